@@ -1,0 +1,1 @@
+return Sarc.Cli.SarcApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,50 @@
+namespace Sarc.Data.Tables;
+
+/// <summary>
+/// A rectangular table read from a file: named, typed columns of equal length. Row <c>i</c> came from line
+/// <see cref="LineNumbers"/>[i] of <see cref="Source"/> (the header is line 1), so that errors can point at the line.
+/// </summary>
+public sealed class DataFrame
+{
+    private readonly Dictionary<string, DataColumn> byName;
+
+    public DataFrame(string source, IReadOnlyList<DataColumn> columns, int[] lineNumbers)
+    {
+        Source = source;
+        Columns = columns;
+        LineNumbers = lineNumbers;
+        byName = new Dictionary<string, DataColumn>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            if (column.Length != lineNumbers.Length)
+            {
+                throw new ArgumentException($"Column '{column.Name}' has {column.Length} rows, expected {lineNumbers.Length}.");
+            }
+            byName.TryAdd(column.Name, column);
+        }
+    }
+
+    /// <summary>Where the table came from (a file path), used in error messages.</summary>
+    public string Source { get; }
+
+    public IReadOnlyList<DataColumn> Columns { get; }
+
+    /// <summary>The 1-based line in <see cref="Source"/> on which each row starts.</summary>
+    public int[] LineNumbers { get; }
+
+    public int RowCount => LineNumbers.Length;
+
+    public bool HasColumn(string name) => byName.ContainsKey(name);
+
+    /// <summary>The column called <paramref name="name"/>.</summary>
+    /// <exception cref="DataInputException">No such column; the message lists the columns there are.</exception>
+    public DataColumn Column(string name)
+    {
+        if (byName.TryGetValue(name, out var column))
+        {
+            return column;
+        }
+        throw new DataInputException(
+            $"{Source}: column '{name}' not found; the columns are: {string.Join(", ", Columns.Select(c => c.Name))}");
+    }
+}

@@ -1,0 +1,1 @@
+namespace Sarc.Statistics.Tests;
