@@ -117,6 +117,8 @@ at_times <- list(
   missing = c(1, 3, 6, 12, 24))
 
 num <- function(x) as.numeric(x)
+# write_json(na = "null") would turn Inf into null (NA); Greenwood's se(log S) is Inf once S = 0, so keep it as "Inf".
+inf_as_string <- function(x) if (is.infinite(x)) (if (x > 0) "Inf" else "-Inf") else x
 
 curve_json <- function(fit1, level, at, n, events) {
   q <- quantile(fit1, 0.5)
@@ -133,7 +135,7 @@ curve_json <- function(fit1, level, at, n, events) {
       lower = s$lower[i], upper = s$upper[i])),
     steps = lapply(seq_along(fit1$time), function(i) list(
       time = fit1$time[i], n_risk = fit1$n.risk[i], n_event = fit1$n.event[i], n_censor = fit1$n.censor[i],
-      surv = fit1$surv[i], std_err_log = fit1$std.err[i], lower = fit1$lower[i], upper = fit1$upper[i])))
+      surv = fit1$surv[i], std_err_log = inf_as_string(fit1$std.err[i]), lower = fit1$lower[i], upper = fit1$upper[i])))
 }
 
 for (name in names(at_times)) {
@@ -159,7 +161,7 @@ for (name in names(at_times)) {
     } else {
       fit <- survfit(Surv(time, event) ~ 1, data = d, conf.type = cs$type, conf.int = cs$level)
       groups <- list(curve_json(fit, NULL, at_times[[name]], nrow(d), sum(d$event)))
-      logrank <- NULL
+      logrank <- NA  # no test with one group; NA is written as JSON null
     }
     rfit <- survfit(Surv(time, 1 - event) ~ 1, data = d, conf.type = cs$type, conf.int = cs$level)
     rq <- quantile(rfit, 0.5)
