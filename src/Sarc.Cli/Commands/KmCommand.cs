@@ -89,23 +89,23 @@ internal static class KmCommand
             throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
         }
         var warnings = new List<string>();
-        var followUp = KaplanMeier.FitReverse(times, events, options).Median();
-        string[] levels;
-        IReadOnlyList<KaplanMeierCurve> curves;
+        var followUp = default(QuantileEstimate);
+        string[] levels = [];
+        IReadOnlyList<KaplanMeierCurve> curves = [];
         LogRankResult? logRank = null;
-        if (groupColumn is null)
+        var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
+        // The follow-up, the curves and the test each sort the data on their own: on a large file they run side by side.
+        Parallel.Invoke(
+            () => followUp = KaplanMeier.FitReverse(times, events, options).Median(),
+            () => curves = groups is null
+                ? [KaplanMeier.Fit(times, events, options)]
+                : KaplanMeier.Fit(times, events, groups.Codes, groups.LevelCount, options),
+            () => logRank = groups is { LevelCount: >= 2 } ? LogRankTest.Compute(times, events, groups.Codes, groups.LevelCount) : null);
+        if (groups is not null)
         {
-            levels = [];
-            curves = [KaplanMeier.Fit(times, events, options)];
-        }
-        else
-        {
-            var factor = AnalysisColumns.Factor(cases, groupColumn);
-            levels = factor.Levels;
-            curves = KaplanMeier.Fit(times, events, factor.Codes, factor.LevelCount, options);
-            if (factor.LevelCount >= 2)
+            levels = groups.Levels;
+            if (logRank is not null)
             {
-                logRank = LogRankTest.Compute(times, events, factor.Codes, factor.LevelCount);
                 warnings.AddRange(logRank.Warnings);
             }
             else
