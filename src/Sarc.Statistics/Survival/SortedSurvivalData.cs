@@ -42,7 +42,7 @@ internal sealed class SortedSurvivalData
     public int MergedTimes { get; }
 
     /// <summary>
-    /// Validates, sorts by time (one sort of keys with row indices), merges near-equal times, then a stable counting
+    /// Validates, sorts by time once (<see cref="TimeSort"/>), merges near-equal times, then a stable counting
     /// sort by group so that each group stays sorted by time without a second comparison sort.
     /// </summary>
     /// <exception cref="ArgumentException">Lengths differ.</exception>
@@ -63,31 +63,18 @@ internal sealed class SortedSurvivalData
             throw new ArgumentException("Without group codes there is exactly one group.", nameof(groupCount));
         }
 
-        var keys = new double[n];
-        var order = new int[n];
         for (var i = 0; i < n; i++)
         {
             var t = time[i];
             Preconditions.NonNegative(t, nameof(time));
             TimeFix.RequireFinite(t, nameof(time));
-            keys[i] = t;
-            order[i] = i;
             if (grouped && (uint)group[i] >= (uint)groupCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(group), group[i], $"Group codes must be in [0, {groupCount}).");
             }
         }
-        Array.Sort(keys, order);
+        var (keys, sortedStatus, sortedGroup) = TimeSort.Sort(time, status, group);
         var merged = mergeNearEqualTimes ? TimeFix.MergeSorted(keys) : 0;
-
-        var sortedStatus = new bool[n];
-        var sortedGroup = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            var row = order[i];
-            sortedStatus[i] = status[row];
-            sortedGroup[i] = grouped ? group[row] : 0;
-        }
 
         var start = new int[groupCount + 1];
         if (groupCount == 1)
