@@ -17,7 +17,7 @@ public class KaplanMeierReferenceTest
     private static TheoryData<string, int> BuildCases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var name in new[] { "ties", "all_censored", "one_group", "zero_events", "not_reached", "flat_half", "timefix", "sarcoma", "missing" })
+        foreach (var name in new[] { "ties", "all_censored", "one_group", "zero_events", "not_reached", "flat_half", "timefix", "sarcoma", "missing", "missing_nogroup" })
         {
             for (var fit = 0; fit < 6; fit++)
             {
