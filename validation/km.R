@@ -136,6 +136,10 @@ curve_json <- function(fit1, level, at, n, events) {
     median = num(q$quantile), median_lower = num(q$lower), median_upper = num(q$upper),
     # print(fit) uses a different rule when the curve is flat at 0.5 to its end (survmean's minmin); kept for docs.
     print_median = num(summary(fit1)$table[["median"]]),
+    quantiles = lapply(c(0.25, 0.75), function(p) {
+      qp <- quantile(fit1, p)
+      list(p = p, quantile = num(qp$quantile), lower = num(qp$lower), upper = num(qp$upper))
+    }),
     at = lapply(seq_along(s$time), function(i) list(
       time = s$time[i], n_risk = s$n.risk[i], surv = s$surv[i], std_err = s$std.err[i],
       lower = s$lower[i], upper = s$upper[i])),

@@ -19,6 +19,9 @@ internal sealed class SortedSurvivalData
         MergedTimes = mergedTimes;
     }
 
+    /// <summary>The radix sort packs the group code with the status bit into 32 bits.</summary>
+    public const int MaxGroupCount = 1 << 30;
+
     /// <summary>All rows' times, ascending.</summary>
     public double[] Time { get; }
 
@@ -46,13 +49,17 @@ internal sealed class SortedSurvivalData
     /// sort by group so that each group stays sorted by time without a second comparison sort.
     /// </summary>
     /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a group code out of range, or groupCount &lt; 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a group code out of range, or groupCount outside [1, 2^30].</exception>
     public static SortedSurvivalData Create(ReadOnlySpan<double> time, ReadOnlySpan<bool> status,
         ReadOnlySpan<int> group, int groupCount, bool mergeNearEqualTimes)
     {
         var n = time.Length;
         Preconditions.SameLength(n, status.Length, nameof(status));
         Preconditions.Positive(groupCount, nameof(groupCount));
+        if (groupCount > MaxGroupCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(groupCount), groupCount, $"groupCount must be <= {MaxGroupCount}.");
+        }
         var grouped = !group.IsEmpty;
         if (grouped)
         {

@@ -91,6 +91,15 @@ public class KaplanMeierReferenceTest
         AssertNear.Relative(expected.GetProperty("median_lower"), median.Lower, Tolerance.PValue, $"{what} median lower");
         AssertNear.Relative(expected.GetProperty("median_upper"), median.Upper, Tolerance.PValue, $"{what} median upper");
 
+        foreach (var quantile in expected.GetProperty("quantiles").EnumerateArray())
+        {
+            var p = quantile.GetProperty("p").GetDouble();
+            var actual = curve.Quantile(p);
+            AssertNear.Relative(quantile.GetProperty("quantile"), actual.Estimate, Tolerance.Estimate, $"{what} quantile {p}");
+            AssertNear.Relative(quantile.GetProperty("lower"), actual.Lower, Tolerance.PValue, $"{what} quantile {p} lower");
+            AssertNear.Relative(quantile.GetProperty("upper"), actual.Upper, Tolerance.PValue, $"{what} quantile {p} upper");
+        }
+
         var steps = expected.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(steps.Count, curve.Time.Length);
         for (var i = 0; i < steps.Count; i++)
