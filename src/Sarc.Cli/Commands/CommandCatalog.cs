@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary>Every top-level command, in the order <c>sarc --help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliContext context) =>
+    [
+        DemoCommand.Create(context),
+        KmCommand.Create(context),
+        RtCommand.Create(context),
+    ];
+}
