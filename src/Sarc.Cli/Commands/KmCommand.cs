@@ -89,34 +89,19 @@ internal static class KmCommand
             throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
         }
         var warnings = new List<string>();
-        var followUp = default(QuantileEstimate);
-        string[] levels = [];
-        IReadOnlyList<KaplanMeierCurve> curves = [];
-        LogRankResult? logRank = null;
         var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
-        // The follow-up, the curves and the test each sort the data on their own: on a large file they run side by side.
-        Parallel.Invoke(
-            () => followUp = KaplanMeier.FitReverse(times, events, options).Median(),
-            () => curves = groups is null
-                ? [KaplanMeier.Fit(times, events, options)]
-                : KaplanMeier.Fit(times, events, groups.Codes, groups.LevelCount, options),
-            () => logRank = groups is { LevelCount: >= 2 } ? LogRankTest.Compute(times, events, groups.Codes, groups.LevelCount) : null);
-        if (groups is not null)
+        var result = groups is null
+            ? KaplanMeierAnalysis.Run(times, events, options)
+            : KaplanMeierAnalysis.Run(times, events, groups.Codes, groups.LevelCount, options);
+        warnings.AddRange(result.Warnings);
+        if (groups is { LevelCount: 1 })
         {
-            levels = groups.Levels;
-            if (logRank is not null)
-            {
-                warnings.AddRange(logRank.Warnings);
-            }
-            else
-            {
-                warnings.Add($"column '{groupColumn}' has a single level ('{levels[0]}'): no log-rank test");
-            }
+            warnings.Add($"column '{groupColumn}' has a single level ('{groups.Levels[0]}'): no log-rank test");
         }
-        foreach (var curve in curves)
-        {
-            warnings.AddRange(curve.Warnings);
-        }
+        var levels = groups?.Levels ?? [];
+        var curves = result.Curves;
+        var followUp = result.MedianFollowUp;
+        var logRank = result.LogRank;
         var at = curves.Select(c => c.SummaryAt(atTimes).ToArray()).ToArray();
         return new Analysis(cases.Excluded, followUp, groupColumn, levels, curves, at, logRank, warnings.Distinct().ToArray());
     }
