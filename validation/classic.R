@@ -74,7 +74,9 @@ rxc <- list(
   list(name = "three_by_four_larger", nrow = 3, counts = c(12, 8, 5, 3, 6, 11, 4, 7, 2, 5, 9, 10)),
   list(name = "symmetric_ties", nrow = 3, counts = c(2, 0, 1, 0, 2, 1, 1, 1, 2)),
   list(name = "two_by_two_via_rxc", nrow = 2, counts = c(15, 17, 7, 25)),
-  list(name = "four_by_two", nrow = 4, counts = c(6, 1, 4, 3, 2, 5, 0, 7)))
+  list(name = "four_by_two", nrow = 4, counts = c(6, 1, 4, 3, 2, 5, 0, 7)),
+  # 200 patients in 3 x 4: beyond fisher.test's default workspace, so the reference uses a larger one.
+  list(name = "three_by_four_two_hundred", nrow = 3, counts = c(20, 15, 10, 5, 12, 18, 14, 16, 25, 20, 30, 15)))
 rxc_rows <- do.call(rbind, lapply(rxc, function(r) data.frame(name = r$name, nrow = r$nrow,
   counts = paste(r$counts, collapse = " "))))
 write.csv(rxc_rows, file.path(data_dir, "classic_rxc.csv"), row.names = FALSE, quote = FALSE)
@@ -85,7 +87,7 @@ rxc_cases <- lapply(seq_len(nrow(rxc_rows)), function(i) {
   ch <- quiet(chisq.test(x, correct = FALSE))
   list(name = rxc_rows$name[i], nrow = nrow(x), ncol = ncol(x), counts = counts,
        chisq = num(ch$statistic), df = num(ch$parameter), chisq_p = num(ch$p.value),
-       min_expected = min(ch$expected), fisher_p = fisher.test(x)$p.value)
+       min_expected = min(ch$expected), fisher_p = fisher.test(x, workspace = 2e7)$p.value)
 })
 write_ref(list(cases = rxc_cases), "classic_rxc")
 

@@ -5,13 +5,17 @@ namespace Sarc.Statistics.Hypothesis;
 /// <summary>
 /// Kernel: Fisher's exact p for an r x c table by a network enumeration in the manner of Mehta and Patel's FEXACT.
 /// Inputs: counts (rows x columns, non-negative). Zero rows and columns are dropped; the smaller dimension becomes the
-/// "rows" whose remaining totals form a node, the other dimension is filled one column at a time. A node is
-/// (column index, multiset of remaining row totals), so row totals are kept sorted ascending.
+/// "rows" whose remaining totals form a node, the other dimension is filled one column at a time, largest first.
+/// A node is (column index, multiset of remaining row totals), so row totals are kept sorted ascending.
 /// Each table's log weight is W = -Σ log n_ij!; P(table) = exp(W + Σ log R_i! + Σ log C_j! - log N!).
-/// For every node the largest and smallest W of its completions are found once (memoised dynamic programming) and the
-/// sum of exp(W) over its completions is known in closed form, m! / (Π r_i! Π c_j!). A path whose best completion is
-/// still no more probable than the observed table adds its whole subtree at once; one whose least probable completion
-/// is more probable adds nothing; only the rest is walked. Output: p = Σ P(tables with W &lt;= W_obs + 3.45254e-7).
+/// For every node the largest and smallest W of its completions are found once (memoised dynamic programming), and the
+/// sum of exp(W) over its completions is known in closed form, m! / (Π r_i! Π c_j!). Columns are processed breadth
+/// first; paths reaching a node with equal past weight are merged. A path whose best completion is still no more
+/// probable than the observed table adds its whole subtree at once; one whose least probable completion is more
+/// probable adds nothing; only the rest is carried on. With two columns left, a node's completions are sorted once and
+/// each open path is settled by binary search.
+/// Output: p = Σ P(tables with W &lt;= W_obs + 3.45254e-7), FEXACT's tolerance, clamped to [0, 1]; or "too large" when
+/// more than <see cref="WorkLimit"/> steps would be needed.
 /// </summary>
 internal sealed class FisherNetwork
 {
@@ -31,6 +35,9 @@ internal sealed class FisherNetwork
     private readonly int[][] _boundAllocation;
     private readonly double[] _bestMax;
     private readonly double[] _bestMin;
+    private readonly List<(double Weight, double Count)> _open = new();
+    private readonly List<double> _lastWeights = new();
+    private readonly List<double> _prefix = new();
     private long _work;
     private double _pValue;
 
@@ -86,8 +93,7 @@ internal sealed class FisherNetwork
         }
         var network = new FisherNetwork(rowTotals, columnTotals, observedWeight, total);
         Array.Sort(rowTotals);
-        rowTotals.CopyTo(network._walkRemaining[0], 0);
-        if (!network.Walk(0, 0.0))
+        if (!network.Run(rowTotals))
         {
             p = double.NaN;
             reason = $"Fisher's exact test is not computed for a {rowTotals.Length} x {columnTotals.Length} table of {total}: more than {WorkLimit:N0} steps; use the chi-square test.";
@@ -134,32 +140,121 @@ internal sealed class FisherNetwork
         return (table, rows, columns, total);
     }
 
-    // Visits node (k, _walkRemaining[k]) reached with log weight pathWeight; false when the work limit is hit.
-    private bool Walk(int k, double pathWeight)
+    // Breadth-first over the columns. Each node of level k keeps the distinct log weights of the paths that reach it
+    // (paths with equal weight are merged and counted, as FEXACT does), so the work grows with the number of distinct
+    // past weights rather than the number of partial tables. Returns false when the work limit is hit.
+    private bool Run(int[] rowTotals)
     {
-        if (++_work > WorkLimit)
+        if (!Bounds(0, rowTotals, out var max, out var min))
         {
             return false;
         }
-        var remaining = _walkRemaining[k];
-        if (!Bounds(k, remaining, out var max, out var min))
+        if (max <= _threshold)
         {
-            return false;
-        }
-        if (pathWeight + max <= _threshold)
-        {
-            _pValue += Math.Exp(pathWeight + LogCompletions(k, remaining) + _logConstant);
+            _pValue = 1;
             return true;
         }
-        if (pathWeight + min > _threshold)
+        if (min > _threshold)
         {
             return true;
         }
-        return Allocate(k, 0, _columns[k], 0.0, pathWeight);
+        var current = new Dictionary<long, Node>();
+        var root = new Node((int[])rowTotals.Clone());
+        root.Add(0.0, 1.0);
+        current[Key(0, rowTotals)] = root;
+        for (var k = 0; k < _columns.Length - 1 && current.Count > 0; k++)
+        {
+            var next = new Dictionary<long, Node>();
+            foreach (var node in current.Values)
+            {
+                // Every path stored in a node is undecided there: decided ones were settled when the node was reached.
+                _open.Clear();
+                _open.AddRange(node.Paths.Values);
+                node.Remaining.CopyTo(_walkRemaining[k], 0);
+                if (k == _columns.Length - 2)
+                {
+                    SettleLastTwoColumns(k);
+                    continue;
+                }
+                if (!Expand(k, 0, _columns[k], 0.0, next))
+                {
+                    return false;
+                }
+            }
+            current = next;
+        }
+        return true;
     }
 
-    // Fills column k row by row (remaining totals in _walkRemaining[k]), then walks to the child node.
-    private bool Allocate(int k, int row, int left, double weight, double pathWeight)
+    // With two columns left every allocation of column k fixes the last one, so the completions of this node are a
+    // list of weights. Sorted once, with prefix sums of exp(weight), each open path is settled by one binary search
+    // instead of a walk over all allocations.
+    private void SettleLastTwoColumns(int k)
+    {
+        _lastWeights.Clear();
+        CollectLastTwo(k, 0, _columns[k], 0.0);
+        _lastWeights.Sort();
+        var shift = _lastWeights[^1];
+        _prefix.Clear();
+        var sum = 0.0;
+        foreach (var w in _lastWeights)
+        {
+            sum += Math.Exp(w - shift);
+            _prefix.Add(sum);
+        }
+        foreach (var (pastWeight, count) in _open)
+        {
+            var limit = _threshold - pastWeight;
+            // Number of completions with weight <= limit.
+            int low = 0, high = _lastWeights.Count;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_lastWeights[middle] <= limit)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            if (low > 0)
+            {
+                _pValue += count * Math.Exp(pastWeight + shift + _logConstant) * _prefix[low - 1];
+            }
+        }
+        _work += _open.Count + _lastWeights.Count;
+    }
+
+    private void CollectLastTwo(int k, int row, int left, double weight)
+    {
+        var remaining = _walkRemaining[k];
+        if (row == _rows - 1)
+        {
+            if (left > remaining[row])
+            {
+                return;
+            }
+            var total = weight - _logFactorial[left] - _logFactorial[remaining[row] - left];
+            _lastWeights.Add(total);
+            return;
+        }
+        var capacityAfter = 0;
+        for (var i = row + 1; i < _rows; i++)
+        {
+            capacityAfter += remaining[i];
+        }
+        var low = Math.Max(0, left - capacityAfter);
+        var high = Math.Min(left, remaining[row]);
+        for (var v = low; v <= high; v++)
+        {
+            CollectLastTwo(k, row + 1, left - v, weight - _logFactorial[v] - _logFactorial[remaining[row] - v]);
+        }
+    }
+
+    // Fills column k row by row and hands every open path of the node to the child it leads to.
+    private bool Expand(int k, int row, int left, double weight, Dictionary<long, Node> next)
     {
         var remaining = _walkRemaining[k];
         var allocation = _walkAllocation[k];
@@ -176,7 +271,37 @@ internal sealed class FisherNetwork
                 child[i] = remaining[i] - allocation[i];
             }
             InsertionSort(child);
-            return Walk(k + 1, pathWeight + weight - _logFactorial[left]);
+            // Settle each path at the child at once: the whole subtree counts, none of it does, or it waits there.
+            if (!Bounds(k + 1, child, out var max, out var min))
+            {
+                return false;
+            }
+            var logCompletions = LogCompletions(k + 1, child);
+            var step = weight - _logFactorial[left];
+            Node? node = null;
+            foreach (var (pastWeight, count) in _open)
+            {
+                var pathWeight = pastWeight + step;
+                if (pathWeight + max <= _threshold)
+                {
+                    _pValue += count * Math.Exp(pathWeight + logCompletions + _logConstant);
+                }
+                else if (pathWeight + min <= _threshold)
+                {
+                    if (node is null)
+                    {
+                        var key = Key(k + 1, child);
+                        if (!next.TryGetValue(key, out node))
+                        {
+                            node = new Node((int[])child.Clone());
+                            next[key] = node;
+                        }
+                    }
+                    node.Add(pathWeight, count);
+                }
+            }
+            _work += _open.Count;
+            return _work <= WorkLimit;
         }
         var capacityAfter = 0;
         for (var i = row + 1; i < _rows; i++)
@@ -188,12 +313,29 @@ internal sealed class FisherNetwork
         for (var v = low; v <= high; v++)
         {
             allocation[row] = v;
-            if (!Allocate(k, row + 1, left - v, weight - _logFactorial[v], pathWeight))
+            if (!Expand(k, row + 1, left - v, weight - _logFactorial[v], next))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>A node of the network: remaining row totals and the distinct log weights (with counts) of the paths into it.</summary>
+    private sealed class Node(int[] remaining)
+    {
+        // Weights within 1e-9 (log scale) are one weight: they differ only by rounding in the order of summation.
+        private const double MergeResolution = 1e9;
+
+        public int[] Remaining { get; } = remaining;
+
+        public Dictionary<long, (double Weight, double Count)> Paths { get; } = new();
+
+        public void Add(double weight, double count)
+        {
+            var key = (long)Math.Round(weight * MergeResolution);
+            Paths[key] = Paths.TryGetValue(key, out var known) ? (known.Weight, known.Count + count) : (weight, count);
+        }
     }
 
     // Largest and smallest Σ -log n_ij! over the completions of node (k, remaining), memoised by node.

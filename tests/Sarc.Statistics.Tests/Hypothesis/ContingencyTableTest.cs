@@ -11,7 +11,7 @@ public class ContingencyTableTest
     [MemberData(nameof(Cases))]
     public void FisherAndChisq_ReferenceTable_MatchR(string name)
     {
-        // 2x3, 3x3, 3x4 (small and larger n), a table with tied probabilities, a 2x2 and a 4x2.
+        // 2x3, 3x3, 3x4 (n = 34, 82, 200), a table with tied probabilities, a 2x2 and a 4x2.
         var expected = ClassicData.Case("classic_rxc", "cases", "name", name);
         var counts = ToTable(expected);
 
@@ -75,7 +75,8 @@ public class ContingencyTableTest
     [Fact]
     public void Fisher_TableOfTwoHundredIn3By4_FinishesQuickly()
     {
-        // Table-1 size: a Fisher test on 200 patients in 3 x 4 must not take the CLI more than a moment.
+        // Table-1 size: a Fisher test on 200 patients in 3 x 4 (its value is checked against R with the other cases)
+        // must not take the CLI more than a moment, even on a loaded machine.
         var table = new[,] { { 20, 15, 10, 5 }, { 12, 18, 14, 16 }, { 25, 20, 30, 15 } };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.True(FisherExactTest.TryPValue(table, out var p, out _));
