@@ -116,7 +116,10 @@ samples <- rbind(
              value = c(rpois(12, 4), rpois(15, 6), rpois(10, 5))),
   # Kruskal-Wallis, four groups, no ties.
   data.frame(case = "kruskal_four", group = rep(c("a", "b", "c", "d"), c(6, 7, 8, 5)),
-             value = round(c(rnorm(6, 0), rnorm(7, 0.5), rnorm(8, 1), rnorm(5, 0.2)), 4)))
+             value = round(c(rnorm(6, 0), rnorm(7, 0.5), rnorm(8, 1), rnorm(5, 0.2)), 4)),
+  # The exact/normal boundary: 49 vs 4 is exact, 50 vs 4 is not (no ties in either).
+  data.frame(case = "wilcox_boundary_49", group = rep(c("A", "B"), c(49, 4)), value = c(1:49 * 1.5, c(20.25, 40.25, 60.25, 80.25))),
+  data.frame(case = "wilcox_boundary_50", group = rep(c("A", "B"), c(50, 4)), value = c(1:50 * 1.5, c(20.25, 40.25, 60.25, 80.25))))
 write.csv(samples, file.path(data_dir, "classic_samples.csv"), row.names = FALSE, quote = FALSE)
 samples <- read.csv(file.path(data_dir, "classic_samples.csv"))
 
@@ -136,7 +139,8 @@ t_cases <- lapply(c("t_equal_n", "t_unequal_n", "wilcox_ties"), function(case) {
                       mean_x = num(s$estimate[1]), mean_y = num(s$estimate[2]), std_error = s$stderr,
                       lower = s$conf.int[1], upper = s$conf.int[2]))
 })
-wilcox_cases <- lapply(c("wilcox_exact", "wilcox_ties", "wilcox_large", "wilcox_exact_upper", "t_equal_n"),
+wilcox_cases <- lapply(c("wilcox_exact", "wilcox_ties", "wilcox_large", "wilcox_exact_upper", "t_equal_n",
+                         "wilcox_boundary_49", "wilcox_boundary_50"),
   function(case) {
     g <- two_group(case)
     w <- quiet(wilcox.test(g$x, g$y))

@@ -115,6 +115,19 @@ public class TwoByTwoAnalysisTest
     }
 
     [Fact]
+    public void Analyze_AllZeroTable_GivesRFisherValuesAndNoChiSquare()
+    {
+        // R: fisher.test(matrix(0, 2, 2)) gives p = 1, estimate 0 and [0, Inf]; chisq.test refuses (we give NaN).
+        var result = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(0, 0, 0, 0));
+        Assert.Equal(1, result.FisherP);
+        Assert.Equal(0, result.ConditionalOddsRatio.Estimate);
+        Assert.Equal(0, result.ConditionalOddsRatio.Lower);
+        Assert.Equal(double.PositiveInfinity, result.ConditionalOddsRatio.Upper);
+        Assert.True(double.IsNaN(result.ChiSquare.P));
+        Assert.True(double.IsNaN(result.OddsRatio.Estimate));
+    }
+
+    [Fact]
     public void Table_NegativeCount_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new TwoByTwoTable(1, -1, 2, 3));
