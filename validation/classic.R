@@ -75,6 +75,9 @@ rxc <- list(
   list(name = "symmetric_ties", nrow = 3, counts = c(2, 0, 1, 0, 2, 1, 1, 1, 2)),
   list(name = "two_by_two_via_rxc", nrow = 2, counts = c(15, 17, 7, 25)),
   list(name = "four_by_two", nrow = 4, counts = c(6, 1, 4, 3, 2, 5, 0, 7)),
+  # Five levels both ways (more network levels), and a sparse 2 x 6 like a histology row of a Table 1.
+  list(name = "five_by_five", nrow = 5, counts = c(3, 1, 0, 2, 1, 0, 4, 1, 1, 2, 1, 0, 5, 1, 0, 2, 1, 0, 3, 1, 0, 1, 2, 1, 4)),
+  list(name = "two_by_six_sparse", nrow = 2, counts = c(5, 0, 3, 1, 7, 2, 9, 2, 1, 0, 11, 0)),
   # 200 patients in 3 x 4: beyond fisher.test's default workspace, so the reference uses a larger one.
   list(name = "three_by_four_two_hundred", nrow = 3, counts = c(20, 15, 10, 5, 12, 18, 14, 16, 25, 20, 30, 15)))
 rxc_rows <- do.call(rbind, lapply(rxc, function(r) data.frame(name = r$name, nrow = r$nrow,

@@ -11,7 +11,7 @@ public class ContingencyTableTest
     [MemberData(nameof(Cases))]
     public void FisherAndChisq_ReferenceTable_MatchR(string name)
     {
-        // 2x3, 3x3, 3x4 (n = 34, 82, 200), a table with tied probabilities, a 2x2 and a 4x2.
+        // 2x3, 3x3, 3x4 (n = 34, 82, 200), 5x5, a sparse 2x6, a table with tied probabilities, a 2x2 and a 4x2.
         var expected = ClassicData.Case("classic_rxc", "cases", "name", name);
         var counts = ToTable(expected);
 
@@ -82,6 +82,24 @@ public class ContingencyTableTest
         Assert.True(FisherExactTest.TryPValue(table, out var p, out _));
         Assert.InRange(p, 0, 1);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Fisher_TableBeyondTheEnumerationLimits_ReportsInsteadOfComputing()
+    {
+        // 6 x 6 with 100 per row: R needs a huge workspace too; we say so rather than run for minutes.
+        var table = new int[6, 6];
+        for (var i = 0; i < 6; i++)
+        {
+            for (var j = 0; j < 6; j++)
+            {
+                table[i, j] = 10 + ((i + j) % 3) * 5;
+            }
+        }
+        Assert.False(FisherExactTest.TryPValue(table, out var p, out var reason));
+        Assert.True(double.IsNaN(p));
+        Assert.Contains("chi-square", reason, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => FisherExactTest.PValue(table));
     }
 
     [Fact]
