@@ -9,6 +9,9 @@ internal static class CommandCatalog
     [
         DemoCommand.Create(context),
         KmCommand.Create(context),
+        Table2x2Command.Create(context),
+        CompareCommand.Create(context),
+        CorrelateCommand.Create(context),
         RtCommand.Create(context),
     ];
 }
