@@ -39,6 +39,10 @@ internal static class TemplateFileReader
     private static RawTable ReadCsv(string path)
     {
         using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        if (text.Peek() < 0)
+        {
+            throw new DataInputException($"{path}: empty file; a header row is required");
+        }
         // '#' starts no comment here: a pseudonym may begin with it.
         var options = new CsvDataReaderOptions { HasHeaders = true, Comment = '\0' };
         using var csv = CsvDataReader.Create(text, options);
