@@ -27,7 +27,7 @@ public sealed class PatientRecord
         Radiotherapy = radiotherapy;
         Pathology = pathology;
         Comorbidity = comorbidity;
-        Events = events;
+        Events = InDateOrder(events);
     }
 
     public Patient Patient { get; }
@@ -45,6 +45,7 @@ public sealed class PatientRecord
 
     public Comorbidity? Comorbidity { get; }
 
+    /// <summary>Outcome events in date order; on the same date in <see cref="OutcomeEventKind"/> order (LR, DM, death).</summary>
     public IReadOnlyList<OutcomeEvent> Events { get; }
 
     /// <summary>The primary surgery: origin of every endpoint.</summary>
@@ -62,5 +63,23 @@ public sealed class PatientRecord
             }
         }
         return first;
+    }
+
+    private static OutcomeEvent[] InDateOrder(IReadOnlyList<OutcomeEvent> events)
+    {
+        var sorted = events.ToArray();
+        // Insertion sort: a stable order by (date, kind) for the handful of events a patient has.
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var e = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && (sorted[j].Date > e.Date || (sorted[j].Date == e.Date && sorted[j].Kind > e.Kind)))
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = e;
+        }
+        return sorted;
     }
 }
