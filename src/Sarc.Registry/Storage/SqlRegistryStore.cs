@@ -229,67 +229,86 @@ internal abstract class SqlRegistryStore : IRegistryStore
     private Dictionary<string, PatientRecord> LoadCore(DbTransaction? tx, HashSet<string>? only)
     {
         var parts = new Dictionary<string, Parts>(StringComparer.Ordinal);
-        Each(tx, "SELECT id, center, sex, birth_date, last_followup_date FROM patient", r =>
+        using (var r = Query(tx, "SELECT id, center, sex, birth_date, last_followup_date FROM patient"))
         {
-            var id = r.GetString(0);
-            if (only is null || only.Contains(id))
+            while (r.Read())
             {
-                parts[id] = new Parts(new Patient(id, r.GetString(1), (Sex)Code(TemplateCodes.SexCodes, r.GetString(2)),
-                    r.GetFieldValue<DateOnly>(3), r.GetFieldValue<DateOnly>(4)));
+                var id = r.Text(0);
+                if (only is null || only.Contains(id))
+                {
+                    parts[id] = new Parts(new Patient(id, r.Text(1), (Sex)Code(TemplateCodes.SexCodes, r.Text(2)), r.Date(3), r.Date(4)));
+                }
             }
-        });
-        Each(tx, "SELECT patient_id, diagnosis_date, histology, site, depth, size_cm, grade FROM tumor ORDER BY patient_id, seq", r =>
+        }
+        using (var r = Query(tx, "SELECT patient_id, diagnosis_date, histology, site, depth, size_cm, grade FROM tumor ORDER BY patient_id, seq"))
         {
-            if (parts.TryGetValue(r.GetString(0), out var p))
+            while (r.Read())
             {
-                p.Tumors.Add(new PrimaryTumor(r.GetFieldValue<DateOnly>(1), r.GetString(2),
-                    (TumorSite)Code(TemplateCodes.SiteCodes, r.GetString(3)),
-                    r.IsDBNull(4) ? null : (TumorDepth)Code(TemplateCodes.DepthCodes, r.GetString(4)),
-                    NullableDouble(r, 5),
-                    (FnclccGrade)Code(TemplateCodes.GradeCodes, r.GetString(6))));
+                if (parts.TryGetValue(r.Text(0), out var p))
+                {
+                    p.Tumors.Add(new PrimaryTumor(r.Date(1), r.Text(2),
+                        (TumorSite)Code(TemplateCodes.SiteCodes, r.Text(3)),
+                        r.IsNull(4) ? null : (TumorDepth)Code(TemplateCodes.DepthCodes, r.Text(4)),
+                        r.IsNull(5) ? null : r.Real(5),
+                        (FnclccGrade)Code(TemplateCodes.GradeCodes, r.Text(6))));
+                }
             }
-        });
-        Each(tx, "SELECT patient_id, surgery_date, margin FROM surgery ORDER BY patient_id, seq", r =>
+        }
+        using (var r = Query(tx, "SELECT patient_id, surgery_date, margin FROM surgery ORDER BY patient_id, seq"))
         {
-            if (parts.TryGetValue(r.GetString(0), out var p))
+            while (r.Read())
             {
-                p.Surgeries.Add(new Surgery(r.GetFieldValue<DateOnly>(1), (ResectionMargin)Code(TemplateCodes.MarginCodes, r.GetString(2))));
+                if (parts.TryGetValue(r.Text(0), out var p))
+                {
+                    p.Surgeries.Add(new Surgery(r.Date(1), (ResectionMargin)Code(TemplateCodes.MarginCodes, r.Text(2))));
+                }
             }
-        });
-        Each(tx, "SELECT patient_id, setting, dose_gy, fractions, end_date FROM radiotherapy ORDER BY patient_id, seq", r =>
+        }
+        using (var r = Query(tx, "SELECT patient_id, setting, dose_gy, fractions, end_date FROM radiotherapy ORDER BY patient_id, seq"))
         {
-            if (parts.TryGetValue(r.GetString(0), out var p))
+            while (r.Read())
             {
-                p.Radiotherapy.Add(new RadiotherapyCourse(
-                    r.IsDBNull(1) ? null : (RadiotherapySetting)Code(TemplateCodes.SettingCodes, r.GetString(1)),
-                    r.GetDouble(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4)));
+                if (parts.TryGetValue(r.Text(0), out var p))
+                {
+                    p.Radiotherapy.Add(new RadiotherapyCourse(
+                        r.IsNull(1) ? null : (RadiotherapySetting)Code(TemplateCodes.SettingCodes, r.Text(1)),
+                        r.Real(2), r.Integer(3), r.IsNull(4) ? null : r.Date(4)));
+                }
             }
-        });
-        Each(tx, "SELECT patient_id, necrosis_pct FROM pathology WHERE seq = 1", r =>
+        }
+        using (var r = Query(tx, "SELECT patient_id, necrosis_pct FROM pathology WHERE seq = 1"))
         {
-            if (parts.TryGetValue(r.GetString(0), out var p))
+            while (r.Read())
             {
-                p.Pathology = new Pathology(NullableDouble(r, 1));
+                if (parts.TryGetValue(r.Text(0), out var p))
+                {
+                    p.Pathology = new Pathology(r.IsNull(1) ? null : r.Real(1));
+                }
             }
-        });
-        Each(tx, "SELECT patient_id, smoking, bmi, charlson FROM comorbidity WHERE seq = 1", r =>
+        }
+        using (var r = Query(tx, "SELECT patient_id, smoking, bmi, charlson FROM comorbidity WHERE seq = 1"))
         {
-            if (parts.TryGetValue(r.GetString(0), out var p))
+            while (r.Read())
             {
-                p.Comorbidity = new Comorbidity(
-                    r.IsDBNull(1) ? null : (SmokingStatus)Code(TemplateCodes.SmokingCodes, r.GetString(1)),
-                    NullableDouble(r, 2), r.IsDBNull(3) ? null : r.GetInt32(3));
+                if (parts.TryGetValue(r.Text(0), out var p))
+                {
+                    p.Comorbidity = new Comorbidity(
+                        r.IsNull(1) ? null : (SmokingStatus)Code(TemplateCodes.SmokingCodes, r.Text(1)),
+                        r.IsNull(2) ? null : r.Real(2), r.IsNull(3) ? null : r.Integer(3));
+                }
             }
-        });
-        Each(tx, "SELECT patient_id, kind, event_date, death_cause FROM outcome_event ORDER BY patient_id, kind, seq", r =>
+        }
+        using (var r = Query(tx, "SELECT patient_id, kind, event_date, death_cause FROM outcome_event ORDER BY patient_id, kind, seq"))
         {
-            if (parts.TryGetValue(r.GetString(0), out var p))
+            while (r.Read())
             {
-                p.Events.Add(new OutcomeEvent((OutcomeEventKind)Code(TemplateCodes.EventKindCodes, r.GetString(1)),
-                    r.GetFieldValue<DateOnly>(2),
-                    r.IsDBNull(3) ? null : (DeathCause)Code(TemplateCodes.CauseCodes, r.GetString(3))));
+                if (parts.TryGetValue(r.Text(0), out var p))
+                {
+                    p.Events.Add(new OutcomeEvent((OutcomeEventKind)Code(TemplateCodes.EventKindCodes, r.Text(1)), r.Date(2),
+                        r.IsNull(3) ? null : (DeathCause)Code(TemplateCodes.CauseCodes, r.Text(3))));
+                }
             }
-        });
+        }
         var records = new Dictionary<string, PatientRecord>(parts.Count, StringComparer.Ordinal);
         foreach (var (id, p) in parts)
         {
@@ -302,6 +321,17 @@ internal abstract class SqlRegistryStore : IRegistryStore
         return records;
     }
 
+    /// <summary>A typed reader over <paramref name="sql"/>; SQLite overrides it with its native statement API.</summary>
+    protected virtual IRowReader Query(DbTransaction? tx, string sql)
+    {
+        var command = Create(tx, sql);
+        return new AdoRowReader(command, command.ExecuteReader());
+    }
+
+    /// <summary>A prepared per-row statement; SQLite overrides it with its native statement API.</summary>
+    protected virtual IRowCommand PrepareRow(DbTransaction tx, string sql, IReadOnlyList<string> names, IReadOnlyList<DbType> types) =>
+        new AdoRowCommand(Connection, tx, sql, names, types);
+
     private static int Code(string[] codes, string text)
     {
         var index = TemplateCodes.Find(codes, text);
@@ -309,18 +339,6 @@ internal abstract class SqlRegistryStore : IRegistryStore
     }
 
     private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-
-    private void Each(DbTransaction? tx, string sql, Action<DbDataReader> row)
-    {
-        using var command = Create(tx, sql);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            row(reader);
-        }
-    }
 
     private void Execute(DbTransaction? tx, string sql)
     {
@@ -380,7 +398,7 @@ internal abstract class SqlRegistryStore : IRegistryStore
         public List<OutcomeEvent> Events { get; } = [];
     }
 
-    /// <summary>The prepared commands of one transaction: one per table, reused for every row.</summary>
+    /// <summary>The prepared statements of one transaction: one per table, reused for every row.</summary>
     private sealed class RowWriter : IDisposable
     {
         private static readonly string[] ChildTables = ["tumor", "surgery", "radiotherapy", "pathology", "comorbidity", "outcome_event", "complication"];
@@ -390,10 +408,10 @@ internal abstract class SqlRegistryStore : IRegistryStore
         private readonly AuditContext audit;
         private readonly ImportSource? source;
         private readonly DateTimeOffset now;
-        private readonly List<DbCommand> commands = [];
+        private readonly List<IRowCommand> commands = [];
         private readonly ArrayBufferWriter<byte> json = new(1024);
-        private DbCommand? patient, tumor, surgery, radiotherapy, pathology, comorbidity, outcome, auditRow, updatePatient;
-        private DbCommand[]? deleteTemplateView, deleteAll;
+        private IRowCommand? patient, tumor, surgery, radiotherapy, pathology, comorbidity, outcome, auditRow, updatePatient;
+        private IRowCommand[]? deleteTemplateView, deleteAll;
 
         public RowWriter(SqlRegistryStore store, DbTransaction tx, AuditContext audit, ImportSource? source)
         {
@@ -409,7 +427,12 @@ internal abstract class SqlRegistryStore : IRegistryStore
             var p = record.Patient;
             patient ??= Prepare("INSERT INTO patient (id, center, sex, birth_date, last_followup_date) VALUES (@id, @center, @sex, @birth, @last)",
                 DbType.String, DbType.String, DbType.String, DbType.Date, DbType.Date);
-            Run(patient, p.Id, p.Center, TemplateCodes.Code(p.Sex), p.BirthDate, p.LastFollowUp);
+            patient.Text(0, p.Id);
+            patient.Text(1, p.Center);
+            patient.Text(2, TemplateCodes.Code(p.Sex));
+            patient.Date(3, p.BirthDate);
+            patient.Date(4, p.LastFollowUp);
+            patient.Execute();
             InsertChildren(record);
             Audit(AuditAction.Insert, p.Id, "patient", null, null, Json(TemplateCells.Of(record)));
         }
@@ -431,11 +454,17 @@ internal abstract class SqlRegistryStore : IRegistryStore
             var p = after.Patient;
             updatePatient ??= Prepare("UPDATE patient SET center = @center, sex = @sex, birth_date = @birth, last_followup_date = @last WHERE id = @id",
                 DbType.String, DbType.String, DbType.Date, DbType.Date, DbType.String);
-            Run(updatePatient, p.Center, TemplateCodes.Code(p.Sex), p.BirthDate, p.LastFollowUp, p.Id);
+            updatePatient.Text(0, p.Center);
+            updatePatient.Text(1, TemplateCodes.Code(p.Sex));
+            updatePatient.Date(2, p.BirthDate);
+            updatePatient.Date(3, p.LastFollowUp);
+            updatePatient.Text(4, p.Id);
+            updatePatient.Execute();
             deleteTemplateView ??= ChildTables.Select(t => Prepare($"DELETE FROM {t} WHERE patient_id = @id AND seq = 1", DbType.String)).ToArray();
             foreach (var delete in deleteTemplateView)
             {
-                Run(delete, p.Id);
+                delete.Text(0, p.Id);
+                delete.Execute();
             }
             InsertChildren(after);
             for (var c = 0; c < C.Count; c++)
@@ -456,7 +485,8 @@ internal abstract class SqlRegistryStore : IRegistryStore
             ];
             foreach (var delete in deleteAll)
             {
-                Run(delete, record.Id);
+                delete.Text(0, record.Id);
+                delete.Execute();
             }
             Audit(AuditAction.Delete, record.Id, "patient", null, Json(TemplateCells.Of(record)), null);
         }
@@ -475,41 +505,70 @@ internal abstract class SqlRegistryStore : IRegistryStore
             var t = record.Tumor;
             tumor ??= Prepare("INSERT INTO tumor (patient_id, seq, diagnosis_date, histology, site, depth, size_cm, grade) VALUES (@id, @seq, @dx, @hist, @site, @depth, @size, @grade)",
                 DbType.String, DbType.Int32, DbType.Date, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String);
-            Run(tumor, id, 1, t.DiagnosisDate, t.Histology, TemplateCodes.Code(t.Site),
-                t.Depth is { } depth ? TemplateCodes.Code(depth) : null, t.SizeCm, TemplateCodes.Code(t.Grade));
+            tumor.Text(0, id);
+            tumor.Integer(1, 1);
+            tumor.Date(2, t.DiagnosisDate);
+            tumor.Text(3, t.Histology);
+            tumor.Text(4, TemplateCodes.Code(t.Site));
+            tumor.Text(5, t.Depth is { } depth ? TemplateCodes.Code(depth) : null);
+            tumor.Real(6, t.SizeCm);
+            tumor.Text(7, TemplateCodes.Code(t.Grade));
+            tumor.Execute();
             surgery ??= Prepare("INSERT INTO surgery (patient_id, seq, surgery_date, margin) VALUES (@id, @seq, @date, @margin)",
                 DbType.String, DbType.Int32, DbType.Date, DbType.String);
             for (var i = 0; i < record.Surgeries.Count; i++)
             {
                 var s = record.Surgeries[i];
-                Run(surgery, id, i + 1, s.Date, TemplateCodes.Code(s.Margin));
+                surgery.Text(0, id);
+                surgery.Integer(1, i + 1);
+                surgery.Date(2, s.Date);
+                surgery.Text(3, TemplateCodes.Code(s.Margin));
+                surgery.Execute();
             }
             for (var i = 0; i < record.Radiotherapy.Count; i++)
             {
                 var rt = record.Radiotherapy[i];
                 radiotherapy ??= Prepare("INSERT INTO radiotherapy (patient_id, seq, setting, dose_gy, fractions, end_date) VALUES (@id, @seq, @setting, @dose, @fx, @end)",
                     DbType.String, DbType.Int32, DbType.String, DbType.Double, DbType.Int32, DbType.Date);
-                Run(radiotherapy, id, i + 1, rt.Setting is { } setting ? TemplateCodes.Code(setting) : null, rt.DoseGy, rt.Fractions, rt.EndDate);
+                radiotherapy.Text(0, id);
+                radiotherapy.Integer(1, i + 1);
+                radiotherapy.Text(2, rt.Setting is { } setting ? TemplateCodes.Code(setting) : null);
+                radiotherapy.Real(3, rt.DoseGy);
+                radiotherapy.Integer(4, rt.Fractions);
+                radiotherapy.Date(5, rt.EndDate);
+                radiotherapy.Execute();
             }
             if (record.Pathology is { } path)
             {
                 pathology ??= Prepare("INSERT INTO pathology (patient_id, seq, necrosis_pct) VALUES (@id, @seq, @necrosis)",
                     DbType.String, DbType.Int32, DbType.Double);
-                Run(pathology, id, 1, path.NecrosisPct);
+                pathology.Text(0, id);
+                pathology.Integer(1, 1);
+                pathology.Real(2, path.NecrosisPct);
+                pathology.Execute();
             }
             if (record.Comorbidity is { } c)
             {
                 comorbidity ??= Prepare("INSERT INTO comorbidity (patient_id, seq, smoking, bmi, charlson) VALUES (@id, @seq, @smoking, @bmi, @charlson)",
                     DbType.String, DbType.Int32, DbType.String, DbType.Double, DbType.Int32);
-                Run(comorbidity, id, 1, c.Smoking is { } smoking ? TemplateCodes.Code(smoking) : null, c.Bmi, c.Charlson);
+                comorbidity.Text(0, id);
+                comorbidity.Integer(1, 1);
+                comorbidity.Text(2, c.Smoking is { } smoking ? TemplateCodes.Code(smoking) : null);
+                comorbidity.Real(3, c.Bmi);
+                comorbidity.Integer(4, c.Charlson);
+                comorbidity.Execute();
             }
             Span<int> seqOfKind = stackalloc int[3];
             foreach (var e in record.Events)
             {
-                var seq = ++seqOfKind[(int)e.Kind];
                 outcome ??= Prepare("INSERT INTO outcome_event (patient_id, kind, seq, event_date, death_cause) VALUES (@id, @kind, @seq, @date, @cause)",
                     DbType.String, DbType.String, DbType.Int32, DbType.Date, DbType.String);
-                Run(outcome, id, TemplateCodes.Code(e.Kind), seq, e.Date, e.Cause is { } cause ? TemplateCodes.Code(cause) : null);
+                outcome.Text(0, id);
+                outcome.Text(1, TemplateCodes.Code(e.Kind));
+                outcome.Integer(2, ++seqOfKind[(int)e.Kind]);
+                outcome.Date(3, e.Date);
+                outcome.Text(4, e.Cause is { } cause ? TemplateCodes.Code(cause) : null);
+                outcome.Execute();
             }
         }
 
@@ -517,8 +576,20 @@ internal abstract class SqlRegistryStore : IRegistryStore
         {
             auditRow ??= Prepare("INSERT INTO audit (at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256) VALUES (@at, @who, @action, @pid, @entity, @field, @old, @new, @file, @hash)",
                 DbType.DateTimeOffset, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String);
-            Run(auditRow, now, audit.User, action.ToString().ToLowerInvariant(), patientId, entity, field, oldValue, newValue, source?.FileName, source?.Sha256);
+            auditRow.Timestamp(0, now);
+            auditRow.Text(1, audit.User);
+            auditRow.Text(2, ActionCodes[(int)action]);
+            auditRow.Text(3, patientId);
+            auditRow.Text(4, entity);
+            auditRow.Text(5, field);
+            auditRow.Text(6, oldValue);
+            auditRow.Text(7, newValue);
+            auditRow.Text(8, source?.FileName);
+            auditRow.Text(9, source?.Sha256);
+            auditRow.Execute();
         }
+
+        private static readonly string[] ActionCodes = ["insert", "update", "delete"];
 
         private static string? Nullable(string cell) => cell.Length == 0 ? null : cell;
 
@@ -541,11 +612,9 @@ internal abstract class SqlRegistryStore : IRegistryStore
             return Encoding.UTF8.GetString(json.WrittenSpan);
         }
 
-        private DbCommand Prepare(string sql, params DbType[] types)
+        private IRowCommand Prepare(string sql, params DbType[] types)
         {
-            var names = ParameterNames(sql);
-            var command = store.Create(tx, sql, names.Select((n, i) => (n, types[i])).ToArray());
-            command.Prepare();
+            var command = store.PrepareRow(tx, sql, ParameterNames(sql), types);
             commands.Add(command);
             return command;
         }
@@ -567,16 +636,6 @@ internal abstract class SqlRegistryStore : IRegistryStore
                 }
             }
             return names;
-        }
-
-        private static void Run(DbCommand command, params object?[] values)
-        {
-            var parameters = command.Parameters;
-            for (var i = 0; i < values.Length; i++)
-            {
-                parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-            command.ExecuteNonQuery();
         }
     }
 }

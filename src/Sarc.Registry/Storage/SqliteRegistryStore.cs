@@ -49,6 +49,13 @@ internal sealed class SqliteRegistryStore : SqlRegistryStore
 
     protected override bool IsPostgres => false;
 
+    private SqliteConnection Sqlite => (SqliteConnection)Connection;
+
+    protected override IRowReader Query(System.Data.Common.DbTransaction? tx, string sql) => new SqliteRawReader(Sqlite.Handle!, sql);
+
+    protected override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<string> names, IReadOnlyList<System.Data.DbType> types) =>
+        new SqliteRawCommand(Sqlite.Handle!, sql);
+
     protected override void OnOpened()
     {
         using var command = Connection.CreateCommand();
