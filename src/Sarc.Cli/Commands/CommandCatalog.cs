@@ -10,5 +10,9 @@ internal static class CommandCatalog
         DemoCommand.Create(context),
         KmCommand.Create(context),
         RtCommand.Create(context),
+        ImportCommand.Create(context),
+        ExportCommand.Create(context),
+        AuditCommand.Create(context),
+        EndpointsCommand.Create(context),
     ];
 }
