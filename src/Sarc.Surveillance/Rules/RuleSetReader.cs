@@ -40,13 +40,22 @@ internal sealed partial class RuleSetReader
     private RuleSet? ReadRules(string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             Error(LineOf(e.Start), $"not valid YAML: {Describe(e)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some broken flow mappings; the last event
+            // it parsed is the best position we have.
+            var line = parser.Current is { } current ? LineOf(current.End) : 1;
+            Error(line, "not valid YAML: the text after this line cannot be read (an unclosed { or [ or quote?)");
             return null;
         }
 
@@ -248,11 +257,11 @@ internal sealed partial class RuleSetReader
             }
         }
 
-        var phases = ReadPhases(body, fields, context);
-        var lastMonth = phases is { Count: > 0 } ? phases[^1].Months.Through : (int?)null;
-        var examRules = lastMonth is { } last ? ReadExamRules(body, fields, context, exams, last) : null;
+        var (phases, phasesOk) = ReadPhases(body, fields, context);
+        var lastMonth = phases.Count > 0 ? phases.Max(p => p.Months.Through) : int.MaxValue;
+        var examRules = ReadExamRules(body, fields, context, exams, lastMonth);
 
-        if (errors.Count > errorsBefore || grades is null || profileSites is null || restart is null || phases is null || examRules is null)
+        if (errors.Count > errorsBefore || grades is null || profileSites is null || restart is null || !phasesOk || examRules is null)
         {
             return null;
         }
@@ -356,17 +365,18 @@ internal sealed partial class RuleSetReader
         return hasSites ? named : sites.Where(s => !named.Contains(s)).ToHashSet(StringComparer.Ordinal);
     }
 
-    private List<VisitPhase>? ReadPhases(YamlMappingNode body, Dictionary<string, Field> fields, string context)
+    // Returns the phases read even when some are wrong, so the exam rules can still be checked against them.
+    private (List<VisitPhase> Phases, bool Ok) ReadPhases(YamlMappingNode body, Dictionary<string, Field> fields, string context)
     {
         if (Require(body, fields, "visits", context) is not { } field)
         {
-            return null;
+            return ([], false);
         }
 
         if (field.Value is not YamlSequenceNode list || list.Children.Count == 0)
         {
             Error(field.Value, $"{context}: visits must be a list such as '- {{ months: 0-36, every: 3 }}'");
-            return null;
+            return ([], false);
         }
 
         var phases = new List<VisitPhase>();
@@ -414,7 +424,7 @@ internal sealed partial class RuleSetReader
             phases.Add(new VisitPhase(range, interval));
         }
 
-        return ok ? phases : null;
+        return (phases, ok);
     }
 
     private List<ExamRule>? ReadExamRules(YamlMappingNode body, Dictionary<string, Field> fields, string context, List<ExamDefinition> exams, int lastMonth)
