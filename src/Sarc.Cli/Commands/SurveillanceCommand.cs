@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sarc.Cli.Output;
+using Sarc.Data;
 using Sarc.Surveillance;
+using Sarc.Surveillance.Calendar;
 using Sarc.Surveillance.Rules;
 
 namespace Sarc.Cli.Commands;
 
 /// <summary>
 /// <c>sarc surveillance</c>: follow-up schedules after sarcoma surgery from the rule file (the built-in ESMO/NCCN-style
-/// defaults, or a center's own with <c>--rules</c>). The commands that read the registry (due list, calendar) are
-/// wired where the registry lives; their logic is <see cref="SurveillancePlanner"/>.
+/// defaults, or a center's own with <c>--rules</c>). The due list and the calendar read patients from a CSV with the
+/// registry template's columns (<c>--data</c>); their logic is <see cref="SurveillancePlanner"/>, so reading them from
+/// the registry database only changes where the patients come from.
 /// </summary>
 internal static class SurveillanceCommand
 {
@@ -17,6 +20,8 @@ internal static class SurveillanceCommand
         new("surveillance", "Risk-adapted follow-up schedules after sarcoma surgery.")
         {
             Schedule(context),
+            Due(context),
+            Calendar(context),
             Rules(context),
         };
 
@@ -67,6 +72,151 @@ internal static class SurveillanceCommand
         });
         return command;
     }
+
+    private static Option<string> PatientsOption() =>
+        new("--data")
+        {
+            Description = "Patients CSV with the registry template's columns: patient_id, grade, site, surgery_date, last_followup_date, and optionally lr_date, dm_date, death_date.",
+            Required = true,
+        };
+
+    private static Command Due(CliContext context)
+    {
+        var data = PatientsOption();
+        var asOf = new Option<string>("--as-of") { Description = "The date the list is for (YYYY-MM-DD).", Required = true };
+        var within = new Option<int>("--within-days")
+        {
+            Description = "Also list visits up to this many days after --as-of.",
+            DefaultValueFactory = _ => SurveillancePlanner.DefaultWithinDays,
+        };
+        var rules = RulesOption();
+        var json = CommonOptions.Json();
+        var command = new Command("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date.")
+        {
+            data, asOf, within, rules, json,
+        };
+        command.SetAction(parse =>
+        {
+            var date = SurveillanceInput.ParseDate(parse.GetValue(asOf), "--as-of");
+            var days = parse.GetValue(within);
+            if (days < 0)
+            {
+                throw new DataInputException($"--within-days must be 0 or more, found {days}");
+            }
+
+            var ruleSet = LoadRules(parse.GetValue(rules));
+            var patients = SurveillancePatientTable.ReadCsv(parse.GetValue(data)!, ruleSet);
+            var due = new SurveillancePlanner(ruleSet).DueList(patients, date, days);
+            if (parse.GetValue(json))
+            {
+                WriteDueJson(context.Output, due, date, days, ruleSet);
+            }
+            else
+            {
+                WriteDueTable(context.Output, due, date, days);
+            }
+
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Calendar(CliContext context)
+    {
+        var data = PatientsOption();
+        var from = new Option<string>("--from") { Description = "First day of the window (YYYY-MM-DD).", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day of the window (YYYY-MM-DD), included.", Required = true };
+        var output = new Option<string>("--out") { Description = "The iCalendar file to write (.ics); replaced if it exists.", Required = true };
+        var rules = RulesOption();
+        var json = CommonOptions.Json();
+        var command = new Command("calendar", "Write the pending visits in a date window as an iCalendar (.ics) file a clinic can import.")
+        {
+            data, from, to, output, rules, json,
+        };
+        command.SetAction(parse =>
+        {
+            var first = SurveillanceInput.ParseDate(parse.GetValue(from), "--from");
+            var last = SurveillanceInput.ParseDate(parse.GetValue(to), "--to");
+            if (last < first)
+            {
+                throw new DataInputException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");
+            }
+
+            var ruleSet = LoadRules(parse.GetValue(rules));
+            var patients = SurveillancePatientTable.ReadCsv(parse.GetValue(data)!, ruleSet);
+            var visits = new SurveillancePlanner(ruleSet).VisitsBetween(patients, first, last);
+            var path = parse.GetValue(output)!;
+            new IcsCalendarWriter(ruleSet).Write(visits, path);
+            var patientCount = visits.Select(v => v.PatientId).Distinct(StringComparer.Ordinal).Count();
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteString("out", path);
+                    writer.WriteString("from", Iso(first));
+                    writer.WriteString("to", Iso(last));
+                    writer.WriteNumber("visits", visits.Count);
+                    writer.WriteNumber("patients", patientCount);
+                });
+            }
+            else
+            {
+                context.Output.WriteLine($"{path}: {visits.Count} visit{(visits.Count == 1 ? string.Empty : "s")} of {patientCount} patient{(patientCount == 1 ? string.Empty : "s")} from {Iso(first)} to {Iso(last)}");
+            }
+
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The due list as JSON: <c>{"as_of", "within_days", "rules", "patients": [{"patient_id", "next_visit", "status", "exams", "profile"}]}</c>.</summary>
+    internal static void WriteDueJson(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays, RuleSet rules) =>
+        JsonOutput.Write(output, writer =>
+        {
+            writer.WriteString("as_of", Iso(asOf));
+            writer.WriteNumber("within_days", withinDays);
+            writer.WriteString("rules", rules.Source);
+            writer.WriteStartArray("patients");
+            foreach (var visit in due)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("patient_id", visit.PatientId);
+                writer.WriteString("next_visit", Iso(visit.NextVisit));
+                writer.WriteString("status", Status(visit.Status));
+                writer.WriteStartArray("exams");
+                foreach (var exam in visit.Exams)
+                {
+                    writer.WriteStringValue(exam);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("profile", visit.Profile);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+
+    /// <summary>The due list as a readable table, overdue visits first (they come first by date).</summary>
+    internal static void WriteDueTable(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays)
+    {
+        var overdue = due.Count(v => v.Status == DueStatus.Overdue);
+        output.WriteLine($"{due.Count} patient{(due.Count == 1 ? string.Empty : "s")} to see on {Iso(asOf)} or within {withinDays} days ({overdue} overdue)");
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var table = new TextTable("patient_id", "next_visit", "status", "profile", "exams");
+        foreach (var visit in due)
+        {
+            table.AddRow(visit.PatientId, Iso(visit.NextVisit), Status(visit.Status), visit.Profile, string.Join(", ", visit.Exams));
+        }
+
+        table.Write(output);
+    }
+
+    private static string Status(DueStatus status) => status == DueStatus.Overdue ? "overdue" : "due";
 
     private static Command Rules(CliContext context)
     {
