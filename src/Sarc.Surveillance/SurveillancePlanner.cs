@@ -31,14 +31,14 @@ public sealed class SurveillancePlanner
     /// <summary>The whole plan of a patient with this tumour, from surgery, restarted at a local recurrence if given.</summary>
     /// <exception cref="DataInputException">An unknown site, or a local recurrence before the surgery.</exception>
     public SurveillanceSchedule Schedule(TumorGrade grade, string site, DateOnly surgeryDate, DateOnly? localRecurrenceDate = null) =>
-        Schedule(grade, site, surgeryDate, localRecurrenceDate, string.Empty);
+        Schedule(grade, site, surgeryDate, localRecurrenceDate, null);
 
     /// <summary>The whole plan of a registry patient (distant metastasis and death do not change it).</summary>
     /// <exception cref="DataInputException">As the other overload; the message names the patient.</exception>
     public SurveillanceSchedule Schedule(SurveillancePatient patient)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        return Schedule(patient.Grade, patient.Site, patient.SurgeryDate, patient.LocalRecurrenceDate, PatientPrefix(patient));
+        return Schedule(patient.Grade, patient.Site, patient.SurgeryDate, patient.LocalRecurrenceDate, patient.PatientId);
     }
 
     /// <summary>
@@ -62,15 +62,14 @@ public sealed class SurveillancePlanner
         var due = new List<DueVisit>();
         foreach (var patient in patients)
         {
-            var prefix = PatientPrefix(patient);
-            CheckDates(patient, prefix);
+            CheckDates(patient);
             if (HasHappened(patient.DeathDate, asOf) || HasHappened(patient.DistantMetastasisDate, asOf))
             {
                 continue;
             }
 
             var recurrence = HasHappened(patient.LocalRecurrenceDate, asOf) ? patient.LocalRecurrenceDate : null;
-            var (profile, restart) = Profiles(patient.Grade, patient.Site, patient.SurgeryDate, recurrence, prefix);
+            var (profile, restart) = Profiles(patient.Grade, patient.Site, patient.SurgeryDate, recurrence, patient.PatientId);
             if (NextVisitAfter(profile, restart, patient.SurgeryDate, recurrence, patient.LastFollowUpDate) is not { } next
                 || next.Date > horizon)
             {
@@ -106,14 +105,13 @@ public sealed class SurveillancePlanner
         var visits = new List<PatientVisit>();
         foreach (var patient in patients)
         {
-            var prefix = PatientPrefix(patient);
-            CheckDates(patient, prefix);
+            CheckDates(patient);
             if (patient.DeathDate is not null || patient.DistantMetastasisDate is not null)
             {
                 continue;
             }
 
-            var schedule = Schedule(patient.Grade, patient.Site, patient.SurgeryDate, patient.LocalRecurrenceDate, prefix);
+            var schedule = Schedule(patient.Grade, patient.Site, patient.SurgeryDate, patient.LocalRecurrenceDate, patient.PatientId);
             foreach (var visit in schedule.Visits)
             {
                 if (visit.Date > patient.LastFollowUpDate && visit.Date >= from && visit.Date <= to)
@@ -131,9 +129,9 @@ public sealed class SurveillancePlanner
         return visits;
     }
 
-    private SurveillanceSchedule Schedule(TumorGrade grade, string site, DateOnly surgeryDate, DateOnly? localRecurrenceDate, string prefix)
+    private SurveillanceSchedule Schedule(TumorGrade grade, string site, DateOnly surgeryDate, DateOnly? localRecurrenceDate, string? patientId)
     {
-        var (profile, restart) = Profiles(grade, site, surgeryDate, localRecurrenceDate, prefix);
+        var (profile, restart) = Profiles(grade, site, surgeryDate, localRecurrenceDate, patientId);
         var visits = new List<ScheduledVisit>(profile.Visits.Count + (restart?.Visits.Count ?? 0));
         foreach (var planned in profile.Visits)
         {
@@ -158,7 +156,7 @@ public sealed class SurveillancePlanner
     }
 
     private (SurveillanceProfile Profile, SurveillanceProfile? Restart) Profiles(
-        TumorGrade grade, string site, DateOnly surgeryDate, DateOnly? localRecurrenceDate, string prefix)
+        TumorGrade grade, string site, DateOnly surgeryDate, DateOnly? localRecurrenceDate, string? patientId)
     {
         if (!Enum.IsDefined(grade))
         {
@@ -167,10 +165,13 @@ public sealed class SurveillancePlanner
 
         if (localRecurrenceDate is { } lr && lr < surgeryDate)
         {
-            throw new DataInputException($"{prefix}local recurrence date {lr:yyyy-MM-dd} is before the surgery date {surgeryDate:yyyy-MM-dd}.");
+            throw new DataInputException($"{Prefix(patientId)}local recurrence date {lr:yyyy-MM-dd} is before the surgery date {surgeryDate:yyyy-MM-dd}.");
         }
 
-        var profile = Rules.SelectProfile(grade, Rules.NormalizeSite(site, prefix + "site"));
+        // The message (and its string) is built only on failure: the due list runs this for every patient.
+        var profile = Rules.TryNormalizeSite(site, out var normalized)
+            ? Rules.SelectProfile(grade, normalized)
+            : throw new DataInputException(Rules.UnknownSiteMessage(site, Prefix(patientId) + "site"));
         return (profile, localRecurrenceDate is null ? null : Rules.AfterLocalRecurrence(profile));
     }
 
@@ -216,23 +217,23 @@ public sealed class SurveillancePlanner
     }
 
     // Checked whatever the as-of date, so a wrong registry row is reported the first time it is listed, not later.
-    private static void CheckDates(SurveillancePatient patient, string prefix)
+    private static void CheckDates(SurveillancePatient patient)
     {
         ArgumentNullException.ThrowIfNull(patient);
         if (patient.LocalRecurrenceDate is { } lr && lr < patient.SurgeryDate)
         {
-            throw new DataInputException($"{prefix}local recurrence date {lr:yyyy-MM-dd} is before the surgery date {patient.SurgeryDate:yyyy-MM-dd}.");
+            throw new DataInputException($"{Prefix(patient.PatientId)}local recurrence date {lr:yyyy-MM-dd} is before the surgery date {patient.SurgeryDate:yyyy-MM-dd}.");
         }
 
         if (patient.LastFollowUpDate < patient.SurgeryDate)
         {
-            throw new DataInputException($"{prefix}last follow-up date {patient.LastFollowUpDate:yyyy-MM-dd} is before the surgery date {patient.SurgeryDate:yyyy-MM-dd}.");
+            throw new DataInputException($"{Prefix(patient.PatientId)}last follow-up date {patient.LastFollowUpDate:yyyy-MM-dd} is before the surgery date {patient.SurgeryDate:yyyy-MM-dd}.");
         }
     }
 
     private static bool HasHappened(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf;
 
-    private static string PatientPrefix(SurveillancePatient patient) => $"patient {patient.PatientId}: ";
+    private static string Prefix(string? patientId) => patientId is null ? string.Empty : $"patient {patientId}: ";
 
     private readonly record struct NextVisit(DateOnly Date, SurveillanceProfile Profile, PlannedVisit Visit);
 }

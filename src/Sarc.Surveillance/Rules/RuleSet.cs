@@ -104,19 +104,28 @@ public sealed class RuleSet
 
     /// <summary>A site as the rules spell it (lower case, trimmed).</summary>
     /// <exception cref="DataInputException">A site the rule file does not list.</exception>
-    public string NormalizeSite(string? site, string what = "site")
+    public string NormalizeSite(string? site, string what = "site") =>
+        TryNormalizeSite(site, out var known) ? known : throw new DataInputException(UnknownSiteMessage(site, what));
+
+    /// <summary>The site as the rules spell it, without allocating when it is already spelled so.</summary>
+    internal bool TryNormalizeSite(string? site, out string normalized)
     {
-        var value = (site ?? string.Empty).Trim().ToLowerInvariant();
+        var value = (site ?? string.Empty).Trim();
         foreach (var known in Sites)
         {
-            if (known == value)
+            if (string.Equals(known, value, StringComparison.OrdinalIgnoreCase))
             {
-                return known;
+                normalized = known;
+                return true;
             }
         }
 
-        throw new DataInputException($"{what}: unknown site '{site}'; expected one of {string.Join(", ", Sites)}.");
+        normalized = string.Empty;
+        return false;
     }
+
+    internal string UnknownSiteMessage(string? site, string what) =>
+        $"{what}: unknown site '{site}'; expected one of {string.Join(", ", Sites)}.";
 
     /// <summary>The profile a patient with this grade and site follows from surgery.</summary>
     /// <exception cref="DataInputException">An unknown site (see <see cref="NormalizeSite"/>).</exception>
