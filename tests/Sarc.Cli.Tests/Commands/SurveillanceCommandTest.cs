@@ -64,47 +64,29 @@ public class SurveillanceCommandTest
     [Fact]
     public void Schedule_CenterRules_AreUsed()
     {
-        var path = WriteRules(RuleFileWithEvery(4));
-        try
-        {
-            var json = CliRun.Of("surveillance", "schedule", "--grade", "2", "--site", "limb", "--surgery-date", "2020-01-15", "--rules", path, "--json").Json();
-            Assert.Equal(["2020-05-15", "2020-09-15", "2021-01-15"], Dates(json));
-            Assert.Equal(path, json.GetProperty("rules").GetString());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(RuleFileWithEvery(4), ".yaml");
+        var path = file.Path;
+        var json = CliRun.Of("surveillance", "schedule", "--grade", "2", "--site", "limb", "--surgery-date", "2020-01-15", "--rules", path, "--json").Json();
+        Assert.Equal(["2020-05-15", "2020-09-15", "2021-01-15"], Dates(json));
+        Assert.Equal(path, json.GetProperty("rules").GetString());
     }
 
     [Fact]
     public void Schedule_RuleFileWithAGap_IsAOneLineUserErrorNamingTheLine()
     {
-        var path = WriteRules(RuleFileWithEvery(4).Replace("- { months: 0-12, every: 4 }", "- { months: 0-12, every: 4 }\n      - { months: 18-24, every: 6 }", StringComparison.Ordinal));
-        try
-        {
-            CliRun.Of("surveillance", "schedule", "--grade", "2", "--site", "limb", "--surgery-date", "2020-01-15", "--rules", path)
-                .AssertUserError($"{path}:11: profile 'main': visit months 18-24 leave a gap after month 12");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(RuleFileWithEvery(4).Replace("- { months: 0-12, every: 4 }", "- { months: 0-12, every: 4 }\n      - { months: 18-24, every: 6 }", StringComparison.Ordinal), ".yaml");
+        var path = file.Path;
+        CliRun.Of("surveillance", "schedule", "--grade", "2", "--site", "limb", "--surgery-date", "2020-01-15", "--rules", path)
+            .AssertUserError($"{path}:11: profile 'main': visit months 18-24 leave a gap after month 12");
     }
 
     [Fact]
     public void Schedule_RuleFileWithAnUnknownExam_IsAOneLineUserError()
     {
-        var path = WriteRules(RuleFileWithEvery(4).Replace("exam: clinical", "exam: pet_ct", StringComparison.Ordinal));
-        try
-        {
-            CliRun.Of("surveillance", "schedule", "--grade", "2", "--site", "limb", "--surgery-date", "2020-01-15", "--rules", path)
-                .AssertUserError($"{path}:12: profile 'main': unknown exam 'pet_ct'");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(RuleFileWithEvery(4).Replace("exam: clinical", "exam: pet_ct", StringComparison.Ordinal), ".yaml");
+        var path = file.Path;
+        CliRun.Of("surveillance", "schedule", "--grade", "2", "--site", "limb", "--surgery-date", "2020-01-15", "--rules", path)
+            .AssertUserError($"{path}:12: profile 'main': unknown exam 'pet_ct'");
     }
 
     [Fact]
@@ -125,17 +107,11 @@ public class SurveillanceCommandTest
     [Fact]
     public void Rules_ValidFile_SaysSoWithItsProfiles()
     {
-        var path = WriteRules(RuleFileWithEvery(4));
-        try
-        {
-            var run = CliRun.Of("surveillance", "rules", "--rules", path);
-            Assert.Equal(0, run.ExitCode);
-            Assert.Equal($"{path}: valid; profiles main (3 visits to month 12)\n", run.Output.ReplaceLineEndings("\n"));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile(RuleFileWithEvery(4), ".yaml");
+        var path = file.Path;
+        var run = CliRun.Of("surveillance", "rules", "--rules", path);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"{path}: valid; profiles main (3 visits to month 12)\n", run.Output.ReplaceLineEndings("\n"));
     }
 
     private static string RuleFileWithEvery(int every) =>
@@ -154,10 +130,4 @@ public class SurveillanceCommandTest
               - {"{"} exam: clinical {"}"}
         """;
 
-    private static string WriteRules(string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"sarc-rules-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
 }

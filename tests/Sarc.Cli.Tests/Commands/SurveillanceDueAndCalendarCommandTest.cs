@@ -12,51 +12,32 @@ public class SurveillanceDueAndCalendarCommandTest
         P07,2,extremity_upper,2022-01-15,2025-03-01,,,2025-03-01
         """;
 
-    private static string WriteTemp(string text, string extension)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"sarc-{Guid.NewGuid():N}{extension}");
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public void Due_SmallRegistry_ListsPatientsByDateWithStatusAsJson()
     {
-        var data = WriteTemp(Patients, ".csv");
-        try
-        {
-            var json = CliRun.Of("surveillance", "due", "--data", data, "--as-of", "2025-06-15", "--json").Json();
+        using var file = new TempFile(Patients);
+        var data = file.Path;
+        var json = CliRun.Of("surveillance", "due", "--data", data, "--as-of", "2025-06-15", "--json").Json();
 
-            var rows = json.GetProperty("patients").EnumerateArray()
-                .Select(p => $"{p.GetProperty("patient_id").GetString()} {p.GetProperty("next_visit").GetString()} {p.GetProperty("status").GetString()} {p.GetProperty("profile").GetString()}")
-                .ToArray();
-            // P05 has a distant metastasis; P07's recurrence restarted the plan (LR + 3 months).
-            Assert.Equal(["P01 2025-04-10 overdue high", "P07 2025-06-01 overdue high", "P02 2025-06-20 due high", "P03 2025-07-01 due low"], rows);
-            Assert.Equal(30, json.GetProperty("within_days").GetInt32());
-            Assert.Equal(["clinical", "chest_ct", "mri_primary"], json.GetProperty("patients")[3].GetProperty("exams").EnumerateArray().Select(e => e.GetString()));
-        }
-        finally
-        {
-            File.Delete(data);
-        }
+        var rows = json.GetProperty("patients").EnumerateArray()
+            .Select(p => $"{p.GetProperty("patient_id").GetString()} {p.GetProperty("next_visit").GetString()} {p.GetProperty("status").GetString()} {p.GetProperty("profile").GetString()}")
+            .ToArray();
+        // P05 has a distant metastasis; P07's recurrence restarted the plan (LR + 3 months).
+        Assert.Equal(["P01 2025-04-10 overdue high", "P07 2025-06-01 overdue high", "P02 2025-06-20 due high", "P03 2025-07-01 due low"], rows);
+        Assert.Equal(30, json.GetProperty("within_days").GetInt32());
+        Assert.Equal(["clinical", "chest_ct", "mri_primary"], json.GetProperty("patients")[3].GetProperty("exams").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
     public void Due_WithinDaysZero_ListsOnlyOverdue()
     {
-        var data = WriteTemp(Patients, ".csv");
-        try
-        {
-            var run = CliRun.Of("surveillance", "due", "--data", data, "--as-of", "2025-06-15", "--within-days", "0");
-            Assert.Equal(0, run.ExitCode);
-            var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("2 patients to see on 2025-06-15 or within 0 days (2 overdue)", lines[0]);
-            Assert.Equal("P01         2025-04-10  overdue  high     clinical, chest_ct", lines[3]);
-        }
-        finally
-        {
-            File.Delete(data);
-        }
+        using var file = new TempFile(Patients);
+        var data = file.Path;
+        var run = CliRun.Of("surveillance", "due", "--data", data, "--as-of", "2025-06-15", "--within-days", "0");
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("2 patients to see on 2025-06-15 or within 0 days (2 overdue)", lines[0]);
+        Assert.Equal("P01         2025-04-10  overdue  high     clinical, chest_ct", lines[3]);
     }
 
     [Theory]
@@ -64,77 +45,51 @@ public class SurveillanceDueAndCalendarCommandTest
     [InlineData("--within-days", "-1", "--within-days must be 0 or more")]
     public void Due_BadOption_IsAOneLineUserError(string option, string value, string message)
     {
-        var data = WriteTemp(Patients, ".csv");
-        try
+        using var file = new TempFile(Patients);
+        var data = file.Path;
+        var args = new List<string> { "surveillance", "due", "--data", data, "--as-of", "2025-06-15" };
+        var at = args.IndexOf(option);
+        if (at >= 0)
         {
-            var args = new List<string> { "surveillance", "due", "--data", data, "--as-of", "2025-06-15" };
-            var at = args.IndexOf(option);
-            if (at >= 0)
-            {
-                args[at + 1] = value;
-            }
-            else
-            {
-                args.AddRange([option, value]);
-            }
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
 
-            CliRun.Of([.. args]).AssertUserError(message);
-        }
-        finally
-        {
-            File.Delete(data);
-        }
+        CliRun.Of([.. args]).AssertUserError(message);
     }
 
     [Fact]
     public void Due_BadPatientRow_NamesFileAndLine()
     {
-        var data = WriteTemp(Patients.Replace("P02,3,extremity_lower", "P02,4,extremity_lower", StringComparison.Ordinal), ".csv");
-        try
-        {
-            CliRun.Of("surveillance", "due", "--data", data, "--as-of", "2025-06-15").AssertUserError($"{data}:3: column grade: unknown grade '4'");
-        }
-        finally
-        {
-            File.Delete(data);
-        }
+        using var file = new TempFile(Patients.Replace("P02,3,extremity_lower", "P02,4,extremity_lower", StringComparison.Ordinal));
+        var data = file.Path;
+        CliRun.Of("surveillance", "due", "--data", data, "--as-of", "2025-06-15").AssertUserError($"{data}:3: column grade: unknown grade '4'");
     }
 
     [Fact]
     public void Calendar_Window_WritesAnIcsFileWithOneEventPerPendingVisit()
     {
-        var data = WriteTemp(Patients, ".csv");
-        var ics = Path.Combine(Path.GetTempPath(), $"sarc-{Guid.NewGuid():N}.ics");
-        try
-        {
-            var run = CliRun.Of("surveillance", "calendar", "--data", data, "--from", "2025-06-01", "--to", "2025-07-15", "--out", ics);
+        using var file = new TempFile(Patients);
+        using var ics = new TempFile(string.Empty, ".ics");
+        var run = CliRun.Of("surveillance", "calendar", "--data", file.Path, "--from", "2025-06-01", "--to", "2025-07-15", "--out", ics.Path);
 
-            Assert.Equal(0, run.ExitCode);
-            Assert.Equal($"{ics}: 4 visits of 4 patients from 2025-06-01 to 2025-07-15", run.Output.TrimEnd());
-            var events = Ical.Net.Calendar.Load(File.ReadAllText(ics))!.Events;
-            Assert.Equal(
-                ["P01-20250710@sarc-surveillance", "P02-20250620@sarc-surveillance", "P03-20250701@sarc-surveillance", "P07-20250601@sarc-surveillance"],
-                events.Select(e => e.Uid).Order(StringComparer.Ordinal));
-        }
-        finally
-        {
-            File.Delete(data);
-            File.Delete(ics);
-        }
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"{ics.Path}: 4 visits of 4 patients from 2025-06-01 to 2025-07-15", run.Output.TrimEnd());
+        var events = Ical.Net.Calendar.Load(File.ReadAllText(ics.Path))!.Events;
+        Assert.Equal(
+            ["P01-20250710@sarc-surveillance", "P02-20250620@sarc-surveillance", "P03-20250701@sarc-surveillance", "P07-20250601@sarc-surveillance"],
+            events.Select(e => e.Uid).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Calendar_WindowEndingBeforeItStarts_IsAUserError()
     {
-        var data = WriteTemp(Patients, ".csv");
-        try
-        {
-            CliRun.Of("surveillance", "calendar", "--data", data, "--from", "2025-06-01", "--to", "2025-05-01", "--out", "x.ics")
-                .AssertUserError("--to 2025-05-01 is before --from 2025-06-01");
-        }
-        finally
-        {
-            File.Delete(data);
-        }
+        using var file = new TempFile(Patients);
+        var data = file.Path;
+        CliRun.Of("surveillance", "calendar", "--data", data, "--from", "2025-06-01", "--to", "2025-05-01", "--out", "x.ics")
+            .AssertUserError("--to 2025-05-01 is before --from 2025-06-01");
     }
 }
