@@ -74,7 +74,7 @@ public static class SurveillancePatientTable
             patients.Add(patient);
         }
 
-        return patients;
+        return patients.AsReadOnly();
     }
 
     private static string RequiredText(DataColumn column, int row, string where) =>

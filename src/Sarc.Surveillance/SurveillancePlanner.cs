@@ -85,7 +85,7 @@ public sealed class SurveillancePlanner
             var byDate = a.NextVisit.CompareTo(b.NextVisit);
             return byDate != 0 ? byDate : string.CompareOrdinal(a.PatientId, b.PatientId);
         });
-        return due;
+        return due.AsReadOnly();
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class SurveillancePlanner
             var byDate = a.Visit.Date.CompareTo(b.Visit.Date);
             return byDate != 0 ? byDate : string.CompareOrdinal(a.PatientId, b.PatientId);
         });
-        return visits;
+        return visits.AsReadOnly();
     }
 
     private SurveillanceSchedule Schedule(TumorGrade grade, string site, DateOnly surgeryDate, DateOnly? localRecurrenceDate, string? patientId)
@@ -152,7 +152,7 @@ public sealed class SurveillancePlanner
             }
         }
 
-        return new SurveillanceSchedule(profile.Name, restart?.Name, surgeryDate, localRecurrenceDate, visits);
+        return new SurveillanceSchedule(profile.Name, restart?.Name, surgeryDate, localRecurrenceDate, visits.AsReadOnly());
     }
 
     private (SurveillanceProfile Profile, SurveillanceProfile? Restart) Profiles(

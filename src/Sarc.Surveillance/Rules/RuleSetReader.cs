@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -93,7 +94,7 @@ internal sealed partial class RuleSetReader
             return null;
         }
 
-        return new RuleSet(source, exams, sites, profiles.Select(p => p.Profile).ToArray());
+        return new RuleSet(source, exams.AsReadOnly(), sites.AsReadOnly(), Array.AsReadOnly(profiles.Select(p => p.Profile).ToArray()));
     }
 
     private void CheckVersion(YamlMappingNode root, Dictionary<string, Field> fields)
@@ -272,7 +273,9 @@ internal sealed partial class RuleSetReader
             return null;
         }
 
-        var profile = new SurveillanceProfile(name, description, grades, profileSites, restart, phases, examRules, visits);
+        // Read-only wrappers and frozen sets: a profile is shared by every schedule made from it and must not change.
+        var profile = new SurveillanceProfile(
+            name, description, grades.ToFrozenSet(), profileSites.ToFrozenSet(StringComparer.Ordinal), restart, phases.AsReadOnly(), examRules.AsReadOnly(), visits.AsReadOnly());
         return new ProfileDraft(profile, LineOf(key), LineOf(restartNode));
     }
 
@@ -542,7 +545,7 @@ internal sealed partial class RuleSetReader
                     Error(examsKey, $"{context}: the visit at month {month} has no exams");
                 }
 
-                visits.Add(new PlannedVisit(month, names));
+                visits.Add(new PlannedVisit(month, names.AsReadOnly()));
             }
         }
 
