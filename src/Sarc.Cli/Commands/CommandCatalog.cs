@@ -17,5 +17,6 @@ internal static class CommandCatalog
         ExportCommand.Create(context),
         AuditCommand.Create(context),
         EndpointsCommand.Create(context),
+        SurveillanceCommand.Create(context),
     ];
 }
