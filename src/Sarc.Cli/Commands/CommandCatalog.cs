@@ -18,5 +18,7 @@ internal static class CommandCatalog
         AuditCommand.Create(context),
         EndpointsCommand.Create(context),
         SurveillanceCommand.Create(context),
+        UserCommand.Create(context),
+        ServeCommand.Create(context),
     ];
 }

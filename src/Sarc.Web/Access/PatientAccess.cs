@@ -1,0 +1,174 @@
+using Sarc.Registry.Audit;
+using Sarc.Registry.Domain;
+using Sarc.Registry.Storage;
+using Sarc.Registry.Template;
+using Sarc.Surveillance;
+using Sarc.Surveillance.Rules;
+using Sarc.Web.Accounts;
+using Sarc.Web.Hosting;
+
+namespace Sarc.Web.Access;
+
+/// <summary>
+/// The one place where a user's rights meet the registry: every page and API endpoint reads and writes patients only
+/// through this class. A user sees only patients of their centers (admin: all); a patient outside them is reported as
+/// absent (null), never as forbidden, so its existence is not revealed. Investigators never write and get
+/// pseudonymized template cells (birth date blank).
+/// </summary>
+public sealed class PatientAccess
+{
+    private readonly IRegistryStore _store;
+
+    public PatientAccess(IRegistryStore store, WebUser user)
+    {
+        _store = store;
+        User = user;
+    }
+
+    /// <summary>The user whose rights apply.</summary>
+    public WebUser User { get; }
+
+    /// <summary>Every patient the user may see, ordered by id.</summary>
+    public IReadOnlyList<PatientRecord> Visible()
+    {
+        var all = _store.LoadPatients();
+        if (User.Role == UserRole.Admin)
+        {
+            return all;
+        }
+        var visible = new List<PatientRecord>(all.Count);
+        foreach (var record in all)
+        {
+            if (User.SeesCenter(record.Patient.Center))
+            {
+                visible.Add(record);
+            }
+        }
+        return visible;
+    }
+
+    /// <summary>The visible patients matching <paramref name="query"/>, one page of them.</summary>
+    public PatientPage Search(PatientQuery query)
+    {
+        var matches = new List<PatientRecord>();
+        foreach (var record in Visible())
+        {
+            if (Matches(record, query))
+            {
+                matches.Add(record);
+            }
+        }
+        var size = Math.Clamp(query.PageSize, 1, 500);
+        var page = Math.Max(1, query.Page);
+        var skip = (long)(page - 1) * size;
+        var slice = skip >= matches.Count ? [] : matches.GetRange((int)skip, Math.Min(size, matches.Count - (int)skip));
+        return new PatientPage(slice, matches.Count, page, size);
+    }
+
+    /// <summary>The patient <paramref name="patientId"/> when it exists and the user may see it; otherwise null.</summary>
+    public PatientRecord? Find(string patientId)
+    {
+        foreach (var record in _store.LoadPatients())
+        {
+            if (string.Equals(record.Id, patientId, StringComparison.Ordinal))
+            {
+                return User.SeesCenter(record.Patient.Center) ? record : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The template cells of <paramref name="record"/> as this user may see them: birth date blank for investigators.</summary>
+    public string[] Cells(PatientRecord record)
+    {
+        var cells = TemplateCells.Of(record);
+        if (!User.SeesIdentifiers)
+        {
+            cells[TemplateColumns.BirthDate] = "";
+        }
+        return cells;
+    }
+
+    /// <summary>
+    /// Validates and imports a template file all or nothing, as <c>sarc import</c>, plus the access rule: every row's
+    /// center must be one of the user's (an error naming the line otherwise). With <paramref name="update"/> existing
+    /// patients are changed field by field and audited; a patient of another center is never touched.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
+    /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all.</exception>
+    public ImportResult Import(string templatePath, string sourceName, bool update, TimeProvider clock)
+    {
+        if (!User.CanWrite)
+        {
+            throw new UnauthorizedAccessException("investigators cannot change the registry");
+        }
+        var parsed = TemplateParser.ParseFile(templatePath);
+        if (!parsed.IsValid)
+        {
+            return ImportResult.Failed([.. parsed.Errors.OrderBy(e => e.Line)]);
+        }
+        var errors = new List<ImportError>();
+        var byId = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in _store.LoadPatients())
+        {
+            byId[record.Id] = record.Patient.Center;
+        }
+        foreach (var row in parsed.Rows)
+        {
+            var center = row.Record.Patient.Center;
+            if (!User.SeesCenter(center))
+            {
+                errors.Add(new ImportError(row.Line, "center", $"'{center}' is not one of your centers"));
+            }
+            else if (byId.TryGetValue(row.Record.Id, out var existingCenter) && !User.SeesCenter(existingCenter))
+            {
+                // Same wording as a clash the user could see, so an id of another center is not confirmed either way.
+                errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' cannot be used"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return ImportResult.Failed(errors);
+        }
+        return _store.Import(parsed.Rows, update, new AuditContext(User.Email, clock), ImportSource.OfFile(templatePath) with { FileName = sourceName });
+    }
+
+    /// <summary>The audit trail of a visible patient, or null when the patient is not visible.</summary>
+    public IReadOnlyList<AuditEntry>? Audit(string patientId) => Find(patientId) is null ? null : _store.ReadAudit(patientId);
+
+    /// <summary>Surveillance visits due (or overdue) up to <paramref name="withinDays"/> after <paramref name="asOf"/>, visible patients only.</summary>
+    public IReadOnlyList<DueVisit> Due(DateOnly asOf, int withinDays, RuleSet rules) =>
+        new SurveillancePlanner(rules).DueList(Visible().Select(ToSurveillance), asOf, withinDays);
+
+    /// <summary>The surveillance schedule of a visible patient (restarted by a local recurrence).</summary>
+    public static SurveillanceSchedule Schedule(PatientRecord record, RuleSet rules) =>
+        new SurveillancePlanner(rules).Schedule(ToSurveillance(record));
+
+    /// <summary>Maps a registry patient onto the planner's input: primary surgery, first LR, DM and death.</summary>
+    public static SurveillancePatient ToSurveillance(PatientRecord record) => new(
+        record.Id,
+        (TumorGrade)((int)record.Tumor.Grade + 1),
+        TemplateCodes.Code(record.Tumor.Site),
+        record.PrimarySurgery.Date,
+        record.First(OutcomeEventKind.LocalRecurrence)?.Date,
+        record.First(OutcomeEventKind.DistantMetastasis)?.Date,
+        record.First(OutcomeEventKind.Death)?.Date,
+        record.Patient.LastFollowUp);
+
+    private static bool Matches(PatientRecord record, PatientQuery query)
+    {
+        if (!string.IsNullOrEmpty(query.IdContains) && !record.Id.Contains(query.IdContains, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        if (!string.IsNullOrEmpty(query.Center) && !string.Equals(record.Patient.Center, query.Center, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (!string.IsNullOrEmpty(query.Site) && TemplateCodes.Code(record.Tumor.Site) != query.Site)
+        {
+            return false;
+        }
+        return string.IsNullOrEmpty(query.Grade) || TemplateCodes.Code(record.Tumor.Grade) == query.Grade;
+    }
+}

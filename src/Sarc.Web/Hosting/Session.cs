@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Sarc.Registry.Storage;
+using Sarc.Web.Access;
+
+namespace Sarc.Web.Hosting;
+
+/// <summary>One request's registry connection and the signed-in user's <see cref="PatientAccess"/>; disposed at the end of the request.</summary>
+internal sealed class Session : IDisposable
+{
+    private readonly IRegistryStore _store;
+
+    private Session(IRegistryStore store, PatientAccess access)
+    {
+        _store = store;
+        Access = access;
+    }
+
+    public PatientAccess Access { get; }
+
+    public static Session Open(HttpContext http, WebOptions options)
+    {
+        var user = Claims.User(http.User);
+        var store = RegistryStore.Open(options.Database);
+        return new Session(store, new PatientAccess(store, user));
+    }
+
+    public void Dispose() => _store.Dispose();
+}
