@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Sarc.Registry;
+using Sarc.Registry.Audit;
+using Sarc.Registry.Storage;
+using Sarc.Web.Accounts;
+using Sarc.Web.Hosting;
+
+namespace Sarc.Web.Tests;
+
+/// <summary>
+/// A registry on a temporary SQLite file with patients PA1, PA2 (center A) and PB1 (center B), the users
+/// admin@t.org, dm@t.org (data manager of A) and inv@t.org (investigator of A), and the web app on a TestServer.
+/// </summary>
+internal sealed partial class WebHarness : IAsyncDisposable
+{
+    public const string Password = "correct-horse-1";
+    public const string Header = "patient_id,center,sex,birth_date,diagnosis_date,histology,site,grade,surgery_date,margin,last_followup_date,lr_date";
+
+    private readonly string _directory;
+
+    private WebHarness(string directory, WebApplication app, UserStore users)
+    {
+        _directory = directory;
+        App = app;
+        Users = users;
+    }
+
+    public WebApplication App { get; }
+
+    public UserStore Users { get; }
+
+    public string Database => Path.Combine(_directory, "registry.db");
+
+    public static async Task<WebHarness> StartAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "sarc-web-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var db = Path.Combine(directory, "registry.db");
+        var seed = Path.Combine(directory, "seed.csv");
+        File.WriteAllText(seed, Header + "\n" + Row("PA1", "A", lr: "2021-06-01") + "\n" + Row("PA2", "A") + "\n" + Row("PB1", "B") + "\n");
+        using (var store = RegistryStore.Open(db))
+        {
+            var result = RegistryImporter.ImportFile(store, seed, update: false, new AuditContext("seed", TimeProvider.System));
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        }
+        var users = UserStore.Open(db);
+        users.AddUser("admin@t.org", UserRole.Admin, [], Password);
+        users.AddUser("dm@t.org", UserRole.DataManager, ["A"], Password);
+        users.AddUser("inv@t.org", UserRole.Investigator, ["A"], Password);
+        var app = SarcWebApp.Build(new WebOptions(db, "http://127.0.0.1:0"), b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        return new WebHarness(directory, app, users);
+    }
+
+    /// <summary>A template row of center <paramref name="center"/> with birth date 1960-05-01.</summary>
+    public static string Row(string id, string center, string grade = "3", string lr = "") =>
+        $"{id},{center},F,1960-05-01,2019-03-01,8890/3,extremity_lower,{grade},2019-04-01,R0,2022-04-01,{lr}";
+
+    /// <summary>A client without any credentials (cookies are kept, as a browser would).</summary>
+    public HttpClient Anonymous()
+    {
+        var handler = new CookieHandler { InnerHandler = App.GetTestServer().CreateHandler() };
+        return new HttpClient(handler) { BaseAddress = new Uri("https://localhost/") };
+    }
+
+    /// <summary>A client sending a fresh API token of <paramref name="email"/>.</summary>
+    public HttpClient WithToken(string email)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Users.CreateToken(email));
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in through the login form (with its anti-forgery token).</summary>
+    public async Task<HttpClient> SignedIn(string email)
+    {
+        var client = Anonymous();
+        var response = await PostLogin(client, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLogin(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/login");
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "the login form carries an anti-forgery token");
+        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),
+            ["email"] = email,
+            ["password"] = password,
+        }));
+    }
+
+    public static StringContent Csv(params string[] rows) =>
+        new(Header + "\n" + string.Join("\n", rows) + "\n", Encoding.UTF8, "text/csv");
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>Keeps cookies between requests and never follows redirects, so tests see the 302s.</summary>
+    private sealed class CookieHandler : DelegatingHandler
+    {
+        private readonly CookieContainer _cookies = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = _cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            {
+                foreach (var value in values)
+                {
+                    _cookies.SetCookies(request.RequestUri!, value);
+                }
+            }
+            return response;
+        }
+    }
+}
