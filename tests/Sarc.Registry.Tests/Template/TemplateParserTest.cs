@@ -179,6 +179,7 @@ public class TemplateParserTest
     {
         var path = TemplateText.WriteTemp("");
         var e = Assert.Throws<Sarc.Data.DataInputException>(() => TemplateParser.ParseFile(path));
+        File.Delete(path);
         Assert.Equal($"{path}: empty file; a header row is required", e.Message);
     }
 
