@@ -1,34 +1,40 @@
 namespace Sarc.Data.Tables;
 
 /// <summary>
-/// One column of a <see cref="DataFrame"/>. Numeric columns store <see cref="double.NaN"/> for a missing cell;
-/// text columns store <c>null</c>. The raw text of every cell is kept too, so that errors can quote what the user wrote.
+/// One column of a <see cref="DataFrame"/>: either numeric (<see cref="Numbers"/>, <see cref="double.NaN"/> for a
+/// missing cell) or text (<see cref="Texts"/>, <c>null</c> for a missing cell).
 /// </summary>
 public sealed class DataColumn
 {
-    public DataColumn(string name, ColumnKind kind, double[]? numbers, string?[] texts)
+    public DataColumn(string name, ColumnKind kind, double[]? numbers, string?[]? texts)
     {
-        if (kind == ColumnKind.Numeric && numbers is null)
+        if (kind == ColumnKind.Numeric ? numbers is null : texts is null)
         {
-            throw new ArgumentException("A numeric column needs its numbers.", nameof(numbers));
+            throw new ArgumentException($"A {kind} column needs its {(kind == ColumnKind.Numeric ? "numbers" : "texts")}.");
         }
         Name = name;
         Kind = kind;
         Numbers = numbers;
         Texts = texts;
+        Length = numbers?.Length ?? texts!.Length;
     }
 
     public string Name { get; }
 
     public ColumnKind Kind { get; }
 
-    /// <summary>The parsed values of a numeric column (NaN = missing); null for a text column.</summary>
+    /// <summary>The values of a numeric column (NaN = missing); null for a text column.</summary>
     public double[]? Numbers { get; }
 
-    /// <summary>The cell text as written (null = missing: empty or <c>NA</c>), for every column kind.</summary>
-    public string?[] Texts { get; }
+    /// <summary>The cells of a text column as written (null = missing: empty or <c>NA</c>); null for a numeric column.</summary>
+    public string?[]? Texts { get; }
 
-    public int Length => Texts.Length;
+    public int Length { get; }
 
-    public bool IsMissing(int row) => Texts[row] is null;
+    public bool IsMissing(int row) => Numbers is not null ? double.IsNaN(Numbers[row]) : Texts![row] is null;
+
+    /// <summary>The cell as text: a text cell as written, a number in its shortest round-trip form, null when missing.</summary>
+    public string? TextAt(int row) => Numbers is not null
+        ? double.IsNaN(Numbers[row]) ? null : Numbers[row].ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+        : Texts![row];
 }

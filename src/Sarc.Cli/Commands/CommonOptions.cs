@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Globalization;
+using Sarc.Data;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary>Options that mean the same in every command, defined once so their names and help cannot drift.</summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Print exactly one JSON object on stdout instead of a readable table." };
+
+    public static Option<string> Data() => new("--data") { Description = "Input CSV file with a header row (NA or empty = missing).", Required = true };
+
+    public static Option<string> Column(string name, string description, bool required = true) =>
+        new(name) { Description = description, Required = required };
+
+    /// <summary>Parses a comma-separated list of numbers given to <paramref name="optionName"/>.</summary>
+    /// <exception cref="DataInputException">An element that is not a finite number.</exception>
+    public static double[] ParseNumberList(string text, string optionName)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                throw new DataInputException($"{optionName}: '{parts[i]}' is not a number (expected a comma-separated list such as 12,24,60)");
+            }
+        }
+        return values;
+    }
+
+    /// <summary>Splits a comma-separated list of names, dropping empty entries.</summary>
+    public static string[] ParseNameList(string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}

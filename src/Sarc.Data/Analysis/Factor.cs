@@ -1,0 +1,18 @@
+namespace Sarc.Data.Analysis;
+
+/// <summary>A categorical variable: its level names in order, and the level index (0-based) of each row.</summary>
+public sealed record Factor(string Name, string[] Levels, int[] Codes)
+{
+    public int LevelCount => Levels.Length;
+
+    /// <summary>How many rows fall in each level.</summary>
+    public int[] Counts()
+    {
+        var counts = new int[Levels.Length];
+        foreach (var code in Codes)
+        {
+            counts[code]++;
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using Sarc.Data.Tables;
+using Sylvan.Data.Csv;
+
+namespace Sarc.Data.Csv;
+
+/// <summary>
+/// Reads a CSV file with a header row into a <see cref="DataFrame"/>: RFC 4180 quoting, <c>,</c> separator, and
+/// <c>NA</c> or an empty cell as missing (as R's <c>read.csv</c>). A column is numeric when every non-missing cell
+/// parses as a number in the invariant culture (surrounding spaces allowed), otherwise text.
+/// </summary>
+/// <remarks>
+/// One streaming pass parses every column as numbers while it can. A column that turns out to be text only after
+/// numbers were seen (say a grade column 1, 2, 3, then "X") needs its earlier cells as written, so such columns
+/// are read again in a second pass; typical files never need it.
+/// </remarks>
+public static class CsvTableReader
+{
+    private const string MissingMarker = "NA";
+
+    /// <summary>Reads <paramref name="path"/>.</summary>
+    /// <exception cref="DataInputException">
+    /// The file does not exist or cannot be read, has no header, repeats a column name, or a row has more fields than
+    /// the header (the message names the file and line).
+    /// </exception>
+    public static DataFrame Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataInputException(Directory.Exists(path) ? $"{path}: is a folder, not a file" : $"{path}: file not found");
+        }
+        try
+        {
+            if (new FileInfo(path).Length == 0)
+            {
+                throw new DataInputException($"{path}: empty file (a header row is needed)");
+            }
+            return ReadExisting(path);
+        }
+        catch (IOException exception)
+        {
+            throw new DataInputException($"{path}: cannot be read ({exception.Message})");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new DataInputException($"{path}: permission denied");
+        }
+        catch (CsvFormatException exception)
+        {
+            throw new DataInputException($"{path}: line {exception.RowNumber + 1}: malformed CSV ({exception.Message})");
+        }
+    }
+
+    private static DataFrame ReadExisting(string path)
+    {
+        var builders = ReadPass(path, textOnlyFor: null, out var lineNumbers);
+        var needText = builders.Where(b => b.NeedsSecondPass).Select(b => b.Index).ToHashSet();
+        if (needText.Count > 0)
+        {
+            var textBuilders = ReadPass(path, needText, out _);
+            foreach (var index in needText)
+            {
+                builders[index] = textBuilders[index];
+            }
+        }
+        var columns = builders.Select(b => b.Build(lineNumbers.Count)).ToArray();
+        return new DataFrame(path, columns, lineNumbers.ToArray());
+    }
+
+    private static ColumnBuilder[] ReadPass(string path, HashSet<int>? textOnlyFor, out List<int> lineNumbers)
+    {
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = true,
+            Delimiter = ',',
+            Quote = '"',
+            StringFactory = new StringInterner().Intern,
+        };
+        using var reader = CsvDataReader.Create(path, options);
+        if (reader.FieldCount == 0 || (reader.FieldCount == 1 && string.IsNullOrWhiteSpace(reader.GetName(0))))
+        {
+            throw new DataInputException($"{path}: empty file (a header row is needed)");
+        }
+        var builders = new ColumnBuilder[reader.FieldCount];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < builders.Length; i++)
+        {
+            var name = reader.GetName(i).Trim();
+            if (name.Length == 0)
+            {
+                throw new DataInputException($"{path}: line 1: column {i + 1} has no name");
+            }
+            if (!seen.Add(name))
+            {
+                throw new DataInputException($"{path}: line 1: column name '{name}' appears twice");
+            }
+            builders[i] = new ColumnBuilder(i, name, textOnly: textOnlyFor?.Contains(i) ?? false);
+        }
+
+        lineNumbers = new List<int>(capacity: 1024);
+        var line = 2;
+        while (reader.Read())
+        {
+            var fields = reader.RowFieldCount;
+            if (fields > builders.Length)
+            {
+                throw new DataInputException(
+                    $"{path}: line {line}: {fields} fields, but the header has {builders.Length} columns");
+            }
+            lineNumbers.Add(line);
+            for (var i = 0; i < builders.Length; i++)
+            {
+                if (i < fields)
+                {
+                    var span = reader.GetFieldSpan(i);
+                    if (textOnlyFor is null || textOnlyFor.Contains(i))
+                    {
+                        builders[i].Add(span, reader, i);
+                    }
+                }
+                else
+                {
+                    builders[i].AddMissing();
+                }
+            }
+            // A quoted cell may span lines; counting the newlines of the raw record keeps line numbers true.
+            var raw = reader.GetRawRecordSpan();
+            line += raw.Count('\n') + (raw.EndsWith("\n") ? 0 : 1);
+        }
+        return builders;
+    }
+
+    /// <summary>Collects one column, as numbers while every cell parses, as text from the first cell that does not.</summary>
+    private sealed class ColumnBuilder(int index, string name, bool textOnly)
+    {
+        private List<double>? numbers = textOnly ? null : new List<double>(1024);
+        private List<string?>? texts = textOnly ? new List<string?>(1024) : null;
+        private int count;
+
+        public int Index { get; } = index;
+
+        /// <summary>True when numbers were seen before the first text cell, so the earlier cells must be read again as text.</summary>
+        public bool NeedsSecondPass { get; private set; }
+
+        public void AddMissing()
+        {
+            numbers?.Add(double.NaN);
+            texts?.Add(null);
+            count++;
+        }
+
+        public void Add(ReadOnlySpan<char> cell, CsvDataReader reader, int ordinal)
+        {
+            if (IsMissing(cell))
+            {
+                AddMissing();
+                return;
+            }
+            if (numbers is not null)
+            {
+                if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    numbers.Add(value);
+                    count++;
+                    return;
+                }
+                // The first text cell: every earlier cell was missing or a number.
+                if (numbers.Any(n => !double.IsNaN(n)))
+                {
+                    NeedsSecondPass = true;
+                }
+                texts = new List<string?>(Math.Max(count * 2, 1024));
+                for (var i = 0; i < count; i++)
+                {
+                    texts.Add(null);
+                }
+                numbers = null;
+            }
+            texts!.Add(reader.GetString(ordinal));
+            count++;
+        }
+
+        public DataColumn Build(int rowCount)
+        {
+            if (numbers is not null)
+            {
+                var values = numbers.ToArray();
+                return new DataColumn(name, ColumnKind.Numeric, values, null);
+            }
+            return new DataColumn(name, ColumnKind.Text, null, texts!.ToArray());
+        }
+
+        private static bool IsMissing(ReadOnlySpan<char> cell)
+        {
+            var trimmed = cell.Trim();
+            return trimmed.Length == 0 || trimmed.SequenceEqual(MissingMarker);
+        }
+    }
+}
