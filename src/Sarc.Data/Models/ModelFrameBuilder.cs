@@ -24,7 +24,7 @@ internal static class ModelFrameBuilder
             var complete = true;
             foreach (var name in formula.Columns)
             {
-                if (data.Column(name).IsMissing(row) || IsNaN(data.Column(name), row))
+                if (data.Column(name).IsMissing(row))
                 {
                     complete = false;
                     break;
@@ -52,7 +52,7 @@ internal static class ModelFrameBuilder
                 if (!(start[i] < stop[i]))
                 {
                     throw new DataInputException(
-                        $"{data.Source}: line {data.LineNumbers[row]}: start time '{response.Start}' ({startColumn.Texts[row]}) must be less than stop time '{response.Stop}' ({stopColumn.Texts[row]})");
+                        $"{data.Source}: line {data.LineNumbers[row]}: start time '{response.Start}' ({startColumn.TextAt(row)}) must be less than stop time '{response.Stop}' ({stopColumn.TextAt(row)})");
                 }
             }
             status[i] = EventValue(data, eventColumn, row);
@@ -119,7 +119,7 @@ internal static class ModelFrameBuilder
             for (var i = 0; i < n; i++)
             {
                 keys[i] = string.Join(", ", formula.StrataColumns.Select(c =>
-                    formula.StrataColumns.Count == 1 ? data.Column(c).Texts[rows[i]]! : $"{c}={data.Column(c).Texts[rows[i]]}"));
+                    formula.StrataColumns.Count == 1 ? data.Column(c).TextAt(rows[i])! : $"{c}={data.Column(c).TextAt(rows[i])}"));
             }
             strataLabels = keys.Distinct().Order(LevelComparer.Instance).ToArray();
             var index = strataLabels.Select((label, k) => (label, k)).ToDictionary(x => x.label, x => x.k, StringComparer.Ordinal);
@@ -129,12 +129,12 @@ internal static class ModelFrameBuilder
         int[]? cluster = null;
         if (formula.ClusterColumn is { } clusterName)
         {
-            var texts = data.Column(clusterName).Texts;
+            var clusterColumn = data.Column(clusterName);
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             cluster = new int[n];
             for (var i = 0; i < n; i++)
             {
-                var key = texts[rows[i]]!;
+                var key = clusterColumn.TextAt(rows[i])!;
                 if (!seen.TryGetValue(key, out var code))
                 {
                     code = seen.Count;
@@ -149,9 +149,6 @@ internal static class ModelFrameBuilder
             strata, strataLabels, cluster);
     }
 
-    private static bool IsNaN(DataColumn column, int row) =>
-        column.Kind == ColumnKind.Numeric && double.IsNaN(column.Numbers![row]);
-
     private static double[] Ones(int n)
     {
         var ones = new double[n];
@@ -161,7 +158,7 @@ internal static class ModelFrameBuilder
 
     private static double EventValue(DataFrame data, DataColumn column, int row)
     {
-        var text = column.Texts[row]!;
+        var text = column.TextAt(row)!;
         double value;
         if (column.Kind == ColumnKind.Numeric)
         {
@@ -244,7 +241,7 @@ internal static class ModelFrameBuilder
         }
         for (var row = 0; row < column.Length; row++)
         {
-            var text = column.Texts[row];
+            var text = column.Texts![row];
             if (text is not null && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 throw new DataInputException(
@@ -287,11 +284,11 @@ internal static class ModelFrameBuilder
         }
         else
         {
-            levels = rows.Select(r => column.Texts[r]!).Distinct().Order(LevelComparer.Instance).ToArray();
+            levels = rows.Select(r => column.Texts![r]!).Distinct().Order(LevelComparer.Instance).ToArray();
             var index = levels.Select((label, k) => (label, k)).ToDictionary(x => x.label, x => x.k, StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                codes[i] = index[column.Texts[rows[i]]!];
+                codes[i] = index[column.Texts![rows[i]]!];
             }
         }
         if (levels.Length < 2)
