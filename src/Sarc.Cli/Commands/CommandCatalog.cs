@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliContext context) =>
     [
         RtCommand.Create(context),
+        CoxCommand.Create(context),
     ];
 }
