@@ -18,19 +18,31 @@ internal static class ModelFrameBuilder
         var startColumn = response.Start is null ? null : RequireNumeric(data, response.Start, "start time");
         var eventColumn = data.Column(response.Event);
 
+        // Column by column, so that a million rows cost a few plain passes.
+        var missing = new bool[data.RowCount];
+        foreach (var name in formula.Columns)
+        {
+            var column = data.Column(name);
+            if (column.Numbers is { } numbers)
+            {
+                for (var row = 0; row < numbers.Length; row++)
+                {
+                    missing[row] |= double.IsNaN(numbers[row]);
+                }
+            }
+            else
+            {
+                var texts = column.Texts!;
+                for (var row = 0; row < texts.Length; row++)
+                {
+                    missing[row] |= texts[row] is null;
+                }
+            }
+        }
         var used = new List<int>(data.RowCount);
         for (var row = 0; row < data.RowCount; row++)
         {
-            var complete = true;
-            foreach (var name in formula.Columns)
-            {
-                if (data.Column(name).IsMissing(row))
-                {
-                    complete = false;
-                    break;
-                }
-            }
-            if (complete)
+            if (!missing[row])
             {
                 used.Add(row);
             }
@@ -158,6 +170,10 @@ internal static class ModelFrameBuilder
 
     private static double EventValue(DataFrame data, DataColumn column, int row)
     {
+        if (column.Numbers is { } numbers && numbers[row] is 0 or 1)
+        {
+            return numbers[row];
+        }
         var text = column.TextAt(row)!;
         double value;
         if (column.Kind == ColumnKind.Numeric)

@@ -11,28 +11,27 @@ namespace Sarc.Statistics.Survival;
 internal static class CoxConcordance
 {
     /// <summary>O(n log n): per stratum, a backward sweep over time with a Fenwick tree over lp ranks.</summary>
-    public static double Compute(double[] start, double[] stop, double[] status, int[] strata, double[] lp, bool countingProcess)
+    public static double Compute(double[] start, double[] stop, double[] status, int[] strata, double[] lp, bool countingProcess, int[]? stopOrder = null)
     {
         var n = stop.Length;
-        var distinct = (double[])lp.Clone();
-        Array.Sort(distinct);
-        var unique = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (unique == 0 || distinct[i] != distinct[unique - 1])
-            {
-                distinct[unique++] = distinct[i];
-            }
-        }
+        // Ranks of lp (equal values share a rank) from one sort of (lp, row).
+        var sortedLp = (double[])lp.Clone();
+        var rows = Enumerable.Range(0, n).ToArray();
+        Array.Sort(sortedLp, rows);
         var rank = new int[n];
-        for (var i = 0; i < n; i++)
+        var unique = 0;
+        for (var r = 0; r < n; r++)
         {
-            rank[i] = Array.BinarySearch(distinct, 0, unique, lp[i]);
+            if (r > 0 && sortedLp[r] != sortedLp[r - 1])
+            {
+                unique++;
+            }
+            rank[rows[r]] = unique;
         }
-
+        unique++;
         var all = Enumerable.Range(0, n).ToArray();
-        var byStop = CoxSweepKernel.SortByStratumThenDescending(stop, strata, all);
-        var byStart = countingProcess ? CoxSweepKernel.SortByStratumThenDescending(start, strata, all) : [];
+        var byStop = stopOrder ?? CoxPrepared.SortByStratumThenDescending(stop, strata, all);
+        var byStart = countingProcess ? CoxPrepared.SortByStratumThenDescending(start, strata, all) : [];
         var tree = new long[unique + 1];
         double concordant = 0, discordant = 0, tied = 0;
         var lo = 0;

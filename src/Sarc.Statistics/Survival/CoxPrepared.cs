@@ -39,14 +39,62 @@ internal sealed class CoxPrepared
             {
                 absolute += Math.Abs(column[i] - mean);
             }
-            var scale = absolute > 0 ? N / absolute : 1.0;
             Means[j] = mean;
-            Scale[j] = scale;
-            for (var i = 0; i < N; i++)
+            Scale[j] = absolute > 0 ? N / absolute : 1.0;
+        }
+        // Row by row: P sequential reads, one sequential write.
+        var columns = data.Covariates;
+        for (var i = 0; i < N; i++)
+        {
+            var offset = (long)i * P;
+            for (var j = 0; j < P; j++)
             {
-                X[(long)i * P + j] = (column[i] - mean) * scale;
+                X[offset + j] = (columns[j][i] - Means[j]) * Scale[j];
             }
         }
+        stopOrder = new Lazy<int[]>(() => SortByStratumThenDescending(Stop, Strata, Enumerable.Range(0, N).ToArray()));
+    }
+
+    private readonly Lazy<int[]> stopOrder;
+
+    /// <summary>Row indices by stratum ascending, then stop time descending; computed once, shared by the sweeps.</summary>
+    public int[] StopOrder => stopOrder.Value;
+
+    /// <summary>Indices sorted by stratum ascending, then key descending (order among equal keys unspecified).</summary>
+    public static int[] SortByStratumThenDescending(double[] key, int[] strata, int[] items)
+    {
+        var negated = new double[items.Length];
+        for (var r = 0; r < items.Length; r++)
+        {
+            negated[r] = -key[items[r]];
+        }
+        var sorted = (int[])items.Clone();
+        Array.Sort(negated, sorted);
+        // A stable counting sort by stratum keeps the time order inside each stratum.
+        var maxStratum = 0;
+        foreach (var i in sorted)
+        {
+            maxStratum = Math.Max(maxStratum, strata[i]);
+        }
+        if (maxStratum == 0)
+        {
+            return sorted;
+        }
+        var counts = new int[maxStratum + 2];
+        foreach (var i in sorted)
+        {
+            counts[strata[i] + 1]++;
+        }
+        for (var s = 1; s < counts.Length; s++)
+        {
+            counts[s] += counts[s - 1];
+        }
+        var result = new int[sorted.Length];
+        foreach (var i in sorted)
+        {
+            result[counts[strata[i]]++] = i;
+        }
+        return result;
     }
 
     public int N { get; }

@@ -123,7 +123,7 @@ public sealed class CoxRegression
         var wald = CoxCholesky.QuadraticForm(keptVariance, keptBeta, options.CholeskyTolerance);
 
         var concordance = CoxConcordance.Compute(
-            prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
+            prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess, prepared.StopOrder);
 
         CoxPhTest? phTest = null;
         if (options.ProportionalHazardsTest)

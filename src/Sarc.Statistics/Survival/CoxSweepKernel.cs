@@ -28,7 +28,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
         this.ties = ties;
         p = data.P;
         var n = data.N;
-        var order = SortByStratumThenDescending(data.Stop, data.Strata, Enumerable.Range(0, n).ToArray());
+        var order = data.StopOrder;
 
         // Event times of each stratum, ascending, to find the rows that span one.
         var keep = new bool[n];
@@ -97,7 +97,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
         }
         stratumEnd = ends.ToArray();
         byStart = data.CountingProcess
-            ? SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
+            ? CoxPrepared.SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
             : [];
         startSorted = byStart.Select(r => start[r]).ToArray();
         eta = new double[m];
@@ -110,17 +110,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
     public double Evaluate(double[] beta, double[] score, double[,] information)
     {
         var packed = p * (p + 1) / 2;
-        for (var r = 0; r < m; r++)
-        {
-            var row = x.AsSpan(r * p, p);
-            var sum = 0.0;
-            for (var j = 0; j < p; j++)
-            {
-                sum += beta[j] * row[j];
-            }
-            eta[r] = sum;
-            risk[r] = Math.Exp(sum);
-        }
+        ComputeRisk(beta);
 
         var a = new double[p];
         var a2 = new double[p];
@@ -214,19 +204,41 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 }
                 else
                 {
-                    for (var l = 0; l < deaths; l++)
+                    // Efron in closed form: step l = 1..d uses D_l = D + f_l D2, a_l = a + f_l a2, C_l = C + f_l C2
+                    // with f_l = l/d (agfit4's order); sum the d steps through five scalar sums instead of d p² updates.
+                    double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
+                    for (var l = 1; l <= deaths; l++)
                     {
-                        denom += deathRisk / deaths;
-                        loglik -= Math.Log(denom);
-                        for (var j = 0; j < p; j++)
+                        var f = (double)l / deaths;
+                        var dl = denom + f * deathRisk;
+                        loglik -= Math.Log(dl);
+                        var inv = 1 / dl;
+                        s1 += inv;
+                        sf += f * inv;
+                        s11 += inv * inv;
+                        sf1 += f * inv * inv;
+                        sff += f * f * inv * inv;
+                    }
+                    var offset = 0;
+                    for (var j = 0; j < p; j++)
+                    {
+                        score[j] -= a[j] * s1 + a2[j] * sf;
+                        for (var k = 0; k <= j; k++)
                         {
-                            a[j] += a2[j] / deaths;
+                            imat[offset + k] += c[offset + k] * s1 + c2[offset + k] * sf
+                                - (a[j] * a[k] * s11 + (a[j] * a2[k] + a2[j] * a[k]) * sf1 + a2[j] * a2[k] * sff);
                         }
-                        for (var k = 0; k < packed; k++)
-                        {
-                            c[k] += c2[k] / deaths;
-                        }
-                        AddInformation(1.0, denom, a, c, score, imat);
+                        offset += j + 1;
+                    }
+                    // After the tied deaths the running sums hold them in full, as after the last Efron step.
+                    denom += deathRisk;
+                    for (var j = 0; j < p; j++)
+                    {
+                        a[j] += a2[j];
+                    }
+                    for (var k = 0; k < packed; k++)
+                    {
+                        c[k] += c2[k];
                     }
                 }
             }
@@ -241,6 +253,28 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
         }
         return loglik;
+    }
+
+    private void ComputeRisk(double[] beta)
+    {
+        // Independent per row: split over the cores in large chunks.
+        const int chunk = 1 << 16;
+        var chunks = (m + chunk - 1) / chunk;
+        Parallel.For(0, chunks, c =>
+        {
+            var end = Math.Min(m, (c + 1) * chunk);
+            for (var r = c * chunk; r < end; r++)
+            {
+                var row = x.AsSpan(r * p, p);
+                var sum = 0.0;
+                for (var j = 0; j < row.Length; j++)
+                {
+                    sum += beta[j] * row[j];
+                }
+                eta[r] = sum;
+                risk[r] = Math.Exp(sum);
+            }
+        });
     }
 
     private static void Accumulate(ReadOnlySpan<double> row, double weight, double[] a, double[] c)
@@ -271,42 +305,5 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
             offset += j + 1;
         }
-    }
-
-    /// <summary>Indices sorted by stratum ascending, then key descending.</summary>
-    internal static int[] SortByStratumThenDescending(double[] key, int[] strata, int[] items)
-    {
-        var negated = new double[items.Length];
-        for (var r = 0; r < items.Length; r++)
-        {
-            negated[r] = -key[items[r]];
-        }
-        var sorted = (int[])items.Clone();
-        Array.Sort(negated, sorted);
-        // A stable counting sort by stratum keeps the time order inside each stratum.
-        var maxStratum = 0;
-        foreach (var i in sorted)
-        {
-            maxStratum = Math.Max(maxStratum, strata[i]);
-        }
-        if (maxStratum == 0)
-        {
-            return sorted;
-        }
-        var counts = new int[maxStratum + 2];
-        foreach (var i in sorted)
-        {
-            counts[strata[i] + 1]++;
-        }
-        for (var s = 1; s < counts.Length; s++)
-        {
-            counts[s] += counts[s - 1];
-        }
-        var result = new int[sorted.Length];
-        foreach (var i in sorted)
-        {
-            result[counts[strata[i]]++] = i;
-        }
-        return result;
     }
 }
