@@ -89,7 +89,7 @@ internal static class ModelFrameBuilder
         for (var t = 0; t < terms.Count; t++)
         {
             // Product of the per-variable column blocks; the first variable varies fastest, as R's model.matrix.
-            List<(string Name, double[] Values)> block = [("", Ones(n))];
+            List<(string Name, double[] Values)>? block = null;
             foreach (var variable in terms[t].Variables)
             {
                 if (!coded.TryGetValue(variable, out var coding))
@@ -100,6 +100,11 @@ internal static class ModelFrameBuilder
                 var rest = termSets[t].Where(v => v != variable).ToHashSet();
                 var contrasts = rest.Count == 0 || termSets.Any(s => s.SetEquals(rest));
                 var columns = coding.Columns(contrasts);
+                if (block is null)
+                {
+                    block = columns;
+                    continue;
+                }
                 var next = new List<(string, double[])>(block.Count * columns.Count);
                 foreach (var (columnName, values) in columns)
                 {
@@ -110,12 +115,12 @@ internal static class ModelFrameBuilder
                         {
                             product[i] = blockValues[i] * values[i];
                         }
-                        next.Add((blockName.Length == 0 ? columnName : blockName + ":" + columnName, product));
+                        next.Add((blockName + ":" + columnName, product));
                     }
                 }
                 block = next;
             }
-            foreach (var (name, values) in block)
+            foreach (var (name, values) in block!)
             {
                 design.Add(values);
                 names.Add(name);
@@ -159,13 +164,6 @@ internal static class ModelFrameBuilder
         return new ModelFrame(
             formula, rows, data.RowCount - n, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
             strata, strataLabels, cluster);
-    }
-
-    private static double[] Ones(int n)
-    {
-        var ones = new double[n];
-        Array.Fill(ones, 1.0);
-        return ones;
     }
 
     private static double EventValue(DataFrame data, DataColumn column, int row)
