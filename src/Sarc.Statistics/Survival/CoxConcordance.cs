@@ -15,14 +15,12 @@ internal static class CoxConcordance
     {
         var n = stop.Length;
         // Ranks of lp (equal values share a rank) from one sort of (lp, row).
-        var sortedLp = (double[])lp.Clone();
-        var rows = Enumerable.Range(0, n).ToArray();
-        Array.Sort(sortedLp, rows);
+        var rows = CoxSort.ByKey(lp, Enumerable.Range(0, n).ToArray(), descending: false);
         var rank = new int[n];
         var unique = 0;
         for (var r = 0; r < n; r++)
         {
-            if (r > 0 && sortedLp[r] != sortedLp[r - 1])
+            if (r > 0 && lp[rows[r]] != lp[rows[r - 1]])
             {
                 unique++;
             }

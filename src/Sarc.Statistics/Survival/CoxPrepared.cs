@@ -63,13 +63,7 @@ internal sealed class CoxPrepared
     /// <summary>Indices sorted by stratum ascending, then key descending (order among equal keys unspecified).</summary>
     public static int[] SortByStratumThenDescending(double[] key, int[] strata, int[] items)
     {
-        var negated = new double[items.Length];
-        for (var r = 0; r < items.Length; r++)
-        {
-            negated[r] = -key[items[r]];
-        }
-        var sorted = (int[])items.Clone();
-        Array.Sort(negated, sorted);
+        var sorted = CoxSort.ByKey(key, items, descending: true);
         // A stable counting sort by stratum keeps the time order inside each stratum.
         var maxStratum = 0;
         foreach (var i in sorted)

@@ -3,7 +3,8 @@ namespace Sarc.Statistics.Survival;
 /// <summary>
 /// R's <c>aeqSurv</c>: times that differ by no more than sqrt(machine epsilon), absolutely or relative to the mean
 /// absolute time, are one time. Input: stop times and optional start times (any order). Output: new arrays in which
-/// each time is replaced by the first (smallest) value of its run of near-equal times; the inputs are not changed.
+/// each time is replaced by the first (smallest) value of its run of near-equal times (the same arrays when nothing
+/// is merged); the inputs are not changed. One radix sort of all times, then a linear pass.
 /// </summary>
 internal static class CoxTimeFix
 {
@@ -11,66 +12,68 @@ internal static class CoxTimeFix
 
     public static (double[]? Start, double[] Stop) Apply(double[]? start, double[] stop)
     {
-        var all = new double[stop.Length + (start?.Length ?? 0)];
+        var n = stop.Length;
+        var all = new double[n + (start?.Length ?? 0)];
         stop.CopyTo(all, 0);
-        start?.CopyTo(all, stop.Length);
-        Array.Sort(all);
-        var count = 0;
+        start?.CopyTo(all, n);
+        var order = CoxSort.ByKey(all, Enumerable.Range(0, all.Length).ToArray(), descending: false);
+
+        // Distinct finite values in ascending order, and which distinct value each time is.
+        var distinct = new List<double>();
+        var which = new int[all.Length];
         var sumAbs = 0.0;
-        for (var i = 0; i < all.Length; i++)
+        foreach (var k in order)
         {
-            if (double.IsFinite(all[i]) && (count == 0 || all[i] != all[count - 1]))
+            var v = all[k];
+            if (!double.IsFinite(v))
             {
-                all[count++] = all[i];
-                sumAbs += Math.Abs(all[i]);
+                which[k] = -1;
+                continue;
             }
+            if (distinct.Count == 0 || v != distinct[^1])
+            {
+                distinct.Add(v);
+                sumAbs += Math.Abs(v);
+            }
+            which[k] = distinct.Count - 1;
         }
-        if (count < 2)
+        if (distinct.Count < 2)
         {
             return (start, stop);
         }
-        var meanAbs = sumAbs / count;
-        var cuts = new double[count];
-        var cutCount = 0;
-        cuts[cutCount++] = all[0];
+        var meanAbs = sumAbs / distinct.Count;
+        var mapped = new double[distinct.Count];
+        mapped[0] = distinct[0];
         var anyTied = false;
-        for (var i = 1; i < count; i++)
+        for (var u = 1; u < distinct.Count; u++)
         {
-            var dy = all[i] - all[i - 1];
+            var dy = distinct[u] - distinct[u - 1];
             if (dy <= Tolerance || dy / meanAbs <= Tolerance)
             {
                 anyTied = true;
+                mapped[u] = mapped[u - 1];
             }
             else
             {
-                cuts[cutCount++] = all[i];
+                mapped[u] = distinct[u];
             }
         }
         if (!anyTied)
         {
             return (start, stop);
         }
-        double Map(double x)
+        var newStop = new double[n];
+        for (var i = 0; i < n; i++)
         {
-            if (!double.IsFinite(x))
-            {
-                return x;
-            }
-            // findInterval: the last cut <= x.
-            var index = Array.BinarySearch(cuts, 0, cutCount, x);
-            if (index < 0)
-            {
-                index = ~index - 1;
-            }
-            return cuts[index];
+            newStop[i] = which[i] < 0 ? stop[i] : mapped[which[i]];
         }
-        var newStop = stop.Select(Map).ToArray();
         double[]? newStart = null;
         if (start is not null)
         {
-            newStart = start.Select(Map).ToArray();
-            for (var i = 0; i < newStart.Length; i++)
+            newStart = new double[n];
+            for (var i = 0; i < n; i++)
             {
+                newStart[i] = which[n + i] < 0 ? start[i] : mapped[which[n + i]];
                 if (newStart[i] == newStop[i] && start[i] != stop[i])
                 {
                     throw new ArgumentException(
