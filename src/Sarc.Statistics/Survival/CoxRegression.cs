@@ -128,7 +128,9 @@ public sealed class CoxRegression
         CoxPhTest? phTest = null;
         if (options.ProportionalHazardsTest)
         {
-            phTest = CoxZph.Compute(prepared, eta, options.Ties, data.Assign, data.TermNames);
+            phTest = kernel is CoxSweepKernel sweep
+                ? CoxZph.ComputeFast(prepared, sweep, newton.Beta, data.Assign, data.TermNames)
+                : CoxZph.Compute(prepared, eta, options.Ties, data.Assign, data.TermNames);
         }
 
         var events = 0;

@@ -110,14 +110,41 @@ internal sealed class CoxSweepKernel : ICoxKernel
     public double Evaluate(double[] beta, double[] score, double[,] information)
     {
         var packed = p * (p + 1) / 2;
+        var imat = new double[packed];
+        Array.Clear(score);
+        var loglik = Sweep(beta, score, imat, perTime: null);
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k <= j; k++)
+            {
+                information[j, k] = information[k, j] = imat[j * (j + 1) / 2 + k];
+            }
+        }
+        return loglik;
+    }
+
+    /// <summary>
+    /// Sweeps at <paramref name="beta"/> and hands each event time's own contributions to <paramref name="perTime"/>:
+    /// the time, the score contribution (p) and the information contribution (packed lower triangle). For cox.zph.
+    /// </summary>
+    public void SweepByTime(double[] beta, Action<double, double[], double[]> perTime)
+    {
+        Sweep(beta, new double[p], new double[p * (p + 1) / 2], perTime);
+    }
+
+    /// <summary>
+    /// The sweep. Without <paramref name="perTime"/> it accumulates into score and imat; with it, score and imat
+    /// are cleared before each event time and handed over after it.
+    /// </summary>
+    private double Sweep(double[] beta, double[] score, double[] imat, Action<double, double[], double[]>? perTime)
+    {
+        var packed = p * (p + 1) / 2;
         ComputeRisk(beta);
 
         var a = new double[p];
         var a2 = new double[p];
         var c = new double[packed];
         var c2 = new double[packed];
-        var imat = new double[packed];
-        Array.Clear(score);
         var loglik = 0.0;
         var counting = byStart.Length > 0;
         var lo = 0;
@@ -162,6 +189,11 @@ internal sealed class CoxSweepKernel : ICoxKernel
                     }
                 }
 
+                if (perTime is not null)
+                {
+                    Array.Clear(score);
+                    Array.Clear(imat);
+                }
                 var deathRisk = 0.0;
                 var deaths = 0;
                 Array.Clear(a2);
@@ -241,16 +273,9 @@ internal sealed class CoxSweepKernel : ICoxKernel
                         c[k] += c2[k];
                     }
                 }
+                perTime?.Invoke(t, score, imat);
             }
             lo = hi;
-        }
-
-        for (var j = 0; j < p; j++)
-        {
-            for (var k = 0; k <= j; k++)
-            {
-                information[j, k] = information[k, j] = imat[j * (j + 1) / 2 + k];
-            }
         }
         return loglik;
     }

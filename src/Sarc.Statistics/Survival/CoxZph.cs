@@ -93,6 +93,51 @@ internal static class CoxZph
             }
         }
 
+        return Tests(u, imat, p, assign, termNames);
+    }
+
+    /// <summary>
+    /// The sweep version: the per-time score and information of <see cref="CoxSweepKernel.SweepByTime"/> weighted
+    /// by g(t), O(n p²) instead of O(n D p²). <paramref name="beta"/> in the prepared (scaled) coordinates.
+    /// </summary>
+    public static CoxPhTest ComputeFast(CoxPrepared data, CoxSweepKernel kernel, double[] beta, int[] assign, string[] termNames)
+    {
+        var p = data.P;
+        var (times, g) = TimeTransformFast(data);
+        var q = 2 * p;
+        var u = new double[q];
+        var imat = new double[q, q];
+        kernel.SweepByTime(beta, (t, score, information) =>
+        {
+            var gt = g[Array.BinarySearch(times, t)];
+            var offset = 0;
+            for (var j = 0; j < p; j++)
+            {
+                u[p + j] += gt * score[j];
+                for (var k = 0; k <= j; k++)
+                {
+                    var v = information[offset + k];
+                    imat[j, k] += v;
+                    imat[p + j, p + k] += gt * gt * v;
+                    imat[j, p + k] += gt * v;
+                    imat[p + j, k] += gt * v;
+                    if (k != j)
+                    {
+                        imat[k, j] += v;
+                        imat[p + k, p + j] += gt * gt * v;
+                        imat[k, p + j] += gt * v;
+                        imat[p + k, j] += gt * v;
+                    }
+                }
+                offset += j + 1;
+            }
+        });
+        return Tests(u, imat, p, assign, termNames);
+    }
+
+    private static CoxPhTest Tests(double[] u, double[,] imat, int p, int[] assign, string[] termNames)
+    {
+        var q = 2 * p;
         var terms = new List<CoxPhTermTest>();
         for (var term = 0; term < termNames.Length; term++)
         {
@@ -123,6 +168,69 @@ internal static class CoxZph
         }
         var global = CoxTest.Of(Solve(imat, full), p);
         return new CoxPhTest(terms, global);
+    }
+
+    /// <summary>
+    /// The same g(t) as <see cref="TimeTransform"/>, for the distinct event times only (ascending), in O(n) after
+    /// two sorts: the number at risk at t is #(stop &gt;= t) - #(start &gt;= t).
+    /// </summary>
+    private static (double[] Times, double[] G) TimeTransformFast(CoxPrepared data)
+    {
+        var n = data.N;
+        var all = Enumerable.Range(0, n).ToArray();
+        var byStop = CoxSort.ByKey(data.Stop, all, descending: true);
+        var byStart = CoxSort.ByKey(data.Start, all, descending: true);
+        // Distinct event times, descending, with their counts of events and of rows at risk.
+        var times = new List<double>();
+        var events = new List<double>();
+        var atRisk = new List<double>();
+        var stopPointer = 0;
+        var startPointer = 0;
+        for (var r = 0; r < n; r++)
+        {
+            var i = byStop[r];
+            if (data.Status[i] == 0 || (times.Count > 0 && times[^1] == data.Stop[i]))
+            {
+                continue;
+            }
+            var t = data.Stop[i];
+            while (stopPointer < n && data.Stop[byStop[stopPointer]] >= t)
+            {
+                stopPointer++;
+            }
+            while (startPointer < n && data.Start[byStart[startPointer]] >= t)
+            {
+                startPointer++;
+            }
+            var d = 0;
+            for (var k = r; k < n && data.Stop[byStop[k]] == t; k++)
+            {
+                d += data.Status[byStop[k]] != 0 ? 1 : 0;
+            }
+            times.Add(t);
+            events.Add(d);
+            atRisk.Add(stopPointer - startPointer);
+        }
+        times.Reverse();
+        events.Reverse();
+        atRisk.Reverse();
+        var m = times.Count;
+        var g = new double[m];
+        var survivalBefore = 1.0;
+        double weighted = 0, total = 0;
+        for (var k = 0; k < m; k++)
+        {
+            g[k] = 1 - survivalBefore;
+            weighted += events[k] * g[k];
+            total += events[k];
+            survivalBefore *= 1 - events[k] / atRisk[k];
+        }
+        var mean = weighted / total;
+        for (var k = 0; k < m; k++)
+        {
+            g[k] -= mean;
+        }
+        return (times.ToArray(), g);
     }
 
     /// <summary>u' A⁻¹ u by Gaussian elimination with partial pivoting (R's solve()).</summary>
