@@ -79,7 +79,10 @@ public sealed class CoxRegression
         double[,]? robust = null;
         if (data.Cluster is not null)
         {
-            robust = RobustVariance(prepared, eta, data.Cluster, newton.Variance, options.Ties);
+            var resid = kernel is CoxSweepKernel sweepKernel
+                ? CoxScoreResiduals.ComputeFast(prepared, sweepKernel, newton.Beta, options.Ties)
+                : CoxScoreResiduals.Compute(prepared, eta, options.Ties);
+            robust = RobustVariance(prepared, resid, data.Cluster, newton.Variance);
         }
         var used = robust ?? variance;
 
@@ -162,12 +165,11 @@ public sealed class CoxRegression
         };
     }
 
-    private static double[,] RobustVariance(CoxPrepared prepared, double[] eta, int[] cluster, double[,] scaledVariance, CoxTies ties)
+    private static double[,] RobustVariance(CoxPrepared prepared, double[] resid, int[] cluster, double[,] scaledVariance)
     {
         // dfbeta = score residuals x variance (both in the scaled coordinates), summed within cluster; V = D'D.
         // The scaled-coordinate product maps back to the original scale by scale_j on each side.
         var p = prepared.P;
-        var resid = CoxScoreResiduals.Compute(prepared, eta, ties);
         var clusters = cluster.Max() + 1;
         var collapsed = new double[clusters * p];
         for (var i = 0; i < prepared.N; i++)

@@ -18,6 +18,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
     private readonly double[] stop;
     private readonly bool[] dead;
     private readonly int[] stratumEnd;
+    private readonly int[] stratumCode;
     private readonly int[] byStart;
     private readonly double[] startSorted;
     private readonly double[] eta;
@@ -96,6 +97,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
         }
         stratumEnd = ends.ToArray();
+        stratumCode = stratumEnd.Select(end => strata[end - 1]).ToArray();
         byStart = data.CountingProcess
             ? CoxPrepared.SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
             : [];
@@ -133,10 +135,24 @@ internal sealed class CoxSweepKernel : ICoxKernel
     }
 
     /// <summary>
+    /// Sweeps at <paramref name="beta"/> and hands over, at each event time before its deaths are merged in: the
+    /// stratum code, the time, S0 and S1 of the rows at risk other than the deaths at t, and S0, S1 and the count of
+    /// those deaths. For the score residuals.
+    /// </summary>
+    public void SweepRiskSets(double[] beta, RiskSetVisitor visit)
+    {
+        Sweep(beta, new double[p], new double[p * (p + 1) / 2], perTime: null, visit);
+    }
+
+    /// <summary>Receives one event time's risk-set sums; the arrays are reused, copy what you keep.</summary>
+    public delegate void RiskSetVisitor(int stratum, double time, double denom, double[] sum, double deathRisk, double[] deathSum, int deaths);
+
+    /// <summary>
     /// The sweep. Without <paramref name="perTime"/> it accumulates into score and imat; with it, score and imat
     /// are cleared before each event time and handed over after it.
     /// </summary>
-    private double Sweep(double[] beta, double[] score, double[] imat, Action<double, double[], double[]>? perTime)
+    private double Sweep(
+        double[] beta, double[] score, double[] imat, Action<double, double[], double[]>? perTime, RiskSetVisitor? visit = null)
     {
         var packed = p * (p + 1) / 2;
         ComputeRisk(beta);
@@ -148,8 +164,9 @@ internal sealed class CoxSweepKernel : ICoxKernel
         var loglik = 0.0;
         var counting = byStart.Length > 0;
         var lo = 0;
-        foreach (var hi in stratumEnd)
+        for (var segment = 0; segment < stratumEnd.Length; segment++)
         {
+            var hi = stratumEnd[segment];
             var denom = 0.0;
             Array.Clear(a);
             Array.Clear(c);
@@ -220,6 +237,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
                     }
                 }
 
+                visit?.Invoke(stratumCode[segment], t, denom, a, deathRisk, a2, deaths);
                 if (ties == CoxTies.Breslow || deaths == 1)
                 {
                     denom += deathRisk;

@@ -68,6 +68,42 @@ public class CoxRegressionTest
     }
 
     [Theory]
+    [InlineData(false, false, CoxTies.Efron)]
+    [InlineData(true, true, CoxTies.Efron)]
+    [InlineData(true, true, CoxTies.Breslow)]
+    [InlineData(false, true, CoxTies.Breslow)]
+    public void ScoreResiduals_Sweep_EqualReferenceScan(bool strata, bool counting, CoxTies ties)
+    {
+        var data = CoxFixture.Random(300, 17, strata, counting);
+        var prepared = new CoxPrepared(data, timeFix: true);
+        double[] beta = [0.4, -0.1, 0.3];
+        var eta = Enumerable.Range(0, prepared.N)
+            .Select(i => Enumerable.Range(0, 3).Sum(j => beta[j] * prepared.X[i * 3 + j]))
+            .ToArray();
+        var plain = CoxScoreResiduals.Compute(prepared, eta, ties);
+        var fast = CoxScoreResiduals.ComputeFast(prepared, new CoxSweepKernel(prepared, ties), beta, ties);
+        for (var k = 0; k < plain.Length; k++)
+        {
+            Assert.True(Math.Abs(plain[k] - fast[k]) <= 1e-10 * (1 + Math.Abs(plain[k])), $"residual {k}: {plain[k]} vs {fast[k]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(true, true, CoxTies.Efron)]
+    [InlineData(false, false, CoxTies.Breslow)]
+    public void PhTest_Sweep_EqualsReferenceScan(bool strata, bool counting, CoxTies ties)
+    {
+        var data = CoxFixture.Random(300, 23, strata, counting);
+        var fast = new CoxRegression(new CoxOptions { Ties = ties, ProportionalHazardsTest = true }).Fit(data);
+        var plain = new CoxRegression(new CoxOptions { Ties = ties, ProportionalHazardsTest = true, UseReferenceImplementation = true }).Fit(data);
+        for (var k = 0; k < fast.PhTest!.Terms.Count; k++)
+        {
+            AssertNear.Relative(plain.PhTest!.Terms[k].ChiSquare, fast.PhTest.Terms[k].ChiSquare, 1e-8, $"zph {k}");
+        }
+        AssertNear.Relative(plain.PhTest!.Global.ChiSquare, fast.PhTest.Global.ChiSquare, 1e-8, "zph global");
+    }
+
+    [Theory]
     [InlineData(false, false)]
     [InlineData(true, false)]
     [InlineData(true, true)]
