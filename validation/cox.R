@@ -1,9 +1,11 @@
 # Reference values for Sarc's Cox regression: survival::coxph, summary() and cox.zph() on the committed datasets.
-# Rscript validation/cox.R   (from the repository root) -> validation/reference/cox.json
+# Rscript validation/cox.R (from the repository root, or run-all.sh from validation/) -> validation/reference/cox.json
+# Data: validation/data/cox_*.csv, made by validation/data/generate_cox.R.
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
-sarcoma <- read.csv("validation/data/cox_sarcoma.csv", na.strings = c("", "NA"))
-counting <- read.csv("validation/data/cox_counting.csv")
-separation <- read.csv("validation/data/cox_separation.csv")
+if (dir.exists("validation")) setwd("validation")
+sarcoma <- read.csv("data/cox_sarcoma.csv", na.strings = c("", "NA"))
+counting <- read.csv("data/cox_counting.csv")
+separation <- read.csv("data/cox_separation.csv")
 
 models <- list(
   efron        = list(data = "cox_sarcoma", f = Surv(time, status) ~ age + size + factor(grade) + depth + histology, ties = "efron", zph = TRUE),
@@ -58,4 +60,4 @@ for (name in names(models)) {
 }
 out$r_version <- R.version.string
 out$survival_version <- as.character(packageVersion("survival"))
-write_json(out, "validation/reference/cox.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
+write_json(out, "reference/cox.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")

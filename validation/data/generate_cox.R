@@ -1,5 +1,6 @@
 # Generates the synthetic datasets of the Cox validation (fixed seeds); run once, the CSVs are committed.
-# Rscript validation/cox_data.R   (from the repository root)
+# Rscript validation/data/generate_cox.R   (from the repository root or from validation/)
+if (dir.exists("validation")) setwd("validation")
 set.seed(20261123)
 n <- 300
 age <- round(rnorm(n, 58, 14))
@@ -18,7 +19,7 @@ status <- as.integer(t_event <= t_cens)
 age[sample(n, 6)] <- NA
 histology[sample(n, 4)] <- NA
 sarcoma <- data.frame(id = 1:n, time, status, age, size, grade, depth, histology, site)
-write.csv(sarcoma, "validation/data/cox_sarcoma.csv", row.names = FALSE, na = "", quote = FALSE)
+write.csv(sarcoma, "data/cox_sarcoma.csv", row.names = FALSE, na = "", quote = FALSE)
 
 # Counting-process data: local recurrence (lr) switches on at its date; death is the event.
 set.seed(4242)
@@ -46,7 +47,7 @@ for (i in 1:m) {
   }
 }
 counting <- do.call(rbind, rows)
-write.csv(counting, "validation/data/cox_counting.csv", row.names = FALSE, quote = FALSE)
+write.csv(counting, "data/cox_counting.csv", row.names = FALSE, quote = FALSE)
 
 # A perfect separator: every patient with marker = 1 dies before every patient with marker = 0.
 set.seed(7)
@@ -55,4 +56,4 @@ marker <- rep(0:1, each = k / 2)
 time <- ifelse(marker == 1, round(runif(k, 1, 10), 1), round(runif(k, 11, 30), 1))
 status <- ifelse(marker == 1, 1L, rbinom(k, 1, 0.5))
 age <- round(rnorm(k, 60, 10))
-write.csv(data.frame(time, status, marker, age), "validation/data/cox_separation.csv", row.names = FALSE, quote = FALSE)
+write.csv(data.frame(time, status, marker, age), "data/cox_separation.csv", row.names = FALSE, quote = FALSE)
