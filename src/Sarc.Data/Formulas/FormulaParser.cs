@@ -150,7 +150,6 @@ internal sealed class FormulaParser
         switch (function.Text)
         {
             case "factor":
-            case "as.factor":
             {
                 var column = ExpectName();
                 Expect(Kind.RightParen, "')'");
@@ -159,7 +158,7 @@ internal sealed class FormulaParser
             case "strata":
             case "cluster":
             {
-                if (!topLevel || Peek.Kind is Kind.Colon or Kind.Star || IsAfterOperator(function))
+                if (!topLevel || IsAfterOperator(function))
                 {
                     throw new DataInputException(
                         $"formula: {function.Text}() cannot be part of an interaction at column {function.Column}");
