@@ -11,7 +11,10 @@ internal sealed class CoxPrepared
     {
         N = data.RowCount;
         P = data.CovariateCount;
-        var (start, stop) = timeFix ? CoxTimeFix.Apply(data.Start, data.Stop) : (data.Start, data.Stop);
+        // Right-censored data: one sort of the stop times serves the time fix and the sweeps (the fix maps times
+        // monotonically, so the order stays valid).
+        var descending = data.Start is null ? CoxSort.ByKey(data.Stop, Enumerable.Range(0, N).ToArray(), descending: true) : null;
+        var (start, stop) = timeFix ? CoxTimeFix.Apply(data.Start, data.Stop, descending) : (data.Start, data.Stop);
         CountingProcess = start is not null;
         Stop = stop;
         if (start is null)
@@ -52,7 +55,9 @@ internal sealed class CoxPrepared
                 X[offset + j] = (columns[j][i] - Means[j]) * Scale[j];
             }
         }
-        stopOrder = new Lazy<int[]>(() => SortByStratumThenDescending(Stop, Strata, Enumerable.Range(0, N).ToArray()));
+        stopOrder = new Lazy<int[]>(() => descending is null
+            ? SortByStratumThenDescending(Stop, Strata, Enumerable.Range(0, N).ToArray())
+            : GroupByStratum(descending, Strata));
     }
 
     private readonly Lazy<int[]> stopOrder;
@@ -63,8 +68,12 @@ internal sealed class CoxPrepared
     /// <summary>Indices sorted by stratum ascending, then key descending (order among equal keys unspecified).</summary>
     public static int[] SortByStratumThenDescending(double[] key, int[] strata, int[] items)
     {
-        var sorted = CoxSort.ByKey(key, items, descending: true);
-        // A stable counting sort by stratum keeps the time order inside each stratum.
+        return GroupByStratum(CoxSort.ByKey(key, items, descending: true), strata);
+    }
+
+    /// <summary>A stable counting sort by stratum: keeps the given order inside each stratum.</summary>
+    private static int[] GroupByStratum(int[] sorted, int[] strata)
+    {
         var maxStratum = 0;
         foreach (var i in sorted)
         {

@@ -56,6 +56,16 @@ internal sealed class CoxSweepKernel : ICoxKernel
             for (var r = position; r < end; r++)
             {
                 var i = order[r];
+                if (!data.CountingProcess)
+                {
+                    // Start is -infinity: the row spans an event time when some event is at or before its stop.
+                    if (events.Count > 0 && events[0] <= data.Stop[i])
+                    {
+                        keep[r] = true;
+                        kept++;
+                    }
+                    continue;
+                }
                 var k = events.BinarySearch(data.Start[i]);
                 k = k >= 0 ? k + 1 : ~k;
                 if (k < events.Count && events[k] <= data.Stop[i])
@@ -81,7 +91,12 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 continue;
             }
             var i = order[r];
-            Array.Copy(data.X, (long)i * p, x, (long)w * p, p);
+            var from = (long)i * p;
+            var to = (long)w * p;
+            for (var j = 0; j < p; j++)
+            {
+                x[to + j] = data.X[from + j];
+            }
             stop[w] = data.Stop[i];
             dead[w] = data.Status[i] != 0;
             strata[w] = data.Strata[i];

@@ -10,13 +10,29 @@ internal static class CoxTimeFix
 {
     private static readonly double Tolerance = Math.Sqrt(2.220446049250313e-16);
 
-    public static (double[]? Start, double[] Stop) Apply(double[]? start, double[] stop)
+    /// <param name="start">Interval starts, or null.</param>
+    /// <param name="stop">Stop times.</param>
+    /// <param name="descendingStopOrder">For right-censored data, the rows by stop descending if already known.</param>
+    public static (double[]? Start, double[] Stop) Apply(double[]? start, double[] stop, int[]? descendingStopOrder = null)
     {
         var n = stop.Length;
-        var all = new double[n + (start?.Length ?? 0)];
-        stop.CopyTo(all, 0);
-        start?.CopyTo(all, n);
-        var order = CoxSort.ByKey(all, Enumerable.Range(0, all.Length).ToArray(), descending: false);
+        var all = stop;
+        int[] order;
+        if (start is null && descendingStopOrder is not null)
+        {
+            order = new int[n];
+            for (var r = 0; r < n; r++)
+            {
+                order[r] = descendingStopOrder[n - 1 - r];
+            }
+        }
+        else
+        {
+            all = new double[n + (start?.Length ?? 0)];
+            stop.CopyTo(all, 0);
+            start?.CopyTo(all, n);
+            order = CoxSort.ByKey(all, Enumerable.Range(0, all.Length).ToArray(), descending: false);
+        }
 
         // Distinct finite values in ascending order, and which distinct value each time is.
         var distinct = new List<double>();
