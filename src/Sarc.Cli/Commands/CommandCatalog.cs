@@ -7,7 +7,17 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext context) =>
     [
-        RtCommand.Create(context),
+        DemoCommand.Create(context),
+        KmCommand.Create(context),
         CoxCommand.Create(context),
+        Table2x2Command.Create(context),
+        CompareCommand.Create(context),
+        CorrelateCommand.Create(context),
+        RtCommand.Create(context),
+        ImportCommand.Create(context),
+        ExportCommand.Create(context),
+        AuditCommand.Create(context),
+        EndpointsCommand.Create(context),
+        SurveillanceCommand.Create(context),
     ];
 }
