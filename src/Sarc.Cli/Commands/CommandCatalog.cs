@@ -9,6 +9,7 @@ internal static class CommandCatalog
     [
         DemoCommand.Create(context),
         KmCommand.Create(context),
+        CoxCommand.Create(context),
         Table2x2Command.Create(context),
         CompareCommand.Create(context),
         CorrelateCommand.Create(context),
