@@ -133,6 +133,51 @@ public sealed class PatientAccess
         return _store.Import(parsed.Rows, update, new AuditContext(User.Email, clock), ImportSource.OfFile(templatePath) with { FileName = sourceName });
     }
 
+    /// <summary>
+    /// Changes a visible patient from edited template cells, with exactly the import's validation and messages, in one
+    /// audited transaction (one audit record per changed field). The reason is required and is written into every
+    /// audit record of the change (as its source, <c>web form: REASON</c>). The patient id cannot change.
+    /// </summary>
+    /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
+    /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
+    public ImportResult? Edit(string patientId, IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock)
+    {
+        if (!User.CanWrite)
+        {
+            throw new UnauthorizedAccessException("investigators cannot change the registry");
+        }
+        if (Find(patientId) is null)
+        {
+            return null;
+        }
+        reason = reason.Trim().ReplaceLineEndings(" ");
+        if (reason.Length == 0)
+        {
+            return ImportResult.Failed([new ImportError(2, "reason", "a reason for the change is required")]);
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"sarc-edit-{Guid.NewGuid():N}.csv");
+        try
+        {
+            using (var writer = new StreamWriter(path))
+            {
+                writer.WriteLine(string.Join(',', TemplateColumns.Names));
+                var values = new string[TemplateColumns.Count];
+                for (var c = 0; c < TemplateColumns.Count; c++)
+                {
+                    var name = TemplateColumns.Names[c];
+                    var value = c == TemplateColumns.PatientId ? patientId : cells.TryGetValue(name, out var v) ? v : "";
+                    values[c] = "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                }
+                writer.WriteLine(string.Join(',', values));
+            }
+            return Import(path, "web form: " + reason, update: true, clock);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>The audit trail of a visible patient, or null when the patient is not visible.</summary>
     public IReadOnlyList<AuditEntry>? Audit(string patientId) => Find(patientId) is null ? null : _store.ReadAudit(patientId);
 

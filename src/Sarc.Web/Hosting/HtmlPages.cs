@@ -102,6 +102,57 @@ internal static class HtmlPages
             return Page(http, $"Patient {record.Id}", Record(session.Access, record, options.Clock));
         });
 
+        app.MapGet("/patients/{id}/edit", (HttpContext http, IAntiforgery af, string id) =>
+        {
+            using var session = Session.Open(http, options);
+            if (!session.Access.User.CanWrite)
+            {
+                return Page(http, "Forbidden", "<p>Your role cannot change the registry.</p>", status: StatusCodes.Status403Forbidden);
+            }
+            var record = session.Access.Find(id);
+            if (record is null)
+            {
+                return Page(http, "Not found", "<p>No such patient.</p>", status: StatusCodes.Status404NotFound);
+            }
+            var cells = session.Access.Cells(record);
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var c = 0; c < cells.Length; c++)
+            {
+                values[TemplateColumns.Names[c]] = cells[c];
+            }
+            return Page(http, $"Edit {record.Id}", EditForm(http, af, record.Id, values, "", []));
+        });
+
+        app.MapPost("/patients/{id}/edit", async (HttpContext http, IAntiforgery af, string id) =>
+        {
+            if (!await af.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest("The form expired; reload the page.");
+            }
+            var form = await http.Request.ReadFormAsync();
+            using var session = Session.Open(http, options);
+            if (!session.Access.User.CanWrite)
+            {
+                return Page(http, "Forbidden", "<p>Your role cannot change the registry.</p>", status: StatusCodes.Status403Forbidden);
+            }
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in TemplateColumns.Names)
+            {
+                values[name] = form[name].ToString();
+            }
+            var reason = form["reason"].ToString();
+            var result = session.Access.Edit(id, values, reason, options.Clock);
+            if (result is null)
+            {
+                return Page(http, "Not found", "<p>No such patient.</p>", status: StatusCodes.Status404NotFound);
+            }
+            if (!result.Succeeded)
+            {
+                return Page(http, $"Edit {id}", EditForm(http, af, id, values, reason, result.Errors.Select(e => e.ToString())), status: StatusCodes.Status422UnprocessableEntity);
+            }
+            return Results.Redirect("/patients/" + Uri.EscapeDataString(id));
+        });
+
         app.MapGet("/patients/{id}/audit", (HttpContext http, string id) =>
         {
             using var session = Session.Open(http, options);
@@ -197,7 +248,42 @@ internal static class HtmlPages
                 }
             }
         }
-        html.Append("</ul><p><a href=\"/patients/").Append(Uri.EscapeDataString(r.Id)).Append("/audit\">Audit trail</a></p>");
+        html.Append("</ul><p><a href=\"/patients/").Append(Uri.EscapeDataString(r.Id)).Append("/audit\">Audit trail</a>");
+        if (access.User.CanWrite)
+        {
+            html.Append(" · <a href=\"/patients/").Append(Uri.EscapeDataString(r.Id)).Append("/edit\">Edit</a>");
+        }
+        html.Append("</p>");
+        return html.ToString();
+    }
+
+    private static string EditForm(HttpContext http, IAntiforgery af, string id, Dictionary<string, string> values, string reason, IEnumerable<string> errors)
+    {
+        var tokens = af.GetAndStoreTokens(http);
+        var html = new StringBuilder();
+        var list = errors.ToList();
+        if (list.Count > 0)
+        {
+            html.Append("<ul class=\"error\">");
+            foreach (var e in list)
+            {
+                html.Append("<li>").Append(E(e)).Append("</li>");
+            }
+            html.Append("</ul><p class=\"error\">Nothing was changed.</p>");
+        }
+        html.Append("<form method=\"post\" action=\"/patients/").Append(Uri.EscapeDataString(id)).Append("/edit\">")
+            .Append("<input type=\"hidden\" name=\"").Append(E(tokens.FormFieldName)).Append("\" value=\"").Append(E(tokens.RequestToken)).Append("\"><dl>");
+        foreach (var name in TemplateColumns.Names)
+        {
+            if (name == "patient_id")
+            {
+                continue;
+            }
+            html.Append("<dt><label for=\"").Append(name).Append("\">").Append(name).Append("</label></dt><dd><input id=\"").Append(name)
+                .Append("\" name=\"").Append(name).Append("\" value=\"").Append(E(values.GetValueOrDefault(name))).Append("\"></dd>");
+        }
+        html.Append("<dt><label for=\"reason\">Reason for the change</label></dt><dd><input id=\"reason\" name=\"reason\" required value=\"")
+            .Append(E(reason)).Append("\"></dd></dl><button>Save</button></form>");
         return html.ToString();
     }
 

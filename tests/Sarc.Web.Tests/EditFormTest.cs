@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Sarc.Registry.Storage;
+
+namespace Sarc.Web.Tests;
+
+/// <summary>The patient edit form: import validation, a required reason, one audit record per changed field, center rule.</summary>
+public sealed partial class EditFormTest : IAsyncLifetime
+{
+    private WebHarness _web = null!;
+
+    public async Task InitializeAsync() => _web = await WebHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _web.DisposeAsync();
+
+    [Fact]
+    public async Task Edit_DataManager_WritesOneAuditRecordWithOldNewAndReason()
+    {
+        var before = AuditCount("PA1");
+        var response = await Submit(await _web.SignedIn("dm@t.org"), "PA1", new() { ["grade"] = "2", ["reason"] = "pathology review" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var store = RegistryStore.Open(_web.Database);
+        var added = store.ReadAudit("PA1").Skip(before).ToList();
+        var entry = Assert.Single(added);
+        Assert.Equal("grade", entry.Field);
+        Assert.Equal("3", entry.OldValue);
+        Assert.Equal("2", entry.NewValue);
+        Assert.Equal("dm@t.org", entry.Who);
+        Assert.Equal("web form: pathology review", entry.SourceFile);
+        Assert.Equal(Registry.Domain.FnclccGrade.G2, store.LoadPatients().Single(p => p.Id == "PA1").Tumor.Grade);
+    }
+
+    [Fact]
+    public async Task Edit_InvalidValue_ShowsTheImportMessageAndChangesNothing()
+    {
+        var before = AuditCount("PA1");
+        var response = await Submit(await _web.SignedIn("dm@t.org"), "PA1", new() { ["grade"] = "7", ["reason"] = "typo" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("grade: &#39;7&#39; is not one of 1 | 2 | 3 | X", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, AuditCount("PA1"));
+    }
+
+    [Fact]
+    public async Task Edit_WithoutReason_ChangesNothing()
+    {
+        var before = AuditCount("PA1");
+        var response = await Submit(await _web.SignedIn("dm@t.org"), "PA1", new() { ["grade"] = "2", ["reason"] = "  " });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(before, AuditCount("PA1"));
+    }
+
+    [Fact]
+    public async Task Edit_MovingPatientToAnotherCenter_IsRefused()
+    {
+        var before = AuditCount("PA1");
+        var response = await Submit(await _web.SignedIn("dm@t.org"), "PA1", new() { ["center"] = "B", ["reason"] = "moved" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(before, AuditCount("PA1"));
+    }
+
+    [Fact]
+    public async Task Edit_Investigator_Is403AndChangesNothing()
+    {
+        var investigator = await _web.SignedIn("inv@t.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await investigator.GetAsync("/patients/PA1/edit")).StatusCode);
+        // A form lifted from a data manager's session, posted with the investigator's own anti-forgery token.
+        var before = AuditCount("PA1");
+        var token = Field().Match(await investigator.GetStringAsync("/patients"));
+        var response = await investigator.PostAsync("/patients/PA1/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[2].Value] = WebUtility.HtmlDecode(token.Groups[3].Value),
+            ["grade"] = "2",
+            ["reason"] = "x",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, AuditCount("PA1"));
+    }
+
+    [Fact]
+    public async Task Edit_PatientOfAnotherCenter_Is404()
+    {
+        var before = AuditCount("PB1");
+        var manager = await _web.SignedIn("dm@t.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/patients/PB1/edit")).StatusCode);
+        var token = Field().Match(await manager.GetStringAsync("/patients"));
+        var response = await manager.PostAsync("/patients/PB1/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[2].Value] = WebUtility.HtmlDecode(token.Groups[3].Value),
+            ["center"] = "A",
+            ["reason"] = "x",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, AuditCount("PB1"));
+    }
+
+    /// <summary>Loads the edit form, keeps every prefilled value, overrides <paramref name="changes"/> and posts it.</summary>
+    private static async Task<HttpResponseMessage> Submit(HttpClient client, string id, Dictionary<string, string> changes)
+    {
+        var html = await client.GetStringAsync($"/patients/{id}/edit");
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in Field().Matches(html))
+        {
+            fields[m.Groups[2].Value] = WebUtility.HtmlDecode(m.Groups[3].Value);
+        }
+        foreach (var (name, value) in changes)
+        {
+            fields[name] = value;
+        }
+        return await client.PostAsync($"/patients/{id}/edit", new FormUrlEncodedContent(fields));
+    }
+
+    private int AuditCount(string id)
+    {
+        using var store = RegistryStore.Open(_web.Database);
+        return store.ReadAudit(id).Count;
+    }
+
+    [GeneratedRegex("<input (id=\"[^\"]*\" |type=\"hidden\" )?name=\"([^\"]+)\"(?: required)? value=\"([^\"]*)\">")]
+    private static partial Regex Field();
+}
