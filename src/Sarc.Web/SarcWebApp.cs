@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sarc.Web.Accounts;
@@ -30,10 +31,14 @@ public static class SarcWebApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(users);
         builder.Services.AddSingleton(options);
+        // Cookies are Secure whenever the request is HTTPS (directly, or via X-Forwarded-Proto from a TLS proxy on
+        // loopback); a plain-http --urls serves them non-Secure so that a local http://localhost trial still works.
+        var secure = options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        builder.Services.Configure<ForwardedHeadersOptions>(f => f.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
         builder.Services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "sarc.af";
-            a.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            a.Cookie.SecurePolicy = secure;
             a.Cookie.HttpOnly = true;
         });
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -41,7 +46,7 @@ public static class SarcWebApp
             {
                 c.Cookie.Name = "sarc.auth";
                 c.Cookie.HttpOnly = true;
-                c.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                c.Cookie.SecurePolicy = secure;
                 c.Cookie.SameSite = SameSiteMode.Strict;
                 c.LoginPath = "/login";
                 c.LogoutPath = "/logout";
@@ -57,6 +62,7 @@ public static class SarcWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.Use(SecurityHeaders.Apply);
         app.UseAuthentication();
         app.UseAuthorization();

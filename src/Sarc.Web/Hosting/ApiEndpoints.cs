@@ -140,7 +140,7 @@ internal static class ApiEndpoints
     private static IResult Json(Action<Utf8JsonWriter> body, int status = StatusCodes.Status200OK)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             body(w);
