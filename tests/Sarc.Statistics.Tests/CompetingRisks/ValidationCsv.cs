@@ -29,7 +29,7 @@ internal sealed class ValidationCsv
         foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
         {
             var cells = line.Split(',');
-            if (indices.All(i => cells[i] is not ("NA" or "")))
+            if (indices.All(i => i < cells.Length && cells[i] is not ("NA" or "")))
             {
                 rows.Add(cells);
             }
@@ -41,6 +41,12 @@ internal sealed class ValidationCsv
     {
         var index = Array.IndexOf(header, column);
         return rows.Select(r => double.Parse(r[index], CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    public string[] Texts(string column)
+    {
+        var index = Array.IndexOf(header, column);
+        return rows.Select(r => index < r.Length ? r[index] : "").ToArray();
     }
 
     public int[] Integers(string column) => Numbers(column).Select(v => (int)v).ToArray();
