@@ -29,7 +29,8 @@ public static class SarcApp
             // An unknown word explains the problem better than the "required command" error it also causes.
             var first = parseResult.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
                 ?? parseResult.Errors[0];
-            error.WriteLine($"{path}: {first.Message} (see '{path} --help')");
+            var oneLine = string.Join(' ', first.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            error.WriteLine($"{path}: {oneLine} (see '{path} --help')");
             return UserError;
         }
         try

@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext context) =>
     [
+        DemoCommand.Create(context),
+        KmCommand.Create(context),
         RtCommand.Create(context),
     ];
 }

@@ -16,4 +16,8 @@ internal static class Formatting
     /// <summary>A p-value as journals print it: three decimals, or "&lt;0.001".</summary>
     public static string PValue(double p) =>
         !double.IsFinite(p) ? "NA" : p < 0.001 ? "<0.001" : p.ToString("F3", CultureInfo.InvariantCulture);
+
+    /// <summary>"p = 0.012" or "p &lt; 0.001", for a sentence.</summary>
+    public static string PEquals(double p) =>
+        double.IsFinite(p) && p < 0.001 ? "p < 0.001" : $"p = {PValue(p)}";
 }

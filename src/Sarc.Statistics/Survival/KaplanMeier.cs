@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+
+namespace Sarc.Statistics.Survival;
+
+/// <summary>
+/// The Kaplan-Meier (product-limit) estimator with Greenwood variance, as R
+/// <c>survfit(Surv(time, status) ~ group, conf.type, conf.int)</c> with its default <c>timefix = TRUE</c>.
+/// Times are non-negative and finite, in any unit (months in Sarc studies); status true = event, false = censored.
+/// The caller removes rows with missing values first (and reports how many). See docs/methods/kaplan-meier.md.
+/// </summary>
+public static class KaplanMeier
+{
+    /// <summary>One curve over all rows; as R <c>survfit(Surv(time, status) ~ 1)</c>.</summary>
+    /// <exception cref="ArgumentException">Lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time.</exception>
+    public static KaplanMeierCurve Fit(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, KaplanMeierOptions? options = null)
+    {
+        options ??= KaplanMeierOptions.Default;
+        var data = SortedSurvivalData.Create(time, status, [], 1, options.MergeNearEqualTimes);
+        return Kernel(data.Time, data.Status, reverse: false, options);
+    }
+
+    /// <summary>
+    /// One curve per group code 0 … <paramref name="groupCount"/> - 1 (a code without rows gives an empty curve);
+    /// as R <c>survfit(Surv(time, status) ~ group)</c>. Near-equal times are merged over all rows before the split,
+    /// as R does, so this can differ from fitting each group alone when times are near-equal.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, or a code outside [0, groupCount).</exception>
+    public static ImmutableArray<KaplanMeierCurve> Fit(ReadOnlySpan<double> time, ReadOnlySpan<bool> status,
+        ReadOnlySpan<int> group, int groupCount, KaplanMeierOptions? options = null)
+    {
+        options ??= KaplanMeierOptions.Default;
+        var data = SortedSurvivalData.Create(time, status, group, groupCount, options.MergeNearEqualTimes);
+        return FitGroups(data, options);
+    }
+
+    /// <summary>
+    /// The reverse Kaplan-Meier curve, censoring as the event, whose median is the median follow-up (Schemper and
+    /// Smith 1996); as R <c>survfit(Surv(time, 1 - status) ~ 1)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time.</exception>
+    public static KaplanMeierCurve FitReverse(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, KaplanMeierOptions? options = null)
+    {
+        options ??= KaplanMeierOptions.Default;
+        var data = SortedSurvivalData.Create(time, status, [], 1, options.MergeNearEqualTimes);
+        return Kernel(data.Time, data.Status, reverse: true, options);
+    }
+
+    internal static ImmutableArray<KaplanMeierCurve> FitGroups(SortedSurvivalData data, KaplanMeierOptions options)
+    {
+        var curves = new KaplanMeierCurve[data.GroupCount];
+        for (var g = 0; g < curves.Length; g++)
+        {
+            curves[g] = Kernel(data.GroupTime(g), data.GroupStatus(g), reverse: false, options);
+        }
+        return [.. curves];
+    }
+
+    /// <summary>
+    /// Product-limit kernel (R survfitkm.c, type 1, unweighted).
+    /// Inputs: <paramref name="time"/> ascending with ties adjacent (already merged by timefix), <paramref name="status"/>
+    /// true = event; with <paramref name="reverse"/> the roles of event and censoring are swapped.
+    /// Outputs per distinct time: n at risk (n - rows before), events d, censorings, S *= (n - d) / n and the
+    /// Greenwood sum d / (n (n - d)), summed in time order as R does; its square root is se(log S).
+    /// One pass to count distinct times, one to fill; no allocation per row.
+    /// </summary>
+    internal static KaplanMeierCurve Kernel(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, bool reverse, KaplanMeierOptions options)
+    {
+        var n = time.Length;
+        var distinct = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (i == 0 || time[i] != time[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        var times = new double[distinct];
+        var atRisk = new int[distinct];
+        var events = new int[distinct];
+        var censored = new int[distinct];
+        var survival = new double[distinct];
+        var stdErrLog = new double[distinct];
+        var lower = new double[distinct];
+        var upper = new double[distinct];
+        var z = options.NormalQuantile;
+        var type = options.ConfidenceType;
+
+        double km = 1, greenwood = 0;
+        var totalEvents = 0;
+        var row = 0;
+        for (var k = 0; k < distinct; k++)
+        {
+            var t = time[row];
+            var start = row;
+            var deaths = 0;
+            for (; row < n && time[row] == t; row++)
+            {
+                if (status[row] != reverse)
+                {
+                    deaths++;
+                }
+            }
+            var nRisk = (double)(n - start);
+            if (deaths > 0)
+            {
+                // Same operation order as survfitkm.c so that S and its variance agree with R to the last bits.
+                km *= (nRisk - deaths) / nRisk;
+                greenwood += deaths / (nRisk * (nRisk - deaths));
+            }
+            totalEvents += deaths;
+            times[k] = t;
+            atRisk[k] = n - start;
+            events[k] = deaths;
+            censored[k] = row - start - deaths;
+            survival[k] = km;
+            stdErrLog[k] = Math.Sqrt(greenwood);
+            (lower[k], upper[k]) = ConfidenceBand.Limits(km, stdErrLog[k], z, type);
+        }
+        return new KaplanMeierCurve(options, n, totalEvents, times, atRisk, events, censored, survival, stdErrLog, lower, upper);
+    }
+}
