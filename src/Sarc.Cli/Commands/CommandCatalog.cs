@@ -7,8 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext context) =>
     [
+        CifCommand.Create(context),
         DemoCommand.Create(context),
         KmCommand.Create(context),
+        MultistateCommand.Create(context),
         RtCommand.Create(context),
     ];
 }

@@ -49,7 +49,7 @@ public static class AalenJohansen
             var from = toState[previous];
             if (from >= 0 && from < absorbing.Length && absorbing[from])
             {
-                problems.Add(new IntervalProblem(i, subject[i], $"a row after the transition into absorbing state {from} at {Show(stop[previous])}"));
+                problems.Add(new IntervalProblem(i, subject[i], $"a row after the transition into absorbing state {from} at {Show(stop[previous])}", from, stop[previous]));
             }
         }
         return problems;
