@@ -92,4 +92,23 @@ public class CifCommandTest
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Gray's test, cause 1: chi-square = 1.1509 on 1 df", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Cif_SingleGroupLevel_WarnsAndHasNoTest()
+    {
+        using var file = new TempFile("time,status,group\n1,1,a\n2,2,a\n3,0,a\n");
+        var run = CliRun.Of("cif", "--data", file.Path, "--time", "time", "--status", "status", "--group", "group", "--json");
+        Assert.Empty(run.Json().GetProperty("gray_test").EnumerateArray());
+        Assert.Contains("single level", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cif_AtAfterLastFollowUp_IsNull()
+    {
+        using var file = new TempFile("time,status\n1,1\n2,2\n3,0\n");
+        var json = CliRun.Of("cif", "--data", file.Path, "--time", "time", "--status", "status", "--at", "2,4", "--json").Json();
+        var rows = json.GetProperty("groups")[0].GetProperty("causes")[0].GetProperty("at");
+        Assert.Equal(1.0 / 3, rows[0].GetProperty("cif").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("cif").ValueKind);
+    }
 }

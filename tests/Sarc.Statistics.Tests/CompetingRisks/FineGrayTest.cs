@@ -30,6 +30,19 @@ public class FineGrayTest
         AssertFitMatches(reference.GetProperty("default"), result, CrrDefaultTolerance, CrrDefaultTolerance);
     }
 
+    [Theory]
+    [InlineData("small", "finegray_small")]
+    [InlineData("small_one", "finegray_small")]
+    [InlineData("three", "finegray_three")]
+    public void Fit_WithCrrDefaults_StopsWhereCrrStops(string name, string file)
+    {
+        // Same Newton path and stopping rule as crr (gtol 1e-6, maxiter 10): the unconverged digits agree too.
+        var reference = Fixture.Reference("finegray").GetProperty(name);
+        var result = FitFixture(reference, file, new FineGrayOptions { GradientTolerance = 1e-6, MaxIterations = 10 });
+        AssertFitMatches(reference.GetProperty("default"), result, Tolerance.Estimate, Tolerance.PValue);
+        Assert.Equal(reference.GetProperty("default").GetProperty("converged").GetBoolean(), result.Converged);
+    }
+
     [Fact]
     public void Fit_NoCompetingEventsNoCensoring_IsTheCoxPartialLikelihood()
     {
@@ -73,14 +86,14 @@ public class FineGrayTest
         Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2], [1, 0], 3, [0.5, 1.5], 1));
     }
 
-    private static FineGrayResult FitFixture(JsonElement reference, string file)
+    private static FineGrayResult FitFixture(JsonElement reference, string file, FineGrayOptions? options = null)
     {
         var terms = reference.GetProperty("terms").ValueKind == JsonValueKind.Array
             ? reference.GetProperty("terms").EnumerateArray().Select(t => t.GetString()!).ToArray()
             : [reference.GetProperty("terms").GetString()!];
         var data = ValidationCsv.Read(file, ["time", "status", .. terms]);
         var (time, status, x) = Arrays(data, terms);
-        return FineGray.Fit(time, status, reference.GetProperty("failcode").GetInt32(), x, terms.Length);
+        return FineGray.Fit(time, status, reference.GetProperty("failcode").GetInt32(), x, terms.Length, options);
     }
 
     private static (double[] Time, int[] Status, double[] X) Arrays(ValidationCsv data, string[] terms)
