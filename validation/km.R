@@ -114,7 +114,13 @@ at_times <- list(
   flat_half = c(0.5, 2, 2.5, 3, 5.5, 8, 12),
   timefix = c(0.2, 0.3, 1, 1 + 5e-11, 2, 5, 7, 100),
   sarcoma = c(0.5, 6, 12, 24, 36, 60, 120, 200),
-  missing = c(1, 3, 6, 12, 24))
+  missing = c(1, 3, 6, 12, 24),
+  missing_nogroup = c(1, 3, 6, 12, 24))
+
+# Analyses that reuse another dataset's file; missing_nogroup is `sarc km` on km_missing.csv without --group, where
+# a missing group no longer excludes the row.
+csv_of <- c(missing_nogroup = "missing")
+ignore_group <- c("missing_nogroup")
 
 num <- function(x) as.numeric(x)
 # write_json(na = "null") would turn Inf into null (NA); Greenwood's se(log S) is Inf once S = 0, so keep it as "Inf".
@@ -130,6 +136,10 @@ curve_json <- function(fit1, level, at, n, events) {
     median = num(q$quantile), median_lower = num(q$lower), median_upper = num(q$upper),
     # print(fit) uses a different rule when the curve is flat at 0.5 to its end (survmean's minmin); kept for docs.
     print_median = num(summary(fit1)$table[["median"]]),
+    quantiles = lapply(c(0.25, 0.75), function(p) {
+      qp <- quantile(fit1, p)
+      list(p = p, quantile = num(qp$quantile), lower = num(qp$lower), upper = num(qp$upper))
+    }),
     at = lapply(seq_along(s$time), function(i) list(
       time = s$time[i], n_risk = s$n.risk[i], surv = s$surv[i], std_err = s$std.err[i],
       lower = s$lower[i], upper = s$upper[i])),
@@ -139,9 +149,9 @@ curve_json <- function(fit1, level, at, n, events) {
 }
 
 for (name in names(at_times)) {
-  path <- file.path(data_dir, paste0("km_", name, ".csv"))
-  raw <- read.csv(path, na.strings = c("NA", ""), colClasses = c("numeric", "integer", "character"))
-  has_group <- !all(is.na(raw$group))
+  file <- paste0("km_", if (name %in% names(csv_of)) csv_of[[name]] else name, ".csv")
+  raw <- read.csv(file.path(data_dir, file), na.strings = c("NA", ""), colClasses = c("numeric", "integer", "character"))
+  has_group <- !all(is.na(raw$group)) && !(name %in% ignore_group)
   used <- if (has_group) raw else raw[, c("time", "event")]
   d <- na.omit(used)
   n_excluded <- nrow(raw) - nrow(d)
@@ -170,7 +180,7 @@ for (name in names(at_times)) {
          groups = groups, logrank = logrank)
   })
 
-  out <- list(dataset = paste0("km_", name, ".csv"), has_group = has_group, at = at_times[[name]], fits = fits)
+  out <- list(dataset = file, has_group = has_group, at = at_times[[name]], fits = fits)
   jsonlite::write_json(out, file.path(ref_dir, paste0("km_", name, ".json")),
                        digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
 }

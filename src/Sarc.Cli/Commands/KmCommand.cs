@@ -89,34 +89,19 @@ internal static class KmCommand
             throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
         }
         var warnings = new List<string>();
-        var followUp = KaplanMeier.FitReverse(times, events, options).Median();
-        string[] levels;
-        IReadOnlyList<KaplanMeierCurve> curves;
-        LogRankResult? logRank = null;
-        if (groupColumn is null)
+        var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
+        var result = groups is null
+            ? KaplanMeierAnalysis.Run(times, events, options)
+            : KaplanMeierAnalysis.Run(times, events, groups.Codes, groups.LevelCount, options);
+        warnings.AddRange(result.Warnings);
+        if (groups is { LevelCount: 1 })
         {
-            levels = [];
-            curves = [KaplanMeier.Fit(times, events, options)];
+            warnings.Add($"column '{groupColumn}' has a single level ('{groups.Levels[0]}'): no log-rank test");
         }
-        else
-        {
-            var factor = AnalysisColumns.Factor(cases, groupColumn);
-            levels = factor.Levels;
-            curves = KaplanMeier.Fit(times, events, factor.Codes, factor.LevelCount, options);
-            if (factor.LevelCount >= 2)
-            {
-                logRank = LogRankTest.Compute(times, events, factor.Codes, factor.LevelCount);
-                warnings.AddRange(logRank.Warnings);
-            }
-            else
-            {
-                warnings.Add($"column '{groupColumn}' has a single level ('{levels[0]}'): no log-rank test");
-            }
-        }
-        foreach (var curve in curves)
-        {
-            warnings.AddRange(curve.Warnings);
-        }
+        var levels = groups?.Levels ?? [];
+        var curves = result.Curves;
+        var followUp = result.MedianFollowUp;
+        var logRank = result.LogRank;
         var at = curves.Select(c => c.SummaryAt(atTimes).ToArray()).ToArray();
         return new Analysis(cases.Excluded, followUp, groupColumn, levels, curves, at, logRank, warnings.Distinct().ToArray());
     }

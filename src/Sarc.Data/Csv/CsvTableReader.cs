@@ -151,6 +151,13 @@ public static class CsvTableReader
 
         public void Add(ReadOnlySpan<char> cell, CsvDataReader reader, int ordinal)
         {
+            // Most cells are numbers: try that first, and look for NA or blanks only when it fails.
+            if (numbers is not null && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                numbers.Add(value);
+                count++;
+                return;
+            }
             if (IsMissing(cell))
             {
                 AddMissing();
@@ -158,17 +165,8 @@ public static class CsvTableReader
             }
             if (numbers is not null)
             {
-                if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                {
-                    numbers.Add(value);
-                    count++;
-                    return;
-                }
                 // The first text cell: every earlier cell was missing or a number.
-                if (numbers.Any(n => !double.IsNaN(n)))
-                {
-                    NeedsSecondPass = true;
-                }
+                NeedsSecondPass = numbers.Exists(n => !double.IsNaN(n));
                 texts = new List<string?>(Math.Max(count * 2, 1024));
                 for (var i = 0; i < count; i++)
                 {

@@ -19,6 +19,9 @@ internal sealed class SortedSurvivalData
         MergedTimes = mergedTimes;
     }
 
+    /// <summary>The radix sort packs the group code with the status bit into 32 bits.</summary>
+    public const int MaxGroupCount = 1 << 30;
+
     /// <summary>All rows' times, ascending.</summary>
     public double[] Time { get; }
 
@@ -42,17 +45,21 @@ internal sealed class SortedSurvivalData
     public int MergedTimes { get; }
 
     /// <summary>
-    /// Validates, sorts by time (one sort of keys with row indices), merges near-equal times, then a stable counting
+    /// Validates, sorts by time once (<see cref="TimeSort"/>), merges near-equal times, then a stable counting
     /// sort by group so that each group stays sorted by time without a second comparison sort.
     /// </summary>
     /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a group code out of range, or groupCount &lt; 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a group code out of range, or groupCount outside [1, 2^30].</exception>
     public static SortedSurvivalData Create(ReadOnlySpan<double> time, ReadOnlySpan<bool> status,
         ReadOnlySpan<int> group, int groupCount, bool mergeNearEqualTimes)
     {
         var n = time.Length;
         Preconditions.SameLength(n, status.Length, nameof(status));
         Preconditions.Positive(groupCount, nameof(groupCount));
+        if (groupCount > MaxGroupCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(groupCount), groupCount, $"groupCount must be <= {MaxGroupCount}.");
+        }
         var grouped = !group.IsEmpty;
         if (grouped)
         {
@@ -63,31 +70,18 @@ internal sealed class SortedSurvivalData
             throw new ArgumentException("Without group codes there is exactly one group.", nameof(groupCount));
         }
 
-        var keys = new double[n];
-        var order = new int[n];
         for (var i = 0; i < n; i++)
         {
             var t = time[i];
             Preconditions.NonNegative(t, nameof(time));
             TimeFix.RequireFinite(t, nameof(time));
-            keys[i] = t;
-            order[i] = i;
             if (grouped && (uint)group[i] >= (uint)groupCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(group), group[i], $"Group codes must be in [0, {groupCount}).");
             }
         }
-        Array.Sort(keys, order);
+        var (keys, sortedStatus, sortedGroup) = TimeSort.Sort(time, status, group);
         var merged = mergeNearEqualTimes ? TimeFix.MergeSorted(keys) : 0;
-
-        var sortedStatus = new bool[n];
-        var sortedGroup = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            var row = order[i];
-            sortedStatus[i] = status[row];
-            sortedGroup[i] = grouped ? group[row] : 0;
-        }
 
         var start = new int[groupCount + 1];
         if (groupCount == 1)

@@ -17,7 +17,7 @@ public class KaplanMeierReferenceTest
     private static TheoryData<string, int> BuildCases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var name in new[] { "ties", "all_censored", "one_group", "zero_events", "not_reached", "flat_half", "timefix", "sarcoma", "missing" })
+        foreach (var name in new[] { "ties", "all_censored", "one_group", "zero_events", "not_reached", "flat_half", "timefix", "sarcoma", "missing", "missing_nogroup" })
         {
             for (var fit = 0; fit < 6; fit++)
             {
@@ -90,6 +90,15 @@ public class KaplanMeierReferenceTest
         AssertNear.Relative(expected.GetProperty("median"), median.Estimate, Tolerance.Estimate, $"{what} median");
         AssertNear.Relative(expected.GetProperty("median_lower"), median.Lower, Tolerance.PValue, $"{what} median lower");
         AssertNear.Relative(expected.GetProperty("median_upper"), median.Upper, Tolerance.PValue, $"{what} median upper");
+
+        foreach (var quantile in expected.GetProperty("quantiles").EnumerateArray())
+        {
+            var p = quantile.GetProperty("p").GetDouble();
+            var actual = curve.Quantile(p);
+            AssertNear.Relative(quantile.GetProperty("quantile"), actual.Estimate, Tolerance.Estimate, $"{what} quantile {p}");
+            AssertNear.Relative(quantile.GetProperty("lower"), actual.Lower, Tolerance.PValue, $"{what} quantile {p} lower");
+            AssertNear.Relative(quantile.GetProperty("upper"), actual.Upper, Tolerance.PValue, $"{what} quantile {p} upper");
+        }
 
         var steps = expected.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(steps.Count, curve.Time.Length);

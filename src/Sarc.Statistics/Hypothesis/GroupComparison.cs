@@ -1,0 +1,244 @@
+using System.Globalization;
+
+namespace Sarc.Statistics.Hypothesis;
+
+/// <summary>
+/// The comparison behind a "Table 1": one variable summarised per group and tested across groups with gtsummary's
+/// defaults (<c>tbl_summary(by = group) |&gt; add_p()</c>): continuous → Wilcoxon rank-sum for two groups,
+/// Kruskal-Wallis for more; categorical → chi-square without correction, or Fisher's exact test when any expected
+/// count is below 5. A test can be chosen instead. Missing values (NaN, null) are left out per variable and counted
+/// per group. Groups are ordered by ordinal string comparison (R's sort in the C locale); the first group is x of
+/// the two-sample tests. Rows without a group must be removed by the caller, as gtsummary drops them.
+/// </summary>
+public static class GroupComparison
+{
+    /// <summary>A numeric variable with fewer distinct non-missing values than this is categorical by default (gtsummary's rule).</summary>
+    public const int CategoricalLevelLimit = 10;
+
+    /// <summary>Below this expected count in any cell, Fisher's exact test replaces chi-square by default (gtsummary's rule).</summary>
+    public const double MinimumExpectedForChiSquare = 5;
+
+    /// <summary>Categorical when fewer than <see cref="CategoricalLevelLimit"/> distinct non-missing values, else continuous.</summary>
+    public static VariableKind DefaultKind(ReadOnlySpan<double> values)
+    {
+        var distinct = new HashSet<double>();
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v) && distinct.Add(v) && distinct.Count >= CategoricalLevelLimit)
+            {
+                return VariableKind.Continuous;
+            }
+        }
+        return VariableKind.Categorical;
+    }
+
+    /// <summary>
+    /// Compares a continuous variable: median (Q1, Q3) per group and, by default, Wilcoxon (2 groups) or
+    /// Kruskal-Wallis (more). <paramref name="values"/>[i] belongs to <paramref name="groups"/>[i]; NaN is missing.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ, or <paramref name="test"/> does not apply to a continuous variable with this many groups (<see cref="ComparisonTestNames.Applies"/>).</exception>
+    public static VariableComparison Continuous(string name, ReadOnlySpan<double> values, IReadOnlyList<string> groups, ComparisonTest? test = null)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        Preconditions.SameLength(values.Length, groups.Count, nameof(groups));
+        var groupNames = GroupNames(groups);
+        var samples = new List<double>[groupNames.Length];
+        var missing = new int[groupNames.Length];
+        for (var g = 0; g < samples.Length; g++)
+        {
+            samples[g] = new List<double>();
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            var g = Array.BinarySearch(groupNames, groups[i], StringComparer.Ordinal);
+            if (double.IsNaN(values[i]))
+            {
+                missing[g]++;
+            }
+            else
+            {
+                samples[g].Add(values[i]);
+            }
+        }
+        var summaries = new GroupSummary[groupNames.Length];
+        var arrays = new List<double[]>();
+        for (var g = 0; g < groupNames.Length; g++)
+        {
+            var sorted = samples[g].ToArray();
+            Array.Sort(sorted);
+            summaries[g] = new GroupSummary(groupNames[g], sorted.Length, missing[g],
+                SampleQuantile.Type2(sorted, 0.5), SampleQuantile.Type2(sorted, 0.25), SampleQuantile.Type2(sorted, 0.75), []);
+            if (sorted.Length > 0)
+            {
+                arrays.Add(samples[g].ToArray());
+            }
+        }
+        var chosen = test ?? (groupNames.Length == 2 ? ComparisonTest.Wilcoxon : ComparisonTest.KruskalWallis);
+        if (!ComparisonTestNames.Applies(chosen, VariableKind.Continuous, groupNames.Length))
+        {
+            throw new ArgumentException(
+                $"Test '{ComparisonTestNames.Name(chosen)}' does not apply to continuous variable '{name}' with {groupNames.Length} groups.", nameof(test));
+        }
+        var warnings = new List<string>();
+        double statistic = double.NaN, df = double.NaN, p = double.NaN;
+        if (arrays.Count < 2)
+        {
+            warnings.Add($"'{name}': fewer than two groups have values; no test.");
+        }
+        else if (arrays.Count < groupNames.Length && chosen != ComparisonTest.KruskalWallis)
+        {
+            warnings.Add($"'{name}': a group has no values; no two-sample test.");
+        }
+        else
+        {
+            try
+            {
+                switch (chosen)
+                {
+                    case ComparisonTest.Wilcoxon:
+                        var rankSum = WilcoxonRankSumTest.Test(arrays[0], arrays[1]);
+                        (statistic, p) = (rankSum.W, rankSum.P);
+                        warnings.AddRange(rankSum.Warnings.Select(w => $"'{name}': {w}"));
+                        break;
+                    case ComparisonTest.KruskalWallis:
+                        var kruskal = KruskalWallisTest.Test(arrays);
+                        (statistic, df, p) = (kruskal.Statistic, kruskal.DegreesOfFreedom, kruskal.P);
+                        break;
+                    default:
+                        var t = chosen == ComparisonTest.WelchT ? TTest.Welch(arrays[0], arrays[1]) : TTest.Student(arrays[0], arrays[1]);
+                        (statistic, df, p) = (t.T, t.DegreesOfFreedom, t.P);
+                        break;
+                }
+            }
+            catch (ArgumentException exception)
+            {
+                // The tests reject degenerate data (too few values, constant data) as R stops; in a Table 1 that is a blank p.
+                warnings.Add($"'{name}': {exception.Message}");
+            }
+        }
+        return new VariableComparison(name, VariableKind.Continuous, chosen, statistic, df, p, summaries, warnings);
+    }
+
+    /// <summary>
+    /// Compares a categorical variable given as labels (null = missing): n (%) per level and group and, by default,
+    /// chi-square without correction, or Fisher's exact test when any expected count is below 5. Levels are ordered
+    /// by ordinal string comparison.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ, or <paramref name="test"/> is not chi-square or Fisher.</exception>
+    public static VariableComparison Categorical(string name, IReadOnlyList<string?> labels, IReadOnlyList<string> groups, ComparisonTest? test = null)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var levels = labels.Where(l => l is not null).Select(l => l!).Distinct().Order(StringComparer.Ordinal).ToArray();
+        return Categorical(name, labels, levels, groups, test);
+    }
+
+    /// <summary>
+    /// As the label overload, for a numeric variable treated as categorical (NaN = missing). Levels are ordered
+    /// numerically, as R's factor() of a number, and named by the shortest round-trip text of the number ("2", "0.5").
+    /// </summary>
+    public static VariableComparison Categorical(string name, ReadOnlySpan<double> values, IReadOnlyList<string> groups, ComparisonTest? test = null)
+    {
+        var labels = new string?[values.Length];
+        var distinct = new SortedSet<double>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsNaN(values[i]))
+            {
+                labels[i] = values[i].ToString("R", CultureInfo.InvariantCulture);
+                distinct.Add(values[i]);
+            }
+        }
+        var levels = distinct.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+        return Categorical(name, labels, levels, groups, test);
+    }
+
+    private static VariableComparison Categorical(string name, IReadOnlyList<string?> labels, string[] levels, IReadOnlyList<string> groups, ComparisonTest? test)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        Preconditions.SameLength(labels.Count, groups.Count, nameof(groups));
+        if (test is { } requested && !ComparisonTestNames.Applies(requested, VariableKind.Categorical, 2))
+        {
+            throw new ArgumentException($"Test '{ComparisonTestNames.Name(requested)}' does not apply to categorical variable '{name}'.", nameof(test));
+        }
+        var groupNames = GroupNames(groups);
+        var levelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var l = 0; l < levels.Length; l++)
+        {
+            levelIndex[levels[l]] = l;
+        }
+        var counts = new int[levels.Length, groupNames.Length];
+        var missing = new int[groupNames.Length];
+        var groupTotals = new int[groupNames.Length];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var g = Array.BinarySearch(groupNames, groups[i], StringComparer.Ordinal);
+            if (labels[i] is { } label)
+            {
+                counts[levelIndex[label], g]++;
+                groupTotals[g]++;
+            }
+            else
+            {
+                missing[g]++;
+            }
+        }
+        var summaries = new GroupSummary[groupNames.Length];
+        for (var g = 0; g < groupNames.Length; g++)
+        {
+            var levelCounts = new LevelCount[levels.Length];
+            for (var l = 0; l < levels.Length; l++)
+            {
+                levelCounts[l] = new LevelCount(levels[l], counts[l, g], groupTotals[g] == 0 ? double.NaN : 100.0 * counts[l, g] / groupTotals[g]);
+            }
+            summaries[g] = new GroupSummary(groupNames[g], groupTotals[g], missing[g], double.NaN, double.NaN, double.NaN, levelCounts);
+        }
+
+        // R's table() of the non-missing values has no empty group column; a level exists only if observed.
+        var usedGroups = Enumerable.Range(0, groupNames.Length).Where(g => groupTotals[g] > 0).ToArray();
+        var warnings = new List<string>();
+        double statistic = double.NaN, df = double.NaN, p = double.NaN;
+        ComparisonTest chosen;
+        if (levels.Length < 2 || usedGroups.Length < 2)
+        {
+            chosen = test ?? ComparisonTest.ChiSquare;
+            warnings.Add($"'{name}': fewer than two {(levels.Length < 2 ? "levels" : "groups with values")}; no test.");
+            return new VariableComparison(name, VariableKind.Categorical, chosen, statistic, df, p, summaries, warnings);
+        }
+        var table = new int[levels.Length, usedGroups.Length];
+        for (var l = 0; l < levels.Length; l++)
+        {
+            for (var g = 0; g < usedGroups.Length; g++)
+            {
+                table[l, g] = counts[l, usedGroups[g]];
+            }
+        }
+        var chiSquare = ChiSquareTest.Pearson(table);
+        chosen = test ?? (chiSquare.MinimumExpected < MinimumExpectedForChiSquare ? ComparisonTest.Fisher : ComparisonTest.ChiSquare);
+        if (chosen == ComparisonTest.ChiSquare)
+        {
+            (statistic, df, p) = (chiSquare.Statistic, chiSquare.DegreesOfFreedom, chiSquare.P);
+            warnings.AddRange(chiSquare.Warnings.Select(w => $"'{name}': {w}"));
+        }
+        else if (!FisherExactTest.TryPValue(table, out p, out var reason))
+        {
+            warnings.Add($"'{name}': {reason}");
+        }
+        return new VariableComparison(name, VariableKind.Categorical, chosen, statistic, df, p, summaries, warnings);
+    }
+
+    private static string[] GroupNames(IReadOnlyList<string> groups)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            if (group is null)
+            {
+                throw new ArgumentException("A row has no group; drop rows with a missing group first.", nameof(groups));
+            }
+            names.Add(group);
+        }
+        var sorted = names.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
+}
