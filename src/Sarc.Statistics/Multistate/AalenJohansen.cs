@@ -120,6 +120,9 @@ public static class AalenJohansen
         var ws = new double[ns];
         var hmat = new double[ns * ns];
         var temp2 = new double[ns];
+        var movedStates = new int[ns];
+        var delta = new double[ns];
+        var squares = new double[ns];
         var p = new double[ns];
         p[0] = 1;
 
@@ -183,21 +186,43 @@ public static class AalenJohansen
                     }
                 }
                 // U = U H, then the dH term: each subject's influence on this step's hazard estimate.
+                // H differs from the identity only in the rows of states that someone left, so U H = U + U (H - I)
+                // touches those rows only, and a subject at risk in a state nobody left gets no dH term.
+                var movedCount = 0;
+                for (var j = 0; j < ns; j++)
+                {
+                    if (hmat[j * ns + j] != 1)
+                    {
+                        movedStates[movedCount++] = j;
+                    }
+                }
+                var moved = movedStates.AsSpan(0, movedCount);
                 for (var person = 0; person < nperson; person++)
                 {
-                    var row = person * ns;
-                    for (var k = 0; k < ns; k++)
+                    var row = umat.AsSpan(person * ns, ns);
+                    Array.Clear(delta);
+                    var any = false;
+                    foreach (var j in moved)
                     {
-                        double sum = 0;
-                        for (var kk = 0; kk < ns; kk++)
+                        var uj = row[j];
+                        if (uj == 0)
                         {
-                            sum += umat[row + kk] * hmat[kk * ns + k];
+                            continue;
                         }
-                        temp2[k] = sum;
+                        any = true;
+                        var h = hmat.AsSpan(j * ns, ns);
+                        for (var k = 0; k < ns; k++)
+                        {
+                            delta[k] += uj * h[k];
+                        }
+                        delta[j] -= uj;
                     }
-                    for (var k = 0; k < ns; k++)
+                    if (any)
                     {
-                        umat[row + k] = temp2[k];
+                        for (var k = 0; k < ns; k++)
+                        {
+                            row[k] += delta[k];
+                        }
                     }
                 }
                 for (var person = 0; person < nperson; person++)
@@ -207,13 +232,18 @@ public static class AalenJohansen
                         continue;
                     }
                     var oldState = cstate[person];
+                    if (hmat[oldState * ns + oldState] == 1)
+                    {
+                        continue;
+                    }
                     var share = p[oldState] / ws[oldState];
-                    var row = person * ns;
+                    var row = umat.AsSpan(person * ns, ns);
+                    var h = hmat.AsSpan(oldState * ns, ns);
                     for (var k = 0; k < ns; k++)
                     {
-                        umat[row + k] -= hmat[oldState * ns + k] * share;
+                        row[k] -= h[k] * share;
                     }
-                    umat[row + dstate[person]] += share;
+                    row[dstate[person]] += share;
                 }
                 for (var j = 0; j < ns; j++)
                 {
@@ -230,13 +260,27 @@ public static class AalenJohansen
             {
                 pmat[itime * ns + j] = p[j];
                 nrisk[itime * ns + j] = count[j];
-                double sum = 0;
+            }
+            // U changes only at event times: elsewhere the standard errors are those of the previous time.
+            if (events > 0)
+            {
+                Array.Clear(squares);
                 for (var person = 0; person < nperson; person++)
                 {
-                    var u = umat[person * ns + j];
-                    sum += u * u;
+                    var row = umat.AsSpan(person * ns, ns);
+                    for (var j = 0; j < ns; j++)
+                    {
+                        squares[j] += row[j] * row[j];
+                    }
                 }
-                vmat[itime * ns + j] = Math.Sqrt(sum);
+                for (var j = 0; j < ns; j++)
+                {
+                    vmat[itime * ns + j] = Math.Sqrt(squares[j]);
+                }
+            }
+            else if (itime > 0)
+            {
+                Array.Copy(vmat, (itime - 1) * ns, vmat, itime * ns, ns);
             }
             for (; i < n; i++)
             {
