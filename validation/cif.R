@@ -29,8 +29,8 @@ write.csv(three, "data/cif_three.csv", row.names = FALSE, quote = FALSE, na = "N
 single <- data.frame(time = c(2, 4, 4, 6, 9), status = c(0, 1, 0, 0, 0))
 write.csv(single, "data/cif_single.csv", row.names = FALSE, quote = FALSE)
 
-run <- function(d, at, grouped = TRUE) {
-  fit <- if (grouped) cuminc(d$time, d$status, d$group) else cuminc(d$time, d$status)
+run <- function(d, at, grouped = TRUE, rho = 0) {
+  fit <- if (grouped) cuminc(d$time, d$status, d$group, rho = rho) else cuminc(d$time, d$status)
   curves <- fit[names(fit) != "Tests"]
   tp <- timepoints(fit, at)
   used <- if (grouped) d[, c("time", "status", "group")] else d[, c("time", "status")]
@@ -54,6 +54,7 @@ run <- function(d, at, grouped = TRUE) {
 ref <- list(
   small = run(small, c(0, 2, 2.5, 8, 14.9, 15, 16)),
   three = run(three, c(0, 5, 10, 24, 36, 59)),
+  three_rho1 = run(three, c(10), rho = 1),    # Gray's test weighted by (1 - F(t-))^1
   three_ungrouped = run(three, c(1, 12, 30), grouped = FALSE),
   single = run(single, c(3, 4, 9), grouped = FALSE))
 write_json(ref, "reference/cif.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")
