@@ -19,7 +19,7 @@ public static class FineGray
     /// <param name="covariates">Design matrix, n rows × <paramref name="parameters"/> columns, row-major, finite.</param>
     /// <param name="parameters">Number of covariate columns (&gt;= 1).</param>
     /// <param name="options">Options; null = <see cref="FineGrayOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">Lengths disagree, a value is out of range, or the cause never occurs.</exception>
+    /// <exception cref="ArgumentException">Lengths disagree, a value is out of range, a covariate column is constant, or the cause never occurs.</exception>
     public static FineGrayResult Fit(
         ReadOnlySpan<double> time, ReadOnlySpan<int> status, int failCode, ReadOnlySpan<double> covariates, int parameters,
         FineGrayOptions? options = null)
@@ -47,6 +47,20 @@ public static class FineGray
             if (!double.IsFinite(covariates[i]))
             {
                 throw new ArgumentException($"covariates[{i}] must be finite, found {covariates[i]}.", nameof(covariates));
+            }
+        }
+        for (var k = 0; k < parameters && n > 0; k++)
+        {
+            var first = covariates[k];
+            var constant = true;
+            for (var i = 1; i < n && constant; i++)
+            {
+                constant = covariates[i * parameters + k] == first;
+            }
+            if (constant)
+            {
+                // The information matrix would be singular (R's crr stops in solve()).
+                throw new ArgumentException($"Covariate column {k} is constant ({first}): its coefficient cannot be estimated.", nameof(covariates));
             }
         }
         var data = FineGrayData.Sort(time, status, failCode, covariates, parameters);

@@ -81,6 +81,13 @@ public class FineGrayTest
     }
 
     [Fact]
+    public void Fit_ConstantCovariate_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2, 3], [1, 2, 0], 1, [1.0, 0.5, 1, 0.7, 1, 0.2], 2));
+        Assert.Contains("column 0 is constant", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_CauseThatNeverOccurs_Throws()
     {
         Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2], [1, 0], 3, [0.5, 1.5], 1));
