@@ -11,6 +11,14 @@ internal static class CommandCatalog
         DemoCommand.Create(context),
         KmCommand.Create(context),
         MultistateCommand.Create(context),
+        Table2x2Command.Create(context),
+        CompareCommand.Create(context),
+        CorrelateCommand.Create(context),
         RtCommand.Create(context),
+        ImportCommand.Create(context),
+        ExportCommand.Create(context),
+        AuditCommand.Create(context),
+        EndpointsCommand.Create(context),
+        SurveillanceCommand.Create(context),
     ];
 }

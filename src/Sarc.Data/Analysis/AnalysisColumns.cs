@@ -34,6 +34,25 @@ public static class AnalysisColumns
         return values;
     }
 
+    /// <summary>A whole numeric column with NaN where a cell is missing, for analyses that drop missing values pair by pair.</summary>
+    /// <exception cref="DataInputException">The column is not numeric; the message quotes its first value that is not a number.</exception>
+    public static double[] NumericWithMissing(DataFrame frame, string name)
+    {
+        var column = frame.Column(name);
+        if (column.Numbers is null)
+        {
+            for (var row = 0; row < frame.RowCount; row++)
+            {
+                var text = column.Texts![row];
+                if (text is not null)
+                {
+                    throw new DataInputException($"{frame.Source}: line {frame.LineNumbers[row]}: column '{name}' must be numeric, found '{text}'");
+                }
+            }
+        }
+        return column.Numbers ?? Enumerable.Repeat(double.NaN, frame.RowCount).ToArray();
+    }
+
     /// <summary>A follow-up time column: numeric, finite and not negative.</summary>
     /// <exception cref="DataInputException">A value that is not a number, is infinite or is negative (naming its line).</exception>
     public static double[] Time(CompleteCases cases, string name)

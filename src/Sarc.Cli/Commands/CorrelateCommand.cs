@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Sarc.Cli.Output;
+using Sarc.Data;
+using Sarc.Data.Analysis;
+using Sarc.Data.Csv;
+using Sarc.Statistics.Hypothesis;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc correlate</c>: Pearson or Spearman correlation of one column with several, pairwise complete, as R cor.test.</summary>
+internal static class CorrelateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = CommonOptions.Data();
+        var x = CommonOptions.Column("--x", "The numeric column to correlate with each --y column.");
+        var y = CommonOptions.Column("--y", "Comma-separated numeric columns, e.g. age,bmi,size_cm.");
+        var method = new Option<string>("--method") { Description = "spearman (ranks; R's t approximation, exact = FALSE) or pearson.", DefaultValueFactory = _ => "spearman" };
+        method.AcceptOnlyFromAmong("spearman", "pearson");
+        var json = CommonOptions.Json();
+        var command = new Command("correlate", "Correlation tests of one column with others (pairwise complete cases), as R cor.test.")
+        {
+            data, x, y, method, json,
+        };
+        command.SetAction(parse =>
+        {
+            var frame = CsvTableReader.Read(parse.GetValue(data)!);
+            var xName = parse.GetValue(x)!;
+            var yNames = CommonOptions.ParseNameList(parse.GetValue(y)!);
+            if (yNames.Length == 0)
+            {
+                throw new DataInputException("--y needs at least one column name");
+            }
+            var correlationMethod = parse.GetValue(method) == "pearson" ? CorrelationMethod.Pearson : CorrelationMethod.Spearman;
+            var xValues = AnalysisColumns.NumericWithMissing(frame, xName);
+            var results = yNames.Select(name => (Name: name, Result: CorrelationTest.Test(xValues, AnalysisColumns.NumericWithMissing(frame, name), correlationMethod))).ToArray();
+            foreach (var (name, result) in results)
+            {
+                foreach (var warning in result.Warnings)
+                {
+                    context.Error.WriteLine($"sarc correlate: warning: {xName} ~ {name}: {warning}");
+                }
+            }
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteString("method", parse.GetValue(method));
+                    writer.WriteString("x", xName);
+                    writer.WriteStartArray("pairs");
+                    foreach (var (name, result) in results)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("y", name);
+                        writer.WriteNumber("n", result.N);
+                        writer.WriteNumber("n_excluded", result.Excluded);
+                        writer.WriteNumberOrNull("estimate", result.Estimate);
+                        writer.WriteNumberOrNull("statistic", result.Statistic);
+                        writer.WriteNumberOrNull("p", result.P);
+                        if (correlationMethod == CorrelationMethod.Pearson)
+                        {
+                            writer.WriteNumberOrNull("df", result.DegreesOfFreedom);
+                            writer.WriteNumberOrNull("lower", result.Lower);
+                            writer.WriteNumberOrNull("upper", result.Upper);
+                        }
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                });
+            }
+            else
+            {
+                var table = new TextTable("x", "y", "n", correlationMethod == CorrelationMethod.Pearson ? "r" : "rho", "p");
+                foreach (var (name, result) in results)
+                {
+                    table.AddRow(xName, name, result.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Formatting.Number(result.Estimate, 3), Formatting.PValue(result.P));
+                }
+                table.Write(context.Output);
+            }
+            return SarcApp.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using Sarc.Cli.Output;
+using Sarc.Data;
+using Sarc.Statistics.Hypothesis;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc table2x2</c>: Fisher's exact test (and mid-p), Pearson chi-square with and without Yates, and odds ratios of a 2 x 2 table.</summary>
+internal static class Table2x2Command
+{
+    public static Command Create(CliContext context)
+    {
+        var counts = new Option<string>("--counts")
+        {
+            Description = "The table [[a,b],[c,d]] as a,b,c,d: rows exposure yes/no, columns outcome yes/no.",
+            Required = true,
+        };
+        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level of the odds-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var json = CommonOptions.Json();
+        var command = new Command("table2x2", "Fisher's exact test, mid-p, chi-square and odds ratios of a 2 x 2 table, as R fisher.test and chisq.test.")
+        {
+            counts, confLevel, json,
+        };
+        command.SetAction(parse =>
+        {
+            var table = ParseCounts(parse.GetValue(counts)!);
+            var level = parse.GetValue(confLevel);
+            if (!(level > 0 && level < 1))
+            {
+                throw new DataInputException($"--conf-level must be between 0 and 1, found {level}");
+            }
+            var result = TwoByTwoAnalysis.Analyze(table, level);
+            foreach (var warning in result.Warnings)
+            {
+                context.Error.WriteLine($"sarc table2x2: warning: {warning}");
+            }
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteStartArray("counts");
+                    foreach (var count in new[] { table.A, table.B, table.C, table.D })
+                    {
+                        writer.WriteNumberValue(count);
+                    }
+                    writer.WriteEndArray();
+                    writer.WriteNumberOrNull("fisher_p", result.FisherP);
+                    writer.WriteNumberOrNull("fisher_midp", result.FisherMidP);
+                    writer.WriteNumberOrNull("chisq", result.ChiSquare.Statistic);
+                    writer.WriteNumberOrNull("chisq_p", result.ChiSquare.P);
+                    writer.WriteNumberOrNull("chisq_yates", result.ChiSquareYates.Statistic);
+                    writer.WriteNumberOrNull("chisq_yates_p", result.ChiSquareYates.P);
+                    writer.WriteNumberOrNull("or", result.OddsRatio.Estimate);
+                    writer.WriteNumberOrNull("or_lower", result.OddsRatio.Lower);
+                    writer.WriteNumberOrNull("or_upper", result.OddsRatio.Upper);
+                    writer.WriteNumberOrNull("or_conditional", result.ConditionalOddsRatio.Estimate);
+                    writer.WriteNumberOrNull("or_conditional_lower", result.ConditionalOddsRatio.Lower);
+                    writer.WriteNumberOrNull("or_conditional_upper", result.ConditionalOddsRatio.Upper);
+                    writer.WriteNumber("conf_level", level);
+                });
+            }
+            else
+            {
+                WriteReadable(context.Output, table, result, level);
+            }
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Four non-negative whole numbers a,b,c,d.</summary>
+    /// <exception cref="DataInputException">Not four values, or a value that is not a non-negative whole number.</exception>
+    internal static TwoByTwoTable ParseCounts(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 4)
+        {
+            throw new DataInputException($"--counts needs four counts a,b,c,d, found {parts.Length} value(s) in '{text}'");
+        }
+        var values = new int[4];
+        for (var i = 0; i < 4; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i]))
+            {
+                throw new DataInputException($"--counts: '{parts[i]}' is not a non-negative whole number");
+            }
+        }
+        return new TwoByTwoTable(values[0], values[1], values[2], values[3]);
+    }
+
+    private static void WriteReadable(TextWriter output, TwoByTwoTable table, TwoByTwoResult result, double level)
+    {
+        new TextTable("", "outcome yes", "outcome no")
+            .AddRow("exposure yes", table.A.ToString(CultureInfo.InvariantCulture), table.B.ToString(CultureInfo.InvariantCulture))
+            .AddRow("exposure no", table.C.ToString(CultureInfo.InvariantCulture), table.D.ToString(CultureInfo.InvariantCulture))
+            .Write(output);
+        output.WriteLine();
+        var ci = $"{level * 100:G3}% CI";
+        var tests = new TextTable("statistic", "value", ci, "p");
+        tests.AddRow("Fisher's exact test", "", "", Formatting.Number(result.FisherP, 4));
+        tests.AddRow("Fisher mid-p", "", "", Formatting.Number(result.FisherMidP, 4));
+        tests.AddRow("Chi-square (Pearson)", Formatting.Number(result.ChiSquare.Statistic), "", Formatting.Number(result.ChiSquare.P, 4));
+        tests.AddRow("Chi-square (Yates)", Formatting.Number(result.ChiSquareYates.Statistic), "", Formatting.Number(result.ChiSquareYates.P, 4));
+        tests.AddRow("Odds ratio (ad/bc, Woolf CI)", Formatting.Number(result.OddsRatio.Estimate), Interval(result.OddsRatio), "");
+        tests.AddRow("Odds ratio (conditional MLE, exact CI)", Formatting.Number(result.ConditionalOddsRatio.Estimate), Interval(result.ConditionalOddsRatio), "");
+        tests.Write(output);
+    }
+
+    private static string Interval(IntervalEstimate estimate) =>
+        $"{Formatting.Number(estimate.Lower)} - {Formatting.Number(estimate.Upper)}";
+}
