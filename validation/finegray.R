@@ -20,6 +20,11 @@ make <- function(n, causes) {
 small <- make(200, 2)
 three <- make(500, 3)
 three$size[c(11, 40)] <- NA
+# Times rounded down: events and censorings at time 0, where crr reads the censoring KM at 0 itself.
+zero <- make(150, 2)
+zero$time <- floor(zero$time / 6)
+zero$status[which(zero$time == 0)[1:4]] <- 0
+write.csv(zero, "data/finegray_zero.csv", row.names = FALSE, quote = FALSE)
 write.csv(small, "data/finegray_small.csv", row.names = FALSE, quote = FALSE)
 write.csv(three, "data/finegray_three.csv", row.names = FALSE, quote = FALSE, na = "NA")
 
@@ -38,5 +43,6 @@ both <- function(d, terms, failcode) list(
 ref <- list(
   small = both(small, c("age", "grade3", "size"), 1),
   small_one = both(small, "grade3", 2),
-  three = both(three, c("age", "grade3", "size"), 2))
+  three = both(three, c("age", "grade3", "size"), 2),
+  zero = both(zero, c("age", "grade3"), 1))
 write_json(ref, "reference/finegray.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null", matrix = "rowmajor")

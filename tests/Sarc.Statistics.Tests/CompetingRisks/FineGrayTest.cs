@@ -13,6 +13,7 @@ public class FineGrayTest
     [InlineData("small", "finegray_small")]
     [InlineData("small_one", "finegray_small")]
     [InlineData("three", "finegray_three")]
+    [InlineData("zero", "finegray_zero")]
     public void Fit_ReferenceData_MatchesRCrrFullyConverged(string name, string file)
     {
         var reference = Fixture.Reference("finegray").GetProperty(name);
