@@ -61,4 +61,16 @@ public class MultistateCommandTest
         // Without --at, one row per time in the data (4, 5, 6, 9).
         Assert.Equal(4, json.GetProperty("at").GetArrayLength());
     }
+
+    [Fact]
+    public void Multistate_Readable_ShowsTheTableAndTransitions()
+    {
+        var run = CliRun.Of("multistate", "--data", Fixture.PathOf("validation", "data", "multistate_tiny.csv"), "--id", "id", "--start", "start",
+            "--stop", "stop", "--event", "event", "--states", "LR,death", "--at", "2,4.5");
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("time  entry  se      LR    se      death  se", lines[0]);
+        Assert.Equal("   2   0.75  0.2165  0.25  0.2165      0   0", lines[2]);
+        Assert.Contains("Transitions: entry -> LR: 2; entry -> death: 1; LR -> death: 1", run.Output, StringComparison.Ordinal);
+    }
 }
