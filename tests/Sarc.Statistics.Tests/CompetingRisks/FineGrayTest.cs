@@ -82,6 +82,18 @@ public class FineGrayTest
     }
 
     [Fact]
+    public void Fit_CovariateThatSeparatesTheCause_Warns()
+    {
+        // Every failure from cause 1 has x = 1 and nobody else does: the coefficient runs off to infinity.
+        double[] time = [1, 2, 3, 4, 5, 6, 7, 8];
+        int[] status = [1, 2, 1, 0, 1, 2, 0, 0];
+        double[] x = [1, 0, 1, 0, 1, 0, 0, 0];
+        var result = FineGray.Fit(time, status, 1, x, 1);
+        Assert.NotEmpty(result.Warnings);
+        Assert.True(result.Coefficients[0] > 5, $"coefficient {result.Coefficients[0]}");
+    }
+
+    [Fact]
     public void Fit_ConstantCovariate_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2, 3], [1, 2, 0], 1, [1.0, 0.5, 1, 0.7, 1, 0.2], 2));
