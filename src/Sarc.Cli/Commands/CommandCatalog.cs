@@ -11,6 +11,7 @@ internal static class CommandCatalog
         DemoCommand.Create(context),
         KmCommand.Create(context),
         MultistateCommand.Create(context),
+        CoxCommand.Create(context),
         Table2x2Command.Create(context),
         CompareCommand.Create(context),
         CorrelateCommand.Create(context),
