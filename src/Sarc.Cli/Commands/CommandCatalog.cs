@@ -12,6 +12,7 @@ internal static class CommandCatalog
         KmCommand.Create(context),
         MultistateCommand.Create(context),
         CoxCommand.Create(context),
+        FinegrayCommand.Create(context),
         Table2x2Command.Create(context),
         CompareCommand.Create(context),
         CorrelateCommand.Create(context),
