@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sarc.Cli.Output;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Survival;
+using Sarc.Studies.Analyses;
 
 namespace Sarc.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class DemoCommand
             {
                 resource.CopyTo(file);
             }
-            var analysis = KmCommand.Analyse(CsvTableReader.Read(dataPath), "os_months", "death", "grade",
+            var analysis = KmReport.Analyse(CsvTableReader.Read(dataPath), "os_months", "death", "grade",
                 KaplanMeierOptions.Default, [12, 24, 60]);
             context.Output.WriteLine($"Overall survival by FNCLCC grade, example cohort ({dataPath})");
             context.Output.WriteLine();
@@ -36,7 +37,7 @@ internal static class DemoCommand
             var jsonPath = Path.Combine(folder, "km-os-by-grade.json");
             using (var writer = new StreamWriter(jsonPath))
             {
-                JsonOutput.Write(writer, json => KmCommand.WriteJson(json, analysis));
+                JsonOutput.Write(writer, json => KmReport.WriteJson(json, analysis));
             }
             context.Output.WriteLine();
             context.Output.WriteLine($"Results written to {jsonPath}");
