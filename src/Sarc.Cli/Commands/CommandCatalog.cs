@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliContext context) =>
     [
         DemoCommand.Create(context),
+        StudyCommand.Create(context),
         KmCommand.Create(context),
         Table2x2Command.Create(context),
         CompareCommand.Create(context),

@@ -221,6 +221,12 @@ public static class StudyParser
                 {
                     continue;
                 }
+                if (name == "title")
+                {
+                    // Every kind takes a caption for the report.
+                    parameters[name] = new Parameter(name, (value as YamlScalarNode)?.Value, null, (int)value.Start.Line, (int)value.Start.Column);
+                    continue;
+                }
                 var spec = specs.FirstOrDefault(s => s.Name == name);
                 if (spec is null)
                 {
