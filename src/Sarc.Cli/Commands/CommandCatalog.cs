@@ -14,5 +14,10 @@ internal static class CommandCatalog
         CompareCommand.Create(context),
         CorrelateCommand.Create(context),
         RtCommand.Create(context),
+        ImportCommand.Create(context),
+        ExportCommand.Create(context),
+        AuditCommand.Create(context),
+        EndpointsCommand.Create(context),
+        SurveillanceCommand.Create(context),
     ];
 }

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using Sarc.Cli.Output;
+using Sarc.Registry.Storage;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc audit</c>: the audit trail of the registry, all of it or one patient's.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var db = RegistryOptions.Db();
+        var patient = new Option<string>("--patient") { Description = "Only this patient's records." };
+        var json = CommonOptions.Json();
+        var command = new Command("audit", "List the audit trail: who changed what, when, old and new value, and from which file.")
+        {
+            db, patient, json,
+        };
+        command.SetAction(parse =>
+        {
+            using var store = RegistryStore.Open(parse.GetValue(db)!);
+            var entries = store.ReadAudit(parse.GetValue(patient));
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, w =>
+                {
+                    w.WriteStartArray("audit");
+                    foreach (var e in entries)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("id", e.Id);
+                        w.WriteString("at", e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                        w.WriteString("who", e.Who);
+                        w.WriteString("action", e.Action.ToString().ToLowerInvariant());
+                        w.WriteString("patient_id", e.PatientId);
+                        w.WriteString("entity", e.Entity);
+                        w.WriteString("field", e.Field);
+                        w.WriteString("old_value", e.OldValue);
+                        w.WriteString("new_value", e.NewValue);
+                        w.WriteString("source_file", e.SourceFile);
+                        w.WriteString("source_sha256", e.SourceSha256);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                });
+                return SarcApp.Success;
+            }
+            var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "file");
+            foreach (var e in entries)
+            {
+                var what = e.Field is null ? e.Entity : $"{e.Entity}.{e.Field}";
+                table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Who, e.Action.ToString().ToLowerInvariant(),
+                    e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.SourceFile ?? "");
+            }
+            table.Write(context.Output);
+            context.Output.WriteLine($"{entries.Count} audit record{(entries.Count == 1 ? "" : "s")}");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>A whole-record JSON value is long; the table shows its start and --json shows it all.</summary>
+    private static string Short(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..37] + "...";
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Sarc.Cli.Output;
+using Sarc.Registry;
+using Sarc.Registry.Audit;
+using Sarc.Registry.Storage;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc import</c>: validates a flat template file (CSV or .xlsx) and imports it all or nothing, audited.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var db = RegistryOptions.Db();
+        var update = new Option<bool>("--update") { Description = "Allow rows for patients already in the registry; each changed value is audited." };
+        var json = CommonOptions.Json();
+        var file = new Argument<string>("FILE") { Description = "The template file: CSV or .xlsx, header row required (see docs/formats.md)." };
+        var command = new Command("import", "Import patients from the flat registry template: every row valid or nothing changes.")
+        {
+            db, update, json, file,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            using var store = RegistryStore.Open(parse.GetValue(db)!);
+            var result = RegistryImporter.ImportFile(store, path, parse.GetValue(update), AuditContext.ForCurrentUser());
+            if (!result.Succeeded)
+            {
+                // Every problem, one line each, so that the whole file can be fixed in one pass.
+                context.Error.WriteLine($"sarc import: {path}: {result.Errors.Count} problem{(result.Errors.Count == 1 ? "" : "s")}, nothing imported");
+                foreach (var error in result.Errors)
+                {
+                    context.Error.WriteLine(error.ToString());
+                }
+                return SarcApp.UserError;
+            }
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, w =>
+                {
+                    w.WriteString("file", path);
+                    w.WriteString("database", store.Description);
+                    w.WriteNumber("inserted", result.Inserted);
+                    w.WriteNumber("updated", result.Updated);
+                    w.WriteNumber("unchanged", result.Unchanged);
+                });
+            }
+            else
+            {
+                context.Output.WriteLine($"{path}: {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged patients in {store.Description}");
+            }
+            return SarcApp.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,305 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sarc.Cli.Output;
+using Sarc.Data;
+using Sarc.Surveillance;
+using Sarc.Surveillance.Calendar;
+using Sarc.Surveillance.Rules;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary>
+/// <c>sarc surveillance</c>: follow-up schedules after sarcoma surgery from the rule file (the built-in ESMO/NCCN-style
+/// defaults, or a center's own with <c>--rules</c>). The due list and the calendar read patients from a CSV with the
+/// registry template's columns (<c>--data</c>); their logic is <see cref="SurveillancePlanner"/>, so reading them from
+/// the registry database only changes where the patients come from.
+/// </summary>
+internal static class SurveillanceCommand
+{
+    public static Command Create(CliContext context) =>
+        new("surveillance", "Risk-adapted follow-up schedules after sarcoma surgery.")
+        {
+            Schedule(context),
+            Due(context),
+            Calendar(context),
+            Rules(context),
+        };
+
+    /// <summary>The <c>--rules FILE</c> option every surveillance command takes.</summary>
+    public static Option<string?> RulesOption() =>
+        new("--rules") { Description = "Rule file (YAML) to use instead of the built-in rules; see docs/surveillance.md." };
+
+    /// <summary>The rules named by <c>--rules</c>, or the built-in ones.</summary>
+    /// <exception cref="Sarc.Data.DataInputException">The file cannot be read or has a problem.</exception>
+    public static RuleSet LoadRules(string? path) => path is null ? RuleSet.Default : RuleSet.Load(path);
+
+    private static Command Schedule(CliContext context)
+    {
+        var grade = new Option<string>("--grade") { Description = "FNCLCC grade: 1, 2, 3 or X.", Required = true };
+        var site = new Option<string>("--site") { Description = "Tumour site, e.g. extremity_lower, trunk, retroperitoneum.", Required = true };
+        var surgery = new Option<string>("--surgery-date") { Description = "Date of the primary surgery (YYYY-MM-DD).", Required = true };
+        var recurrence = new Option<string?>("--lr-date") { Description = "Date of a local recurrence (YYYY-MM-DD); the plan restarts from it." };
+        var rules = RulesOption();
+        var json = CommonOptions.Json();
+        var command = new Command("schedule", "The visits and exams of one patient's follow-up plan, in date order.")
+        {
+            grade, site, surgery, recurrence, rules, json,
+        };
+        command.SetAction(parse =>
+        {
+            var tumorGrade = SurveillanceInput.ParseGrade(parse.GetValue(grade), "--grade");
+            var surgeryDate = SurveillanceInput.ParseDate(parse.GetValue(surgery), "--surgery-date");
+            var lrText = parse.GetValue(recurrence);
+            DateOnly? lrDate = lrText is null ? null : SurveillanceInput.ParseDate(lrText, "--lr-date");
+            var ruleSet = LoadRules(parse.GetValue(rules));
+            var siteName = ruleSet.NormalizeSite(parse.GetValue(site), "--site");
+            if (lrDate is { } lr && lr < surgeryDate)
+            {
+                throw new Sarc.Data.DataInputException($"--lr-date {lr:yyyy-MM-dd} is before --surgery-date {surgeryDate:yyyy-MM-dd}.");
+            }
+
+            var schedule = new SurveillancePlanner(ruleSet).Schedule(tumorGrade, siteName, surgeryDate, lrDate);
+            if (parse.GetValue(json))
+            {
+                WriteJson(context.Output, schedule, ruleSet);
+            }
+            else
+            {
+                WriteTable(context.Output, schedule, ruleSet);
+            }
+
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static Option<string> PatientsOption() =>
+        new("--data")
+        {
+            Description = "Patients CSV with the registry template's columns: patient_id, grade, site, surgery_date, last_followup_date, and optionally lr_date, dm_date, death_date.",
+            Required = true,
+        };
+
+    private static Command Due(CliContext context)
+    {
+        var data = PatientsOption();
+        var asOf = new Option<string>("--as-of") { Description = "The date the list is for (YYYY-MM-DD).", Required = true };
+        var within = new Option<int>("--within-days")
+        {
+            Description = "Also list visits up to this many days after --as-of.",
+            DefaultValueFactory = _ => SurveillancePlanner.DefaultWithinDays,
+        };
+        var rules = RulesOption();
+        var json = CommonOptions.Json();
+        var command = new Command("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date.")
+        {
+            data, asOf, within, rules, json,
+        };
+        command.SetAction(parse =>
+        {
+            var date = SurveillanceInput.ParseDate(parse.GetValue(asOf), "--as-of");
+            var days = parse.GetValue(within);
+            if (days < 0)
+            {
+                throw new DataInputException($"--within-days must be 0 or more, found {days}");
+            }
+
+            var ruleSet = LoadRules(parse.GetValue(rules));
+            var patients = SurveillancePatientTable.ReadCsv(parse.GetValue(data)!, ruleSet);
+            var due = new SurveillancePlanner(ruleSet).DueList(patients, date, days);
+            if (parse.GetValue(json))
+            {
+                WriteDueJson(context.Output, due, date, days, ruleSet);
+            }
+            else
+            {
+                WriteDueTable(context.Output, due, date, days);
+            }
+
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Calendar(CliContext context)
+    {
+        var data = PatientsOption();
+        var from = new Option<string>("--from") { Description = "First day of the window (YYYY-MM-DD).", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day of the window (YYYY-MM-DD), included.", Required = true };
+        var output = new Option<string>("--out") { Description = "The iCalendar file to write (.ics); replaced if it exists.", Required = true };
+        var rules = RulesOption();
+        var json = CommonOptions.Json();
+        var command = new Command("calendar", "Write the pending visits in a date window as an iCalendar (.ics) file a clinic can import.")
+        {
+            data, from, to, output, rules, json,
+        };
+        command.SetAction(parse =>
+        {
+            var first = SurveillanceInput.ParseDate(parse.GetValue(from), "--from");
+            var last = SurveillanceInput.ParseDate(parse.GetValue(to), "--to");
+            if (last < first)
+            {
+                throw new DataInputException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");
+            }
+
+            var ruleSet = LoadRules(parse.GetValue(rules));
+            var patients = SurveillancePatientTable.ReadCsv(parse.GetValue(data)!, ruleSet);
+            var visits = new SurveillancePlanner(ruleSet).VisitsBetween(patients, first, last);
+            var path = parse.GetValue(output)!;
+            new IcsCalendarWriter(ruleSet).Write(visits, path);
+            var patientCount = visits.Select(v => v.PatientId).Distinct(StringComparer.Ordinal).Count();
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteString("out", path);
+                    writer.WriteString("from", Iso(first));
+                    writer.WriteString("to", Iso(last));
+                    writer.WriteNumber("visits", visits.Count);
+                    writer.WriteNumber("patients", patientCount);
+                });
+            }
+            else
+            {
+                context.Output.WriteLine($"{path}: {visits.Count} visit{(visits.Count == 1 ? string.Empty : "s")} of {patientCount} patient{(patientCount == 1 ? string.Empty : "s")} from {Iso(first)} to {Iso(last)}");
+            }
+
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The due list as JSON: <c>{"as_of", "within_days", "rules", "patients": [{"patient_id", "next_visit", "status", "exams", "profile"}]}</c>.</summary>
+    internal static void WriteDueJson(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays, RuleSet rules) =>
+        JsonOutput.Write(output, writer =>
+        {
+            writer.WriteString("as_of", Iso(asOf));
+            writer.WriteNumber("within_days", withinDays);
+            writer.WriteString("rules", rules.Source);
+            writer.WriteStartArray("patients");
+            foreach (var visit in due)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("patient_id", visit.PatientId);
+                writer.WriteString("next_visit", Iso(visit.NextVisit));
+                writer.WriteString("status", Status(visit.Status));
+                writer.WriteStartArray("exams");
+                foreach (var exam in visit.Exams)
+                {
+                    writer.WriteStringValue(exam);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("profile", visit.Profile);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+
+    /// <summary>The due list as a readable table, overdue visits first (they come first by date).</summary>
+    internal static void WriteDueTable(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays)
+    {
+        var overdue = due.Count(v => v.Status == DueStatus.Overdue);
+        output.WriteLine($"{due.Count} patient{(due.Count == 1 ? string.Empty : "s")} to see on {Iso(asOf)} or within {withinDays} days ({overdue} overdue)");
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var table = new TextTable("patient_id", "next_visit", "status", "profile", "exams");
+        foreach (var visit in due)
+        {
+            table.AddRow(visit.PatientId, Iso(visit.NextVisit), Status(visit.Status), visit.Profile, string.Join(", ", visit.Exams));
+        }
+
+        table.Write(output);
+    }
+
+    private static string Status(DueStatus status) => status == DueStatus.Overdue ? "overdue" : "due";
+
+    private static Command Rules(CliContext context)
+    {
+        var rules = RulesOption();
+        var command = new Command(
+            "rules",
+            "Print the built-in rule file to start a center's own from, or check the file given with --rules (exit 2 on the first problem).")
+        {
+            rules,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(rules) is not { } path)
+            {
+                context.Output.Write(RuleSet.DefaultText());
+                return SarcApp.Success;
+            }
+
+            var ruleSet = RuleSet.Load(path);
+            context.Output.WriteLine($"{path}: valid; profiles {string.Join(", ", ruleSet.Profiles.Select(p => $"{p.Name} ({p.Visits.Count} visits to month {p.LastMonth})"))}");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static void WriteJson(TextWriter output, SurveillanceSchedule schedule, RuleSet rules) =>
+        JsonOutput.Write(output, writer =>
+        {
+            writer.WriteString("profile", schedule.Profile);
+            WriteStringOrNull(writer, "profile_after_lr", schedule.ProfileAfterLocalRecurrence);
+            writer.WriteString("surgery_date", Iso(schedule.SurgeryDate));
+            WriteStringOrNull(writer, "lr_date", schedule.LocalRecurrenceDate is { } lr ? Iso(lr) : null);
+            writer.WriteString("rules", rules.Source);
+            writer.WriteStartArray("visits");
+            foreach (var visit in schedule.Visits)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("date", Iso(visit.Date));
+                writer.WriteStartArray("exams");
+                foreach (var exam in visit.Exams)
+                {
+                    writer.WriteStringValue(exam);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("profile", visit.Profile);
+                writer.WriteNumber("month", visit.Month);
+                writer.WriteBoolean("after_lr", visit.AfterLocalRecurrence);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+
+    private static void WriteTable(TextWriter output, SurveillanceSchedule schedule, RuleSet rules)
+    {
+        var profile = rules.GetProfile(schedule.Profile);
+        output.WriteLine($"Profile {profile.Name}: {profile.Description} (rules: {rules.Source})");
+        if (schedule.LocalRecurrenceDate is { } lr)
+        {
+            output.WriteLine($"Local recurrence on {Iso(lr)}: visits after it follow profile {schedule.ProfileAfterLocalRecurrence}, months counted from the recurrence.");
+        }
+
+        var table = new TextTable("date", "month", "from", "exams");
+        foreach (var visit in schedule.Visits)
+        {
+            table.AddRow(Iso(visit.Date), visit.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), visit.AfterLocalRecurrence ? "recurrence" : "surgery", string.Join(", ", visit.Exams));
+        }
+
+        table.Write(output);
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

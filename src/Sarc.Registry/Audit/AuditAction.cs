@@ -1,0 +1,9 @@
+namespace Sarc.Registry.Audit;
+
+/// <summary>What a change did to registry data.</summary>
+public enum AuditAction
+{
+    Insert,
+    Update,
+    Delete,
+}

@@ -1,0 +1,17 @@
+using Sarc.Statistics.Radiotherapy;
+
+namespace Sarc.Registry.Domain;
+
+/// <summary>
+/// One course of external-beam radiotherapy: <paramref name="DoseGy"/> total Gy in <paramref name="Fractions"/> equal
+/// fractions, ending on <paramref name="EndDate"/> (null = unknown). BED and EQD2 are derived with α/β =
+/// <see cref="Fractionation.SarcomaAlphaBeta"/> Gy.
+/// </summary>
+public sealed record RadiotherapyCourse(RadiotherapySetting? Setting, double DoseGy, int Fractions, DateOnly? EndDate)
+{
+    /// <summary>Biologically effective dose in Gy at α/β 4 Gy.</summary>
+    public double Bed => Fractionation.BiologicallyEffectiveDose(DoseGy, Fractions);
+
+    /// <summary>Equivalent dose in 2-Gy fractions in Gy at α/β 4 Gy.</summary>
+    public double Eqd2 => Fractionation.EquivalentDoseIn2GyFractions(DoseGy, Fractions);
+}

@@ -1,0 +1,42 @@
+using System.Text;
+using Sarc.Registry.Template;
+
+namespace Sarc.Registry.Endpoints;
+
+/// <summary>
+/// An analysis dataset: named columns and one row of text cells per patient (per interval for multistate), empty =
+/// missing. <see cref="Warnings"/> names patients left out and why.
+/// </summary>
+public sealed record EndpointTable(EndpointKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string[]> Rows, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The position of column <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No such column.</exception>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i] == name)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"No column '{name}'.", nameof(name));
+    }
+
+    /// <summary>Writes the table as CSV (UTF-8, <c>\n</c>, quoting only where needed).</summary>
+    public void WriteCsv(TextWriter writer)
+    {
+        TemplateWriter.WriteCsvLine(writer, Columns);
+        foreach (var row in Rows)
+        {
+            TemplateWriter.WriteCsvLine(writer, row);
+        }
+    }
+
+    /// <summary>Writes the table as a CSV file.</summary>
+    public void WriteCsv(string path)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        WriteCsv(writer);
+    }
+}

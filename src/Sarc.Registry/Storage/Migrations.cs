@@ -1,0 +1,95 @@
+namespace Sarc.Registry.Storage;
+
+/// <summary>
+/// The registry schema as numbered migrations, applied in order at open and recorded in <c>schema_migrations</c>.
+/// Tables per entity so that a patient can have several surgeries, courses, events and complications; <c>seq</c>
+/// numbers a patient's rows of one kind (the flat template reads and writes <c>seq = 1</c>).
+/// </summary>
+internal static class Migrations
+{
+    private const string Tables = """
+        CREATE TABLE patient (
+            id TEXT PRIMARY KEY,
+            center TEXT NOT NULL,
+            sex TEXT NOT NULL,
+            birth_date {DATE} NOT NULL,
+            last_followup_date {DATE} NOT NULL);
+        CREATE TABLE tumor (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            diagnosis_date {DATE} NOT NULL,
+            histology TEXT NOT NULL,
+            site TEXT NOT NULL,
+            depth TEXT,
+            size_cm {REAL},
+            grade TEXT NOT NULL,
+            PRIMARY KEY (patient_id, seq));
+        CREATE TABLE surgery (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            surgery_date {DATE} NOT NULL,
+            margin TEXT NOT NULL,
+            PRIMARY KEY (patient_id, seq));
+        CREATE TABLE radiotherapy (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            setting TEXT,
+            dose_gy {REAL} NOT NULL,
+            fractions INTEGER NOT NULL,
+            end_date {DATE},
+            PRIMARY KEY (patient_id, seq));
+        CREATE TABLE pathology (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            necrosis_pct {REAL},
+            PRIMARY KEY (patient_id, seq));
+        CREATE TABLE comorbidity (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            smoking TEXT,
+            bmi {REAL},
+            charlson INTEGER,
+            PRIMARY KEY (patient_id, seq));
+        CREATE TABLE outcome_event (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            kind TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            event_date {DATE} NOT NULL,
+            death_cause TEXT,
+            PRIMARY KEY (patient_id, kind, seq));
+        CREATE TABLE complication (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            complication_date {DATE} NOT NULL,
+            classification TEXT NOT NULL,
+            grade TEXT NOT NULL,
+            description TEXT,
+            PRIMARY KEY (patient_id, seq));
+        CREATE TABLE audit (
+            id {IDENTITY},
+            at {TIMESTAMP} NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            patient_id TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            field TEXT,
+            old_value TEXT,
+            new_value TEXT,
+            source_file TEXT,
+            source_sha256 TEXT);
+        CREATE INDEX audit_patient ON audit (patient_id, id);
+        """;
+
+    /// <summary>All migrations in version order.</summary>
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "patients, tumors, treatments, events, complications, audit",
+            Tables.Replace("{DATE}", "TEXT").Replace("{REAL}", "REAL").Replace("{IDENTITY}", "INTEGER PRIMARY KEY").Replace("{TIMESTAMP}", "TEXT"),
+            // COLLATE "C" so that ORDER BY id is ordinal on every server locale, as in SQLite.
+            Tables.Replace("id TEXT PRIMARY KEY", "id TEXT COLLATE \"C\" PRIMARY KEY").Replace("{DATE}", "DATE").Replace("{REAL}", "DOUBLE PRECISION")
+                .Replace("{IDENTITY}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY").Replace("{TIMESTAMP}", "TIMESTAMPTZ")),
+    ];
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int Latest => All[^1].Version;
+}

@@ -1,0 +1,75 @@
+using System.Net.Sockets;
+using Npgsql;
+using Sarc.Data;
+
+namespace Sarc.Registry.Storage;
+
+/// <summary>The registry in a PostgreSQL database (the database must exist; the tables are created by the migrations).</summary>
+internal sealed class PostgresRegistryStore : SqlRegistryStore
+{
+    private readonly string hostPort;
+    private readonly string database;
+    private readonly string? user;
+
+    private PostgresRegistryStore(NpgsqlConnection connection, string hostPort, string database, string? user)
+        : base(connection, $"PostgreSQL {hostPort}/{database}")
+    {
+        this.hostPort = hostPort;
+        this.database = database;
+        this.user = user;
+    }
+
+    /// <exception cref="DataInputException">A bad connection string, an unreachable server (naming host and port), a refused login, a missing database.</exception>
+    public static PostgresRegistryStore Open(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DataInputException($"PostgreSQL connection string: {e.Message.ReplaceLineEndings(" ")}");
+        }
+        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Timeout = 5;
+        }
+        var host = builder.Host ?? "localhost";
+        var hostPort = $"{host}:{builder.Port}";
+        var store = new PostgresRegistryStore(new NpgsqlConnection(builder.ToString()), hostPort, builder.Database ?? builder.Username ?? "", builder.Username);
+        try
+        {
+            store.Initialize();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        return store;
+    }
+
+    protected override bool IsPostgres => true;
+
+    protected override DataInputException? Translate(Exception exception)
+    {
+        switch (exception)
+        {
+            case PostgresException pg when pg.SqlState is "28P01" or "28000":
+                return new DataInputException($"PostgreSQL at {hostPort} refused the login of user '{user}': {pg.MessageText}");
+            case PostgresException pg when pg.SqlState == "3D000":
+                return new DataInputException($"PostgreSQL at {hostPort} has no database '{database}' (create it first)");
+            case PostgresException pg when pg.SqlState is "57P01" or "57P02" or "57P03" or "53300":
+                return new DataInputException($"PostgreSQL at {hostPort} is not accepting connections: {pg.MessageText}");
+            case PostgresException:
+                return null;
+            case NpgsqlException e when e.InnerException is SocketException or TimeoutException or IOException || e is NpgsqlException { IsTransient: true }:
+                return new DataInputException($"cannot connect to PostgreSQL at {hostPort}: {(e.InnerException ?? e).Message.ReplaceLineEndings(" ")}");
+            case SocketException s:
+                return new DataInputException($"cannot connect to PostgreSQL at {hostPort}: {s.Message}");
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using Sarc.Testing;
+
+namespace Sarc.Cli.Tests.Commands;
+
+/// <summary>sarc import / export / audit / endpoints end to end on a SQLite file.</summary>
+public sealed class RegistryCommandsTest : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("sarc-cli-registry-").FullName;
+
+    private string Db => Path.Combine(directory, "r.db");
+
+    [Fact]
+    public void ImportExportImportExport_IsByteIdentical()
+    {
+        var input = Write("in.csv", SyntheticRegistryFile.Create(50));
+
+        var import = CliRun.Of("import", "--db", Db, input);
+        Assert.Equal(0, import.ExitCode);
+        Assert.StartsWith($"{input}: 50 new, 0 updated, 0 unchanged patients in {Db}", import.Output);
+
+        var first = Path.Combine(directory, "first.csv");
+        Assert.Equal(0, CliRun.Of("export", "--db", Db, "--out", first).ExitCode);
+        var second = Path.Combine(directory, "second.csv");
+        Assert.Equal(0, CliRun.Of("import", "--db", Path.Combine(directory, "new.db"), first).ExitCode);
+        Assert.Equal(0, CliRun.Of("export", "--db", Path.Combine(directory, "new.db"), "--out", second).ExitCode);
+
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        Assert.Equal(File.ReadAllBytes(input), File.ReadAllBytes(first));
+    }
+
+    [Fact]
+    public void Import_InvalidRows_ExitTwoListsEveryLineAndChangesNothing()
+    {
+        var lines = SyntheticRegistryFile.Create(5).Split('\n');
+        lines[2] = lines[2].Replace(",R0,", ",R9,", StringComparison.Ordinal).Replace(",R1,", ",R9,", StringComparison.Ordinal)
+            .Replace(",R2,", ",R9,", StringComparison.Ordinal).Replace(",RX,", ",R9,", StringComparison.Ordinal);
+        lines[4] = lines[4].Replace("P000004", "P000001", StringComparison.Ordinal);
+        var input = Write("bad.csv", string.Join('\n', lines));
+
+        var run = CliRun.Of("import", "--db", Db, input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal(
+            [$"sarc import: {input}: 2 problems, nothing imported", "line 3: margin: 'R9' is not one of R0 | R1 | R2 | RX", "line 5: patient_id: 'P000001' duplicates line 2"],
+            run.Error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("0 audit records", CliRun.Of("audit", "--db", Db).Output);
+    }
+
+    [Fact]
+    public void Import_Again_WithoutUpdateFails_WithUpdateAuditsTheChange()
+    {
+        var input = Write("in.csv", SyntheticRegistryFile.Create(3));
+        CliRun.Of("import", "--db", Db, input);
+
+        var again = CliRun.Of("import", "--db", Db, input);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("line 2: patient_id: 'P000001' is already in the registry (use --update to change it)", again.Error);
+
+        var changed = Write("changed.csv", File.ReadAllText(input).Replace("P000002,C", "P000002,X", StringComparison.Ordinal));
+        var update = CliRun.Of("import", "--db", Db, "--update", changed, "--json").Json();
+        Assert.Equal((0, 1, 2), (update.GetProperty("inserted").GetInt32(), update.GetProperty("updated").GetInt32(), update.GetProperty("unchanged").GetInt32()));
+
+        var audit = CliRun.Of("audit", "--db", Db, "--patient", "P000002", "--json").Json().GetProperty("audit");
+        var last = audit[audit.GetArrayLength() - 1];
+        Assert.Equal("update", last.GetProperty("action").GetString());
+        Assert.Equal("center", last.GetProperty("field").GetString());
+        Assert.Equal(Environment.UserName, last.GetProperty("who").GetString());
+        Assert.Equal("changed.csv", last.GetProperty("source_file").GetString());
+        Assert.Equal(64, last.GetProperty("source_sha256").GetString()!.Length);
+    }
+
+    [Fact]
+    public void Endpoints_Os_WritesOneRowPerPatient()
+    {
+        CliRun.Of("import", "--db", Db, Write("in.csv", SyntheticRegistryFile.Create(20)));
+        var output = Path.Combine(directory, "os.csv");
+
+        var run = CliRun.Of("endpoints", "--db", Db, "--endpoint", "os", "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.StartsWith("patient_id,time,event,age,sex,center,histology,histology_name", lines[0]);
+        Assert.Equal(21, lines.Length);
+    }
+
+    [Fact]
+    public void Endpoints_UnknownName_IsUserErrorAndCreatesNoDatabase()
+    {
+        CliRun.Of("endpoints", "--db", Db, "--endpoint", "pfs", "--out", Path.Combine(directory, "x.csv"))
+            .AssertUserError("unknown endpoint 'pfs'; the endpoints are: os, dfs, lrfs, dmfs, lr-cr, post-relapse-os, multistate");
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void Audit_UnreachablePostgres_IsOneLineNamingHostAndPort()
+    {
+        CliRun.Of("audit", "--db", "Host=127.0.0.1;Port=1;Database=sarc;Username=u")
+            .AssertUserError("cannot connect to PostgreSQL at 127.0.0.1:1");
+    }
+
+    [Fact]
+    public void Export_DatabaseThatIsNotSqlite_IsOneLineUserError()
+    {
+        var notDb = Write("not.db", new string('x', 2048));
+        CliRun.Of("export", "--db", notDb, "--out", Path.Combine(directory, "o.csv")).AssertUserError("is not a SQLite database");
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
