@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Sarc.Data.Tables;
+using Sarc.Registry.Audit;
 using Sarc.Studies.Definitions;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
@@ -36,11 +38,16 @@ internal static class DemoCommand
             var folder = Path.GetFullPath(parse.GetValue(outDirectory)!);
             var options = SimulationOptions.Default with { Patients = count, Seed = parse.GetValue(seed) };
             var registry = RegistrySimulator.Write(Path.Combine(folder, "data"), options);
-            var dataset = StudyData.Load(registry.TemplatePath, registry.SupplementPath);
+            var database = Path.Combine(folder, "data", "registry.db");
+            DataFrame dataset;
+            using (var store = StudyData.ImportNew(registry.TemplatePath, database, new AuditContext("sarc demo", TimeProvider.System)))
+            {
+                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "data", "registry-export.csv"), registry.SupplementPath);
+            }
             var results = LoadStudies().Select(study => StudyRunner.Run(study, dataset)).ToArray();
             var index = HtmlReport.Write(folder, results,
                 $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.");
-            context.Output.WriteLine($"Simulated registry: {registry.TemplatePath} ({count} patients, seed {options.Seed})");
+            context.Output.WriteLine($"Simulated registry: {count} patients (seed {options.Seed}) imported into {database}");
             StudyCommand.Summary(context.Output, results);
             context.Output.WriteLine($"Report: {index} ({clock.Elapsed.TotalSeconds:F1} s)");
             return SarcApp.Success;

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Sarc.Data;
+using Sarc.Data.Tables;
+using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
@@ -47,10 +50,11 @@ internal static class StudyCommand
     private static Command Run(CliContext context)
     {
         var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
-        var data = new Option<string>("--data") { Description = "Registry export in the flat template format (CSV, one row per patient).", Required = true };
+        var db = new Option<string>("--db") { Description = "The registry: an SQLite file or a postgres:// URL." };
+        var data = new Option<string>("--data") { Description = "Instead of --db: a registry export in the flat template format (CSV, one row per patient)." };
         var supplement = new Option<string>("--supplement") { Description = "Optional CSV of study fields the template has no column for, joined on patient_id." };
         var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
-        var command = new Command("run", "Run study definitions on a registry export and write the report.") { files, data, supplement, output };
+        var command = new Command("run", "Run study definitions on a registry export and write the report.") { files, db, data, supplement, output };
         command.SetAction(parse =>
         {
             var studies = new List<StudyDefinition>();
@@ -73,9 +77,26 @@ internal static class StudyCommand
             {
                 return SarcApp.UserError;
             }
-            var dataset = StudyData.Load(parse.GetValue(data)!, parse.GetValue(supplement));
+            var dbPath = parse.GetValue(db);
+            var dataPath = parse.GetValue(data);
+            if ((dbPath is null) == (dataPath is null))
+            {
+                throw new DataInputException("give the registry with exactly one of --db or --data");
+            }
+            var folder = parse.GetValue(output)!;
+            DataFrame dataset;
+            if (dbPath is not null)
+            {
+                Directory.CreateDirectory(folder);
+                using var store = RegistryStore.Open(dbPath);
+                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "registry-export.csv"), parse.GetValue(supplement));
+            }
+            else
+            {
+                dataset = StudyData.Load(dataPath!, parse.GetValue(supplement));
+            }
             var results = studies.Select(s => StudyRunner.Run(s, dataset)).ToArray();
-            var index = HtmlReport.Write(parse.GetValue(output)!, results, $"{dataset.RowCount} patients from {Path.GetFileName(parse.GetValue(data)!)}");
+            var index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}");
             Summary(context.Output, results);
             context.Output.WriteLine($"Report: {index}");
             return SarcApp.Success;

@@ -89,7 +89,8 @@ public static class RegistrySimulator
         var charlson = Math.Min(8, (int)Exponential(0.7));
         var surgery = new DateOnly(2008, 1, 1).AddDays(random.Next(0, 365 * 15));
         var diagnosis = surgery.AddDays(-random.Next(20, 120));
-        var birth = surgery.AddDays(-(int)(age * 365.25));
+        DateOnly? rtEndDate = null;
+
 
         // Sub-cohorts: metastatic at diagnosis (40.05 Gy / 15 fx to the primary), and neoadjuvant RT with necrosis.
         var limb = site is "extremity_lower" or "extremity_upper" or "trunk";
@@ -102,9 +103,11 @@ public static class RegistrySimulator
             setting = neoadjuvant ? "neoadjuvant" : "adjuvant";
             (dose, fractions) = metastaticAtDiagnosis ? ("40.05", "15") : neoadjuvant ? (Chance(0.85) ? ("50", "25") : ("50.4", "28")) : ("66", "33");
             var end = neoadjuvant ? surgery.AddDays(-random.Next(21, 63)) : surgery.AddDays(random.Next(35, 90));
-            rtEnd = Date(end);
+            rtEndDate = end;
             if (neoadjuvant)
             {
+                // Diagnosis precedes the whole RT course (registry rule: rt_end_date not before diagnosis_date).
+                diagnosis = end.AddDays(-random.Next(45, 90));
                 // Smokers have more necrosis, as seed 000 found (46.9% vs 21.9% ever-smokers by necrosis group).
                 var pct = Math.Clamp(Normal(smoking == "never" ? 58 : 78, 28), 0, 100);
                 necrosisHigh = pct >= 75;
@@ -113,7 +116,7 @@ public static class RegistrySimulator
         }
 
         // Constant hazards per month; multipliers apply once a state is entered.
-        var lrRate = (retroperitoneal ? 0.012 : 0.0032) * (margin is "R1" or "R2" ? 2.0 : 1.0) * (setting == "" ? 1.4 : 1.0);
+        var lrRate = (retroperitoneal ? 0.012 : metastaticAtDiagnosis ? 0.008 : 0.0032) * (margin is "R1" or "R2" ? 2.0 : 1.0) * (setting == "" ? 1.4 : 1.0);
         var dmRate = 0.0019 * (highGrade || grade == "X" ? options.HighGradeDmHazardRatio : 1.0) * (size > 5 ? 1.4 : 1.0) * (necrosisHigh ? 1.8 : 1.0);
         var deathRate = 0.0012 * Math.Exp(0.03 * (age - 58));
         var cutoffMonths = (options.DataCutoff.DayNumber - surgery.DayNumber) / DaysPerMonth;
@@ -173,12 +176,15 @@ public static class RegistrySimulator
                 break;
             }
         }
+        var birth = diagnosis.AddDays(-(int)(age * 365.25));
         var lastFollowUp = double.IsNaN(deathAt) ? followUpEnd : deathAt;
         var lastDate = surgery.AddDays(Math.Max(1, (int)Math.Round(lastFollowUp * DaysPerMonth)));
         string Limit(DateOnly? date) => date is null ? "" : Date(date.Value > lastDate ? lastDate : date.Value);
-        var dmDate = metastaticAtDiagnosis ? Date(diagnosis) : double.IsNaN(dmAt) ? "" : Limit(surgery.AddDays(Math.Max(1, (int)Math.Round(dmAt * DaysPerMonth))));
+        // The registry keeps DM dates on or after surgery: metastatic at diagnosis is recorded as DM on the day of surgery.
+        var dmDate = metastaticAtDiagnosis ? Date(surgery) : double.IsNaN(dmAt) ? "" : Limit(surgery.AddDays(Math.Max(1, (int)Math.Round(dmAt * DaysPerMonth))));
         var lrDate = double.IsNaN(lrAt) ? "" : Limit(surgery.AddDays(Math.Max(1, (int)Math.Round(lrAt * DaysPerMonth))));
         var deathDate = double.IsNaN(deathAt) ? "" : Date(lastDate);
+        rtEnd = rtEndDate is { } rtDate ? Date(rtDate > lastDate ? lastDate : rtDate) : "";
         var cause = deathDate == "" ? "" : lrDate != "" || dmDate != "" ? (Chance(0.9) ? "sarcoma" : "other") : (Chance(0.2) ? "unknown" : "other");
 
         var template = new[]
