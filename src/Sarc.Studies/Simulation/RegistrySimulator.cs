@@ -116,7 +116,7 @@ public static class RegistrySimulator
         }
 
         // Constant hazards per month; multipliers apply once a state is entered.
-        var lrRate = (retroperitoneal ? 0.012 : metastaticAtDiagnosis ? 0.008 : 0.0032) * (margin is "R1" or "R2" ? 2.0 : 1.0) * (setting == "" ? 1.4 : 1.0);
+        var lrRate = (retroperitoneal ? 0.012 : metastaticAtDiagnosis ? 0.0045 : 0.0032) * (margin is "R1" or "R2" ? 2.0 : 1.0) * (setting == "" ? 1.4 : 1.0);
         var dmRate = 0.0019 * (highGrade || grade == "X" ? options.HighGradeDmHazardRatio : 1.0) * (size > 5 ? 1.4 : 1.0) * (necrosisHigh ? 1.8 : 1.0);
         var deathRate = 0.0012 * Math.Exp(0.03 * (age - 58));
         var cutoffMonths = (options.DataCutoff.DayNumber - surgery.DayNumber) / DaysPerMonth;
@@ -131,7 +131,8 @@ public static class RegistrySimulator
         {
             var hasLr = !double.IsNaN(lrAt);
             var hasDm = !double.IsNaN(dmAt);
-            var hLr = hasLr || hasDm ? 0 : lrRate;
+            // After a DM only patients metastatic at diagnosis (DM before any LR by construction) can still recur locally.
+            var hLr = hasLr || (hasDm && !metastaticAtDiagnosis) ? 0 : lrRate;
             var hDm = hasDm ? 0 : dmRate * (hasLr ? options.LrToDmHazardRatio : 1.0);
             var hDeath = deathRate * deathMultiplier;
             var step = Exponential(hLr + hDm + hDeath);
