@@ -15,14 +15,36 @@ public static class RegistryImporter
     /// the registry without <paramref name="update"/>, nothing changes and the result lists every problem in line order.
     /// </summary>
     /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all, or the database fails.</exception>
-    public static ImportResult ImportFile(IRegistryStore store, string path, bool update, AuditContext audit)
+    public static ImportResult ImportFile(IRegistryStore store, string path, bool update, AuditContext audit) =>
+        ImportFile(() => store, path, update, audit, dispose: false);
+
+    /// <summary>
+    /// As <see cref="ImportFile(IRegistryStore, string, bool, AuditContext)"/>, opening the database named by
+    /// <paramref name="db"/> only once the file is valid, so that a rejected file does not even create a database.
+    /// </summary>
+    public static ImportResult ImportFile(string db, string path, bool update, AuditContext audit) =>
+        ImportFile(() => RegistryStore.Open(db), path, update, audit, dispose: true);
+
+    private static ImportResult ImportFile(Func<IRegistryStore> open, string path, bool update, AuditContext audit, bool dispose)
     {
         var parsed = TemplateParser.ParseFile(path);
         if (!parsed.IsValid)
         {
             return ImportResult.Failed(Sorted(parsed.Errors));
         }
-        return store.Import(parsed.Rows, update, audit, ImportSource.OfFile(path));
+        var source = ImportSource.OfFile(path);
+        var store = open();
+        try
+        {
+            return store.Import(parsed.Rows, update, audit, source);
+        }
+        finally
+        {
+            if (dispose)
+            {
+                store.Dispose();
+            }
+        }
     }
 
     private static List<ImportError> Sorted(IReadOnlyList<ImportError> errors)

@@ -163,6 +163,12 @@ public sealed class SurveillancePlanner
             throw new ArgumentOutOfRangeException(nameof(grade), grade, "grade must be G1, G2, G3 or GX.");
         }
 
+        // Rule ranges stop at month 9999 (833 years), so any start before 9000 has room for its whole plan in DateOnly.
+        if (surgeryDate.Year >= 9000 || localRecurrenceDate?.Year >= 9000)
+        {
+            throw new DataInputException($"{Prefix(patientId)}a surgery or recurrence date in year 9000 or later cannot be planned from.");
+        }
+
         if (localRecurrenceDate is { } lr && lr < surgeryDate)
         {
             throw new DataInputException($"{Prefix(patientId)}local recurrence date {lr:yyyy-MM-dd} is before the surgery date {surgeryDate:yyyy-MM-dd}.");

@@ -206,4 +206,12 @@ public class SurveillancePlannerScheduleTest
             }
         }
     }
+
+    [Fact]
+    public void Schedule_DateTooFarAhead_IsAUserErrorNotAnOverflow()
+    {
+        // 9999-12-31 + 3 months does not exist in DateOnly; a typo in the year must still be a one-line input error.
+        var e = Assert.Throws<DataInputException>(() => Default.Schedule(TumorGrade.G3, "trunk", D("9999-12-31")));
+        Assert.Contains("cannot be planned from", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -22,8 +22,8 @@ internal static class ImportCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            using var store = RegistryStore.Open(parse.GetValue(db)!);
-            var result = RegistryImporter.ImportFile(store, path, parse.GetValue(update), AuditContext.ForCurrentUser());
+            var database = parse.GetValue(db)!;
+            var result = RegistryImporter.ImportFile(database, path, parse.GetValue(update), AuditContext.ForCurrentUser());
             if (!result.Succeeded)
             {
                 // Every problem, one line each, so that the whole file can be fixed in one pass.
@@ -39,7 +39,7 @@ internal static class ImportCommand
                 JsonOutput.Write(context.Output, w =>
                 {
                     w.WriteString("file", path);
-                    w.WriteString("database", store.Description);
+                    w.WriteString("database", database);
                     w.WriteNumber("inserted", result.Inserted);
                     w.WriteNumber("updated", result.Updated);
                     w.WriteNumber("unchanged", result.Unchanged);
@@ -47,10 +47,14 @@ internal static class ImportCommand
             }
             else
             {
-                context.Output.WriteLine($"{path}: {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged patients in {store.Description}");
+                context.Output.WriteLine($"{path}: {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged patients in {Describe(database)}");
             }
             return SarcApp.Success;
         });
         return command;
     }
+
+    /// <summary>The database for the summary line, without a PostgreSQL password.</summary>
+    private static string Describe(string db) =>
+        RegistryStore.IsPostgres(db) ? System.Text.RegularExpressions.Regex.Replace(db, @"(?i)(password=)[^;]*|(://[^:/@]*:)[^@]*@", m => m.Groups[1].Success ? m.Groups[1].Value + "***" : m.Groups[2].Value + "***@") : db;
 }

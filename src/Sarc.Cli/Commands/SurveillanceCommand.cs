@@ -10,9 +10,8 @@ namespace Sarc.Cli.Commands;
 
 /// <summary>
 /// <c>sarc surveillance</c>: follow-up schedules after sarcoma surgery from the rule file (the built-in ESMO/NCCN-style
-/// defaults, or a center's own with <c>--rules</c>). The due list and the calendar read patients from a CSV with the
-/// registry template's columns (<c>--data</c>); their logic is <see cref="SurveillancePlanner"/>, so reading them from
-/// the registry database only changes where the patients come from.
+/// defaults, or a center's own with <c>--rules</c>). The due list and the calendar read the registry (<c>--db</c>), or a
+/// CSV with the registry template's columns (<c>--data</c>); their logic is <see cref="SurveillancePlanner"/>.
 /// </summary>
 internal static class SurveillanceCommand
 {
@@ -73,15 +72,18 @@ internal static class SurveillanceCommand
         return command;
     }
 
-    private static Option<string> PatientsOption() =>
+    private static Option<string?> PatientsOption() =>
         new("--data")
         {
-            Description = "Patients CSV with the registry template's columns: patient_id, grade, site, surgery_date, last_followup_date, and optionally lr_date, dm_date, death_date.",
-            Required = true,
+            Description = "Read the patients from this CSV instead of --db: the registry template's columns patient_id, grade, site, surgery_date, last_followup_date, and optionally lr_date, dm_date, death_date.",
         };
+
+    private static IReadOnlyList<SurveillancePatient> LoadPatients(string? data, string db, RuleSet rules) =>
+        data is not null ? SurveillancePatientTable.ReadCsv(data, rules) : RegistrySurveillancePatients.Load(db);
 
     private static Command Due(CliContext context)
     {
+        var db = RegistryOptions.Db();
         var data = PatientsOption();
         var asOf = new Option<string>("--as-of") { Description = "The date the list is for (YYYY-MM-DD).", Required = true };
         var within = new Option<int>("--within-days")
@@ -93,7 +95,7 @@ internal static class SurveillanceCommand
         var json = CommonOptions.Json();
         var command = new Command("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date.")
         {
-            data, asOf, within, rules, json,
+            db, data, asOf, within, rules, json,
         };
         command.SetAction(parse =>
         {
@@ -105,7 +107,7 @@ internal static class SurveillanceCommand
             }
 
             var ruleSet = LoadRules(parse.GetValue(rules));
-            var patients = SurveillancePatientTable.ReadCsv(parse.GetValue(data)!, ruleSet);
+            var patients = LoadPatients(parse.GetValue(data), parse.GetValue(db)!, ruleSet);
             var due = new SurveillancePlanner(ruleSet).DueList(patients, date, days);
             if (parse.GetValue(json))
             {
@@ -123,6 +125,7 @@ internal static class SurveillanceCommand
 
     private static Command Calendar(CliContext context)
     {
+        var db = RegistryOptions.Db();
         var data = PatientsOption();
         var from = new Option<string>("--from") { Description = "First day of the window (YYYY-MM-DD).", Required = true };
         var to = new Option<string>("--to") { Description = "Last day of the window (YYYY-MM-DD), included.", Required = true };
@@ -131,7 +134,7 @@ internal static class SurveillanceCommand
         var json = CommonOptions.Json();
         var command = new Command("calendar", "Write the pending visits in a date window as an iCalendar (.ics) file a clinic can import.")
         {
-            data, from, to, output, rules, json,
+            db, data, from, to, output, rules, json,
         };
         command.SetAction(parse =>
         {
@@ -143,7 +146,7 @@ internal static class SurveillanceCommand
             }
 
             var ruleSet = LoadRules(parse.GetValue(rules));
-            var patients = SurveillancePatientTable.ReadCsv(parse.GetValue(data)!, ruleSet);
+            var patients = LoadPatients(parse.GetValue(data), parse.GetValue(db)!, ruleSet);
             var visits = new SurveillancePlanner(ruleSet).VisitsBetween(patients, first, last);
             var path = parse.GetValue(output)!;
             new IcsCalendarWriter(ruleSet).Write(visits, path);

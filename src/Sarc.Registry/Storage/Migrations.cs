@@ -84,7 +84,11 @@ internal static class Migrations
     public static readonly IReadOnlyList<Migration> All =
     [
         new(1, "patients, tumors, treatments, events, complications, audit",
-            Tables.Replace("{DATE}", "TEXT").Replace("{REAL}", "REAL").Replace("{IDENTITY}", "INTEGER PRIMARY KEY").Replace("{TIMESTAMP}", "TEXT"),
+            // WITHOUT ROWID: rows are stored in primary-key order, so the per-patient scans of a load read one B-tree.
+            Tables.Replace("PRIMARY KEY (patient_id, seq));", "PRIMARY KEY (patient_id, seq)) WITHOUT ROWID;")
+                .Replace("PRIMARY KEY (patient_id, kind, seq));", "PRIMARY KEY (patient_id, kind, seq)) WITHOUT ROWID;")
+                .Replace("last_followup_date {DATE} NOT NULL);", "last_followup_date {DATE} NOT NULL) WITHOUT ROWID;")
+                .Replace("{DATE}", "TEXT").Replace("{REAL}", "REAL").Replace("{IDENTITY}", "INTEGER PRIMARY KEY").Replace("{TIMESTAMP}", "TEXT"),
             // COLLATE "C" so that ORDER BY id is ordinal on every server locale, as in SQLite.
             Tables.Replace("id TEXT PRIMARY KEY", "id TEXT COLLATE \"C\" PRIMARY KEY").Replace("{DATE}", "DATE").Replace("{REAL}", "DOUBLE PRECISION")
                 .Replace("{IDENTITY}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY").Replace("{TIMESTAMP}", "TIMESTAMPTZ")),

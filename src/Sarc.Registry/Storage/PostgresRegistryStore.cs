@@ -52,6 +52,29 @@ internal sealed class PostgresRegistryStore : SqlRegistryStore
 
     protected override bool IsPostgres => true;
 
+    private PostgresRowBatch? batch;
+    private System.Data.Common.DbTransaction? batchTransaction;
+
+    protected override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<string> names, IReadOnlyList<System.Data.DbType> types)
+    {
+        if (batch is null || !ReferenceEquals(batchTransaction, tx))
+        {
+            batch = new PostgresRowBatch((NpgsqlConnection)Connection, (NpgsqlTransaction)tx);
+            batchTransaction = tx;
+        }
+        return new PostgresBatchedRowCommand(batch, sql, types);
+    }
+
+    protected override void FlushRows(System.Data.Common.DbTransaction tx)
+    {
+        if (batch is not null && ReferenceEquals(batchTransaction, tx))
+        {
+            batch.Flush();
+        }
+        batch = null;
+        batchTransaction = null;
+    }
+
     protected override DataInputException? Translate(Exception exception)
     {
         switch (exception)

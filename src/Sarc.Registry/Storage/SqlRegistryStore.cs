@@ -156,6 +156,7 @@ internal abstract class SqlRegistryStore : IRegistryStore
                 inserted++;
             }
         }
+        FlushRows(tx);
         tx.Commit();
         return new ImportResult(inserted, updated, unchanged, []);
     });
@@ -173,6 +174,7 @@ internal abstract class SqlRegistryStore : IRegistryStore
         {
             writer.Delete(record);
         }
+        FlushRows(tx);
         tx.Commit();
         return true;
     });
@@ -331,6 +333,11 @@ internal abstract class SqlRegistryStore : IRegistryStore
     /// <summary>A prepared per-row statement; SQLite overrides it with its native statement API.</summary>
     protected virtual IRowCommand PrepareRow(DbTransaction tx, string sql, IReadOnlyList<string> names, IReadOnlyList<DbType> types) =>
         new AdoRowCommand(Connection, tx, sql, names, types);
+
+    /// <summary>Sends rows a store may have queued; called before commit.</summary>
+    protected virtual void FlushRows(DbTransaction tx)
+    {
+    }
 
     private static int Code(string[] codes, string text)
     {

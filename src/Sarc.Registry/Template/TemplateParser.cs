@@ -21,10 +21,9 @@ public static class TemplateParser
     {
         var errors = new List<ImportError>();
         var map = MapHeader(table.Header, errors);
-        if (errors.Count > 0)
-        {
-            return new TemplateParseResult(table.Source, [], errors);
-        }
+        // Rows are still checked after a header problem, so that one run lists everything to fix; a required column
+        // missing from the header is reported once, on line 1, not again on every row.
+        var headerValid = errors.Count == 0;
         var rows = new List<ImportRow>(table.Rows.Count);
         var firstLineOfId = new Dictionary<string, int>(table.Rows.Count, StringComparer.Ordinal);
         var cells = new string[C.Count];
@@ -46,7 +45,7 @@ public static class TemplateParser
                 cells[c] = map[c] >= 0 && map[c] < raw.Length ? raw[map[c]].Trim() : "";
             }
             var before = errors.Count;
-            var record = new RowParser(cells, line, errors).Parse();
+            var record = new RowParser(cells, map, line, errors).Parse();
             var id = cells[C.PatientId];
             if (id.Length > 0)
             {
@@ -64,7 +63,7 @@ public static class TemplateParser
                 rows.Add(new ImportRow(line, record));
             }
         }
-        return new TemplateParseResult(table.Source, rows, errors);
+        return new TemplateParseResult(table.Source, headerValid ? rows : [], errors);
     }
 
     private static int[] MapHeader(string[] header, List<ImportError> errors)
@@ -113,9 +112,10 @@ public static class TemplateParser
     }
 
     /// <summary>Parses one row's cells; adds each problem to the shared list; returns null when any required part failed.</summary>
-    private readonly ref struct RowParser(string[] cells, int line, List<ImportError> errors)
+    private readonly ref struct RowParser(string[] cells, int[] map, int line, List<ImportError> errors)
     {
         private readonly string[] cells = cells;
+        private readonly int[] map = map;
         private readonly int line = line;
         private readonly List<ImportError> errors = errors;
 
@@ -169,7 +169,8 @@ public static class TemplateParser
 
             CheckOrder(birth, diagnosis, surgery, lastFollowUp, rtEnd, lr, dm, death);
 
-            if (errors.Count > start)
+            if (errors.Count > start || id is null || center is null || sex is null || birth is null || diagnosis is null
+                || histology is null || site is null || grade is null || surgery is null || margin is null || lastFollowUp is null)
             {
                 return null;
             }
@@ -270,7 +271,7 @@ public static class TemplateParser
             {
                 return text;
             }
-            if (C.IsRequired(column))
+            if (C.IsRequired(column) && map[column] >= 0)
             {
                 Error(column, "required value missing");
             }

@@ -8,7 +8,7 @@ public class SurveillanceDueAndCalendarCommandTest
         P01,3,trunk,2024-01-10,,,,2025-01-10
         P02,3,extremity_lower,2024-03-20,,,,2025-03-20
         P03,1,trunk,2023-07-01,,,,2025-01-01
-        P05,3,trunk,2024-01-10,,2025-02-01,,2025-01-10
+        P05,3,trunk,2024-01-10,,2025-02-01,,2025-02-01
         P07,2,extremity_upper,2022-01-15,2025-03-01,,,2025-03-01
         """;
 
@@ -91,5 +91,54 @@ public class SurveillanceDueAndCalendarCommandTest
         var data = file.Path;
         CliRun.Of("surveillance", "calendar", "--data", data, "--from", "2025-06-01", "--to", "2025-05-01", "--out", "x.ics")
             .AssertUserError("--to 2025-05-01 is before --from 2025-06-01");
+    }
+
+    [Fact]
+    public void Due_FromTheRegistryDatabase_ListsTheSamePatientsAsFromTheCsv()
+    {
+        var directory = Directory.CreateTempSubdirectory("sarc-cli-surveillance-").FullName;
+        try
+        {
+            // The registry template needs more columns than the planner; the values the planner uses are those of Patients.
+            var template = Path.Combine(directory, "registry.csv");
+            File.WriteAllText(template,
+                """
+                patient_id,center,sex,birth_date,diagnosis_date,histology,site,grade,surgery_date,margin,last_followup_date,lr_date,dm_date,death_date
+                P01,A,F,1960-05-01,2023-12-01,8890/3,trunk,3,2024-01-10,R0,2025-01-10,,,
+                P02,A,M,1970-05-01,2024-03-01,8890/3,extremity_lower,3,2024-03-20,R0,2025-03-20,,,
+                P03,B,F,1955-05-01,2023-06-01,8850/3,trunk,1,2023-07-01,R1,2025-01-01,,,
+                P05,A,M,1960-05-01,2023-12-01,8890/3,trunk,3,2024-01-10,R0,2025-02-01,,2025-02-01,
+                P07,B,M,1980-05-01,2021-12-20,9040/3,extremity_upper,2,2022-01-15,R0,2025-03-01,2025-03-01,,
+                """);
+            var db = Path.Combine(directory, "r.db");
+            var import = CliRun.Of("import", "--db", db, template);
+            Assert.True(import.ExitCode == 0, import.Error);
+            using var csv = new TempFile(Patients);
+
+            var fromDb = CliRun.Of("surveillance", "due", "--db", db, "--as-of", "2025-06-15", "--json");
+            var fromCsv = CliRun.Of("surveillance", "due", "--data", csv.Path, "--as-of", "2025-06-15", "--json");
+
+            Assert.Equal(0, fromDb.ExitCode);
+            Assert.Equal(fromCsv.Output, fromDb.Output);
+            Assert.Equal(4, fromDb.Json().GetProperty("patients").GetArrayLength());
+
+            var ics = Path.Combine(directory, "out.ics");
+            var calendar = CliRun.Of("surveillance", "calendar", "--db", db, "--from", "2025-06-01", "--to", "2025-07-15", "--out", ics);
+            Assert.Equal($"{ics}: 4 visits of 4 patients from 2025-06-01 to 2025-07-15", calendar.Output.TrimEnd());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Due_MissingDatabaseFile_IsAUserErrorAndCreatesNothing()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"sarc-no-such-{Guid.NewGuid():N}.db");
+
+        CliRun.Of("surveillance", "due", "--db", db, "--as-of", "2025-06-15").AssertUserError($"database '{db}' not found");
+
+        Assert.False(File.Exists(db));
     }
 }

@@ -55,6 +55,18 @@ public class TemplateParserTest
     }
 
     [Fact]
+    public void Parse_HeaderProblem_RowsAreStillCheckedSoOneRunListsEverything()
+    {
+        var columns = TemplateColumns.Names.Where(c => c != "grade").Append("comment").ToList();
+        var result = TemplateText.Parse(new TemplateText().Add("P1").Add("P2", ("bmi", "99")).Csv(columns));
+
+        Assert.Equal(
+            ["line 1: comment: not a template column", "line 1: grade: required column missing", "line 3: bmi: 99 is out of range (must be between 10 and 80)"],
+            result.Errors.Select(e => e.ToString()));
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
     public void Parse_ColumnTwice_IsAnError()
     {
         var columns = TemplateColumns.Names.Append("bmi").ToList();
@@ -167,6 +179,7 @@ public class TemplateParserTest
     {
         var path = TemplateText.WriteTemp("");
         var e = Assert.Throws<Sarc.Data.DataInputException>(() => TemplateParser.ParseFile(path));
+        File.Delete(path);
         Assert.Equal($"{path}: empty file; a header row is required", e.Message);
     }
 

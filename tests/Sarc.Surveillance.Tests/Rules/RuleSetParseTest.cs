@@ -200,4 +200,25 @@ public class RuleSetParseTest
         var e = Assert.Throws<DataInputException>(() => RuleSet.Default.GetProfile("intensive"));
         Assert.Contains("no profile 'intensive'", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_DuplicateProfileName_IsReportedAtItsLine()
+    {
+        var text = RuleText.Valid + RuleText.Join(
+        [
+            "  main:",                            // 17
+            "    grades: any",
+            "    sites: any",
+            "    after_local_recurrence: main",
+            "    visits:",
+            "      - { months: 0-12, every: 4 }",
+            "    exams:",
+            "      - { exam: clinical }",
+        ]);
+
+        var result = RuleSet.TryParse(text, "center.yaml");
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Errors, e => e.Line == 17);
+    }
 }
