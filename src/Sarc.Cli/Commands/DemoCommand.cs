@@ -18,6 +18,9 @@ internal static class DemoCommand
 {
     private const string StudyResourcePrefix = "Sarc.Cli.studies.";
 
+    /// <summary>The seed studies in seed order (000 to 004), so the report reads as the seeds do.</summary>
+    private static readonly string[] SeedOrder = ["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse"];
+
     public static Command Create(CliContext context)
     {
         var outDirectory = new Option<string>("--out") { Description = "Report folder.", DefaultValueFactory = _ => "demo-report" };
@@ -70,6 +73,6 @@ internal static class DemoCommand
             }
             studies.Add(result.Study!);
         }
-        return studies;
+        return [.. studies.OrderBy(s => Array.IndexOf(SeedOrder, s.Id) is var i && i >= 0 ? i : SeedOrder.Length).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 }

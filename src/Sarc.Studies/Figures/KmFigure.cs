@@ -50,7 +50,7 @@ public static class KmFigure
         }
         Text(plot, "Months since " + (endpointLabel.Contains("relapse", StringComparison.Ordinal) ? "first relapse" : "surgery"),
             xMax / 2, axisTitleY, Alignment.UpperCenter, FigureStyle.FontSize, black);
-        Text(plot, endpointLabel + " probability", left + xMax * 0.02, 0.5, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
+        Text(plot, endpointLabel, left + xMax * 0.02, 0.5, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
         Text(plot, "Number at risk", left + xMax * 0.005, riskTitleY, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
 
         var legend = new List<LegendItem>();

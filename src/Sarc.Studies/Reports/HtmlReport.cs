@@ -199,9 +199,16 @@ public static class HtmlReport
         html.Append("</tbody></table><p class=\"caption\">Clopper-Pearson exact intervals; patients without a recorded value are left out of n.</p>\n");
     }
 
-    private static string EndpointLabel(AnalysisResult analysis) => (analysis.Title ?? "").Contains("relapse", StringComparison.OrdinalIgnoreCase) || (analysis.Title ?? "").Contains("metastasectomy", StringComparison.OrdinalIgnoreCase)
-        ? "Survival after relapse"
-        : "Survival";
+    private static string EndpointLabel(AnalysisResult analysis) => analysis.Endpoint switch
+    {
+        "os" => "Overall survival",
+        "dfs" => "Disease-free survival",
+        "lrfs" => "Local recurrence-free survival",
+        "dmfs" => "Distant metastasis-free survival",
+        "pfs" => "Progression-free survival",
+        "post_relapse_os" => "Survival after relapse",
+        _ => "Survival",
+    };
 
     private static string Percent(double p) => double.IsFinite(p) ? (100 * p).ToString("F1", CultureInfo.InvariantCulture) : "NA";
 

@@ -16,6 +16,9 @@ public sealed record AnalysisResult(
     string? Error,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The endpoint the analysis is about (km, cox, cif), for axis labels; null for the others.</summary>
+    public string? Endpoint { get; init; }
+
     /// <summary>A failed analysis with a one-line reason.</summary>
     public static AnalysisResult Failed(string id, string kind, string? title, string error) => new(id, kind, title, null, null, error, []);
 }

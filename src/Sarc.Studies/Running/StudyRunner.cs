@@ -231,7 +231,7 @@ public static class StudyRunner
         {
             w.WriteString("endpoint", endpoint);
             KmReport.WriteJson(w, result);
-        }, null, result.Warnings);
+        }, null, result.Warnings) { Endpoint = endpoint };
     }
 
     private static AnalysisResult Rates(AnalysisDefinition analysis, DataFrame cohort, string? title)

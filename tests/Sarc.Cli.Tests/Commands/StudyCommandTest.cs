@@ -57,7 +57,7 @@ public class StudyCommandTest
             Assert.True(File.Exists(Path.Combine(folder, "data", "registry.db")));
             using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
             var ids = results.RootElement.GetProperty("studies").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
-            Assert.Equal(["lr-dm-multistate", "metastatic-cmt", "necrosis-outcomes", "pulmonary-metastasectomy", "rps-post-relapse"], ids);
+            Assert.Equal(["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse"], ids);
             Assert.NotEmpty(Directory.GetFiles(folder, "*.svg"));
             Assert.Equal(Directory.GetFiles(folder, "*.svg").Length, Directory.GetFiles(folder, "*.png").Length);
         }
