@@ -6,33 +6,24 @@ namespace Sarc.Studies.Definitions;
 /// </summary>
 public static class AnalysisKinds
 {
-    /// <summary>How a parameter is checked.</summary>
-    public enum Role
+    private static readonly Dictionary<string, ParameterSpec[]> Kinds = new(StringComparer.Ordinal)
     {
-        Column, Columns, Endpoint, Numbers, Number, Formula, Choice, Text,
-    }
-
-    /// <summary>A parameter a kind accepts.</summary>
-    public sealed record Spec(string Name, Role Role, bool Required, IReadOnlyList<string>? Choices = null);
-
-    private static readonly Dictionary<string, Spec[]> Kinds = new(StringComparer.Ordinal)
-    {
-        ["table1"] = [new("group", Role.Column, true), new("variables", Role.Columns, true)],
-        ["table2x2"] = [new("exposure", Role.Column, true), new("outcome", Role.Column, true), new("conf_level", Role.Number, false)],
-        ["correlate"] = [new("x", Role.Column, true), new("y", Role.Columns, true), new("method", Role.Choice, false, ["spearman", "pearson"])],
-        ["km"] = [new("endpoint", Role.Endpoint, true), new("group", Role.Column, false), new("at", Role.Numbers, false),
-            new("conf_type", Role.Choice, false, ["log", "log-log", "plain"])],
-        ["cox"] = [new("endpoint", Role.Endpoint, true), new("formula", Role.Formula, true), new("time_dependent", Role.Columns, false),
-            new("cluster", Role.Column, false)],
-        ["cif"] = [new("endpoint", Role.Endpoint, true), new("group", Role.Column, false), new("at", Role.Numbers, false)],
-        ["finegray"] = [new("endpoint", Role.Endpoint, true), new("formula", Role.Formula, true), new("cause", Role.Number, false)],
-        ["multistate"] = [new("formula", Role.Formula, false), new("at", Role.Numbers, false)],
-        ["rates"] = [new("outcomes", Role.Columns, true), new("group", Role.Column, false), new("conf_level", Role.Number, false)],
+        ["table1"] = [new ParameterSpec("group", ParameterRole.Column, true), new ParameterSpec("variables", ParameterRole.Columns, true)],
+        ["table2x2"] = [new ParameterSpec("exposure", ParameterRole.Column, true), new ParameterSpec("outcome", ParameterRole.Column, true), new ParameterSpec("conf_level", ParameterRole.Number, false)],
+        ["correlate"] = [new ParameterSpec("x", ParameterRole.Column, true), new ParameterSpec("y", ParameterRole.Columns, true), new ParameterSpec("method", ParameterRole.Choice, false, ["spearman", "pearson"])],
+        ["km"] = [new ParameterSpec("endpoint", ParameterRole.Endpoint, true), new ParameterSpec("group", ParameterRole.Column, false), new ParameterSpec("at", ParameterRole.Numbers, false),
+            new ParameterSpec("conf_type", ParameterRole.Choice, false, ["log", "log-log", "plain"])],
+        ["cox"] = [new ParameterSpec("endpoint", ParameterRole.Endpoint, true), new ParameterSpec("formula", ParameterRole.Formula, true), new ParameterSpec("time_dependent", ParameterRole.Columns, false),
+            new ParameterSpec("cluster", ParameterRole.Column, false)],
+        ["cif"] = [new ParameterSpec("endpoint", ParameterRole.Endpoint, true), new ParameterSpec("group", ParameterRole.Column, false), new ParameterSpec("at", ParameterRole.Numbers, false)],
+        ["finegray"] = [new ParameterSpec("endpoint", ParameterRole.Endpoint, true), new ParameterSpec("formula", ParameterRole.Formula, true), new ParameterSpec("cause", ParameterRole.Number, false)],
+        ["multistate"] = [new ParameterSpec("formula", ParameterRole.Formula, false), new ParameterSpec("at", ParameterRole.Numbers, false)],
+        ["rates"] = [new ParameterSpec("outcomes", ParameterRole.Columns, true), new ParameterSpec("group", ParameterRole.Column, false), new ParameterSpec("conf_level", ParameterRole.Number, false)],
     };
 
     /// <summary>Every kind, in the order docs/studies.md lists them.</summary>
     public static IReadOnlyCollection<string> All => Kinds.Keys;
 
     /// <summary>The parameters of <paramref name="kind"/>, or null for an unknown kind.</summary>
-    public static IReadOnlyList<Spec>? Parameters(string kind) => Kinds.TryGetValue(kind, out var specs) ? specs : null;
+    public static IReadOnlyList<ParameterSpec>? Parameters(string kind) => Kinds.TryGetValue(kind, out var specs) ? specs : null;
 }

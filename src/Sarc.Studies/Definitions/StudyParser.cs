@@ -256,39 +256,39 @@ public static class StudyParser
         return list;
     }
 
-    private static void CheckParameter(AnalysisKinds.Spec spec, Parameter parameter, YamlNode node, HashSet<string> columns, Action<YamlNode?, string> error)
+    private static void CheckParameter(ParameterSpec spec, Parameter parameter, YamlNode node, HashSet<string> columns, Action<YamlNode?, string> error)
     {
         var values = parameter.Values;
         switch (spec.Role)
         {
-            case AnalysisKinds.Role.Column when parameter.List is not null:
+            case ParameterRole.Column when parameter.List is not null:
                 error(node, $"'{spec.Name}' takes one column name");
                 break;
-            case AnalysisKinds.Role.Column or AnalysisKinds.Role.Columns:
+            case ParameterRole.Column or ParameterRole.Columns:
                 foreach (var v in values.Where(v => !columns.Contains(v)))
                 {
                     error(node, $"'{spec.Name}': '{v}' is not a column (not a registry field, supplement field or derived column)");
                 }
                 break;
-            case AnalysisKinds.Role.Endpoint:
+            case ParameterRole.Endpoint:
                 if (!StudyFields.Endpoints.Contains(parameter.Scalar ?? ""))
                 {
                     error(node, $"'{spec.Name}': '{parameter.Scalar}' is not an endpoint (expected one of {string.Join(", ", StudyFields.Endpoints)})");
                 }
                 break;
-            case AnalysisKinds.Role.Number or AnalysisKinds.Role.Numbers:
+            case ParameterRole.Number or ParameterRole.Numbers:
                 foreach (var v in values.Where(v => !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
                 {
                     error(node, $"'{spec.Name}': '{v}' is not a number");
                 }
                 break;
-            case AnalysisKinds.Role.Choice:
+            case ParameterRole.Choice:
                 if (!spec.Choices!.Contains(parameter.Scalar ?? ""))
                 {
                     error(node, $"'{spec.Name}': '{parameter.Scalar}' is not one of {string.Join(", ", spec.Choices!)}");
                 }
                 break;
-            case AnalysisKinds.Role.Formula:
+            case ParameterRole.Formula:
                 if (parameter.Scalar is null || !parameter.Scalar.Contains('~'))
                 {
                     error(node, $"'{spec.Name}' must be a formula such as \"~ high_grade + size_gt5\"");
