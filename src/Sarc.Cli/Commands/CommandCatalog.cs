@@ -10,6 +10,7 @@ internal static class CommandCatalog
         DemoCommand.Create(context),
         StudyCommand.Create(context),
         KmCommand.Create(context),
+        CoxCommand.Create(context),
         Table2x2Command.Create(context),
         CompareCommand.Create(context),
         CorrelateCommand.Create(context),

@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sarc.Cli.Output;
+using Sarc.Data;
+using Sarc.Data.Csv;
+using Sarc.Data.Formulas;
+using Sarc.Data.Models;
+using Sarc.Statistics.Survival;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc cox</c>: Cox proportional-hazards regression with an R formula, as R's <c>coxph</c>.</summary>
+internal static class CoxCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = CommonOptions.Data();
+        var formula = new Option<string>("--formula")
+        {
+            Description = "R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.",
+            Required = true,
+        };
+        var ties = new Option<string>("--ties")
+        {
+            Description = "Tied event times: efron (R's default) or breslow.",
+            DefaultValueFactory = _ => "efron",
+        };
+        var zph = new Option<bool>("--zph") { Description = "Also test proportional hazards (R's cox.zph, transform \"km\")." };
+        var confLevel = new Option<double>("--conf-level")
+        {
+            Description = "Confidence level of the hazard-ratio intervals.",
+            DefaultValueFactory = _ => 0.95,
+        };
+        var json = CommonOptions.Json();
+        var command = new Command("cox", "Cox proportional-hazards regression (hazard ratios, LR/Wald/score tests, concordance), as R's coxph.")
+        {
+            data, formula, ties, zph, confLevel, json,
+        };
+        command.SetAction(parse =>
+        {
+            var level = parse.GetValue(confLevel);
+            if (!(level > 0 && level < 1))
+            {
+                throw new DataInputException($"--conf-level must be between 0 and 1 (exclusive), found {level}");
+            }
+            var tiesName = parse.GetValue(ties);
+            if (tiesName is not ("efron" or "breslow"))
+            {
+                throw new DataInputException($"--ties must be efron or breslow, found '{tiesName}'");
+            }
+            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var table = CsvTableReader.Read(parse.GetValue(data)!);
+            var frame = ModelFrame.Build(table, parsed);
+            var options = new CoxOptions
+            {
+                Ties = tiesName == "breslow" ? CoxTies.Breslow : CoxTies.Efron,
+                ConfidenceLevel = level,
+                ProportionalHazardsTest = parse.GetValue(zph),
+            };
+            CoxResult fit;
+            try
+            {
+                fit = new CoxRegression(options).Fit(new CoxData(
+                    frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, frame.TermLabels.ToArray(),
+                    frame.Assign, frame.Strata, frame.Cluster));
+            }
+            catch (ArgumentException exception) when (exception.Message.Contains("aeqSurv", StringComparison.Ordinal))
+            {
+                throw new DataInputException($"{table.Source}: {exception.Message}");
+            }
+            foreach (var warning in fit.Warnings)
+            {
+                context.Error.WriteLine($"sarc cox: warning: {warning}");
+            }
+            if (parse.GetValue(json))
+            {
+                WriteJson(context.Output, fit, frame);
+            }
+            else
+            {
+                WriteText(context.Output, fit, frame);
+            }
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static void WriteJson(TextWriter output, CoxResult fit, ModelFrame frame) =>
+        JsonOutput.Write(output, writer =>
+        {
+            writer.WriteString("formula", frame.Formula.Text);
+            writer.WriteNumber("n", fit.N);
+            writer.WriteNumber("events", fit.Events);
+            writer.WriteNumber("n_excluded", frame.Excluded);
+            writer.WriteString("ties", fit.Ties == CoxTies.Efron ? "efron" : "breslow");
+            writer.WriteNumber("conf_level", fit.ConfidenceLevel);
+            writer.WriteNumberOrNull("loglik_null", fit.LogLikelihoodNull);
+            writer.WriteNumberOrNull("loglik", fit.LogLikelihood);
+            writer.WriteStartArray("coefficients");
+            foreach (var c in fit.Coefficients)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("term", c.Term);
+                writer.WriteNumberOrNull("coef", c.Coef);
+                writer.WriteNumberOrNull("se", c.Se);
+                if (c.RobustSe is { } robust)
+                {
+                    writer.WriteNumberOrNull("robust_se", robust);
+                }
+                writer.WriteNumberOrNull("hr", c.HazardRatio);
+                writer.WriteNumberOrNull("hr_lower", c.HazardRatioLower);
+                writer.WriteNumberOrNull("hr_upper", c.HazardRatioUpper);
+                writer.WriteNumberOrNull("z", c.Z);
+                writer.WriteNumberOrNull("p", c.P);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            WriteTest(writer, "lr_test", fit.LikelihoodRatioTest);
+            WriteTest(writer, "wald_test", fit.WaldTest);
+            WriteTest(writer, "score_test", fit.ScoreTest);
+            writer.WriteNumberOrNull("concordance", fit.Concordance);
+            if (fit.PhTest is { } ph)
+            {
+                writer.WriteStartObject("ph_test");
+                writer.WriteStartArray("terms");
+                foreach (var term in ph.Terms)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("term", term.Term);
+                    writer.WriteNumberOrNull("chisq", term.ChiSquare);
+                    writer.WriteNumber("df", term.DegreesOfFreedom);
+                    writer.WriteNumberOrNull("p", term.P);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                WriteTest(writer, "global", ph.Global);
+                writer.WriteEndObject();
+            }
+            writer.WriteBoolean("converged", fit.Converged);
+            writer.WriteNumber("iterations", fit.Iterations);
+            writer.WriteStartArray("warnings");
+            foreach (var warning in fit.Warnings)
+            {
+                writer.WriteStringValue(warning);
+            }
+            writer.WriteEndArray();
+        });
+
+    private static void WriteTest(Utf8JsonWriter writer, string name, CoxTest test)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteNumberOrNull("chisq", test.ChiSquare);
+        writer.WriteNumber("df", test.DegreesOfFreedom);
+        writer.WriteNumberOrNull("p", test.P);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteText(TextWriter output, CoxResult fit, ModelFrame frame)
+    {
+        var percent = Formatting.Number(fit.ConfidenceLevel * 100, 3);
+        output.WriteLine($"Cox regression: {frame.Formula.Text}");
+        output.WriteLine($"n = {fit.N}, events = {fit.Events}, excluded (missing) = {frame.Excluded}, ties = {(fit.Ties == CoxTies.Efron ? "efron" : "breslow")}");
+        output.WriteLine();
+        var robust = fit.RobustVariance is not null;
+        var headers = new List<string> { "term", "coef", "se" };
+        if (robust)
+        {
+            headers.Add("robust se");
+        }
+        headers.AddRange(["HR", $"{percent}% CI", "z", "p"]);
+        var table = new TextTable([.. headers]);
+        foreach (var c in fit.Coefficients)
+        {
+            var cells = new List<string> { c.Term, Formatting.Fixed(c.Coef, 4), Formatting.Fixed(c.Se, 4) };
+            if (robust)
+            {
+                cells.Add(Formatting.Fixed(c.RobustSe ?? double.NaN, 4));
+            }
+            cells.AddRange([
+                Formatting.Fixed(c.HazardRatio, 3),
+                $"{Formatting.Fixed(c.HazardRatioLower, 3)}-{Formatting.Fixed(c.HazardRatioUpper, 3)}",
+                Formatting.Fixed(c.Z, 2),
+                Formatting.PValue(c.P),
+            ]);
+            table.AddRow([.. cells]);
+        }
+        table.Write(output);
+        output.WriteLine();
+        output.WriteLine($"Concordance = {Formatting.Fixed(fit.Concordance, 3)}");
+        output.WriteLine($"Likelihood ratio test = {Formatting.Fixed(fit.LikelihoodRatioTest.ChiSquare, 2)} on {fit.LikelihoodRatioTest.DegreesOfFreedom} df, p = {Formatting.PValue(fit.LikelihoodRatioTest.P)}");
+        output.WriteLine($"Wald test             = {Formatting.Fixed(fit.WaldTest.ChiSquare, 2)} on {fit.WaldTest.DegreesOfFreedom} df, p = {Formatting.PValue(fit.WaldTest.P)}{(robust ? " (robust)" : "")}");
+        output.WriteLine($"Score (logrank) test  = {Formatting.Fixed(fit.ScoreTest.ChiSquare, 2)} on {fit.ScoreTest.DegreesOfFreedom} df, p = {Formatting.PValue(fit.ScoreTest.P)}");
+        if (fit.PhTest is { } ph)
+        {
+            output.WriteLine();
+            output.WriteLine("Proportional hazards (cox.zph, KM time scale):");
+            var zph = new TextTable("term", "chisq", "df", "p");
+            foreach (var term in ph.Terms)
+            {
+                zph.AddRow(term.Term, Formatting.Fixed(term.ChiSquare, 3), term.DegreesOfFreedom.ToString(System.Globalization.CultureInfo.InvariantCulture), Formatting.PValue(term.P));
+            }
+            zph.AddRow("GLOBAL", Formatting.Fixed(ph.Global.ChiSquare, 3), ph.Global.DegreesOfFreedom.ToString(System.Globalization.CultureInfo.InvariantCulture), Formatting.PValue(ph.Global.P));
+            zph.Write(output);
+        }
+    }
+}

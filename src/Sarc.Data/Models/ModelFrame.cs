@@ -1,0 +1,93 @@
+using Sarc.Data.Formulas;
+using Sarc.Data.Tables;
+
+namespace Sarc.Data.Models;
+
+/// <summary>
+/// The rows and design matrix a survival formula selects from a <see cref="DataFrame"/>, built as R's
+/// <c>model.frame</c> + <c>model.matrix</c> do for <c>coxph</c>: rows with a missing value in any used column are
+/// excluded (and counted); numeric columns enter as they are; text columns and <c>factor(x)</c> become factors with
+/// treatment contrasts, the first level in sorted order as reference; interactions multiply the columns, the first
+/// variable varying fastest. Column names follow R (<c>factor(grade)2</c>, <c>depthsuperficial</c>, <c>age:sexm</c>).
+/// </summary>
+/// <remarks>
+/// Differences from R, both deliberate: factor levels are taken from the rows used (R keeps levels seen only in
+/// excluded rows and then reports an NA coefficient for them), and text levels sort case-insensitively with lower
+/// case first on ties (R's sort in an English or C.UTF-8 locale for ASCII names).
+/// </remarks>
+public sealed class ModelFrame
+{
+    internal ModelFrame(
+        Formula formula,
+        int[] rows,
+        int excluded,
+        double[]? start,
+        double[] stop,
+        double[] status,
+        double[][] design,
+        string[] columnNames,
+        int[] assign,
+        int[]? strata,
+        string[] strataLabels,
+        int[]? cluster)
+    {
+        Formula = formula;
+        Rows = rows;
+        Excluded = excluded;
+        Start = start;
+        Stop = stop;
+        Status = status;
+        Design = design;
+        ColumnNames = columnNames;
+        Assign = assign;
+        Strata = strata;
+        StrataLabels = strataLabels;
+        Cluster = cluster;
+    }
+
+    public Formula Formula { get; }
+
+    /// <summary>The 0-based rows of the data frame used, in data order.</summary>
+    public int[] Rows { get; }
+
+    /// <summary>Rows excluded for a missing value in a used column (R's <c>na.action = na.omit</c>).</summary>
+    public int Excluded { get; }
+
+    public int RowCount => Rows.Length;
+
+    /// <summary>Interval starts for counting-process data; null for right-censored data.</summary>
+    public double[]? Start { get; }
+
+    /// <summary>Event or censoring times (interval ends for counting-process data), in the data's units.</summary>
+    public double[] Stop { get; }
+
+    /// <summary>1 = event, 0 = censored.</summary>
+    public double[] Status { get; }
+
+    /// <summary>The design matrix by column: <c>Design[j][i]</c> is column j of used row i. No intercept.</summary>
+    public double[][] Design { get; }
+
+    /// <summary>R's name of each design column.</summary>
+    public string[] ColumnNames { get; }
+
+    /// <summary>For each design column, the index of its term in <see cref="Formula"/>.Terms (R's <c>assign</c>).</summary>
+    public int[] Assign { get; }
+
+    /// <summary>The term labels, in order.</summary>
+    public IReadOnlyList<string> TermLabels => Formula.Terms.Select(t => t.Label).ToArray();
+
+    /// <summary>Stratum code (0-based, in sorted label order) of each used row; null without strata().</summary>
+    public int[]? Strata { get; }
+
+    public string[] StrataLabels { get; }
+
+    /// <summary>Cluster code (0-based, in order of first appearance) of each used row; null without cluster().</summary>
+    public int[]? Cluster { get; }
+
+    /// <summary>Builds the model frame.</summary>
+    /// <exception cref="DataInputException">
+    /// An unknown column (the message lists close names), a non-numeric time, start &gt;= stop, an event that is not
+    /// 0/1, no events, or a factor with a single level; each as one line naming the file, line and column.
+    /// </exception>
+    public static ModelFrame Build(DataFrame data, Formula formula) => ModelFrameBuilder.Build(data, formula);
+}

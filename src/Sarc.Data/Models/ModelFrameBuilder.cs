@@ -1,0 +1,338 @@
+using System.Globalization;
+using Sarc.Data.Formulas;
+using Sarc.Data.Tables;
+
+namespace Sarc.Data.Models;
+
+/// <summary>Builds a <see cref="ModelFrame"/>; see there for the rules. User mistakes become <see cref="DataInputException"/>.</summary>
+internal static class ModelFrameBuilder
+{
+    public static ModelFrame Build(DataFrame data, Formula formula)
+    {
+        foreach (var name in formula.Columns)
+        {
+            RequireColumn(data, name);
+        }
+        var response = formula.Response;
+        var stopColumn = RequireNumeric(data, response.Stop, "time");
+        var startColumn = response.Start is null ? null : RequireNumeric(data, response.Start, "start time");
+        var eventColumn = data.Column(response.Event);
+
+        // Column by column, so that a million rows cost a few plain passes.
+        var missing = new bool[data.RowCount];
+        foreach (var name in formula.Columns)
+        {
+            var column = data.Column(name);
+            if (column.Numbers is { } numbers)
+            {
+                for (var row = 0; row < numbers.Length; row++)
+                {
+                    missing[row] |= double.IsNaN(numbers[row]);
+                }
+            }
+            else
+            {
+                var texts = column.Texts!;
+                for (var row = 0; row < texts.Length; row++)
+                {
+                    missing[row] |= texts[row] is null;
+                }
+            }
+        }
+        var used = new List<int>(data.RowCount);
+        for (var row = 0; row < data.RowCount; row++)
+        {
+            if (!missing[row])
+            {
+                used.Add(row);
+            }
+        }
+        var rows = used.ToArray();
+        var n = rows.Length;
+
+        var stop = new double[n];
+        var start = startColumn is null ? null : new double[n];
+        var status = new double[n];
+        var events = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = rows[i];
+            stop[i] = stopColumn.Numbers![row];
+            if (start is not null)
+            {
+                start[i] = startColumn!.Numbers![row];
+                if (!(start[i] < stop[i]))
+                {
+                    throw new DataInputException(
+                        $"{data.Source}: line {data.LineNumbers[row]}: start time '{response.Start}' ({startColumn.TextAt(row)}) must be less than stop time '{response.Stop}' ({stopColumn.TextAt(row)})");
+                }
+            }
+            status[i] = EventValue(data, eventColumn, row);
+            events += (int)status[i];
+        }
+        if (n == 0)
+        {
+            throw new DataInputException($"{data.Source}: no rows left after excluding {data.RowCount} rows with missing values in {string.Join(", ", formula.Columns)}");
+        }
+        if (events == 0)
+        {
+            throw new DataInputException(
+                $"{data.Source}: no events ({response.Event} = 1) among the {n} rows used; a Cox model needs at least one event");
+        }
+
+        var terms = formula.Terms;
+        var design = new List<double[]>();
+        var names = new List<string>();
+        var assign = new List<int>();
+        var termSets = terms.Select(t => t.Variables.ToHashSet()).ToList();
+        var coded = new Dictionary<FormulaVariable, Coding>();
+        for (var t = 0; t < terms.Count; t++)
+        {
+            // Product of the per-variable column blocks; the first variable varies fastest, as R's model.matrix.
+            List<(string Name, double[] Values)>? block = null;
+            foreach (var variable in terms[t].Variables)
+            {
+                if (!coded.TryGetValue(variable, out var coding))
+                {
+                    coding = Code(data, variable, rows);
+                    coded[variable] = coding;
+                }
+                var rest = termSets[t].Where(v => v != variable).ToHashSet();
+                var contrasts = rest.Count == 0 || termSets.Any(s => s.SetEquals(rest));
+                var columns = coding.Columns(contrasts);
+                if (block is null)
+                {
+                    block = columns;
+                    continue;
+                }
+                var next = new List<(string, double[])>(block.Count * columns.Count);
+                foreach (var (columnName, values) in columns)
+                {
+                    foreach (var (blockName, blockValues) in block)
+                    {
+                        var product = new double[n];
+                        for (var i = 0; i < n; i++)
+                        {
+                            product[i] = blockValues[i] * values[i];
+                        }
+                        next.Add((blockName + ":" + columnName, product));
+                    }
+                }
+                block = next;
+            }
+            foreach (var (name, values) in block!)
+            {
+                design.Add(values);
+                names.Add(name);
+                assign.Add(t);
+            }
+        }
+
+        int[]? strata = null;
+        var strataLabels = Array.Empty<string>();
+        if (formula.StrataColumns.Count > 0)
+        {
+            var keys = new string[n];
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = string.Join(", ", formula.StrataColumns.Select(c =>
+                    formula.StrataColumns.Count == 1 ? data.Column(c).TextAt(rows[i])! : $"{c}={data.Column(c).TextAt(rows[i])}"));
+            }
+            strataLabels = keys.Distinct().Order(LevelComparer.Instance).ToArray();
+            var index = strataLabels.Select((label, k) => (label, k)).ToDictionary(x => x.label, x => x.k, StringComparer.Ordinal);
+            strata = keys.Select(k => index[k]).ToArray();
+        }
+
+        int[]? cluster = null;
+        if (formula.ClusterColumn is { } clusterName)
+        {
+            var clusterColumn = data.Column(clusterName);
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            cluster = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                var key = clusterColumn.TextAt(rows[i])!;
+                if (!seen.TryGetValue(key, out var code))
+                {
+                    code = seen.Count;
+                    seen[key] = code;
+                }
+                cluster[i] = code;
+            }
+        }
+
+        return new ModelFrame(
+            formula, rows, data.RowCount - n, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
+            strata, strataLabels, cluster);
+    }
+
+    private static double EventValue(DataFrame data, DataColumn column, int row)
+    {
+        if (column.Numbers is { } numbers && numbers[row] is 0 or 1)
+        {
+            return numbers[row];
+        }
+        var text = column.TextAt(row)!;
+        double value;
+        if (column.Kind == ColumnKind.Numeric)
+        {
+            value = column.Numbers![row];
+        }
+        else if (text.Equals("TRUE", StringComparison.OrdinalIgnoreCase))
+        {
+            value = 1;
+        }
+        else if (text.Equals("FALSE", StringComparison.OrdinalIgnoreCase))
+        {
+            value = 0;
+        }
+        else
+        {
+            value = double.NaN;
+        }
+        if (value is 0 or 1)
+        {
+            return value;
+        }
+        throw new DataInputException(
+            $"{data.Source}: line {data.LineNumbers[row]}: event column '{column.Name}' must be 0 (censored) or 1 (event), found '{text}'");
+    }
+
+    private static void RequireColumn(DataFrame data, string name)
+    {
+        if (data.HasColumn(name))
+        {
+            return;
+        }
+        var close = data.Columns
+            .Select(c => c.Name)
+            .Where(c => IsClose(name, c))
+            .ToList();
+        var hint = close.Count > 0
+            ? $"did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?"
+            : $"the columns are: {string.Join(", ", data.Columns.Select(c => c.Name))}";
+        throw new DataInputException($"{data.Source}: formula uses column '{name}', which is not in the data; {hint}");
+    }
+
+    private static bool IsClose(string wanted, string candidate)
+    {
+        var a = wanted.ToLowerInvariant();
+        var b = candidate.ToLowerInvariant();
+        if (a == b || (a.Length >= 3 && (b.Contains(a) || a.Contains(b) && b.Length >= 3)))
+        {
+            return true;
+        }
+        return Distance(a, b) <= Math.Max(1, Math.Min(a.Length, b.Length) / 3);
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    private static DataColumn RequireNumeric(DataFrame data, string name, string role)
+    {
+        var column = data.Column(name);
+        if (column.Kind == ColumnKind.Numeric)
+        {
+            return column;
+        }
+        for (var row = 0; row < column.Length; row++)
+        {
+            var text = column.Texts![row];
+            if (text is not null && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                throw new DataInputException(
+                    $"{data.Source}: line {data.LineNumbers[row]}: {role} column '{name}' must be numeric, found '{text}'");
+            }
+        }
+        throw new DataInputException($"{data.Source}: {role} column '{name}' must be numeric");
+    }
+
+    private static Coding Code(DataFrame data, FormulaVariable variable, int[] rows)
+    {
+        var column = data.Column(variable.Column);
+        var n = rows.Length;
+        if (column.Kind == ColumnKind.Numeric && !variable.AsFactor)
+        {
+            var values = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = column.Numbers![rows[i]];
+            }
+            return new Coding(variable.Label, null, values, null);
+        }
+
+        string[] levels;
+        var codes = new int[n];
+        if (column.Kind == ColumnKind.Numeric)
+        {
+            // factor(x) of a number: levels in numeric order, labelled as R's as.character (15 significant digits).
+            var distinct = new SortedSet<double>();
+            for (var i = 0; i < n; i++)
+            {
+                distinct.Add(column.Numbers![rows[i]]);
+            }
+            var sorted = distinct.ToArray();
+            levels = sorted.Select(v => v.ToString("G15", CultureInfo.InvariantCulture)).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                codes[i] = Array.BinarySearch(sorted, column.Numbers![rows[i]]);
+            }
+        }
+        else
+        {
+            levels = rows.Select(r => column.Texts![r]!).Distinct().Order(LevelComparer.Instance).ToArray();
+            var index = levels.Select((label, k) => (label, k)).ToDictionary(x => x.label, x => x.k, StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                codes[i] = index[column.Texts![rows[i]]!];
+            }
+        }
+        if (levels.Length < 2)
+        {
+            throw new DataInputException(
+                $"{data.Source}: column '{variable.Column}' has a single level ('{(levels.Length == 1 ? levels[0] : "")}') among the {n} rows used; a factor needs at least two");
+        }
+        return new Coding(variable.Label, levels, null, codes);
+    }
+
+    /// <summary>How one variable enters the design: a numeric column, or a factor's level codes.</summary>
+    private sealed record Coding(string Label, string[]? Levels, double[]? Values, int[]? Codes)
+    {
+        public List<(string Name, double[] Values)> Columns(bool contrasts)
+        {
+            if (Levels is null)
+            {
+                return [(Label, Values!)];
+            }
+            var result = new List<(string, double[])>();
+            for (var level = contrasts ? 1 : 0; level < Levels.Length; level++)
+            {
+                var indicator = new double[Codes!.Length];
+                for (var i = 0; i < indicator.Length; i++)
+                {
+                    indicator[i] = Codes[i] == level ? 1.0 : 0.0;
+                }
+                result.Add((Label + Levels[level], indicator));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Sarc.Statistics.Survival;
+
+/// <summary>
+/// The input of a Cox fit, in plain arrays of equal length n (one entry per row, any order).
+/// </summary>
+/// <param name="Start">Interval starts for counting-process data <c>Surv(start, stop, event)</c>; null for right-censored data. Start &lt; Stop.</param>
+/// <param name="Stop">Event or censoring times (interval ends).</param>
+/// <param name="Status">1 = event, 0 = censored.</param>
+/// <param name="Covariates">The design matrix by column: <c>Covariates[j][i]</c> is covariate j of row i. No intercept, no missing values.</param>
+/// <param name="CovariateNames">One name per covariate column (R's coefficient names).</param>
+/// <param name="TermNames">Model terms; a factor or interaction may span several columns.</param>
+/// <param name="Assign">For each covariate column, the index of its term in <paramref name="TermNames"/>.</param>
+/// <param name="Strata">Stratum code per row (separate baseline hazards), or null for one stratum.</param>
+/// <param name="Cluster">Cluster code per row for the robust sandwich variance, or null.</param>
+public sealed record CoxData(
+    double[]? Start,
+    double[] Stop,
+    double[] Status,
+    double[][] Covariates,
+    string[] CovariateNames,
+    string[] TermNames,
+    int[] Assign,
+    int[]? Strata = null,
+    int[]? Cluster = null)
+{
+    public int RowCount => Stop.Length;
+
+    public int CovariateCount => Covariates.Length;
+
+    /// <summary>Data with one term per covariate column, named after the columns.</summary>
+    public static CoxData Simple(double[] stop, double[] status, double[][] covariates, string[] names, int[]? strata = null) =>
+        new(null, stop, status, covariates, names, names, Enumerable.Range(0, names.Length).ToArray(), strata);
+}

@@ -1,0 +1,56 @@
+namespace Sarc.Statistics.Survival;
+
+/// <summary>
+/// A fitted Cox proportional-hazards model: the numbers of R's <c>coxph</c> and <c>summary(coxph)</c>.
+/// </summary>
+public sealed record CoxResult
+{
+    /// <summary>Rows used (intervals for counting-process data), R's <c>fit$n</c>.</summary>
+    public required int N { get; init; }
+
+    /// <summary>Number of events, R's <c>fit$nevent</c>.</summary>
+    public required int Events { get; init; }
+
+    public required CoxTies Ties { get; init; }
+
+    public required double ConfidenceLevel { get; init; }
+
+    public required IReadOnlyList<CoxCoefficient> Coefficients { get; init; }
+
+    /// <summary>Model-based variance (inverse information), p x p; R's <c>fit$var</c> without cluster, <c>fit$naive.var</c> with.</summary>
+    public required double[,] Variance { get; init; }
+
+    /// <summary>The robust sandwich variance with cluster(), else null.</summary>
+    public double[,]? RobustVariance { get; init; }
+
+    /// <summary>Log partial likelihood at beta = 0, R's <c>fit$loglik[1]</c>.</summary>
+    public required double LogLikelihoodNull { get; init; }
+
+    /// <summary>Log partial likelihood at the estimate, R's <c>fit$loglik[2]</c>.</summary>
+    public required double LogLikelihood { get; init; }
+
+    /// <summary>Likelihood-ratio test, 2 (loglik - loglik_null).</summary>
+    public required CoxTest LikelihoodRatioTest { get; init; }
+
+    /// <summary>Wald test of all coefficients, unrounded (R's <c>fit$wald.test</c>); robust variance with cluster().</summary>
+    public required CoxTest WaldTest { get; init; }
+
+    /// <summary>Score (log-rank) test at beta = 0, R's <c>fit$score</c>.</summary>
+    public required CoxTest ScoreTest { get; init; }
+
+    /// <summary>Harrell's C, R's <c>fit$concordance["concordance"]</c> (within strata).</summary>
+    public required double Concordance { get; init; }
+
+    /// <summary>Proportional-hazards test, when asked for.</summary>
+    public CoxPhTest? PhTest { get; init; }
+
+    /// <summary>Linear predictors X beta, centred at the covariate means (R's <c>fit$linear.predictors</c>), in input row order.</summary>
+    public required double[] LinearPredictors { get; init; }
+
+    public required int Iterations { get; init; }
+
+    public required bool Converged { get; init; }
+
+    /// <summary>Statistical trouble (non-convergence, possibly infinite coefficients, singular columns), each with what to do.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+}

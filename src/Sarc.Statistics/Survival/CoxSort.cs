@@ -1,0 +1,81 @@
+namespace Sarc.Statistics.Survival;
+
+/// <summary>
+/// Sorting for the Cox sweeps: an LSD radix sort of row indices by a double key (4 passes of 16 bits over the key's
+/// order-preserving bit pattern), stable, O(n). Inputs: keys (no NaN), row indices to order. Output: a new index
+/// array, ascending or descending by key; equal keys keep their input order.
+/// </summary>
+internal static class CoxSort
+{
+    public static int[] ByKey(double[] key, int[] items, bool descending)
+    {
+        var n = items.Length;
+        if (n < 4096)
+        {
+            var keys = new double[n];
+            for (var r = 0; r < n; r++)
+            {
+                keys[r] = descending ? -key[items[r]] : key[items[r]];
+            }
+            var small = (int[])items.Clone();
+            // Stable for equal keys: break ties by position.
+            var position = new int[n];
+            for (var r = 0; r < n; r++)
+            {
+                position[r] = r;
+            }
+            Array.Sort(position, (a, b) =>
+            {
+                var c = keys[a].CompareTo(keys[b]);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+            for (var r = 0; r < n; r++)
+            {
+                small[r] = items[position[r]];
+            }
+            return small;
+        }
+        var bits = new ulong[n];
+        for (var r = 0; r < n; r++)
+        {
+            var b = BitConverter.DoubleToUInt64Bits(key[items[r]] + 0.0);
+            // Negative numbers: flip all bits; positive: flip the sign bit. Then unsigned order = numeric order.
+            b = (b & 0x8000_0000_0000_0000UL) != 0 ? ~b : b | 0x8000_0000_0000_0000UL;
+            bits[r] = descending ? ~b : b;
+        }
+        var source = (int[])items.Clone();
+        var target = new int[n];
+        var sourceBits = bits;
+        var targetBits = new ulong[n];
+        var counts = new int[65536];
+        for (var shift = 0; shift < 64; shift += 16)
+        {
+            Array.Clear(counts);
+            for (var r = 0; r < n; r++)
+            {
+                counts[(int)((sourceBits[r] >> shift) & 0xFFFF)]++;
+            }
+            if (counts[(int)((sourceBits[0] >> shift) & 0xFFFF)] == n)
+            {
+                continue; // every key has the same digit here
+            }
+            var sum = 0;
+            for (var d = 0; d < counts.Length; d++)
+            {
+                var c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+            for (var r = 0; r < n; r++)
+            {
+                var digit = (int)((sourceBits[r] >> shift) & 0xFFFF);
+                var at = counts[digit]++;
+                target[at] = source[r];
+                targetBits[at] = sourceBits[r];
+            }
+            (source, target) = (target, source);
+            (sourceBits, targetBits) = (targetBits, sourceBits);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,367 @@
+namespace Sarc.Statistics.Survival;
+
+/// <summary>
+/// The fast Cox kernel: one backward sweep over time per evaluation, as R's agfit4.
+/// Inputs: <see cref="CoxPrepared"/> (any row order). The constructor sorts once: rows by (stratum, stop
+/// descending) and, for removal from the risk set, by (stratum, start descending). Rows whose interval contains no
+/// event time of their stratum are dropped (they never enter a risk set at an event time, as R's agreg.fit "ignore").
+/// Each evaluation: eta = X beta; walking event times t downwards, rows with stop &gt;= t enter the running sums
+/// (S0, S1, packed S2) and rows with start &gt;= t leave them; at each t the Efron (or Breslow) terms are added to the
+/// log-likelihood, score and information. Output as <see cref="ICoxKernel"/>. O(n p²) per evaluation.
+/// </summary>
+internal sealed class CoxSweepKernel : ICoxKernel
+{
+    private readonly int p;
+    private readonly int m;
+    private readonly CoxTies ties;
+    private readonly double[] x;
+    private readonly double[] stop;
+    private readonly bool[] dead;
+    private readonly int[] stratumEnd;
+    private readonly int[] stratumCode;
+    private readonly int[] byStart;
+    private readonly double[] startSorted;
+    private readonly double[] eta;
+    private readonly double[] risk;
+
+    public CoxSweepKernel(CoxPrepared data, CoxTies ties)
+    {
+        this.ties = ties;
+        p = data.P;
+        var n = data.N;
+        var order = data.StopOrder;
+
+        // Event times of each stratum, ascending, to find the rows that span one.
+        var keep = new bool[n];
+        var kept = 0;
+        var position = 0;
+        var events = new List<double>();
+        while (position < n)
+        {
+            var stratum = data.Strata[order[position]];
+            var end = position;
+            while (end < n && data.Strata[order[end]] == stratum)
+            {
+                end++;
+            }
+            events.Clear();
+            for (var r = end - 1; r >= position; r--)
+            {
+                var i = order[r];
+                if (data.Status[i] != 0 && (events.Count == 0 || events[^1] != data.Stop[i]))
+                {
+                    events.Add(data.Stop[i]);
+                }
+            }
+            for (var r = position; r < end; r++)
+            {
+                var i = order[r];
+                if (!data.CountingProcess)
+                {
+                    // Start is -infinity: the row spans an event time when some event is at or before its stop.
+                    if (events.Count > 0 && events[0] <= data.Stop[i])
+                    {
+                        keep[r] = true;
+                        kept++;
+                    }
+                    continue;
+                }
+                var k = events.BinarySearch(data.Start[i]);
+                k = k >= 0 ? k + 1 : ~k;
+                if (k < events.Count && events[k] <= data.Stop[i])
+                {
+                    keep[r] = true;
+                    kept++;
+                }
+            }
+            position = end;
+        }
+
+        m = kept;
+        x = new double[(long)m * p];
+        stop = new double[m];
+        dead = new bool[m];
+        var strata = new int[m];
+        var start = new double[m];
+        var w = 0;
+        for (var r = 0; r < n; r++)
+        {
+            if (!keep[r])
+            {
+                continue;
+            }
+            var i = order[r];
+            var from = (long)i * p;
+            var to = (long)w * p;
+            for (var j = 0; j < p; j++)
+            {
+                x[to + j] = data.X[from + j];
+            }
+            stop[w] = data.Stop[i];
+            dead[w] = data.Status[i] != 0;
+            strata[w] = data.Strata[i];
+            start[w] = data.Start[i];
+            w++;
+        }
+        var ends = new List<int>();
+        for (var r = 1; r <= m; r++)
+        {
+            if (r == m || strata[r] != strata[r - 1])
+            {
+                ends.Add(r);
+            }
+        }
+        stratumEnd = ends.ToArray();
+        stratumCode = stratumEnd.Select(end => strata[end - 1]).ToArray();
+        byStart = data.CountingProcess
+            ? CoxPrepared.SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
+            : [];
+        startSorted = byStart.Select(r => start[r]).ToArray();
+        eta = new double[m];
+        risk = new double[m];
+    }
+
+    /// <summary>Rows that take part in some risk set at an event time.</summary>
+    public int RowsUsed => m;
+
+    public double Evaluate(double[] beta, double[] score, double[,] information)
+    {
+        var packed = p * (p + 1) / 2;
+        var imat = new double[packed];
+        Array.Clear(score);
+        var loglik = Sweep(beta, score, imat, perTime: null);
+        for (var j = 0; j < p; j++)
+        {
+            for (var k = 0; k <= j; k++)
+            {
+                information[j, k] = information[k, j] = imat[j * (j + 1) / 2 + k];
+            }
+        }
+        return loglik;
+    }
+
+    /// <summary>
+    /// Sweeps at <paramref name="beta"/> and hands each event time's own contributions to <paramref name="perTime"/>:
+    /// the time, the score contribution (p) and the information contribution (packed lower triangle). For cox.zph.
+    /// </summary>
+    public void SweepByTime(double[] beta, Action<double, double[], double[]> perTime)
+    {
+        Sweep(beta, new double[p], new double[p * (p + 1) / 2], perTime);
+    }
+
+    /// <summary>
+    /// Sweeps at <paramref name="beta"/> and hands over, at each event time before its deaths are merged in: the
+    /// stratum code, the time, S0 and S1 of the rows at risk other than the deaths at t, and S0, S1 and the count of
+    /// those deaths. For the score residuals.
+    /// </summary>
+    public void SweepRiskSets(double[] beta, RiskSetVisitor visit)
+    {
+        Sweep(beta, new double[p], new double[p * (p + 1) / 2], perTime: null, visit);
+    }
+
+    /// <summary>Receives one event time's risk-set sums; the arrays are reused, copy what you keep.</summary>
+    public delegate void RiskSetVisitor(int stratum, double time, double denom, double[] sum, double deathRisk, double[] deathSum, int deaths);
+
+    /// <summary>
+    /// The sweep. Without <paramref name="perTime"/> it accumulates into score and imat; with it, score and imat
+    /// are cleared before each event time and handed over after it.
+    /// </summary>
+    private double Sweep(
+        double[] beta, double[] score, double[] imat, Action<double, double[], double[]>? perTime, RiskSetVisitor? visit = null)
+    {
+        var packed = p * (p + 1) / 2;
+        ComputeRisk(beta);
+
+        var a = new double[p];
+        var a2 = new double[p];
+        var c = new double[packed];
+        var c2 = new double[packed];
+        var loglik = 0.0;
+        var counting = byStart.Length > 0;
+        var lo = 0;
+        for (var segment = 0; segment < stratumEnd.Length; segment++)
+        {
+            var hi = stratumEnd[segment];
+            var denom = 0.0;
+            Array.Clear(a);
+            Array.Clear(c);
+            var add = lo;
+            var remove = lo;
+            var atRisk = 0;
+            while (add < hi)
+            {
+                var next = add;
+                while (next < hi && !dead[next])
+                {
+                    next++;
+                }
+                if (next == hi)
+                {
+                    break;
+                }
+                var t = stop[next];
+
+                if (counting)
+                {
+                    for (; remove < hi && startSorted[remove] >= t; remove++)
+                    {
+                        atRisk--;
+                        if (atRisk == 0)
+                        {
+                            // Everyone left: restart the sums at exact zero rather than carry rounding.
+                            denom = 0;
+                            Array.Clear(a);
+                            Array.Clear(c);
+                            continue;
+                        }
+                        var r = byStart[remove];
+                        var rr = risk[r];
+                        denom -= rr;
+                        Accumulate(x.AsSpan(r * p, p), -rr, a, c);
+                    }
+                }
+
+                if (perTime is not null)
+                {
+                    Array.Clear(score);
+                    Array.Clear(imat);
+                }
+                var deathRisk = 0.0;
+                var deaths = 0;
+                Array.Clear(a2);
+                Array.Clear(c2);
+                for (; add < hi && stop[add] >= t; add++)
+                {
+                    atRisk++;
+                    var row = x.AsSpan(add * p, p);
+                    if (dead[add])
+                    {
+                        deaths++;
+                        deathRisk += risk[add];
+                        loglik += eta[add];
+                        for (var j = 0; j < p; j++)
+                        {
+                            score[j] += row[j];
+                        }
+                        Accumulate(row, risk[add], a2, c2);
+                    }
+                    else
+                    {
+                        denom += risk[add];
+                        Accumulate(row, risk[add], a, c);
+                    }
+                }
+
+                visit?.Invoke(stratumCode[segment], t, denom, a, deathRisk, a2, deaths);
+                if (ties == CoxTies.Breslow || deaths == 1)
+                {
+                    denom += deathRisk;
+                    loglik -= deaths * Math.Log(denom);
+                    for (var j = 0; j < p; j++)
+                    {
+                        a[j] += a2[j];
+                    }
+                    for (var k = 0; k < packed; k++)
+                    {
+                        c[k] += c2[k];
+                    }
+                    AddInformation(deaths, denom, a, c, score, imat);
+                }
+                else
+                {
+                    // Efron in closed form: step l = 1..d uses D_l = D + f_l D2, a_l = a + f_l a2, C_l = C + f_l C2
+                    // with f_l = l/d (agfit4's order); sum the d steps through five scalar sums instead of d p² updates.
+                    double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
+                    for (var l = 1; l <= deaths; l++)
+                    {
+                        var f = (double)l / deaths;
+                        var dl = denom + f * deathRisk;
+                        loglik -= Math.Log(dl);
+                        var inv = 1 / dl;
+                        s1 += inv;
+                        sf += f * inv;
+                        s11 += inv * inv;
+                        sf1 += f * inv * inv;
+                        sff += f * f * inv * inv;
+                    }
+                    var offset = 0;
+                    for (var j = 0; j < p; j++)
+                    {
+                        score[j] -= a[j] * s1 + a2[j] * sf;
+                        for (var k = 0; k <= j; k++)
+                        {
+                            imat[offset + k] += c[offset + k] * s1 + c2[offset + k] * sf
+                                - (a[j] * a[k] * s11 + (a[j] * a2[k] + a2[j] * a[k]) * sf1 + a2[j] * a2[k] * sff);
+                        }
+                        offset += j + 1;
+                    }
+                    // After the tied deaths the running sums hold them in full, as after the last Efron step.
+                    denom += deathRisk;
+                    for (var j = 0; j < p; j++)
+                    {
+                        a[j] += a2[j];
+                    }
+                    for (var k = 0; k < packed; k++)
+                    {
+                        c[k] += c2[k];
+                    }
+                }
+                perTime?.Invoke(t, score, imat);
+            }
+            lo = hi;
+        }
+        return loglik;
+    }
+
+    private void ComputeRisk(double[] beta)
+    {
+        // Independent per row: split over the cores in large chunks.
+        const int chunk = 1 << 16;
+        var chunks = (m + chunk - 1) / chunk;
+        Parallel.For(0, chunks, c =>
+        {
+            var end = Math.Min(m, (c + 1) * chunk);
+            for (var r = c * chunk; r < end; r++)
+            {
+                var row = x.AsSpan(r * p, p);
+                var sum = 0.0;
+                for (var j = 0; j < row.Length; j++)
+                {
+                    sum += beta[j] * row[j];
+                }
+                eta[r] = sum;
+                risk[r] = Math.Exp(sum);
+            }
+        });
+    }
+
+    private static void Accumulate(ReadOnlySpan<double> row, double weight, double[] a, double[] c)
+    {
+        var offset = 0;
+        for (var j = 0; j < row.Length; j++)
+        {
+            var v = weight * row[j];
+            a[j] += v;
+            for (var k = 0; k <= j; k++)
+            {
+                c[offset + k] += v * row[k];
+            }
+            offset += j + 1;
+        }
+    }
+
+    private static void AddInformation(double weight, double denom, double[] a, double[] c, double[] score, double[] imat)
+    {
+        var offset = 0;
+        for (var j = 0; j < a.Length; j++)
+        {
+            var mean = a[j] / denom;
+            score[j] -= weight * mean;
+            for (var k = 0; k <= j; k++)
+            {
+                imat[offset + k] += weight * (c[offset + k] - mean * a[k]) / denom;
+            }
+            offset += j + 1;
+        }
+    }
+}

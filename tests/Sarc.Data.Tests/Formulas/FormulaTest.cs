@@ -1,0 +1,57 @@
+using Sarc.Data.Formulas;
+
+namespace Sarc.Data.Tests.Formulas;
+
+public class FormulaTest
+{
+    [Fact]
+    public void Parse_MainEffectsStrataCluster_SplitsThemApart()
+    {
+        var formula = Formula.Parse("Surv(time, status) ~ age + factor(grade) + strata(site) + cluster(id)");
+        Assert.Equal(new SurvivalResponse(null, "time", "status"), formula.Response);
+        Assert.Equal(["age", "factor(grade)"], formula.Terms.Select(t => t.Label));
+        Assert.Equal(["site"], formula.StrataColumns);
+        Assert.Equal("id", formula.ClusterColumn);
+        Assert.Equal(["time", "status", "age", "grade", "site", "id"], formula.Columns);
+    }
+
+    [Fact]
+    public void Parse_CountingProcess_HasStartStopEvent()
+    {
+        var formula = Formula.Parse("Surv(start, stop, death) ~ lr");
+        Assert.True(formula.Response.IsCountingProcess);
+        Assert.Equal("start", formula.Response.Start);
+    }
+
+    // Expected labels are R's attr(terms(f), "term.labels") for the same right-hand sides.
+    [Theory]
+    [InlineData("a*b*c + x", "a,b,c,x,a:b,a:c,b:c,a:b:c")]
+    [InlineData("(a+b):(c+d)", "a:c,a:d,b:c,b:d")]
+    [InlineData("b:a + a", "a,b:a")]
+    [InlineData("a:b + b:a", "a:b")]
+    [InlineData("a + a", "a")]
+    [InlineData("age*depth + size:factor(grade)", "age,depth,age:depth,size:factor(grade)")]
+    [InlineData("`tumour size` + 1", "tumour size")]
+    public void Parse_TermAlgebra_OrdersTermsAsR(string rhs, string labels)
+    {
+        var formula = Formula.Parse("Surv(t, e) ~ " + rhs);
+        Assert.Equal(labels.Split(','), formula.Terms.Select(t => t.Label));
+    }
+
+    [Theory]
+    [InlineData("Surv(time, status) ~ size + depth)", "formula: unexpected ')' at column 34")]
+    [InlineData("Surv(time, status) ~ ", "formula: unexpected end of formula at column 22")]
+    [InlineData("Surv(time) ~ x", "Surv() takes (time, event) or (start, stop, event)")]
+    [InlineData("time ~ x", "expected 'Surv(time, event)'")]
+    [InlineData("Surv(time, status) ~ log(x)", "unsupported function 'log()' at column 22")]
+    [InlineData("Surv(time, status) x", "formula: unexpected 'x' at column 20")]
+    [InlineData("Surv(time, status) ~ a & b", "formula: unexpected '&' at column 24")]
+    [InlineData("Surv(time, status) ~ x:strata(s)", "strata() cannot be part of an interaction at column 24")]
+    [InlineData("Surv(time, status) ~ 1", "no covariates")]
+    public void Parse_BadSyntax_SaysWhereInOneLine(string text, string message)
+    {
+        var exception = Assert.Throws<DataInputException>(() => Formula.Parse(text));
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', exception.Message);
+    }
+}
