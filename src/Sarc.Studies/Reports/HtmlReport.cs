@@ -85,6 +85,9 @@ public static class HtmlReport
                 case RatesAnalysis rates:
                     Rates(html, rates);
                     break;
+                case CoxAnalysis cox:
+                    Cox(html, folder, basename, cox);
+                    break;
             }
             foreach (var warning in analysis.Warnings)
             {
@@ -185,6 +188,29 @@ public static class HtmlReport
             html.Append($"Log-rank χ² = {ReportText.Fixed(test.ChiSquare, 2)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}. ");
         }
         html.Append($"Median follow-up (reverse Kaplan-Meier) {ReportText.Fixed(km.MedianFollowUp.Estimate, 1)} months. NA: not reached. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
+    }
+
+    private static void Cox(StringBuilder html, string folder, string basename, CoxAnalysis cox)
+    {
+        var fit = cox.Fit;
+        var robust = fit.RobustVariance is not null;
+        var z = Sarc.Statistics.Distributions.Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
+        var (svg, png) = ForestFigure.Save(fit, Path.Combine(folder, basename));
+        html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Forest plot\" width=\"{FigureStyle.Width}\"><figcaption>Hazard ratios with {fit.ConfidenceLevel * 100:G3}% confidence intervals on a log scale{(robust ? " (robust SE by patient)" : "")}. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
+        html.Append($"<table class=\"t\"><thead><tr><th>Term</th><th>HR</th><th>{fit.ConfidenceLevel * 100:G3}% CI{(robust ? " (robust)" : "")}</th><th>p</th></tr></thead><tbody>\n");
+        var rows = new List<string[]>();
+        foreach (var c in fit.Coefficients)
+        {
+            var se = c.RobustSe ?? c.Se;
+            var lower = Math.Exp(c.Coef - z * se);
+            var upper = Math.Exp(c.Coef + z * se);
+            var p = robust ? 2 * Sarc.Statistics.Distributions.Probability.NormalUpper(Math.Abs(c.Coef / se)) : c.P;
+            string[] cells = [c.Term, ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(lower, 2)}–{ReportText.Fixed(upper, 2)}", ReportText.PValue(p)];
+            rows.Add(cells);
+            html.Append($"<tr><td>{E(cells[0])}</td><td class=\"n\">{cells[1]}</td><td class=\"n\">{cells[2]}</td><td class=\"n\">{cells[3]}</td></tr>\n");
+        }
+        Csv.Write(Path.Combine(folder, basename + ".csv"), ["term", "hr", "ci", "p"], rows);
+        html.Append($"</tbody></table><p class=\"caption\">Cox proportional hazards (Efron ties), {fit.N} rows, {fit.Events} events{(cox.Frame.Excluded > 0 ? $", {cox.Frame.Excluded} excluded for missing values" : "")}; likelihood-ratio test {ReportText.PEquals(fit.LikelihoodRatioTest.P)}; concordance {ReportText.Fixed(fit.Concordance, 3)}. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
     }
 
     private static void Rates(StringBuilder html, RatesAnalysis r)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Sarc.Data;
 using Sarc.Data.Analysis;
+using Sarc.Data.Formulas;
+using Sarc.Data.Models;
 using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Statistics.Survival;
@@ -143,6 +145,7 @@ public static class StudyRunner
         "correlate" => Correlate(analysis, cohort, title),
         "km" => KaplanMeier(analysis, cohort, title),
         "rates" => Rates(analysis, cohort, title),
+        "cox" => Cox(analysis, cohort, title),
         _ => AnalysisResult.Failed(analysis.Id, analysis.Kind, title,
             $"the {analysis.Kind} engine is not part of this build yet: the analysis is defined but cannot run"),
     };
@@ -280,6 +283,43 @@ public static class StudyRunner
         }
         var payload = new RatesAnalysis(group, level, rates);
         return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w => RatesReport.WriteJson(w, payload), null, []);
+    }
+
+    private static AnalysisResult Cox(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var endpoint = analysis.Text("endpoint")!;
+        var rhs = analysis.Text("formula")![(analysis.Text("formula")!.IndexOf('~') + 1)..].Trim();
+        var cluster = analysis.Text("cluster");
+        var timeDependent = analysis.List("time_dependent");
+        var data = timeDependent.Count == 0 ? cohort : CountingProcess.Split(cohort, endpoint, timeDependent);
+        var response = timeDependent.Count == 0 ? $"Surv({endpoint}_months, {endpoint}_event)" : "Surv(tstart, tstop, status)";
+        var formula = Formula.Parse($"{response} ~ {rhs}{(cluster is null ? "" : $" + cluster({cluster})")}");
+        var frame = ModelFrame.Build(data, formula);
+        var events = 0;
+        foreach (var status in frame.Status)
+        {
+            events += status == 1 ? 1 : 0;
+        }
+        if (events == 0)
+        {
+            throw new DataInputException($"no {endpoint} events among the {frame.Status.Length} rows analysed: no Cox model to fit");
+        }
+        CoxResult fit;
+        try
+        {
+            fit = new CoxRegression(new CoxOptions()).Fit(new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design,
+                frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign, frame.Strata, frame.Cluster));
+        }
+        catch (ArgumentException e)
+        {
+            throw new DataInputException(e.Message);
+        }
+        var payload = new CoxAnalysis(fit, frame);
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w =>
+        {
+            w.WriteString("endpoint", endpoint);
+            CoxReport.WriteJson(w, fit, frame);
+        }, null, fit.Warnings) { Endpoint = endpoint };
     }
 
     /// <summary>A 0/1 column as numbers (NaN where missing).</summary>
