@@ -151,7 +151,9 @@ public static class RegistrySimulator
                     resected = Chance(0.55) ? "1" : "0";
                     deathMultiplier *= resected == "1" ? 0.6 : 1.3;
                 }
-                if (Chance(retroperitoneal ? 0.1 : 0.05))
+                // Only retroperitoneal LRs may come with a synchronous DM: elsewhere a DM at the instant of LR would be
+                // a DM without LR in the hazard model and bias the LR→DM hazard ratio the lr-dm-multistate study checks.
+                if (retroperitoneal && Chance(0.1))
                 {
                     // Synchronous LR and DM: the "both" relapse type of seed 004.
                     dmAt = t;
