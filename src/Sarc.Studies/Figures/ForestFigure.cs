@@ -13,15 +13,28 @@ namespace Sarc.Studies.Figures;
 public static class ForestFigure
 {
     /// <summary>Writes <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
-    public static (string Svg, string Png) Save(CoxResult fit, string basePath)
+    public static (string Svg, string Png) Save(CoxResult fit, IReadOnlyDictionary<string, string> references, string basePath)
     {
         var z = Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
-        var rows = fit.Coefficients.Count;
-        var logs = fit.Coefficients.Select(c =>
+        // A factor's reference level gets its own row (HR 1, no interval) just above its first level.
+        var entries = new List<(string Term, double Estimate, double Lower, double Upper)>();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in fit.Coefficients)
         {
+            foreach (var (label, level) in references)
+            {
+                if (c.Term.StartsWith(label, StringComparison.Ordinal) && c.Term != label && shown.Add(label))
+                {
+                    entries.Add(($"{label} = {level} (reference)", 0, double.NaN, double.NaN));
+                }
+            }
             var se = c.RobustSe ?? c.Se;
-            return (Term: c.Term, Estimate: c.Coef, Lower: c.Coef - z * se, Upper: c.Coef + z * se);
-        }).ToArray();
+            var name = references.Keys.FirstOrDefault(l => c.Term.StartsWith(l, StringComparison.Ordinal) && c.Term != l) is { } factor
+                ? $"{factor} = {c.Term[factor.Length..]}" : c.Term;
+            entries.Add((name, c.Coef, c.Coef - z * se, c.Coef + z * se));
+        }
+        var rows = entries.Count;
+        var logs = entries.ToArray();
         var finite = logs.SelectMany(l => new[] { l.Lower, l.Upper }).Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
         var hi = Math.Ceiling(Math.Max(finite.Max(), 0.1) / Math.Log(2)) * Math.Log(2);
@@ -52,6 +65,12 @@ public static class ForestFigure
             var y = rows - 1 - i;
             var (term, estimate, lower, upper) = logs[i];
             KmFigure.Text(plot, term, labelX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
+            if (double.IsNaN(lower))
+            {
+                plot.Add.Marker(0, y, MarkerShape.OpenSquare, 9, color);
+                KmFigure.Text(plot, "1 (reference)", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
+                continue;
+            }
             KmFigure.Line(plot, Math.Max(lower, lo), y, Math.Min(upper, hi), y, color, 2);
             if (estimate >= lo && estimate <= hi)
             {

@@ -195,10 +195,14 @@ public static class HtmlReport
         var fit = cox.Fit;
         var robust = fit.RobustVariance is not null;
         var z = Sarc.Statistics.Distributions.Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
-        var (svg, png) = ForestFigure.Save(fit, Path.Combine(folder, basename));
+        var (svg, png) = ForestFigure.Save(fit, cox.References, Path.Combine(folder, basename));
         html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Forest plot\" width=\"{FigureStyle.Width}\"><figcaption>Hazard ratios with {fit.ConfidenceLevel * 100:G3}% confidence intervals on a log scale{(robust ? " (robust SE by patient)" : "")}. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
         html.Append($"<table class=\"t\"><thead><tr><th>Term</th><th>HR</th><th>{fit.ConfidenceLevel * 100:G3}% CI{(robust ? " (robust)" : "")}</th><th>p</th></tr></thead><tbody>\n");
         var rows = new List<string[]>();
+        foreach (var (label, level) in cox.References)
+        {
+            html.Append($"<tr class=\"level\"><td>{E(label)} = {E(level)} (reference)</td><td class=\"n\">1</td><td></td><td></td></tr>\n");
+        }
         foreach (var c in fit.Coefficients)
         {
             var se = c.RobustSe ?? c.Se;

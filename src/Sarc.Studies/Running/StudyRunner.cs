@@ -314,12 +314,31 @@ public static class StudyRunner
         {
             throw new DataInputException(e.Message);
         }
-        var payload = new CoxAnalysis(fit, frame);
+        var payload = new CoxAnalysis(fit, frame, References(data, frame, fit));
         return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w =>
         {
             w.WriteString("endpoint", endpoint);
             CoxReport.WriteJson(w, fit, frame);
         }, null, fit.Warnings) { Endpoint = endpoint };
+    }
+
+    /// <summary>For each text-column term: the level among the fitted rows that has no coefficient (R's treatment contrast reference).</summary>
+    private static Dictionary<string, string> References(DataFrame data, ModelFrame frame, CoxResult fit)
+    {
+        var references = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in frame.TermLabels)
+        {
+            if (!data.HasColumn(label) || data.Column(label).Texts is not { } texts)
+            {
+                continue;
+            }
+            var levels = frame.Rows.Select(r => texts[r]).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            if (levels.FirstOrDefault(l => !fit.Coefficients.Any(c => c.Term == label + l)) is { } reference)
+            {
+                references[label] = reference;
+            }
+        }
+        return references;
     }
 
     /// <summary>A 0/1 column as numbers (NaN where missing).</summary>
