@@ -7,10 +7,13 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext context) =>
     [
+        CifCommand.Create(context),
         DemoCommand.Create(context),
         StudyCommand.Create(context),
         KmCommand.Create(context),
+        MultistateCommand.Create(context),
         CoxCommand.Create(context),
+        FinegrayCommand.Create(context),
         Table2x2Command.Create(context),
         CompareCommand.Create(context),
         CorrelateCommand.Create(context),

@@ -18,6 +18,9 @@ public static class CsvTableReader
 {
     private const string MissingMarker = "NA";
 
+    /// <summary>Files from this size on are parsed in parallel chunks when they allow it; below it, start-up costs more than it saves.</summary>
+    private const long ParallelThresholdBytes = 4 * 1024 * 1024;
+
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="DataInputException">
     /// The file does not exist or cannot be read, has no header, repeats a column name, or a row has more fields than
@@ -53,39 +56,111 @@ public static class CsvTableReader
 
     private static DataFrame ReadExisting(string path)
     {
-        var builders = ReadPass(path, textOnlyFor: null, out var lineNumbers);
+        if (new FileInfo(path).Length >= ParallelThresholdBytes && Environment.ProcessorCount > 1)
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (TryReadInParallel(path, bytes) is { } frame)
+            {
+                return frame;
+            }
+        }
+        var builders = ReadPass(() => new StreamReader(path), path, names: null, firstLine: 2, textOnlyFor: null, out var lineNumbers);
         var needText = builders.Where(b => b.NeedsSecondPass).Select(b => b.Index).ToHashSet();
         if (needText.Count > 0)
         {
-            var textBuilders = ReadPass(path, needText, out _);
+            var textBuilders = ReadPass(() => new StreamReader(path), path, names: null, firstLine: 2, needText, out _);
             foreach (var index in needText)
             {
                 builders[index] = textBuilders[index];
             }
         }
-        var columns = builders.Select(b => b.Build(lineNumbers.Count)).ToArray();
+        var columns = builders.Select(b => b.Build()).ToArray();
         return new DataFrame(path, columns, lineNumbers.ToArray());
     }
 
-    private static ColumnBuilder[] ReadPass(string path, HashSet<int>? textOnlyFor, out List<int> lineNumbers)
+    /// <summary>
+    /// A large file without quote characters has a record on every line, so it can be cut at line ends into chunks
+    /// that are parsed side by side. Returns null when the plain sequential read must decide instead: a column that
+    /// is numbers in one chunk and text in another, or any problem that deserves the sequential read's exact error.
+    /// </summary>
+    private static DataFrame? TryReadInParallel(string path, byte[] bytes)
+    {
+        var all = bytes.AsSpan();
+        if (all.IndexOf((byte)'"') >= 0)
+        {
+            return null;
+        }
+        var headerEnd = all.IndexOf((byte)'\n');
+        if (headerEnd < 0)
+        {
+            return null;
+        }
+        try
+        {
+            var header = ReadPass(() => new StreamReader(new MemoryStream(bytes, 0, headerEnd + 1)), path, names: null, firstLine: 2, null, out _);
+            var names = header.Select(b => b.Name).ToArray();
+            var chunkCount = Math.Min(Environment.ProcessorCount, 8);
+            var starts = new List<int> { headerEnd + 1 };
+            for (var c = 1; c < chunkCount; c++)
+            {
+                var target = headerEnd + 1 + (int)((long)(bytes.Length - headerEnd - 1) * c / chunkCount);
+                var lineEnd = target <= starts[^1] ? -1 : all[target..].IndexOf((byte)'\n');
+                if (lineEnd >= 0 && target + lineEnd + 1 < bytes.Length)
+                {
+                    starts.Add(target + lineEnd + 1);
+                }
+            }
+            starts.Add(bytes.Length);
+            var chunks = new (ColumnBuilder[] Builders, List<int> Lines)[starts.Count - 1];
+            Parallel.For(0, chunks.Length, c =>
+            {
+                var firstLine = bytes.AsSpan(0, starts[c]).Count((byte)'\n') + 1;
+                var builders = ReadPass(() => new StreamReader(new MemoryStream(bytes, starts[c], starts[c + 1] - starts[c])), path, names, firstLine, null, out var lines);
+                chunks[c] = (builders, lines);
+            });
+            var columns = new DataColumn[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var parts = chunks.Select(chunk => chunk.Builders[i]).ToArray();
+                var merged = ColumnBuilder.Merge(parts);
+                if (merged is null)
+                {
+                    return null;
+                }
+                columns[i] = merged;
+            }
+            return new DataFrame(path, columns, chunks.SelectMany(chunk => chunk.Lines).ToArray());
+        }
+        catch (Exception exception) when (exception is DataInputException or CsvFormatException or AggregateException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads records from <paramref name="open"/>: with <paramref name="names"/> null the first record is the header,
+    /// otherwise every record is data for those columns. <paramref name="firstLine"/> is the file line of the first
+    /// data record.
+    /// </summary>
+    private static ColumnBuilder[] ReadPass(Func<TextReader> open, string path, string[]? names, int firstLine, HashSet<int>? textOnlyFor, out List<int> lineNumbers)
     {
         var options = new CsvDataReaderOptions
         {
-            HasHeaders = true,
+            HasHeaders = names is null,
             Delimiter = ',',
             Quote = '"',
             StringFactory = new StringInterner().Intern,
         };
-        using var reader = CsvDataReader.Create(path, options);
-        if (reader.FieldCount == 0 || (reader.FieldCount == 1 && string.IsNullOrWhiteSpace(reader.GetName(0))))
+        using var reader = CsvDataReader.Create(open(), options);
+        if (names is null && (reader.FieldCount == 0 || (reader.FieldCount == 1 && string.IsNullOrWhiteSpace(reader.GetName(0)))))
         {
             throw new DataInputException($"{path}: empty file (a header row is needed)");
         }
-        var builders = new ColumnBuilder[reader.FieldCount];
+        var builders = new ColumnBuilder[names?.Length ?? reader.FieldCount];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < builders.Length; i++)
         {
-            var name = reader.GetName(i).Trim();
+            var name = names?[i] ?? reader.GetName(i).Trim();
             if (name.Length == 0)
             {
                 throw new DataInputException($"{path}: line 1: column {i + 1} has no name");
@@ -98,7 +173,7 @@ public static class CsvTableReader
         }
 
         lineNumbers = new List<int>(capacity: 1024);
-        var line = 2;
+        var line = firstLine;
         while (reader.Read())
         {
             var fields = reader.RowFieldCount;
@@ -133,11 +208,14 @@ public static class CsvTableReader
     /// <summary>Collects one column, as numbers while every cell parses, as text from the first cell that does not.</summary>
     private sealed class ColumnBuilder(int index, string name, bool textOnly)
     {
+
         private List<double>? numbers = textOnly ? null : new List<double>(1024);
         private List<string?>? texts = textOnly ? new List<string?>(1024) : null;
         private int count;
 
         public int Index { get; } = index;
+
+        public string Name { get; } = name;
 
         /// <summary>True when numbers were seen before the first text cell, so the earlier cells must be read again as text.</summary>
         public bool NeedsSecondPass { get; private set; }
@@ -152,7 +230,7 @@ public static class CsvTableReader
         public void Add(ReadOnlySpan<char> cell, CsvDataReader reader, int ordinal)
         {
             // Most cells are numbers: try that first, and look for NA or blanks only when it fails.
-            if (numbers is not null && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (numbers is not null && (PlainDecimal.TryParse(cell, out var value) || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value)))
             {
                 numbers.Add(value);
                 count++;
@@ -178,14 +256,27 @@ public static class CsvTableReader
             count++;
         }
 
-        public DataColumn Build(int rowCount)
+        public DataColumn Build() => numbers is not null
+            ? new DataColumn(Name, ColumnKind.Numeric, numbers.ToArray(), null)
+            : new DataColumn(Name, ColumnKind.Text, null, texts!.ToArray());
+
+        /// <summary>
+        /// Joins the same column read from consecutive chunks, or null when the chunks disagree in a way only a
+        /// whole-file read settles (numbers in one chunk, text in another).
+        /// </summary>
+        public static DataColumn? Merge(IReadOnlyList<ColumnBuilder> parts)
         {
-            if (numbers is not null)
+            if (parts.All(p => p.numbers is not null))
             {
-                var values = numbers.ToArray();
-                return new DataColumn(name, ColumnKind.Numeric, values, null);
+                return new DataColumn(parts[0].Name, ColumnKind.Numeric, parts.SelectMany(p => p.numbers!).ToArray(), null);
             }
-            return new DataColumn(name, ColumnKind.Text, null, texts!.ToArray());
+            // A chunk that stayed numeric is acceptable next to text chunks only when all its cells were missing.
+            if (parts.Any(p => p.NeedsSecondPass || (p.numbers is not null && p.numbers.Exists(n => !double.IsNaN(n)))))
+            {
+                return null;
+            }
+            var texts = parts.SelectMany(p => p.texts ?? Enumerable.Repeat<string?>(null, p.count)).ToArray();
+            return new DataColumn(parts[0].Name, ColumnKind.Text, null, texts);
         }
 
         private static bool IsMissing(ReadOnlySpan<char> cell)

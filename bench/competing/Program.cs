@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Sarc.Data.Analysis;
+using Sarc.Data.Csv;
+using Sarc.Statistics.CompetingRisks;
+
+// Times cumulative incidence (with Gray's test) and Fine-Gray on a benchmark file written by generate.R.
+// CPU time is reported besides wall time because the benchmark machine is shared.
+if (args.Length > 1 && args[1] == "multistate")
+{
+    TimeMultistate(args[0]);
+    return;
+}
+var frame = CsvTableReader.Read(args[0]);
+var cases = CompleteCases.Of(frame, ["time", "status", "group", "age", "grade3", "size"]);
+var time = AnalysisColumns.Numeric(cases, "time");
+var status = AnalysisColumns.Numeric(cases, "status").Select(v => (int)v).ToArray();
+var group = AnalysisColumns.Factor(cases, "group");
+string[] terms = ["age", "grade3", "size"];
+var columns = terms.Select(t => AnalysisColumns.Numeric(cases, t)).ToArray();
+var x = new double[time.Length * terms.Length];
+for (var i = 0; i < time.Length; i++)
+{
+    for (var k = 0; k < terms.Length; k++)
+    {
+        x[i * terms.Length + k] = columns[k][i];
+    }
+}
+
+for (var round = 0; round < 3; round++)
+{
+    var (cif, cifWall, cifCpu) = Measure(() => CumulativeIncidence.Fit(time, status, group.Codes, group.LevelCount));
+    Console.WriteLine($"cuminc: {cifWall:F3} s wall, {cifCpu:F3} s CPU (n = {time.Length}); Gray cause 1 stat = {cif.Tests[0].Statistic:G10}");
+    var (fg, fgWall, fgCpu) = Measure(() => FineGray.Fit(time, status, 1, x, terms.Length));
+    Console.WriteLine($"crr:    {fgWall:F3} s wall, {fgCpu:F3} s CPU; {fg.Iterations} iterations; coef = {string.Join(" ", fg.Coefficients.Select(c => c.ToString("G10")))}; se = {string.Join(" ", Enumerable.Range(0, terms.Length).Select(k => fg.StandardError(k).ToString("G10")))}");
+}
+
+static void TimeMultistate(string path)
+{
+    var table = CsvTableReader.Read(path);
+    var rows = CompleteCases.Of(table, ["id", "start", "stop"]);
+    var ids = AnalysisColumns.Factor(rows, "id");
+    var start = AnalysisColumns.Numeric(rows, "start");
+    var stop = AnalysisColumns.Numeric(rows, "stop");
+    string[] states = ["entry", "LR", "DM", "death"];
+    var events = table.Column("event");
+    var to = rows.Rows.Select(r => events.TextAt(r) is { Length: > 0 } e ? Array.IndexOf(states, e) : Sarc.Statistics.Multistate.AalenJohansen.Censored).ToArray();
+    for (var round = 0; round < 2; round++)
+    {
+        var (fit, wall, cpu) = Measure(() => Sarc.Statistics.Multistate.AalenJohansen.Fit(ids.Codes, start, stop, to, states.Length, ids.LevelCount));
+        Console.WriteLine($"Aalen-Johansen: {wall:F3} s wall, {cpu:F3} s CPU ({fit.Subjects} patients, {to.Length} rows, {fit.Times.Length} times); last pstate = {string.Join(" ", Enumerable.Range(0, 4).Select(s => fit.Probability(fit.Times.Length - 1, s).ToString("G10")))}");
+    }
+}
+
+static (T Result, double Wall, double Cpu) Measure<T>(Func<T> action)
+{
+    var process = Process.GetCurrentProcess();
+    var cpu = process.TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var result = action();
+    watch.Stop();
+    process.Refresh();
+    return (result, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Sarc.Data.Csv;
+
+namespace Sarc.Data.Tests.Csv;
+
+public class PlainDecimalTest
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("12.5")]
+    [InlineData("0.1")]
+    [InlineData("0.3")]
+    [InlineData(".5")]
+    [InlineData("-123.456")]
+    [InlineData("999999999999999")]
+    [InlineData("0.000000000000000000001")]
+    [InlineData("30.4375")]
+    public void TryParse_PlainDecimals_EqualDoubleParseBitForBit(string text)
+    {
+        Assert.True(PlainDecimal.TryParse(text, out var value));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(value));
+    }
+
+    [Theory]
+    // Each is a number double.Parse reads, but not in the exact fast form: it must be left to double.Parse.
+    [InlineData("1e5")]
+    [InlineData(" 5")]
+    [InlineData("5.")]
+    [InlineData("1234567890123456")]
+    [InlineData("0.12345678901234567")]
+    [InlineData("+5")]
+    [InlineData("1.2.3")]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("NA")]
+    public void TryParse_OtherForms_AreLeftToDoubleParse(string text)
+    {
+        Assert.False(PlainDecimal.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void TryParse_RandomDecimals_EqualDoubleParse()
+    {
+        // Random mantissas and scales over the whole fast-path range, so that a rounding slip anywhere shows.
+        var random = new Random(20261123);
+        for (var n = 0; n < 200_000; n++)
+        {
+            // At most 15 digits in all: the fast path's whole range.
+            var integerDigits = random.Next(1, 9);
+            var fractionDigits = random.Next(0, 16 - integerDigits);
+            var text = (random.Next(2) == 0 ? "-" : "") + Digits(random, integerDigits) +
+                (fractionDigits > 0 ? "." + Digits(random, fractionDigits) : "");
+            Assert.True(PlainDecimal.TryParse(text, out var value), text);
+            Assert.True(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)) == BitConverter.DoubleToInt64Bits(value), text);
+        }
+    }
+
+    private static string Digits(Random random, int count)
+    {
+        var chars = new char[count];
+        for (var i = 0; i < count; i++)
+        {
+            chars[i] = (char)('0' + random.Next(10));
+        }
+        return new string(chars);
+    }
+}
