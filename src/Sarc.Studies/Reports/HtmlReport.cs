@@ -85,6 +85,9 @@ public static class HtmlReport
                 case RatesAnalysis rates:
                     Rates(html, rates);
                     break;
+                case CifAnalysis cif:
+                    Cif(html, folder, basename, cif, analysis);
+                    break;
                 case CoxAnalysis cox:
                     Cox(html, folder, basename, cox);
                     break;
@@ -215,6 +218,39 @@ public static class HtmlReport
         }
         Csv.Write(Path.Combine(folder, basename + ".csv"), ["term", "hr", "ci", "p"], rows);
         html.Append($"</tbody></table><p class=\"caption\">Cox proportional hazards (Efron ties), {fit.N} rows, {fit.Events} events{(cox.Frame.Excluded > 0 ? $", {cox.Frame.Excluded} excluded for missing values" : "")}; likelihood-ratio test {ReportText.PEquals(fit.LikelihoodRatioTest.P)}; concordance {ReportText.Fixed(fit.Concordance, 3)}. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
+    }
+
+    private static void Cif(StringBuilder html, string folder, string basename, CifAnalysis cif, AnalysisResult analysis)
+    {
+        // lr_cr codes: 1 local recurrence, 2 death without it.
+        var names = analysis.Endpoint == "lr_cr" ? new Dictionary<int, string> { [1] = "LR", [2] = "Death without LR" } : new Dictionary<int, string>();
+        var (svg, png) = CifFigure.Save(cif, names, Path.Combine(folder, basename));
+        html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Cumulative incidence\" width=\"{FigureStyle.Width}\"><figcaption>Cumulative incidence (Aalen-Johansen, as cmprsk::cuminc) per cause; Gray's test per cause. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
+        html.Append("<table class=\"t\"><thead><tr><th>Cause</th><th>Group</th>");
+        foreach (var t in analysis.At)
+        {
+            html.Append($"<th>{ReportText.Number(t)} mo, %</th>");
+        }
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var g in cif.Result.Groups)
+        {
+            foreach (var cause in cif.Result.Causes)
+            {
+                var curve = cif.Result.Curve(g, cause);
+                html.Append($"<tr><td>{E(names.GetValueOrDefault(cause, cause.ToString(CultureInfo.InvariantCulture)))}</td><td>{E(cif.GroupColumn is null ? "All" : $"{cif.GroupColumn} = {cif.Levels[g]}")}</td>");
+                foreach (var t in analysis.At)
+                {
+                    html.Append($"<td class=\"n\">{Percent(curve.EstimateAt(t))}</td>");
+                }
+                html.Append("</tr>\n");
+            }
+        }
+        html.Append("</tbody></table><p class=\"caption\">");
+        foreach (var test in cif.Result.Tests)
+        {
+            html.Append($"Gray's test, {E(names.GetValueOrDefault(test.Cause, test.Cause.ToString(CultureInfo.InvariantCulture)))}: {ReportText.PEquals(test.PValue)}. ");
+        }
+        html.Append("</p>\n");
     }
 
     private static void Rates(StringBuilder html, RatesAnalysis r)

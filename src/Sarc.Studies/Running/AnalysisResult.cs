@@ -19,6 +19,9 @@ public sealed record AnalysisResult(
     /// <summary>The endpoint the analysis is about (km, cox, cif), for axis labels; null for the others.</summary>
     public string? Endpoint { get; init; }
 
+    /// <summary>The time points the definition asked for (km, cif), for report tables.</summary>
+    public IReadOnlyList<double> At { get; init; } = [];
+
     /// <summary>A failed analysis with a one-line reason.</summary>
     public static AnalysisResult Failed(string id, string kind, string? title, string error) => new(id, kind, title, null, null, error, []);
 }

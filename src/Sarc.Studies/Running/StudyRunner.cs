@@ -146,6 +146,7 @@ public static class StudyRunner
         "km" => KaplanMeier(analysis, cohort, title),
         "rates" => Rates(analysis, cohort, title),
         "cox" => Cox(analysis, cohort, title),
+        "cif" => Cif(analysis, cohort, title),
         _ => AnalysisResult.Failed(analysis.Id, analysis.Kind, title,
             $"the {analysis.Kind} engine is not part of this build yet: the analysis is defined but cannot run"),
     };
@@ -320,6 +321,27 @@ public static class StudyRunner
             w.WriteString("endpoint", endpoint);
             CoxReport.WriteJson(w, fit, frame);
         }, null, fit.Warnings) { Endpoint = endpoint };
+    }
+
+    private static AnalysisResult Cif(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var endpoint = analysis.Text("endpoint")!;
+        var group = analysis.Text("group");
+        var at = analysis.List("at").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var result = CifReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group);
+        if (result.Result.Causes.Length == 0)
+        {
+            throw new DataInputException($"no {endpoint} events among the {result.Result.Count} patients analysed: no cumulative incidence to estimate");
+        }
+        if (group is not null && result.Levels.Length < 2)
+        {
+            throw new DataInputException($"'{group}' has a single level ('{result.Levels.FirstOrDefault()}') in the cohort: no Gray's test");
+        }
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, result, w =>
+        {
+            w.WriteString("endpoint", endpoint);
+            CifReport.WriteJson(w, result, at);
+        }, null, result.Warnings) { Endpoint = endpoint, At = at };
     }
 
     /// <summary>For each text-column term: the level among the fitted rows that has no coefficient (R's treatment contrast reference).</summary>

@@ -13,7 +13,7 @@ namespace Sarc.Studies.Tests.Running;
 
 public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry>
 {
-    private static readonly string[] EnginesNotOnMain = ["cif", "finegray", "multistate"];
+    private static readonly string[] EnginesNotOnMain = ["finegray", "multistate"];
 
     private static StudyDefinition Seed(string id) => StudyParser.ParseFile(Fixture.PathOf("studies", id + ".yaml")).Study!;
 
