@@ -134,6 +134,29 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
     }
 
     [Fact]
+    public void Run_LrDmStudy_CumulativeIncidenceMatchesTheEngineOnTheCohort()
+    {
+        var study = Seed("lr-dm-multistate");
+        var result = StudyRunner.Run(study, registry.Dataset);
+        var cohort = StudyRunner.Cohort(study, registry.Dataset);
+
+        var grade = cohort.Column("high_grade").Numbers!;
+        var rows = Enumerable.Range(0, grade.Length).Where(i => !double.IsNaN(grade[i])).ToArray();
+        var months = cohort.Column("lr_cr_months").Numbers!;
+        var status = cohort.Column("lr_cr_event").Numbers!;
+        var expected = Sarc.Statistics.CompetingRisks.CumulativeIncidence.Fit(rows.Select(i => months[i]).ToArray(),
+            rows.Select(i => (int)status[i]).ToArray(), rows.Select(i => (int)grade[i]).ToArray(), 2);
+
+        var actual = Payload<CifAnalysis>(result, "lr-cif").Result;
+        for (var k = 0; k < expected.Tests.Count; k++)
+        {
+            AssertNear.Relative(expected.Tests[k].Statistic, actual.Tests[k].Statistic, Tolerance.Estimate, $"Gray statistic cause {expected.Tests[k].Cause}");
+            AssertNear.Relative(expected.Tests[k].PValue, actual.Tests[k].PValue, Tolerance.PValue, $"Gray p cause {expected.Tests[k].Cause}");
+        }
+        AssertNear.Relative(expected.Curve(1, 1).EstimateAt(60), actual.Curve(1, 1).EstimateAt(60), Tolerance.Estimate, "CIF of LR at 60 months, high grade");
+    }
+
+    [Fact]
     public void Run_EmptyCohort_EveryAnalysisCarriesTheReasonAndNothingThrows()
     {
         var study = Inline("id: e\ntitle: E\ncohort:\n  site: nowhere\nanalyses:\n  - id: os\n    kind: km\n    endpoint: os\n  - id: r\n    kind: rates\n    outcomes: [lr]\n");
