@@ -32,10 +32,15 @@ internal static class CoxCommand
             Description = "Confidence level of the hazard-ratio intervals.",
             DefaultValueFactory = _ => 0.95,
         };
+        var transition = new Option<string>("--transition")
+        {
+            Description = "FROM:TO on multistate interval data (event column = state entered, empty = censored): the Cox model of that transition, e.g. LR:DM. Needs --id.",
+        };
+        var id = CommonOptions.Column("--id", "Patient identifier column of multistate data (with --transition).", required: false);
         var json = CommonOptions.Json();
         var command = new Command("cox", "Cox proportional-hazards regression (hazard ratios, LR/Wald/score tests, concordance), as R's coxph.")
         {
-            data, formula, ties, zph, confLevel, json,
+            data, formula, ties, zph, confLevel, transition, id, json,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +56,10 @@ internal static class CoxCommand
             }
             var parsed = Formula.Parse(parse.GetValue(formula)!);
             var table = CsvTableReader.Read(parse.GetValue(data)!);
+            if (parse.GetValue(transition) is { } fromTo)
+            {
+                table = SelectTransition(table, parsed, fromTo, parse.GetValue(id));
+            }
             var frame = ModelFrame.Build(table, parsed);
             var options = new CoxOptions
             {
@@ -84,6 +93,25 @@ internal static class CoxCommand
             return SarcApp.Success;
         });
         return command;
+    }
+
+    /// <summary>The intervals at risk for FROM → TO, with the formula's event column turned into "moved to TO".</summary>
+    private static Sarc.Data.Tables.DataFrame SelectTransition(Sarc.Data.Tables.DataFrame table, Formula formula, string fromTo, string? idColumn)
+    {
+        var parts = fromTo.Split(':', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            throw new DataInputException($"--transition must be FROM:TO (e.g. LR:DM), found '{fromTo}'");
+        }
+        if (idColumn is null)
+        {
+            throw new DataInputException("--transition needs --id, the patient identifier column");
+        }
+        if (formula.Response.Start is null)
+        {
+            throw new DataInputException("--transition needs counting-process data: Surv(start, stop, event) in --formula");
+        }
+        return TransitionData.Select(table, idColumn, formula.Response.Start, formula.Response.Event, parts[0], parts[1]);
     }
 
     private static void WriteJson(TextWriter output, CoxResult fit, ModelFrame frame) =>
