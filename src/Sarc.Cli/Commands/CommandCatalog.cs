@@ -9,6 +9,7 @@ internal static class CommandCatalog
     [
         CifCommand.Create(context),
         DemoCommand.Create(context),
+        StudyCommand.Create(context),
         KmCommand.Create(context),
         MultistateCommand.Create(context),
         CoxCommand.Create(context),

@@ -4,6 +4,7 @@ using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Hypothesis;
+using Sarc.Studies.Analyses;
 
 namespace Sarc.Cli.Commands;
 
@@ -43,30 +44,7 @@ internal static class CorrelateCommand
             }
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Output, writer =>
-                {
-                    writer.WriteString("method", parse.GetValue(method));
-                    writer.WriteString("x", xName);
-                    writer.WriteStartArray("pairs");
-                    foreach (var (name, result) in results)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("y", name);
-                        writer.WriteNumber("n", result.N);
-                        writer.WriteNumber("n_excluded", result.Excluded);
-                        writer.WriteNumberOrNull("estimate", result.Estimate);
-                        writer.WriteNumberOrNull("statistic", result.Statistic);
-                        writer.WriteNumberOrNull("p", result.P);
-                        if (correlationMethod == CorrelationMethod.Pearson)
-                        {
-                            writer.WriteNumberOrNull("df", result.DegreesOfFreedom);
-                            writer.WriteNumberOrNull("lower", result.Lower);
-                            writer.WriteNumberOrNull("upper", result.Upper);
-                        }
-                        writer.WriteEndObject();
-                    }
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(context.Output, writer => CorrelationReport.WriteJson(writer, correlationMethod, xName, results));
             }
             else
             {

@@ -1,47 +1,78 @@
 using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data.Csv;
-using Sarc.Statistics.Survival;
+using System.Diagnostics;
+using Sarc.Data.Tables;
+using Sarc.Registry.Audit;
+using Sarc.Studies.Definitions;
+using Sarc.Studies.Reports;
+using Sarc.Studies.Running;
+using Sarc.Studies.Simulation;
 
 namespace Sarc.Cli.Commands;
 
 /// <summary>
-/// <c>sarc demo</c>: the README's first command. Writes the bundled example cohort to the output folder and runs the
-/// overall-survival analysis on it (Kaplan-Meier by grade, log-rank, follow-up), printing the table and saving the JSON.
+/// <c>sarc demo</c>: the README's first command. Simulates a registry with the seed studies' true effects, runs the
+/// five seed studies (embedded from <c>studies/</c>) and writes the report: <c>index.html</c>, figures (SVG, PNG),
+/// tables (CSV) and <c>results.json</c>.
 /// </summary>
 internal static class DemoCommand
 {
-    private const string ExampleResource = "Sarc.Cli.examples.sarcoma.csv";
+    private const string StudyResourcePrefix = "Sarc.Cli.studies.";
+
+    /// <summary>The seed studies in seed order (000 to 004), so the report reads as the seeds do.</summary>
+    private static readonly string[] SeedOrder = ["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse"];
 
     public static Command Create(CliContext context)
     {
-        var outDirectory = new Option<string>("--out") { Description = "Folder for the demo's files.", DefaultValueFactory = _ => "demo-report" };
-        var command = new Command("demo", "Run the demo: overall survival by grade on the bundled example cohort.") { outDirectory };
+        var outDirectory = new Option<string>("--out") { Description = "Report folder.", DefaultValueFactory = _ => "demo-report" };
+        var patients = new Option<int>("--patients") { Description = "Patients in the simulated registry (at least 50).", DefaultValueFactory = _ => SimulationOptions.Default.Patients };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the simulation.", DefaultValueFactory = _ => SimulationOptions.Default.Seed };
+        var command = new Command("demo", "Run the demo: simulate a registry, run the five seed studies, write the report (index.html, figures, results.json).")
+        {
+            outDirectory, patients, seed,
+        };
         command.SetAction(parse =>
         {
+            var count = parse.GetValue(patients);
+            if (count < 50)
+            {
+                throw new Sarc.Data.DataInputException($"--patients must be at least 50, found {count}");
+            }
+            var clock = Stopwatch.StartNew();
             var folder = Path.GetFullPath(parse.GetValue(outDirectory)!);
-            Directory.CreateDirectory(folder);
-            var dataPath = Path.Combine(folder, "sarcoma.csv");
-            using (var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream(ExampleResource)
-                ?? throw new InvalidOperationException($"The example cohort ({ExampleResource}) is not embedded."))
-            using (var file = File.Create(dataPath))
+            var options = SimulationOptions.Default with { Patients = count, Seed = parse.GetValue(seed) };
+            var registry = RegistrySimulator.Write(Path.Combine(folder, "data"), options);
+            var database = Path.Combine(folder, "data", "registry.db");
+            DataFrame dataset;
+            using (var store = StudyData.ImportNew(registry.TemplatePath, database, new AuditContext("sarc demo", TimeProvider.System)))
             {
-                resource.CopyTo(file);
+                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "data", "registry-export.csv"), registry.SupplementPath);
             }
-            var analysis = KmCommand.Analyse(CsvTableReader.Read(dataPath), "os_months", "death", "grade",
-                KaplanMeierOptions.Default, [12, 24, 60]);
-            context.Output.WriteLine($"Overall survival by FNCLCC grade, example cohort ({dataPath})");
-            context.Output.WriteLine();
-            KmCommand.WriteReadable(context.Output, analysis);
-            var jsonPath = Path.Combine(folder, "km-os-by-grade.json");
-            using (var writer = new StreamWriter(jsonPath))
-            {
-                JsonOutput.Write(writer, json => KmCommand.WriteJson(json, analysis));
-            }
-            context.Output.WriteLine();
-            context.Output.WriteLine($"Results written to {jsonPath}");
+            var results = LoadStudies().Select(study => StudyRunner.Run(study, dataset)).ToArray();
+            var index = HtmlReport.Write(folder, results,
+                $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.");
+            context.Output.WriteLine($"Simulated registry: {count} patients (seed {options.Seed}) imported into {database}");
+            StudyCommand.Summary(context.Output, results);
+            context.Output.WriteLine($"Report: {index} ({clock.Elapsed.TotalSeconds:F1} s)");
             return SarcApp.Success;
         });
         return command;
+    }
+
+    /// <summary>The seed studies built into the binary, in file-name order.</summary>
+    internal static IReadOnlyList<StudyDefinition> LoadStudies()
+    {
+        var assembly = typeof(DemoCommand).Assembly;
+        var studies = new List<StudyDefinition>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(StudyResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            var result = StudyParser.Parse(reader.ReadToEnd(), "studies/" + name[StudyResourcePrefix.Length..]);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException($"The built-in study {name} is invalid: {result.Errors[0]}");
+            }
+            studies.Add(result.Study!);
+        }
+        return [.. studies.OrderBy(s => Array.IndexOf(SeedOrder, s.Id) is var i && i >= 0 ? i : SeedOrder.Length).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Sarc.Cli.Output;
 using Sarc.Data;
 using Sarc.Statistics.Hypothesis;
+using Sarc.Studies.Analyses;
 
 namespace Sarc.Cli.Commands;
 
@@ -37,28 +38,7 @@ internal static class Table2x2Command
             }
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Output, writer =>
-                {
-                    writer.WriteStartArray("counts");
-                    foreach (var count in new[] { table.A, table.B, table.C, table.D })
-                    {
-                        writer.WriteNumberValue(count);
-                    }
-                    writer.WriteEndArray();
-                    writer.WriteNumberOrNull("fisher_p", result.FisherP);
-                    writer.WriteNumberOrNull("fisher_midp", result.FisherMidP);
-                    writer.WriteNumberOrNull("chisq", result.ChiSquare.Statistic);
-                    writer.WriteNumberOrNull("chisq_p", result.ChiSquare.P);
-                    writer.WriteNumberOrNull("chisq_yates", result.ChiSquareYates.Statistic);
-                    writer.WriteNumberOrNull("chisq_yates_p", result.ChiSquareYates.P);
-                    writer.WriteNumberOrNull("or", result.OddsRatio.Estimate);
-                    writer.WriteNumberOrNull("or_lower", result.OddsRatio.Lower);
-                    writer.WriteNumberOrNull("or_upper", result.OddsRatio.Upper);
-                    writer.WriteNumberOrNull("or_conditional", result.ConditionalOddsRatio.Estimate);
-                    writer.WriteNumberOrNull("or_conditional_lower", result.ConditionalOddsRatio.Lower);
-                    writer.WriteNumberOrNull("or_conditional_upper", result.ConditionalOddsRatio.Upper);
-                    writer.WriteNumber("conf_level", level);
-                });
+                JsonOutput.Write(context.Output, writer => TwoByTwoReport.WriteJson(writer, table, result, level));
             }
             else
             {

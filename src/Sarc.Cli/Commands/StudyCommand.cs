@@ -1,0 +1,120 @@
+using System.CommandLine;
+using Sarc.Data;
+using Sarc.Data.Tables;
+using Sarc.Registry.Storage;
+using Sarc.Studies.Definitions;
+using Sarc.Studies.Reports;
+using Sarc.Studies.Running;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary>
+/// <c>sarc study validate FILE</c> lists every mistake of a study definition with its YAML line (exit 2);
+/// <c>sarc study run FILE --data REGISTRY.csv [--supplement S.csv] --out DIR</c> runs it and writes the report.
+/// </summary>
+internal static class StudyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("study", "Study definitions (YAML): validate them, or run one into a report folder.");
+        command.Subcommands.Add(Validate(context));
+        command.Subcommands.Add(Run(context));
+        return command;
+    }
+
+    private static Command Validate(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check study definitions: unknown fields, analysis kinds, columns and formula terms, each with its line.") { files };
+        command.SetAction(parse =>
+        {
+            var failed = false;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var result = StudyParser.ParseFile(file);
+                foreach (var error in result.Errors)
+                {
+                    context.Error.WriteLine(error.ToString());
+                }
+                if (result.Success)
+                {
+                    context.Output.WriteLine($"{file}: ok ({result.Study!.Id}, {result.Study.Analyses.Count} analyses)");
+                }
+                failed |= !result.Success;
+            }
+            return failed ? SarcApp.UserError : SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Run(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
+        var db = new Option<string>("--db") { Description = "The registry: an SQLite file or a postgres:// URL." };
+        var data = new Option<string>("--data") { Description = "Instead of --db: a registry export in the flat template format (CSV, one row per patient)." };
+        var supplement = new Option<string>("--supplement") { Description = "Optional CSV of study fields the template has no column for, joined on patient_id." };
+        var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
+        var command = new Command("run", "Run study definitions on a registry export and write the report.") { files, db, data, supplement, output };
+        command.SetAction(parse =>
+        {
+            var studies = new List<StudyDefinition>();
+            var failed = false;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var result = StudyParser.ParseFile(file);
+                foreach (var error in result.Errors)
+                {
+                    context.Error.WriteLine(error.ToString());
+                }
+                failed |= !result.Success;
+                if (result.Study is { } study)
+                {
+                    studies.Add(study);
+                }
+            }
+            // A definition error stops before anything is written.
+            if (failed)
+            {
+                return SarcApp.UserError;
+            }
+            var dbPath = parse.GetValue(db);
+            var dataPath = parse.GetValue(data);
+            if ((dbPath is null) == (dataPath is null))
+            {
+                throw new DataInputException("give the registry with exactly one of --db or --data");
+            }
+            var folder = parse.GetValue(output)!;
+            DataFrame dataset;
+            if (dbPath is not null)
+            {
+                Directory.CreateDirectory(folder);
+                using var store = RegistryStore.Open(dbPath);
+                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "registry-export.csv"), parse.GetValue(supplement));
+            }
+            else
+            {
+                dataset = StudyData.Load(dataPath!, parse.GetValue(supplement));
+            }
+            var results = studies.Select(s => StudyRunner.Run(s, dataset)).ToArray();
+            var index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}");
+            Summary(context.Output, results);
+            context.Output.WriteLine($"Report: {index}");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>One line per study and per analysis that did not run.</summary>
+    internal static void Summary(TextWriter output, IReadOnlyList<StudyResult> results)
+    {
+        foreach (var result in results)
+        {
+            var failed = result.Analyses.Where(a => a.Error is not null).ToArray();
+            output.WriteLine($"{result.Definition.Id}: {result.N} patients, {result.Analyses.Count - failed.Length} of {result.Analyses.Count} analyses run");
+            foreach (var analysis in failed)
+            {
+                output.WriteLine($"  {analysis.Id} ({analysis.Kind}) not run: {analysis.Error}");
+            }
+        }
+    }
+}

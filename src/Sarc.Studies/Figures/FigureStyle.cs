@@ -1,0 +1,17 @@
+namespace Sarc.Studies.Figures;
+
+/// <summary>One palette and one set of sizes for every figure, so the report's figures look like one paper's.</summary>
+public static class FigureStyle
+{
+    /// <summary>Okabe-Ito colours: distinguishable with colour-vision deficiency and in greyscale print.</summary>
+    public static IReadOnlyList<string> Palette { get; } = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
+
+    /// <summary>Figure width in pixels (SVG units); PNGs are rendered at this size.</summary>
+    public const int Width = 760;
+
+    /// <summary>Base font size for labels, in pixels.</summary>
+    public const float FontSize = 14;
+
+    /// <summary>The font family (a sans-serif that SkiaSharp finds on a bare Linux; SVG viewers fall back alike).</summary>
+    public const string FontName = "DejaVu Sans";
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using ScottPlot;
+using Sarc.Statistics.Distributions;
+using Sarc.Statistics.Survival;
+
+namespace Sarc.Studies.Figures;
+
+/// <summary>
+/// Forest plot of a Cox model: one row per coefficient, hazard ratio as a square and its confidence interval as a
+/// line on a log axis (robust SE when the fit has one), a dashed line at HR 1, and the "HR (CI)" text at the right.
+/// Coefficients are drawn as the model names them (a factor's level against its reference).
+/// </summary>
+public static class ForestFigure
+{
+    /// <summary>Writes <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
+    public static (string Svg, string Png) Save(CoxResult fit, IReadOnlyDictionary<string, string> references, string basePath)
+    {
+        var z = Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
+        // A factor's reference level gets its own row (HR 1, no interval) just above its first level.
+        var entries = new List<(string Term, double Estimate, double Lower, double Upper)>();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in fit.Coefficients)
+        {
+            foreach (var (label, level) in references)
+            {
+                if (c.Term.StartsWith(label, StringComparison.Ordinal) && c.Term != label && shown.Add(label))
+                {
+                    entries.Add(($"{label} = {level} (reference)", 0, double.NaN, double.NaN));
+                }
+            }
+            var se = c.RobustSe ?? c.Se;
+            var name = references.Keys.FirstOrDefault(l => c.Term.StartsWith(l, StringComparison.Ordinal) && c.Term != l) is { } factor
+                ? $"{factor} = {c.Term[factor.Length..]}" : c.Term;
+            entries.Add((name, c.Coef, c.Coef - z * se, c.Coef + z * se));
+        }
+        var rows = entries.Count;
+        var logs = entries.ToArray();
+        var finite = logs.SelectMany(l => new[] { l.Lower, l.Upper }).Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
+        var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
+        var hi = Math.Ceiling(Math.Max(finite.Max(), 0.1) / Math.Log(2)) * Math.Log(2);
+        var span = hi - lo;
+        var labelX = lo - span * 0.55;
+        var textX = hi + span * 0.05;
+
+        var plot = new Plot();
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.2);
+        var black = Color.FromHex("#222222");
+        var color = Color.FromHex(FigureStyle.Palette[0]);
+
+        KmFigure.Line(plot, lo, -0.5, hi, -0.5, black, 1.2);
+        var dashed = plot.Add.Line(0, -0.5, 0, rows - 0.3);
+        dashed.LineColor = Color.FromHex("#888888");
+        dashed.LinePattern = LinePattern.Dashed;
+        for (var t = lo; t <= hi + 1e-9; t += Math.Log(2))
+        {
+            KmFigure.Line(plot, t, -0.5, t, -0.58, black, 1.2);
+            KmFigure.Text(plot, Math.Exp(t).ToString("0.###", CultureInfo.InvariantCulture), t, -0.65, Alignment.UpperCenter, FigureStyle.FontSize, black);
+        }
+        KmFigure.Text(plot, "Hazard ratio (log scale)", (lo + hi) / 2, -1.15, Alignment.UpperCenter, FigureStyle.FontSize, black);
+        KmFigure.Text(plot, "HR (95% CI)", textX, rows - 0.2, Alignment.LowerLeft, FigureStyle.FontSize, black, bold: true);
+        for (var i = 0; i < rows; i++)
+        {
+            var y = rows - 1 - i;
+            var (term, estimate, lower, upper) = logs[i];
+            KmFigure.Text(plot, term, labelX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
+            if (double.IsNaN(lower))
+            {
+                plot.Add.Marker(0, y, MarkerShape.OpenSquare, 9, color);
+                KmFigure.Text(plot, "1 (reference)", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
+                continue;
+            }
+            KmFigure.Line(plot, Math.Max(lower, lo), y, Math.Min(upper, hi), y, color, 2);
+            if (estimate >= lo && estimate <= hi)
+            {
+                plot.Add.Marker(estimate, y, MarkerShape.FilledSquare, 11, color);
+            }
+            KmFigure.Text(plot, $"{Math.Exp(estimate):0.00} ({Math.Exp(lower):0.00}–{Math.Exp(upper):0.00})", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
+        }
+        var height = 150 + 42 * rows;
+        plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
+        plot.SaveSvg(basePath + ".svg", FigureStyle.Width, height);
+        plot.SavePng(basePath + ".png", FigureStyle.Width, height);
+        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+    }
+}

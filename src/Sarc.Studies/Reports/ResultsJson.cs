@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Sarc.Studies.Running;
+
+namespace Sarc.Studies.Reports;
+
+/// <summary>
+/// Writes <c>results.json</c>: <c>{"studies": [{"id", "title", "n", "analyses": [{"id", "kind", ...}]}]}</c>, each
+/// analysis carrying the JSON of its matching CLI command, or <c>"error"</c> when it could not run. The shape is
+/// docs/results.schema.json.
+/// </summary>
+public static class ResultsJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The document as UTF-8 text.</summary>
+    public static string Write(IReadOnlyList<StudyResult> studies)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("studies");
+            foreach (var study in studies)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", study.Definition.Id);
+                writer.WriteString("title", study.Definition.Title);
+                writer.WriteNumber("n", study.N);
+                writer.WriteStartArray("analyses");
+                foreach (var analysis in study.Analyses)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", analysis.Id);
+                    writer.WriteString("kind", analysis.Kind);
+                    if (analysis.Error is { } error)
+                    {
+                        writer.WriteString("error", error);
+                    }
+                    else
+                    {
+                        analysis.WriteJson!(writer);
+                    }
+                    writer.WriteStartArray("warnings");
+                    foreach (var warning in analysis.Warnings)
+                    {
+                        writer.WriteStringValue(warning);
+                    }
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,386 @@
+using System.Globalization;
+using Sarc.Data;
+using Sarc.Data.Analysis;
+using Sarc.Data.Formulas;
+using Sarc.Data.Models;
+using Sarc.Data.Tables;
+using Sarc.Statistics.Hypothesis;
+using Sarc.Statistics.Survival;
+using Sarc.Studies.Analyses;
+using Sarc.Studies.Data;
+using Sarc.Studies.Definitions;
+
+namespace Sarc.Studies.Running;
+
+/// <summary>
+/// Runs a checked <see cref="StudyDefinition"/> on the analysis dataset (<see cref="StudyDataset"/>): selects the
+/// cohort, adds the derived columns, then runs each analysis. A problem with one analysis (empty cohort, an endpoint
+/// without events, a grouping with one level, bad values) becomes that analysis's <see cref="AnalysisResult.Error"/>
+/// and the rest still run.
+/// </summary>
+public static class StudyRunner
+{
+    /// <summary>Runs <paramref name="study"/> on <paramref name="dataset"/>.</summary>
+    public static StudyResult Run(StudyDefinition study, DataFrame dataset)
+    {
+        var cohort = Cohort(study, dataset);
+        var results = new List<AnalysisResult>(study.Analyses.Count);
+        foreach (var analysis in study.Analyses)
+        {
+            var title = analysis.Text("title");
+            if (cohort.RowCount == 0)
+            {
+                results.Add(AnalysisResult.Failed(analysis.Id, analysis.Kind, title, "the cohort is empty: no patient meets the cohort conditions"));
+                continue;
+            }
+            try
+            {
+                results.Add(RunOne(analysis, cohort, title));
+            }
+            catch (DataInputException e)
+            {
+                results.Add(AnalysisResult.Failed(analysis.Id, analysis.Kind, title, e.Message));
+            }
+        }
+        return new StudyResult(study, cohort.RowCount, results);
+    }
+
+    /// <summary>The rows of <paramref name="dataset"/> that meet every cohort condition, with the derived columns added.</summary>
+    public static DataFrame Cohort(StudyDefinition study, DataFrame dataset)
+    {
+        var keep = new List<int>(dataset.RowCount);
+        var derived = study.Derived.Select(d => Derive(d, dataset)).ToArray();
+        var all = dataset.Columns.Concat(derived).ToArray();
+        var frame = new DataFrame(dataset.Source, all, dataset.LineNumbers);
+        for (var row = 0; row < dataset.RowCount; row++)
+        {
+            var ok = true;
+            foreach (var filter in study.Cohort)
+            {
+                if (!Passes(filter, frame, row))
+                {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok)
+            {
+                keep.Add(row);
+            }
+        }
+        var rows = keep.ToArray();
+        var columns = all.Select(c => c.Numbers is { } numbers
+            ? new DataColumn(c.Name, ColumnKind.Numeric, rows.Select(r => numbers[r]).ToArray(), null)
+            : new DataColumn(c.Name, ColumnKind.Text, null, rows.Select(r => c.Texts![r]).ToArray())).ToArray();
+        return new DataFrame(dataset.Source, columns, rows.Select(r => dataset.LineNumbers[r]).ToArray());
+    }
+
+    private static DataColumn Derive(Derivation derivation, DataFrame dataset)
+    {
+        var source = dataset.Column(derivation.Source);
+        var values = new double[dataset.RowCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = NumberAt(source, i);
+            values[i] = double.IsNaN(v) ? double.NaN : Compare(v, derivation.Operator, derivation.Threshold) ? 1 : 0;
+        }
+        return new DataColumn(derivation.Name, ColumnKind.Numeric, values, null);
+    }
+
+    private static bool Passes(CohortFilter filter, DataFrame frame, int row)
+    {
+        if (filter.Field == "has")
+        {
+            var lr = frame.Column("lr").Numbers![row] == 1;
+            var dm = frame.Column("dm").Numbers![row] == 1;
+            var death = frame.Column("death").Numbers![row] == 1;
+            return filter.Values.All(v => v switch
+            {
+                "lr" => lr,
+                "dm" => dm,
+                "lr_or_dm" => lr || dm,
+                "lr_and_dm" => lr && dm,
+                "death" => death,
+                _ => false,
+            });
+        }
+        var column = frame.Column(filter.Field);
+        if (column.IsMissing(row))
+        {
+            return false;
+        }
+        if (filter.Operator is { } op)
+        {
+            return Compare(NumberAt(column, row), op, filter.Threshold);
+        }
+        var text = column.TextAt(row);
+        foreach (var value in filter.Values)
+        {
+            if (text == value || (column.Numbers is { } n && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && n[row] == x))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Compare(double value, string op, double threshold) => op switch
+    {
+        ">=" => value >= threshold,
+        ">" => value > threshold,
+        "<=" => value <= threshold,
+        "<" => value < threshold,
+        "==" => value == threshold,
+        "!=" => value != threshold,
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Not a comparison operator."),
+    };
+
+    private static double NumberAt(DataColumn column, int row) => column.Numbers is { } n ? n[row]
+        : double.TryParse(column.Texts![row], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+
+    private static AnalysisResult RunOne(AnalysisDefinition analysis, DataFrame cohort, string? title) => analysis.Kind switch
+    {
+        "table1" => Table1(analysis, cohort, title),
+        "table2x2" => TwoByTwo(analysis, cohort, title),
+        "correlate" => Correlate(analysis, cohort, title),
+        "km" => KaplanMeier(analysis, cohort, title),
+        "rates" => Rates(analysis, cohort, title),
+        "cox" => Cox(analysis, cohort, title),
+        "cif" => Cif(analysis, cohort, title),
+        _ => AnalysisResult.Failed(analysis.Id, analysis.Kind, title,
+            $"the {analysis.Kind} engine is not part of this build yet: the analysis is defined but cannot run"),
+    };
+
+    private static AnalysisResult Table1(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var result = CompareReport.Analyse(cohort, analysis.Text("group")!, analysis.List("variables"), new Dictionary<string, ComparisonTest>());
+        var warnings = result.Variables.SelectMany(v => v.Warnings).ToArray();
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, result, w => CompareReport.WriteJson(w, result), null, warnings);
+    }
+
+    private static AnalysisResult TwoByTwo(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var exposure = analysis.Text("exposure")!;
+        var outcome = analysis.Text("outcome")!;
+        var level = Number(analysis.Text("conf_level"), 0.95);
+        var x = Binary(cohort, exposure);
+        var y = Binary(cohort, outcome);
+        int a = 0, b = 0, c = 0, d = 0, excluded = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (double.IsNaN(x[i]) || double.IsNaN(y[i]))
+            {
+                excluded++;
+            }
+            else if (x[i] == 1)
+            {
+                if (y[i] == 1) { a++; } else { b++; }
+            }
+            else
+            {
+                if (y[i] == 1) { c++; } else { d++; }
+            }
+        }
+        if (a + b == 0 || c + d == 0)
+        {
+            throw new DataInputException($"'{exposure}' has a single level in the cohort: a 2 x 2 table needs exposed and unexposed patients");
+        }
+        var table = new TwoByTwoTable(a, b, c, d);
+        var result = TwoByTwoAnalysis.Analyze(table, level);
+        var payload = new TwoByTwoAnalysisResult(exposure, outcome, excluded, table, result, level);
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w =>
+        {
+            w.WriteString("exposure", exposure);
+            w.WriteString("outcome", outcome);
+            w.WriteNumber("n_excluded", excluded);
+            TwoByTwoReport.WriteJson(w, table, result, level);
+        }, null, result.Warnings);
+    }
+
+    private static AnalysisResult Correlate(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var method = analysis.Text("method") == "pearson" ? CorrelationMethod.Pearson : CorrelationMethod.Spearman;
+        var x = analysis.Text("x")!;
+        var xs = AnalysisColumns.NumericWithMissing(cohort, x);
+        var pairs = analysis.List("y").Select(name => (name, CorrelationTest.Test(xs, AnalysisColumns.NumericWithMissing(cohort, name), method))).ToArray();
+        var payload = new CorrelationAnalysis(method, x, pairs);
+        var warnings = pairs.SelectMany(p => p.Item2.Warnings.Select(w => $"{x} ~ {p.name}: {w}")).ToArray();
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w => CorrelationReport.WriteJson(w, method, x, pairs), null, warnings);
+    }
+
+    private static AnalysisResult KaplanMeier(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var endpoint = analysis.Text("endpoint")!;
+        var group = analysis.Text("group");
+        var options = new KaplanMeierOptions
+        {
+            ConfidenceType = analysis.Text("conf_type") switch
+            {
+                "log-log" => ConfidenceType.LogLog,
+                "plain" => ConfidenceType.Plain,
+                _ => ConfidenceType.Log,
+            },
+        };
+        var at = analysis.List("at").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var result = KmReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group, options, at);
+        if (result.Curves.Sum(c => c.EventCount) == 0)
+        {
+            throw new DataInputException($"no {endpoint} events among the {result.Curves.Sum(c => c.N)} patients analysed: no survival curve to estimate");
+        }
+        if (group is not null && result.Levels.Length < 2)
+        {
+            throw new DataInputException($"'{group}' has a single level ('{result.Levels.FirstOrDefault()}') in the cohort: nothing to compare");
+        }
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, result, w =>
+        {
+            w.WriteString("endpoint", endpoint);
+            KmReport.WriteJson(w, result);
+        }, null, result.Warnings) { Endpoint = endpoint };
+    }
+
+    private static AnalysisResult Rates(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var group = analysis.Text("group");
+        var level = Number(analysis.Text("conf_level"), 0.95);
+        string?[]? labels = null;
+        string[] levels = [];
+        if (group is not null)
+        {
+            var column = cohort.Column(group);
+            labels = Enumerable.Range(0, cohort.RowCount).Select(column.TextAt).ToArray();
+            levels = [.. labels.Where(l => l is not null).Distinct().Order(StringComparer.Ordinal)!];
+            if (levels.Length < 2)
+            {
+                throw new DataInputException($"'{group}' has a single level in the cohort: give rates without a group");
+            }
+        }
+        var rates = new List<RateEstimate>();
+        foreach (var outcome in analysis.List("outcomes"))
+        {
+            var y = Binary(cohort, outcome);
+            foreach (var g in group is null ? new string?[] { null } : levels)
+            {
+                int events = 0, n = 0, missing = 0;
+                for (var i = 0; i < y.Length; i++)
+                {
+                    if (g is not null && labels![i] != g)
+                    {
+                        continue;
+                    }
+                    if (double.IsNaN(y[i]))
+                    {
+                        missing++;
+                        continue;
+                    }
+                    n++;
+                    events += y[i] == 1 ? 1 : 0;
+                }
+                if (n == 0)
+                {
+                    throw new DataInputException($"'{outcome}' has no recorded value{(g is null ? "" : $" in group {g}")}: no rate to estimate");
+                }
+                rates.Add(new RateEstimate(outcome, g, events, n, missing, ProportionCI.ClopperPearson(events, n, level)));
+            }
+        }
+        var payload = new RatesAnalysis(group, level, rates);
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w => RatesReport.WriteJson(w, payload), null, []);
+    }
+
+    private static AnalysisResult Cox(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var endpoint = analysis.Text("endpoint")!;
+        var rhs = analysis.Text("formula")![(analysis.Text("formula")!.IndexOf('~') + 1)..].Trim();
+        var cluster = analysis.Text("cluster");
+        var timeDependent = analysis.List("time_dependent");
+        var data = timeDependent.Count == 0 ? cohort : CountingProcess.Split(cohort, endpoint, timeDependent);
+        var response = timeDependent.Count == 0 ? $"Surv({endpoint}_months, {endpoint}_event)" : "Surv(tstart, tstop, status)";
+        var formula = Formula.Parse($"{response} ~ {rhs}{(cluster is null ? "" : $" + cluster({cluster})")}");
+        var frame = ModelFrame.Build(data, formula);
+        var events = 0;
+        foreach (var status in frame.Status)
+        {
+            events += status == 1 ? 1 : 0;
+        }
+        if (events == 0)
+        {
+            throw new DataInputException($"no {endpoint} events among the {frame.Status.Length} rows analysed: no Cox model to fit");
+        }
+        CoxResult fit;
+        try
+        {
+            fit = new CoxRegression(new CoxOptions()).Fit(new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design,
+                frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign, frame.Strata, frame.Cluster));
+        }
+        catch (ArgumentException e)
+        {
+            throw new DataInputException(e.Message);
+        }
+        var payload = new CoxAnalysis(fit, frame, References(data, frame, fit));
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w =>
+        {
+            w.WriteString("endpoint", endpoint);
+            CoxReport.WriteJson(w, fit, frame);
+        }, null, fit.Warnings) { Endpoint = endpoint };
+    }
+
+    private static AnalysisResult Cif(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var endpoint = analysis.Text("endpoint")!;
+        var group = analysis.Text("group");
+        var at = analysis.List("at").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var result = CifReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group);
+        if (result.Result.Causes.Length == 0)
+        {
+            throw new DataInputException($"no {endpoint} events among the {result.Result.Count} patients analysed: no cumulative incidence to estimate");
+        }
+        if (group is not null && result.Levels.Length < 2)
+        {
+            throw new DataInputException($"'{group}' has a single level ('{result.Levels.FirstOrDefault()}') in the cohort: no Gray's test");
+        }
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, result, w =>
+        {
+            w.WriteString("endpoint", endpoint);
+            CifReport.WriteJson(w, result, at);
+        }, null, result.Warnings) { Endpoint = endpoint, At = at };
+    }
+
+    /// <summary>For each text-column term: the level among the fitted rows that has no coefficient (R's treatment contrast reference).</summary>
+    private static Dictionary<string, string> References(DataFrame data, ModelFrame frame, CoxResult fit)
+    {
+        var references = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in frame.TermLabels)
+        {
+            if (!data.HasColumn(label) || data.Column(label).Texts is not { } texts)
+            {
+                continue;
+            }
+            var levels = frame.Rows.Select(r => texts[r]).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            if (levels.FirstOrDefault(l => !fit.Coefficients.Any(c => c.Term == label + l)) is { } reference)
+            {
+                references[label] = reference;
+            }
+        }
+        return references;
+    }
+
+    /// <summary>A 0/1 column as numbers (NaN where missing).</summary>
+    /// <exception cref="DataInputException">A value other than 0 or 1.</exception>
+    private static double[] Binary(DataFrame frame, string name)
+    {
+        var column = frame.Column(name);
+        var values = new double[frame.RowCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = NumberAt(column, i);
+            if (!double.IsNaN(v) && v != 0 && v != 1)
+            {
+                throw new DataInputException($"{frame.Source}:{frame.LineNumbers[i]}: column '{name}' must be 0/1, found '{column.TextAt(i)}'");
+            }
+            values[i] = v;
+        }
+        return values;
+    }
+
+    private static double Number(string? text, double fallback) =>
+        text is null ? fallback : double.Parse(text, CultureInfo.InvariantCulture);
+}

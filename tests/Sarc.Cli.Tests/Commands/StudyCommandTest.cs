@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Sarc.Testing;
+
+namespace Sarc.Cli.Tests.Commands;
+
+public class StudyCommandTest
+{
+    [Fact]
+    public void Validate_SeedStudies_AreAllOk()
+    {
+        var files = Directory.GetFiles(Fixture.PathOf("studies"), "*.yaml").Order().ToArray();
+
+        var run = CliRun.Of(["study", "validate", .. files]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(5, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains(": ok (")));
+    }
+
+    [Fact]
+    public void Validate_DefinitionWithMistakes_ListsEachWithFileAndLineAndExits2()
+    {
+        using var file = new TempFile("id: x\ntitle: X\ncohort:\n  sight: trunk\nanalyses:\n  - id: a\n    kind: kaplan\n  - id: b\n    kind: cox\n    endpoint: os\n    formula: \"~ grade + tumour_size\"\n", ".yaml");
+
+        var run = CliRun.Of("study", "validate", file.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"{file.Path}:4:3: unknown field 'sight'", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith($"{file.Path}:7:11: unknown analysis kind 'kaplan'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{file.Path}:11:14: formula term 'tumour_size' is not a column", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public void Run_DefinitionError_StopsBeforeWritingAnything()
+    {
+        using var file = new TempFile("id: x\ntitle: X\nanalyses:\n  - id: a\n    kind: kaplan\n", ".yaml");
+        var folder = Path.Combine(Path.GetTempPath(), "sarc-study-" + Guid.NewGuid().ToString("N"));
+
+        var run = CliRun.Of("study", "run", file.Path, "--data", "nonexistent.csv", "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void Demo_SmallRegistry_WritesThePageFiguresAndResultsForTheFiveStudies()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sarc-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = CliRun.Of("demo", "--out", folder, "--patients", "400", "--seed", "3");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.True(File.Exists(Path.Combine(folder, "index.html")));
+            Assert.True(File.Exists(Path.Combine(folder, "data", "registry.db")));
+            using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+            var ids = results.RootElement.GetProperty("studies").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
+            Assert.Equal(["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse"], ids);
+            Assert.NotEmpty(Directory.GetFiles(folder, "*.svg"));
+            Assert.Equal(Directory.GetFiles(folder, "*.svg").Length, Directory.GetFiles(folder, "*.png").Length);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Demo_TooFewPatients_IsAUserError()
+    {
+        CliRun.Of("demo", "--patients", "10").AssertUserError("--patients must be at least 50");
+    }
+}

@@ -1,0 +1,287 @@
+using Sarc.Data.Analysis;
+using Sarc.Data.Tables;
+using Sarc.Statistics.Hypothesis;
+using Sarc.Statistics.Survival;
+using Sarc.Studies.Analyses;
+using Sarc.Studies.Data;
+using Sarc.Studies.Definitions;
+using Sarc.Studies.Reports;
+using Sarc.Studies.Running;
+using Sarc.Testing;
+
+namespace Sarc.Studies.Tests.Running;
+
+public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry>
+{
+    private static readonly string[] EnginesNotOnMain = ["finegray", "multistate"];
+
+    private static StudyDefinition Seed(string id) => StudyParser.ParseFile(Fixture.PathOf("studies", id + ".yaml")).Study!;
+
+    private static StudyDefinition Inline(string yaml)
+    {
+        var result = StudyParser.Parse(yaml, "inline.yaml");
+        Assert.Empty(result.Errors);
+        return result.Study!;
+    }
+
+    private static T Payload<T>(StudyResult result, string id) => Assert.IsType<T>(result.Analyses.Single(a => a.Id == id).Payload);
+
+    [Theory]
+    [InlineData("necrosis-outcomes")]
+    [InlineData("metastatic-cmt")]
+    [InlineData("pulmonary-metastasectomy")]
+    [InlineData("lr-dm-multistate")]
+    [InlineData("rps-post-relapse")]
+    public void Run_SeedStudy_RunsEveryAnalysisWhoseEngineIsAvailable(string id)
+    {
+        var result = StudyRunner.Run(Seed(id), registry.Dataset);
+
+        Assert.True(result.N > 0, $"{id}: empty cohort");
+        foreach (var analysis in result.Analyses.Where(a => !EnginesNotOnMain.Contains(a.Kind)))
+        {
+            Assert.True(analysis.Error is null, $"{id}/{analysis.Id}: {analysis.Error}");
+        }
+    }
+
+    [Fact]
+    public void Run_NecrosisStudy_TwoByTwoMatchesTheEngineOnCountsTakenFromTheDataset()
+    {
+        var result = StudyRunner.Run(Seed("necrosis-outcomes"), registry.Dataset);
+
+        // Independent selection: neoadjuvant RT with a necrosis value; exposure necrosis >= 75, outcome DM.
+        var setting = registry.Dataset.Column("rt_setting").Texts!;
+        var necrosis = registry.Dataset.Column("necrosis_pct").Numbers!;
+        var dm = registry.Dataset.Column("dm").Numbers!;
+        int a = 0, b = 0, c = 0, d = 0;
+        for (var i = 0; i < necrosis.Length; i++)
+        {
+            if (setting[i] != "neoadjuvant" || double.IsNaN(necrosis[i]))
+            {
+                continue;
+            }
+            var high = necrosis[i] >= 75;
+            if (high) { if (dm[i] == 1) { a++; } else { b++; } }
+            else { if (dm[i] == 1) { c++; } else { d++; } }
+        }
+        var expected = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(a, b, c, d));
+
+        var actual = Payload<TwoByTwoAnalysisResult>(result, "dm-by-necrosis");
+        Assert.Equal(a + b + c + d, result.N);
+        Assert.Equal(new TwoByTwoTable(a, b, c, d), actual.Table);
+        AssertNear.Relative(expected.FisherP, actual.Result.FisherP, Tolerance.PValue, "Fisher p");
+        AssertNear.Relative(expected.FisherMidP, actual.Result.FisherMidP, Tolerance.PValue, "mid-p");
+        AssertNear.Relative(expected.ConditionalOddsRatio.Estimate, actual.Result.ConditionalOddsRatio.Estimate, Tolerance.Estimate, "OR");
+    }
+
+    [Fact]
+    public void Run_RetroperitonealStudy_KaplanMeierByRelapseTypeMatchesTheEngine()
+    {
+        var result = StudyRunner.Run(Seed("rps-post-relapse"), registry.Dataset);
+
+        var site = registry.Dataset.Column("site").Texts!;
+        var relapse = registry.Dataset.Column("relapse").Numbers!;
+        var type = registry.Dataset.Column("relapse_type").Texts!;
+        var months = registry.Dataset.Column("post_relapse_os_months").Numbers!;
+        var events = registry.Dataset.Column("post_relapse_os_event").Numbers!;
+        string[] levels = ["dm", "lr", "lr+dm"];
+        var rows = Enumerable.Range(0, site.Length).Where(i => site[i] == "retroperitoneum" && relapse[i] == 1).ToArray();
+        var expected = KaplanMeierAnalysis.Run(rows.Select(i => months[i]).ToArray(), rows.Select(i => events[i] == 1).ToArray(),
+            rows.Select(i => Array.IndexOf(levels, type[i])).ToArray(), levels.Length, KaplanMeierOptions.Default);
+
+        var actual = Payload<KmAnalysis>(result, "os-by-relapse-type");
+        Assert.Equal(levels, actual.Levels);
+        for (var g = 0; g < levels.Length; g++)
+        {
+            Assert.Equal(expected.Curves[g].N, actual.Curves[g].N);
+            AssertNear.Relative(expected.Curves[g].Median().Estimate, actual.Curves[g].Median().Estimate, Tolerance.Estimate, $"median {levels[g]}");
+        }
+        AssertNear.Relative(expected.LogRank!.ChiSquare, actual.LogRank!.ChiSquare, Tolerance.Estimate, "log-rank chi-square");
+        AssertNear.Relative(expected.LogRank.PValue, actual.LogRank.PValue, Tolerance.PValue, "log-rank p");
+    }
+
+    [Fact]
+    public void Run_MetastaticStudy_RatesAreExactClopperPearsonOnTheCohortCounts()
+    {
+        var result = StudyRunner.Run(Seed("metastatic-cmt"), registry.Dataset);
+
+        var metastatic = registry.Dataset.Column("metastatic_at_diagnosis").Numbers!;
+        var fractions = registry.Dataset.Column("rt_fractions").Numbers!;
+        var wound = registry.Dataset.Column("wound_complication").Numbers!;
+        var rows = Enumerable.Range(0, metastatic.Length).Where(i => metastatic[i] == 1 && fractions[i] == 15 && !double.IsNaN(wound[i])).ToArray();
+        var events = rows.Count(i => wound[i] == 1);
+        var expected = ProportionCI.ClopperPearson(events, rows.Length);
+
+        var rate = Payload<RatesAnalysis>(result, "complications").Rates.Single(r => r.Outcome == "wound_complication");
+        Assert.Equal(events, rate.Events);
+        Assert.Equal(rows.Length, rate.N);
+        AssertNear.Relative(expected.Lower, rate.Interval.Lower, Tolerance.PValue, "lower");
+        AssertNear.Relative(expected.Upper, rate.Interval.Upper, Tolerance.PValue, "upper");
+    }
+
+    [Fact]
+    public void Run_LrDmStudy_DmHazardWithLrAsTimeDependentCovariateCoversTheSimulatedHazardRatio()
+    {
+        var result = StudyRunner.Run(Seed("lr-dm-multistate"), registry.Dataset);
+
+        var fit = Payload<CoxAnalysis>(result, "dm-hazard-lr").Fit;
+        var lr = fit.Coefficients.Single(c => c.Term == "lr");
+        Assert.NotNull(lr.RobustSe);
+        var lower = Math.Exp(lr.Coef - 1.959963984540054 * lr.RobustSe!.Value);
+        var upper = Math.Exp(lr.Coef + 1.959963984540054 * lr.RobustSe.Value);
+        Assert.True(lower <= 8.4 && 8.4 <= upper, $"robust 95% CI {lower:F2}-{upper:F2} does not cover the simulated HR 8.4");
+        var grade = fit.Coefficients.Single(c => c.Term == "high_grade");
+        Assert.True(grade.HazardRatio > 1.5, $"high grade HR {grade.HazardRatio:F2}: the simulated 3.8 is not recovered");
+    }
+
+    [Fact]
+    public void Run_LrDmStudy_CumulativeIncidenceMatchesTheEngineOnTheCohort()
+    {
+        var study = Seed("lr-dm-multistate");
+        var result = StudyRunner.Run(study, registry.Dataset);
+        var cohort = StudyRunner.Cohort(study, registry.Dataset);
+
+        var grade = cohort.Column("high_grade").Numbers!;
+        var rows = Enumerable.Range(0, grade.Length).Where(i => !double.IsNaN(grade[i])).ToArray();
+        var months = cohort.Column("lr_cr_months").Numbers!;
+        var status = cohort.Column("lr_cr_event").Numbers!;
+        var expected = Sarc.Statistics.CompetingRisks.CumulativeIncidence.Fit(rows.Select(i => months[i]).ToArray(),
+            rows.Select(i => (int)status[i]).ToArray(), rows.Select(i => (int)grade[i]).ToArray(), 2);
+
+        var actual = Payload<CifAnalysis>(result, "lr-cif").Result;
+        for (var k = 0; k < expected.Tests.Count; k++)
+        {
+            AssertNear.Relative(expected.Tests[k].Statistic, actual.Tests[k].Statistic, Tolerance.Estimate, $"Gray statistic cause {expected.Tests[k].Cause}");
+            AssertNear.Relative(expected.Tests[k].PValue, actual.Tests[k].PValue, Tolerance.PValue, $"Gray p cause {expected.Tests[k].Cause}");
+        }
+        AssertNear.Relative(expected.Curve(1, 1).EstimateAt(60), actual.Curve(1, 1).EstimateAt(60), Tolerance.Estimate, "CIF of LR at 60 months, high grade");
+    }
+
+    [Fact]
+    public void Run_EmptyCohort_EveryAnalysisCarriesTheReasonAndNothingThrows()
+    {
+        var study = Inline("id: e\ntitle: E\ncohort:\n  site: nowhere\nanalyses:\n  - id: os\n    kind: km\n    endpoint: os\n  - id: r\n    kind: rates\n    outcomes: [lr]\n");
+
+        var result = StudyRunner.Run(study, registry.Dataset);
+
+        Assert.Equal(0, result.N);
+        Assert.All(result.Analyses, a => Assert.Contains("cohort is empty", a.Error));
+        Assert.Contains("\"error\": \"the cohort is empty", ResultsJson.Write([result]));
+    }
+
+    [Fact]
+    public void Run_EndpointWithoutEventsAndGroupWithOneLevel_FailOnlyThoseAnalyses()
+    {
+        // Patients who never had an LR: LR-free survival has no events, and 'lr' has the single level 0.
+        var study = Inline("""
+            id: b
+            title: Bad input
+            cohort:
+              lr: 0
+            analyses:
+              - id: lrfs
+                kind: km
+                endpoint: lrfs
+              - id: os-by-lr
+                kind: km
+                endpoint: os
+                group: lr
+              - id: os
+                kind: km
+                endpoint: os
+            """);
+
+        var result = StudyRunner.Run(study, registry.Dataset);
+
+        Assert.Contains("no lrfs events", result.Analyses[0].Error);
+        Assert.Contains("'lr' has a single level", result.Analyses[1].Error);
+        Assert.Null(result.Analyses[2].Error);
+        Assert.IsType<KmAnalysis>(result.Analyses[2].Payload);
+    }
+
+    [Fact]
+    public void Run_RowOrderOfTheRegistry_DoesNotChangeAnyResult()
+    {
+        var reversed = Reverse(registry.Dataset);
+        var studies = new[] { "necrosis-outcomes", "rps-post-relapse", "metastatic-cmt" }.Select(Seed).ToArray();
+
+        var forward = ResultsJson.Write(studies.Select(s => StudyRunner.Run(s, registry.Dataset)).ToArray());
+        var backward = ResultsJson.Write(studies.Select(s => StudyRunner.Run(s, reversed)).ToArray());
+
+        // Sums in another order may differ in the last bits (Cox); anything beyond 1e-9 relative is a real difference.
+        using var a = System.Text.Json.JsonDocument.Parse(forward);
+        using var b = System.Text.Json.JsonDocument.Parse(backward);
+        AssertSameJson(a.RootElement, b.RootElement, "$");
+    }
+
+    private static void AssertSameJson(System.Text.Json.JsonElement expected, System.Text.Json.JsonElement actual, string path)
+    {
+        Assert.True(expected.ValueKind == actual.ValueKind, $"{path}: {expected.ValueKind} vs {actual.ValueKind}");
+        switch (expected.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Object:
+                Assert.Equal(expected.EnumerateObject().Select(p => p.Name), actual.EnumerateObject().Select(p => p.Name));
+                foreach (var property in expected.EnumerateObject())
+                {
+                    AssertSameJson(property.Value, actual.GetProperty(property.Name), $"{path}.{property.Name}");
+                }
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                Assert.Equal(expected.GetArrayLength(), actual.GetArrayLength());
+                for (var i = 0; i < expected.GetArrayLength(); i++)
+                {
+                    AssertSameJson(expected[i], actual[i], $"{path}[{i}]");
+                }
+                break;
+            case System.Text.Json.JsonValueKind.Number:
+                AssertNear.Relative(expected.GetDouble(), actual.GetDouble(), 1e-9, path);
+                break;
+            default:
+                Assert.Equal(expected.GetRawText(), actual.GetRawText());
+                break;
+        }
+    }
+
+    [Fact]
+    public void Cohort_DerivedGrouping_IsOneZeroOrMissingFromItsSource()
+    {
+        var study = Inline("id: d\ntitle: D\nderive:\n  big: \"size_cm > 10\"\nanalyses:\n  - id: r\n    kind: rates\n    outcomes: [big]\n");
+
+        var cohort = StudyRunner.Cohort(study, registry.Dataset);
+
+        var size = cohort.Column("size_cm").Numbers!;
+        var big = cohort.Column("big").Numbers!;
+        for (var i = 0; i < size.Length; i++)
+        {
+            Assert.Equal(double.IsNaN(size[i]) ? double.NaN : size[i] > 10 ? 1 : 0, big[i]);
+        }
+    }
+
+    private static DataFrame Reverse(DataFrame frame)
+    {
+        var columns = frame.Columns.Select(c => c.Numbers is { } n
+            ? new DataColumn(c.Name, ColumnKind.Numeric, n.Reverse().ToArray(), null)
+            : new DataColumn(c.Name, ColumnKind.Text, null, c.Texts!.Reverse().ToArray())).ToArray();
+        return new DataFrame(frame.Source, columns, frame.LineNumbers.Reverse().ToArray());
+    }
+
+    [Fact]
+    public void CountingProcess_LrBeforeDm_SplitsIntoTwoIntervalsWithTheEventOnTheLast()
+    {
+        // P1: LR at 2, DM at 5. P2: no LR, censored at 4. P3: LR and DM the same day (3): LR does not precede DM.
+        var cohort = new DataFrame("t", [
+            new DataColumn("patient_id", ColumnKind.Text, null, ["P1", "P2", "P3"]),
+            new DataColumn("dmfs_months", ColumnKind.Numeric, [5, 4, 3], null),
+            new DataColumn("dmfs_event", ColumnKind.Numeric, [1, 0, 1], null),
+            new DataColumn("lr", ColumnKind.Numeric, [1, 0, 1], null),
+            new DataColumn("lrfs_months", ColumnKind.Numeric, [2, 4, 3], null),
+        ], [2, 3, 4]);
+
+        var split = CountingProcess.Split(cohort, "dmfs", ["lr"]);
+
+        Assert.Equal(new string?[] { "P1", "P1", "P2", "P3" }, split.Column("patient_id").Texts!);
+        Assert.Equal([0.0, 2, 0, 0], split.Column("tstart").Numbers!);
+        Assert.Equal([2.0, 5, 4, 3], split.Column("tstop").Numbers!);
+        Assert.Equal([0.0, 1, 0, 1], split.Column("status").Numbers!);
+        Assert.Equal([0.0, 1, 0, 0], split.Column("lr").Numbers!);
+    }
+}
