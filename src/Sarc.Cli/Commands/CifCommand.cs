@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
@@ -60,8 +61,8 @@ internal static class CifCommand
                     var curve = result.Curve(g, cause);
                     foreach (var t in atTimes)
                     {
-                        table.AddRow(GroupName(analysis, g), Label(cause), Formatting.Number(t), Formatting.Number(curve.EstimateAt(t)),
-                            Formatting.Number(Math.Sqrt(curve.VarianceAt(t))));
+                        table.AddRow(GroupName(analysis, g), Label(cause), ReportText.Number(t), ReportText.Number(curve.EstimateAt(t)),
+                            ReportText.Number(Math.Sqrt(curve.VarianceAt(t))));
                     }
                 }
             }
@@ -77,8 +78,8 @@ internal static class CifCommand
                     var curve = result.Curve(g, cause);
                     var last = curve.Times.Length - 1;
                     table.AddRow(GroupName(analysis, g), Label(cause), curve.Times.Length.ToString(CultureInfo.InvariantCulture),
-                        Formatting.Number(curve.MaxTime), Formatting.Number(last < 0 ? 0 : curve.Estimates[last]),
-                        Formatting.Number(last < 0 ? 0 : Math.Sqrt(curve.Variances[last])));
+                        ReportText.Number(curve.MaxTime), ReportText.Number(last < 0 ? 0 : curve.Estimates[last]),
+                        ReportText.Number(last < 0 ? 0 : Math.Sqrt(curve.Variances[last])));
                 }
             }
             table.Write(output);
@@ -88,7 +89,7 @@ internal static class CifCommand
             output.WriteLine();
             foreach (var test in result.Tests)
             {
-                output.WriteLine($"Gray's test, cause {Label(test.Cause)}: chi-square = {Formatting.Number(test.Statistic, 5)} on {test.DegreesOfFreedom} df, {Formatting.PEquals(test.PValue)}");
+                output.WriteLine($"Gray's test, cause {Label(test.Cause)}: chi-square = {ReportText.Number(test.Statistic, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}");
             }
         }
         if (analysis.Excluded > 0)

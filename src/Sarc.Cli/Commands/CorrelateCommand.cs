@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
@@ -52,7 +53,7 @@ internal static class CorrelateCommand
                 foreach (var (name, result) in results)
                 {
                     table.AddRow(xName, name, result.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        Formatting.Number(result.Estimate, 3), Formatting.PValue(result.P));
+                        ReportText.Number(result.Estimate, 3), ReportText.PValue(result.P));
                 }
                 table.Write(context.Output);
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
@@ -119,7 +120,7 @@ internal static class CoxCommand
 
     private static void WriteText(TextWriter output, CoxResult fit, ModelFrame frame)
     {
-        var percent = Formatting.Number(fit.ConfidenceLevel * 100, 3);
+        var percent = ReportText.Number(fit.ConfidenceLevel * 100, 3);
         output.WriteLine($"Cox regression: {frame.Formula.Text}");
         output.WriteLine($"n = {fit.N}, events = {fit.Events}, excluded (missing) = {frame.Excluded}, ties = {(fit.Ties == CoxTies.Efron ? "efron" : "breslow")}");
         output.WriteLine();
@@ -133,25 +134,25 @@ internal static class CoxCommand
         var table = new TextTable([.. headers]);
         foreach (var c in fit.Coefficients)
         {
-            var cells = new List<string> { c.Term, Formatting.Fixed(c.Coef, 4), Formatting.Fixed(c.Se, 4) };
+            var cells = new List<string> { c.Term, ReportText.Fixed(c.Coef, 4), ReportText.Fixed(c.Se, 4) };
             if (robust)
             {
-                cells.Add(Formatting.Fixed(c.RobustSe ?? double.NaN, 4));
+                cells.Add(ReportText.Fixed(c.RobustSe ?? double.NaN, 4));
             }
             cells.AddRange([
-                Formatting.Fixed(c.HazardRatio, 3),
-                $"{Formatting.Fixed(c.HazardRatioLower, 3)}-{Formatting.Fixed(c.HazardRatioUpper, 3)}",
-                Formatting.Fixed(c.Z, 2),
-                Formatting.PValue(c.P),
+                ReportText.Fixed(c.HazardRatio, 3),
+                $"{ReportText.Fixed(c.HazardRatioLower, 3)}-{ReportText.Fixed(c.HazardRatioUpper, 3)}",
+                ReportText.Fixed(c.Z, 2),
+                ReportText.PValue(c.P),
             ]);
             table.AddRow([.. cells]);
         }
         table.Write(output);
         output.WriteLine();
-        output.WriteLine($"Concordance = {Formatting.Fixed(fit.Concordance, 3)}");
-        output.WriteLine($"Likelihood ratio test = {Formatting.Fixed(fit.LikelihoodRatioTest.ChiSquare, 2)} on {fit.LikelihoodRatioTest.DegreesOfFreedom} df, p = {Formatting.PValue(fit.LikelihoodRatioTest.P)}");
-        output.WriteLine($"Wald test             = {Formatting.Fixed(fit.WaldTest.ChiSquare, 2)} on {fit.WaldTest.DegreesOfFreedom} df, p = {Formatting.PValue(fit.WaldTest.P)}{(robust ? " (robust)" : "")}");
-        output.WriteLine($"Score (logrank) test  = {Formatting.Fixed(fit.ScoreTest.ChiSquare, 2)} on {fit.ScoreTest.DegreesOfFreedom} df, p = {Formatting.PValue(fit.ScoreTest.P)}");
+        output.WriteLine($"Concordance = {ReportText.Fixed(fit.Concordance, 3)}");
+        output.WriteLine($"Likelihood ratio test = {ReportText.Fixed(fit.LikelihoodRatioTest.ChiSquare, 2)} on {fit.LikelihoodRatioTest.DegreesOfFreedom} df, p = {ReportText.PValue(fit.LikelihoodRatioTest.P)}");
+        output.WriteLine($"Wald test             = {ReportText.Fixed(fit.WaldTest.ChiSquare, 2)} on {fit.WaldTest.DegreesOfFreedom} df, p = {ReportText.PValue(fit.WaldTest.P)}{(robust ? " (robust)" : "")}");
+        output.WriteLine($"Score (logrank) test  = {ReportText.Fixed(fit.ScoreTest.ChiSquare, 2)} on {fit.ScoreTest.DegreesOfFreedom} df, p = {ReportText.PValue(fit.ScoreTest.P)}");
         if (fit.PhTest is { } ph)
         {
             output.WriteLine();
@@ -159,9 +160,9 @@ internal static class CoxCommand
             var zph = new TextTable("term", "chisq", "df", "p");
             foreach (var term in ph.Terms)
             {
-                zph.AddRow(term.Term, Formatting.Fixed(term.ChiSquare, 3), term.DegreesOfFreedom.ToString(System.Globalization.CultureInfo.InvariantCulture), Formatting.PValue(term.P));
+                zph.AddRow(term.Term, ReportText.Fixed(term.ChiSquare, 3), term.DegreesOfFreedom.ToString(System.Globalization.CultureInfo.InvariantCulture), ReportText.PValue(term.P));
             }
-            zph.AddRow("GLOBAL", Formatting.Fixed(ph.Global.ChiSquare, 3), ph.Global.DegreesOfFreedom.ToString(System.Globalization.CultureInfo.InvariantCulture), Formatting.PValue(ph.Global.P));
+            zph.AddRow("GLOBAL", ReportText.Fixed(ph.Global.ChiSquare, 3), ph.Global.DegreesOfFreedom.ToString(System.Globalization.CultureInfo.InvariantCulture), ReportText.PValue(ph.Global.P));
             zph.Write(output);
         }
     }

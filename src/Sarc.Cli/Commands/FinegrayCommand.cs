@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
@@ -117,9 +118,9 @@ internal static class FinegrayCommand
                 var table2 = new TextTable("term", "coef", "se", "sHR", ci, "z", "p");
                 for (var k = 0; k < p; k++)
                 {
-                    table2.AddRow(frame.ColumnNames[k], Formatting.Number(fit.Coefficients[k]), Formatting.Number(fit.StandardError(k)),
-                        Formatting.Number(fit.HazardRatio(k)), $"{Formatting.Number(fit.HazardRatioLower(k))} - {Formatting.Number(fit.HazardRatioUpper(k))}",
-                        Formatting.Number(fit.Z(k)), Formatting.PValue(fit.PValue(k)));
+                    table2.AddRow(frame.ColumnNames[k], ReportText.Number(fit.Coefficients[k]), ReportText.Number(fit.StandardError(k)),
+                        ReportText.Number(fit.HazardRatio(k)), $"{ReportText.Number(fit.HazardRatioLower(k))} - {ReportText.Number(fit.HazardRatioUpper(k))}",
+                        ReportText.Number(fit.Z(k)), ReportText.PValue(fit.PValue(k)));
                 }
                 table2.Write(context.Output);
             }

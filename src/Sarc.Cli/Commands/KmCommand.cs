@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Survival;
@@ -77,7 +78,7 @@ internal static class KmCommand
             var curve = analysis.Curves[g];
             var median = curve.Median();
             summary.AddRow(analysis.GroupColumn is null ? "all" : analysis.Levels[g], curve.N.ToString(), curve.EventCount.ToString(),
-                Formatting.Number(median.Estimate), $"{Formatting.Number(median.Lower)} - {Formatting.Number(median.Upper)}");
+                ReportText.Number(median.Estimate), $"{ReportText.Number(median.Lower)} - {ReportText.Number(median.Upper)}");
         }
         summary.Write(output);
         if (analysis.At.Any(rows => rows.Length > 0))
@@ -88,9 +89,9 @@ internal static class KmCommand
             {
                 foreach (var row in analysis.At[g])
                 {
-                    table.AddRow(analysis.GroupColumn is null ? "all" : analysis.Levels[g], Formatting.Number(row.Time), row.AtRisk.ToString(),
-                        Formatting.Number(row.Survival), Formatting.Number(row.StdErr),
-                        $"{Formatting.Number(row.Lower)} - {Formatting.Number(row.Upper)}");
+                    table.AddRow(analysis.GroupColumn is null ? "all" : analysis.Levels[g], ReportText.Number(row.Time), row.AtRisk.ToString(),
+                        ReportText.Number(row.Survival), ReportText.Number(row.StdErr),
+                        $"{ReportText.Number(row.Lower)} - {ReportText.Number(row.Upper)}");
                 }
             }
             table.Write(output);
@@ -98,10 +99,10 @@ internal static class KmCommand
         output.WriteLine();
         if (analysis.LogRank is { } test)
         {
-            output.WriteLine($"Log-rank test: chi-square = {Formatting.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {Formatting.PEquals(test.PValue)}");
+            output.WriteLine($"Log-rank test: chi-square = {ReportText.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}");
         }
         var followUp = analysis.MedianFollowUp;
-        output.WriteLine($"Median follow-up (reverse Kaplan-Meier): {Formatting.Number(followUp.Estimate)} ({ci} {Formatting.Number(followUp.Lower)} - {Formatting.Number(followUp.Upper)})");
+        output.WriteLine($"Median follow-up (reverse Kaplan-Meier): {ReportText.Number(followUp.Estimate)} ({ci} {ReportText.Number(followUp.Lower)} - {ReportText.Number(followUp.Upper)})");
         if (analysis.Excluded > 0)
         {
             output.WriteLine($"{analysis.Excluded} row(s) with missing values excluded.");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
@@ -222,11 +223,11 @@ internal static class MultistateCommand
         foreach (var t in times)
         {
             var (p, se) = result.At(t);
-            var cells = new List<string> { Formatting.Number(t) };
+            var cells = new List<string> { ReportText.Number(t) };
             for (var s = 0; s < analysis.States.Length; s++)
             {
-                cells.Add(Formatting.Number(p[s]));
-                cells.Add(Formatting.Number(se[s]));
+                cells.Add(ReportText.Number(p[s]));
+                cells.Add(ReportText.Number(se[s]));
             }
             table.AddRow([.. cells]);
         }

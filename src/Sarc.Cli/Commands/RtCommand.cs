@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Statistics.Radiotherapy;
 
@@ -55,9 +56,9 @@ internal static class RtCommand
             }
             else
             {
-                context.Output.WriteLine($"{Formatting.Number(totalDose)} Gy in {count} fractions ({Formatting.Number(totalDose / count)} Gy per fraction), alpha/beta = {Formatting.Number(ratio)} Gy");
-                context.Output.WriteLine($"BED  = {Formatting.Fixed(bed, 2)} Gy");
-                context.Output.WriteLine($"EQD2 = {Formatting.Fixed(eqd2, 2)} Gy");
+                context.Output.WriteLine($"{ReportText.Number(totalDose)} Gy in {count} fractions ({ReportText.Number(totalDose / count)} Gy per fraction), alpha/beta = {ReportText.Number(ratio)} Gy");
+                context.Output.WriteLine($"BED  = {ReportText.Fixed(bed, 2)} Gy");
+                context.Output.WriteLine($"EQD2 = {ReportText.Fixed(eqd2, 2)} Gy");
             }
             return SarcApp.Success;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sarc.Cli.Output;
+using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
@@ -78,15 +79,15 @@ internal static class Table2x2Command
         output.WriteLine();
         var ci = $"{level * 100:G3}% CI";
         var tests = new TextTable("statistic", "value", ci, "p");
-        tests.AddRow("Fisher's exact test", "", "", Formatting.Number(result.FisherP, 4));
-        tests.AddRow("Fisher mid-p", "", "", Formatting.Number(result.FisherMidP, 4));
-        tests.AddRow("Chi-square (Pearson)", Formatting.Number(result.ChiSquare.Statistic), "", Formatting.Number(result.ChiSquare.P, 4));
-        tests.AddRow("Chi-square (Yates)", Formatting.Number(result.ChiSquareYates.Statistic), "", Formatting.Number(result.ChiSquareYates.P, 4));
-        tests.AddRow("Odds ratio (ad/bc, Woolf CI)", Formatting.Number(result.OddsRatio.Estimate), Interval(result.OddsRatio), "");
-        tests.AddRow("Odds ratio (conditional MLE, exact CI)", Formatting.Number(result.ConditionalOddsRatio.Estimate), Interval(result.ConditionalOddsRatio), "");
+        tests.AddRow("Fisher's exact test", "", "", ReportText.Number(result.FisherP, 4));
+        tests.AddRow("Fisher mid-p", "", "", ReportText.Number(result.FisherMidP, 4));
+        tests.AddRow("Chi-square (Pearson)", ReportText.Number(result.ChiSquare.Statistic), "", ReportText.Number(result.ChiSquare.P, 4));
+        tests.AddRow("Chi-square (Yates)", ReportText.Number(result.ChiSquareYates.Statistic), "", ReportText.Number(result.ChiSquareYates.P, 4));
+        tests.AddRow("Odds ratio (ad/bc, Woolf CI)", ReportText.Number(result.OddsRatio.Estimate), Interval(result.OddsRatio), "");
+        tests.AddRow("Odds ratio (conditional MLE, exact CI)", ReportText.Number(result.ConditionalOddsRatio.Estimate), Interval(result.ConditionalOddsRatio), "");
         tests.Write(output);
     }
 
     private static string Interval(IntervalEstimate estimate) =>
-        $"{Formatting.Number(estimate.Lower)} - {Formatting.Number(estimate.Upper)}";
+        $"{ReportText.Number(estimate.Lower)} - {ReportText.Number(estimate.Upper)}";
 }

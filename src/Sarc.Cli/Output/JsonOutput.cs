@@ -7,7 +7,7 @@ namespace Sarc.Cli.Output;
 
 /// <summary>
 /// Writes the one JSON object a <c>--json</c> command prints. Numbers are written in their shortest round-trip form;
-/// NaN and infinities (R's NA, a median not reached) become null, since JSON has no such numbers.
+/// NaN and infinities (R's NA, a median not reached) become null through Sarc.Studies.Json.JsonNumbers, shared with results.json.
 /// </summary>
 internal static class JsonOutput
 {
@@ -28,31 +28,5 @@ internal static class JsonOutput
         }
         output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.WriteLine();
-    }
-
-    /// <summary>Writes a number property, or null when it is NaN or infinite.</summary>
-    public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            writer.WriteNumber(name, value);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a number array element, or null when it is NaN or infinite.</summary>
-    public static void WriteNumberOrNullValue(this Utf8JsonWriter writer, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            writer.WriteNumberValue(value);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Sarc.Studies.Json;
 
-/// <summary>How numbers look in tables and figures of a report (JSON always carries full precision).</summary>
+/// <summary>How numbers look in readable output, report tables and figures (JSON always carries full precision).</summary>
 public static class ReportText
 {
     /// <summary>A number with <paramref name="significant"/> significant digits; "NA" when missing or infinite.</summary>
