@@ -18,7 +18,8 @@ public static class AnalysisColumns
             for (var i = 0; i < cases.Rows.Length; i++)
             {
                 var text = column.Texts![cases.Rows[i]];
-                if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                // A missing cell is not the problem here; the first cell written that is not a number is.
+                if (text is not null && !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
                     throw new DataInputException(
                         $"{cases.Frame.Source}: line {cases.LineOf(i)}: column '{name}' must be {role}, found '{text}'");
@@ -36,22 +37,8 @@ public static class AnalysisColumns
 
     /// <summary>A whole numeric column with NaN where a cell is missing, for analyses that drop missing values pair by pair.</summary>
     /// <exception cref="DataInputException">The column is not numeric; the message quotes its first value that is not a number.</exception>
-    public static double[] NumericWithMissing(DataFrame frame, string name)
-    {
-        var column = frame.Column(name);
-        if (column.Numbers is null)
-        {
-            for (var row = 0; row < frame.RowCount; row++)
-            {
-                var text = column.Texts![row];
-                if (text is not null)
-                {
-                    throw new DataInputException($"{frame.Source}: line {frame.LineNumbers[row]}: column '{name}' must be numeric, found '{text}'");
-                }
-            }
-        }
-        return column.Numbers ?? Enumerable.Repeat(double.NaN, frame.RowCount).ToArray();
-    }
+    public static double[] NumericWithMissing(DataFrame frame, string name) =>
+        Numeric(CompleteCases.Of(frame, []), name);
 
     /// <summary>A follow-up time column: numeric, finite and not negative.</summary>
     /// <exception cref="DataInputException">A value that is not a number, is infinite or is negative (naming its line).</exception>

@@ -56,6 +56,7 @@ public static class CsvTableReader
 
     private static DataFrame ReadExisting(string path)
     {
+        Func<TextReader> open = () => new StreamReader(path);
         if (new FileInfo(path).Length >= ParallelThresholdBytes && Environment.ProcessorCount > 1)
         {
             var bytes = File.ReadAllBytes(path);
@@ -63,12 +64,14 @@ public static class CsvTableReader
             {
                 return frame;
             }
+            // The file is in memory already: the sequential read takes it from there, not from the disk again.
+            open = () => new StreamReader(new MemoryStream(bytes));
         }
-        var builders = ReadPass(() => new StreamReader(path), path, names: null, firstLine: 2, textOnlyFor: null, out var lineNumbers);
+        var builders = ReadPass(open, path, names: null, firstLine: 2, textOnlyFor: null, out var lineNumbers);
         var needText = builders.Where(b => b.NeedsSecondPass).Select(b => b.Index).ToHashSet();
         if (needText.Count > 0)
         {
-            var textBuilders = ReadPass(() => new StreamReader(path), path, names: null, firstLine: 2, needText, out _);
+            var textBuilders = ReadPass(open, path, names: null, firstLine: 2, needText, out _);
             foreach (var index in needText)
             {
                 builders[index] = textBuilders[index];

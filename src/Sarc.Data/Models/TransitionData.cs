@@ -68,9 +68,7 @@ public static class TransitionData
     {
         var columns = frame.Columns.Select(column => column.Name == eventColumn
             ? new DataColumn(column.Name, ColumnKind.Numeric, status, null)
-            : column.Numbers is not null
-                ? new DataColumn(column.Name, ColumnKind.Numeric, rows.Select(r => column.Numbers[r]).ToArray(), null)
-                : new DataColumn(column.Name, ColumnKind.Text, null, rows.Select(r => column.Texts![r]).ToArray())).ToArray();
-        return new DataFrame(frame.Source, columns, rows.Select(r => frame.LineNumbers[r]).ToArray());
+            : column.Gather(rows)).ToArray();
+        return new DataFrame(frame.Source, columns, frame.LinesOf(rows));
     }
 }

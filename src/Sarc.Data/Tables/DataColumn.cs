@@ -33,6 +33,26 @@ public sealed class DataColumn
 
     public bool IsMissing(int row) => Numbers is not null ? double.IsNaN(Numbers[row]) : Texts![row] is null;
 
+    /// <summary>The same column at <paramref name="rows"/> (indices into this column, in the order given; repeats allowed).</summary>
+    public DataColumn Gather(IReadOnlyList<int> rows)
+    {
+        if (Numbers is { } numbers)
+        {
+            var values = new double[rows.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = numbers[rows[i]];
+            }
+            return new DataColumn(Name, ColumnKind.Numeric, values, null);
+        }
+        var texts = new string?[rows.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = Texts![rows[i]];
+        }
+        return new DataColumn(Name, ColumnKind.Text, null, texts);
+    }
+
     /// <summary>The cell as text: a text cell as written, a number in its shortest round-trip form, null when missing.</summary>
     public string? TextAt(int row) => Numbers is not null
         ? double.IsNaN(Numbers[row]) ? null : Numbers[row].ToString("R", System.Globalization.CultureInfo.InvariantCulture)

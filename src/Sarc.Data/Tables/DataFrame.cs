@@ -36,6 +36,21 @@ public sealed class DataFrame
 
     public bool HasColumn(string name) => byName.ContainsKey(name);
 
+    /// <summary>A table of the rows at <paramref name="rows"/> (in the order given), keeping their file lines for errors.</summary>
+    public DataFrame SelectRows(IReadOnlyList<int> rows) =>
+        new(Source, Columns.Select(column => column.Gather(rows)).ToArray(), LinesOf(rows));
+
+    /// <summary>The file lines of <paramref name="rows"/>.</summary>
+    public int[] LinesOf(IReadOnlyList<int> rows)
+    {
+        var lines = new int[rows.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = LineNumbers[rows[i]];
+        }
+        return lines;
+    }
+
     /// <summary>The column called <paramref name="name"/>.</summary>
     /// <exception cref="DataInputException">No such column; the message lists the columns there are.</exception>
     public DataColumn Column(string name)

@@ -72,10 +72,8 @@ public static class CountingProcess
         }
         foreach (var column in cohort.Columns.Where(c => !covariates.Contains(c.Name)))
         {
-            columns.Add(column.Numbers is { } n
-                ? new DataColumn(column.Name, ColumnKind.Numeric, rows.Select(r => n[r]).ToArray(), null)
-                : new DataColumn(column.Name, ColumnKind.Text, null, rows.Select(r => column.Texts![r]).ToArray()));
+            columns.Add(column.Gather(rows));
         }
-        return new DataFrame(cohort.Source, columns, rows.Select(r => cohort.LineNumbers[r]).ToArray());
+        return new DataFrame(cohort.Source, columns, cohort.LinesOf(rows));
     }
 }

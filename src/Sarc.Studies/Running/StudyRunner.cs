@@ -68,11 +68,7 @@ public static class StudyRunner
                 keep.Add(row);
             }
         }
-        var rows = keep.ToArray();
-        var columns = all.Select(c => c.Numbers is { } numbers
-            ? new DataColumn(c.Name, ColumnKind.Numeric, rows.Select(r => numbers[r]).ToArray(), null)
-            : new DataColumn(c.Name, ColumnKind.Text, null, rows.Select(r => c.Texts![r]).ToArray())).ToArray();
-        return new DataFrame(dataset.Source, columns, rows.Select(r => dataset.LineNumbers[r]).ToArray());
+        return frame.SelectRows(keep);
     }
 
     private static DataColumn Derive(Derivation derivation, DataFrame dataset)

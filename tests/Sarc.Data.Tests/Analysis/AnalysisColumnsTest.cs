@@ -73,4 +73,22 @@ public class AnalysisColumnsTest
         var factor = AnalysisColumns.Factor(CompleteCases.Of(frame, ["g"]), "g");
         Assert.Equal(["2", "2.5", "10"], factor.Levels);
     }
+
+    [Fact]
+    public void NumericWithMissing_TextColumn_NamesTheFirstCellThatIsNotANumber()
+    {
+        // The column is text because of "X"; the numbers before it are not the problem.
+        using var csv = new TempCsv("grade\n1\nNA\n2\nX\n");
+        var error = Assert.Throws<DataInputException>(() => AnalysisColumns.NumericWithMissing(CsvTableReader.Read(csv.Path), "grade"));
+        Assert.EndsWith("line 5: column 'grade' must be numeric, found 'X'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NumericWithMissing_KeepsEveryRowWithNaNForMissing()
+    {
+        using var csv = new TempCsv("x\n1\nNA\n3\n");
+        var values = AnalysisColumns.NumericWithMissing(CsvTableReader.Read(csv.Path), "x");
+        Assert.Equal(3, values.Length);
+        Assert.True(double.IsNaN(values[1]));
+    }
 }
