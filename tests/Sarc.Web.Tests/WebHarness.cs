@@ -26,9 +26,10 @@ internal sealed partial class WebHarness : IAsyncDisposable
 
     private readonly string _directory;
 
-    private WebHarness(string directory, Factory factory, UserStore users)
+    private WebHarness(string directory, string database, Factory factory, UserStore users)
     {
         _directory = directory;
+        Database = database;
         App = factory;
         Users = users;
     }
@@ -37,13 +38,15 @@ internal sealed partial class WebHarness : IAsyncDisposable
 
     public UserStore Users { get; }
 
-    public string Database => Path.Combine(_directory, "registry.db");
+    /// <summary>The registry's <c>--db</c> value.</summary>
+    public string Database { get; }
 
-    public static Task<WebHarness> StartAsync()
+    /// <summary>Seeds and starts; <paramref name="database"/> is a PostgreSQL connection string, or null for a temporary SQLite file.</summary>
+    public static Task<WebHarness> StartAsync(string? database = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sarc-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var db = Path.Combine(directory, "registry.db");
+        var db = database ?? Path.Combine(directory, "registry.db");
         var seed = Path.Combine(directory, "seed.csv");
         File.WriteAllText(seed, Header + "\n" + Row("PA1", "A", lr: "2021-06-01") + "\n" + Row("PA2", "A") + "\n" + Row("PB1", "B") + "\n");
         using (var store = RegistryStore.Open(db))
@@ -58,7 +61,7 @@ internal sealed partial class WebHarness : IAsyncDisposable
         var factory = new Factory(new WebOptions(db, "http://127.0.0.1:0"));
         // Starts the app now, so that a broken start fails here rather than in the first request of a test.
         _ = factory.Server;
-        return Task.FromResult(new WebHarness(directory, factory, users));
+        return Task.FromResult(new WebHarness(directory, db, factory, users));
     }
 
     /// <summary>A template row of center <paramref name="center"/> with birth date 1960-05-01.</summary>
