@@ -35,4 +35,10 @@ public interface IRegistryStore : IDisposable
 
     /// <summary>Audit records in the order written, all or those of one patient.</summary>
     IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null);
+
+    /// <summary>
+    /// The id of the newest audit record (0 when there is none). Every change writes audit records in its own
+    /// transaction, so an unchanged value means unchanged patient data: a cheap check for caches of loaded patients.
+    /// </summary>
+    long LastAuditId();
 }

@@ -186,6 +186,12 @@ internal abstract class SqlRegistryStore : IRegistryStore
         return (IReadOnlyList<PatientRecord>)records;
     });
 
+    public long LastAuditId() => Guard(() =>
+    {
+        using var command = Create(null, "SELECT COALESCE(MAX(id), 0) FROM audit");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    });
+
     public IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null) => Guard(() =>
     {
         var sql = "SELECT id, at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256, reason FROM audit"

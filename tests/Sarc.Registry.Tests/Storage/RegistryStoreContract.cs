@@ -157,6 +157,23 @@ public abstract class RegistryStoreContract
     }
 
     [Fact]
+    public void LastAuditId_GrowsWithEveryChangeAndNotWithoutOne()
+    {
+        using var store = OpenNew();
+        Assert.Equal(0, store.LastAuditId());
+        Import(store, new TemplateText().Add("P1").Add("P2"));
+        var afterInsert = store.LastAuditId();
+        Assert.Equal(store.ReadAudit()[^1].Id, afterInsert);
+
+        var same = TemplateText.Parse(new TemplateText().Add("P1").Csv());
+        store.Import(same.Rows, update: true, Alice, null);
+        Assert.Equal(afterInsert, store.LastAuditId());
+
+        store.DeletePatient("P2", Alice);
+        Assert.True(store.LastAuditId() > afterInsert);
+    }
+
+    [Fact]
     public void DeletePatient_RemovesEveryRowAndAuditsTheOldRecord()
     {
         using var store = OpenNew();
