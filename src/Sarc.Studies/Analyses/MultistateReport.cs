@@ -174,6 +174,60 @@ public static class MultistateReport
         writer.WriteEndArray();
     }
 
+    /// <summary>
+    /// Writes a study's multistate analysis into an open object: the <c>sarc multistate --json</c> properties for the
+    /// whole cohort, then <c>group</c>, <c>groups</c> (the same properties per level), <c>formula</c>, and
+    /// <c>transition_models</c> (per observed transition: <c>from</c>, <c>to</c> and the <c>sarc cox --json</c>
+    /// properties, or <c>error</c>), and <c>n_left_out</c>.
+    /// </summary>
+    public static void WriteJson(Utf8JsonWriter writer, MultistateModels models)
+    {
+        WriteJson(writer, models.Overall, models.At);
+        writer.WriteNumber("n_left_out", models.LeftOut);
+        if (models.GroupColumn is null)
+        {
+            writer.WriteNull("group");
+        }
+        else
+        {
+            writer.WriteString("group", models.GroupColumn);
+        }
+        writer.WriteStartArray("groups");
+        foreach (var group in models.Groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("level", group.Level);
+            WriteJson(writer, group.Occupancy, models.At);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        if (models.Formula is null)
+        {
+            writer.WriteNull("formula");
+        }
+        else
+        {
+            writer.WriteString("formula", models.Formula);
+        }
+        writer.WriteStartArray("transition_models");
+        foreach (var transition in models.Transitions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("from", transition.From);
+            writer.WriteString("to", transition.To);
+            if (transition.Model is { } model)
+            {
+                CoxReport.WriteJson(writer, model.Fit, model.Frame);
+            }
+            else
+            {
+                writer.WriteString("error", transition.Error);
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
     private static void WriteByState(Utf8JsonWriter writer, string name, string[] states, double[] values)
     {
         writer.WriteStartObject(name);
