@@ -28,6 +28,11 @@ public static class FinegrayReport
             throw new DataInputException("finegray takes Surv(time, status) ~ terms, without a start time, strata() or cluster()");
         }
         var (indicatorTable, codes) = WithEventIndicator(table, formula.Response.Event);
+        // Said before the model frame is built, which would speak of a Cox model when no row has an event.
+        if (Array.IndexOf(codes, cause) < 0)
+        {
+            throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}'");
+        }
         var frame = ModelFrame.Build(indicatorTable, formula);
         var n = frame.RowCount;
         var status = new int[n];

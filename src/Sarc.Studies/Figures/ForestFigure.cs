@@ -101,7 +101,8 @@ public static class ForestFigure
             }
             KmFigure.Text(plot, $"{Math.Exp(estimate):0.00} ({Math.Exp(lower):0.00}–{Math.Exp(upper):0.00})", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
         }
-        var height = 150 + 42 * rows;
+        // Long forests (several models) get tighter rows so the figure stays within a page.
+        var height = 150 + (rows > 10 ? 32 : 42) * rows;
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
         plot.SaveSvg(basePath + ".svg", FigureStyle.Width, height);
         plot.SavePng(basePath + ".png", FigureStyle.Width, height);

@@ -40,8 +40,7 @@ public static class StateOccupancyFigure
         ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
         var states = panels[0].Occupancy.States;
         var maxTime = panels.Max(p => p.Occupancy.Result.Times.Length == 0 ? 0 : p.Occupancy.Result.Times[^1]);
-        var step = new double[] { 3, 6, 12, 24, 36, 48, 60, 120 }.FirstOrDefault(s => s >= maxTime / (panels.Count > 1 ? 4 : 6), 120);
-        var xMax = Math.Max(step, Math.Ceiling(maxTime / step) * step);
+        var (step, xMax) = TimeAxis(maxTime, panels.Count > 1 ? 7 : 10);
         var gap = xMax * 0.2;
         var width = xMax + gap;
         var left = -xMax * 0.17;
@@ -49,7 +48,7 @@ public static class StateOccupancyFigure
         plot.Axes.Frameless();
         plot.HideGrid();
         // Room above the panels for their titles and the legend, below for the tick labels and axis title.
-        plot.Axes.SetLimits(left, panels.Count * width - gap + xMax * 0.03, -0.2, 1.3);
+        plot.Axes.SetLimits(left, panels.Count * width - gap + xMax * 0.05, -0.2, 1.3);
         var black = Color.FromHex("#222222");
         for (var k = 0; k < panels.Count; k++)
         {
@@ -94,11 +93,30 @@ public static class StateOccupancyFigure
         plot.Legend.FontName = FigureStyle.FontName;
         plot.Legend.OutlineColor = Colors.Transparent;
         plot.Legend.BackgroundColor = Colors.White;
+        plot.Legend.ShadowColor = Colors.Transparent;
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
         var pixelWidth = panels.Count > 1 ? (int)(FigureStyle.Width * 1.15) : FigureStyle.Width;
         plot.SaveSvg(basePath + ".svg", pixelWidth, 500);
         plot.SavePng(basePath + ".png", pixelWidth, 500);
         return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+    }
+
+    /// <summary>
+    /// Tick step and axis end for follow-up up to <paramref name="maxTime"/> months: the step (in whole years or
+    /// months) with at most <paramref name="maxTicks"/> ticks whose last tick overshoots the data least.
+    /// </summary>
+    internal static (double Step, double End) TimeAxis(double maxTime, int maxTicks)
+    {
+        var best = (Step: 120.0, End: Math.Max(120, Math.Ceiling(maxTime / 120) * 120));
+        foreach (var step in new double[] { 3, 6, 12, 24, 36, 48, 60, 120 })
+        {
+            var end = Math.Max(step, Math.Ceiling(maxTime / step) * step);
+            if (end / step + 1 <= maxTicks && end < best.End)
+            {
+                best = (step, end);
+            }
+        }
+        return best;
     }
 
     private static Color StateColor(string[] states, int s) =>
