@@ -184,14 +184,8 @@ public static class MultistateReport
     {
         WriteJson(writer, models.Overall, models.At);
         writer.WriteNumber("n_left_out", models.LeftOut);
-        if (models.GroupColumn is null)
-        {
-            writer.WriteNull("group");
-        }
-        else
-        {
-            writer.WriteString("group", models.GroupColumn);
-        }
+        // A null string is written as JSON null.
+        writer.WriteString("group", models.GroupColumn);
         writer.WriteStartArray("groups");
         foreach (var group in models.Groups)
         {
@@ -201,14 +195,7 @@ public static class MultistateReport
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        if (models.Formula is null)
-        {
-            writer.WriteNull("formula");
-        }
-        else
-        {
-            writer.WriteString("formula", models.Formula);
-        }
+        writer.WriteString("formula", models.Formula);
         writer.WriteStartArray("transition_models");
         foreach (var transition in models.Transitions)
         {

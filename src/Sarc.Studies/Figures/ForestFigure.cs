@@ -61,7 +61,8 @@ public static class ForestFigure
         var plot = new Plot();
         plot.Axes.Frameless();
         plot.HideGrid();
-        plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.2);
+        // The top margin holds the value column's header at any row height.
+        plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.6);
         var black = Color.FromHex("#222222");
         var color = Color.FromHex(FigureStyle.Palette[0]);
 

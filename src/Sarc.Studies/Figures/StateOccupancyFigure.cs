@@ -18,7 +18,7 @@ public static class StateOccupancyFigure
         ["entry"] = "#56B4E9",
         ["lr"] = "#E69F00",
         ["dm"] = "#D55E00",
-        ["death"] = "#555555",
+        ["death"] = FigureStyle.DeathColor,
     };
 
     /// <summary>A readable label for a state of the registry's model (others are shown as named).</summary>
@@ -87,13 +87,8 @@ public static class StateOccupancyFigure
                 LineWidth = 0,
             });
         }
-        plot.ShowLegend(legend, Alignment.UpperCenter);
+        FigureStyle.Legend(plot, legend, Alignment.UpperCenter);
         plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.FontSize = FigureStyle.FontSize;
-        plot.Legend.FontName = FigureStyle.FontName;
-        plot.Legend.OutlineColor = Colors.Transparent;
-        plot.Legend.BackgroundColor = Colors.White;
-        plot.Legend.ShadowColor = Colors.Transparent;
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
         var pixelWidth = panels.Count > 1 ? (int)(FigureStyle.Width * 1.15) : FigureStyle.Width;
         plot.SaveSvg(basePath + ".svg", pixelWidth, 500);

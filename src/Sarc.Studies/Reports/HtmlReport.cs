@@ -140,7 +140,7 @@ public static class HtmlReport
             .Append($"<tr><td>{E(r.Exposure)} = 0</td><td class=\"n\">{t.C}</td><td class=\"n\">{t.D}</td><td class=\"n\">{Percent(t.C, t.C + t.D)}</td></tr>\n")
             .Append("</tbody></table>\n");
         var or = r.Result.ConditionalOddsRatio;
-        html.Append($"<p class=\"caption\">Fisher's exact p = {ReportText.PValue(r.Result.FisherP)}, mid-p = {ReportText.PValue(r.Result.FisherMidP)}; ")
+        html.Append($"<p class=\"caption\">Fisher's exact {ReportText.PEquals(r.Result.FisherP)}, mid-{ReportText.PEquals(r.Result.FisherMidP)}; ")
             .Append($"odds ratio {ReportText.Fixed(r.Result.OddsRatio.Estimate, 3)} (conditional MLE {ReportText.Fixed(or.Estimate, 3)}, {r.ConfidenceLevel * 100:G3}% CI {ReportText.Fixed(or.Lower, 3)}–{ReportText.Fixed(or.Upper, 3)}).")
             .Append(r.Excluded > 0 ? $" {r.Excluded} patient(s) with a missing value excluded." : "").Append("</p>\n");
     }
