@@ -32,5 +32,7 @@ public static class FigureStyle
         plot.Legend.OutlineColor = Colors.Transparent;
         plot.Legend.ShadowColor = Colors.Transparent;
         plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        // Long enough for a dashed line to show its dashes.
+        plot.Legend.SymbolWidth = 30;
     }
 }
