@@ -109,7 +109,7 @@ internal sealed partial class WebHarness : IAsyncDisposable
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
-    private static partial Regex AntiforgeryField();
+    internal static partial Regex AntiforgeryField();
 
     /// <summary>Keeps cookies between requests and never follows redirects, so tests see the 302s.</summary>
     private sealed class CookieHandler : DelegatingHandler

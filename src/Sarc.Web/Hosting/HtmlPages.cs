@@ -340,7 +340,7 @@ internal static class HtmlPages
         return html.ToString();
     }
 
-    private static IResult Page(HttpContext http, string title, string body, bool signedIn = true, int status = StatusCodes.Status200OK)
+    internal static IResult Page(HttpContext http, string title, string body, bool signedIn = true, int status = StatusCodes.Status200OK)
     {
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(title)).Append(" · Sarc</title><style>body{font-family:sans-serif;margin:1.5rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #ccc;padding:.2rem .6rem;text-align:left}dt{font-weight:bold}.error{color:#b00}</style></head><body><header>");
@@ -348,7 +348,7 @@ internal static class HtmlPages
         {
             var af = http.RequestServices.GetRequiredService<IAntiforgery>();
             var tokens = af.GetAndStoreTokens(http);
-            html.Append("<nav><a href=\"/patients\">Patients</a> · <a href=\"/surveillance\">Surveillance</a> · ")
+            html.Append("<nav><a href=\"/patients\">Patients</a> · <a href=\"/surveillance\">Surveillance</a> · <a href=\"/studies\">Studies</a> · ")
                 .Append(E(http.User.Identity?.Name)).Append(" <form method=\"post\" action=\"/logout\" style=\"display:inline\"><input type=\"hidden\" name=\"")
                 .Append(E(tokens.FormFieldName)).Append("\" value=\"").Append(E(tokens.RequestToken)).Append("\"><button>Sign out</button></form></nav>");
         }
@@ -356,5 +356,5 @@ internal static class HtmlPages
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 }
