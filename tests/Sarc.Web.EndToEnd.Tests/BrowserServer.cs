@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Sarc.Registry;
 using Sarc.Registry.Audit;
-using Sarc.Registry.Storage;
 using Sarc.Studies.Running;
 using Sarc.Studies.Simulation;
 using Sarc.Web.Accounts;
@@ -16,7 +14,7 @@ namespace Sarc.Web.EndToEnd.Tests;
 /// <summary>
 /// One web server and one browser shared by every end-to-end test: the app on Kestrel at a free port of 127.0.0.1,
 /// over a temporary SQLite registry simulated as for <c>sarc demo</c> (400 patients of centers MUC, BER and HAM, so
-/// the LR/DM study has events) plus the known patient <see cref="KnownPatient"/>, with the users
+/// the LR/DM study has events), with the users
 /// <see cref="DataManager"/> (centers MUC and BER) and <see cref="Investigator"/> (HAM); and the Debian
 /// <c>chromium</c> driven headless by Playwright (its own browser download does not work offline).
 /// </summary>
@@ -25,9 +23,6 @@ public sealed class BrowserServer : IAsyncLifetime
     public const string Password = "e2e-correct-horse";
     public const string DataManager = "dm@e2e.org";
     public const string Investigator = "inv@e2e.org";
-
-    /// <summary>A patient of MUC without events: grade 3 lower-extremity sarcoma resected 2020-01-15, last seen 2024-03-01.</summary>
-    public const string KnownPatient = "E2E-1";
 
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -46,15 +41,7 @@ public sealed class BrowserServer : IAsyncLifetime
         var db = Path.Combine(_directory, "registry.db");
         var registry = RegistrySimulator.Write(_directory, SimulationOptions.Default with { Patients = 400, Seed = 7 });
         var audit = new AuditContext("e2e setup", TimeProvider.System);
-        using (var store = StudyData.ImportNew(registry.TemplatePath, db, audit))
-        {
-            var known = Path.Combine(_directory, "known.csv");
-            File.WriteAllText(known,
-                "patient_id,center,sex,birth_date,diagnosis_date,histology,site,grade,surgery_date,margin,last_followup_date\n" +
-                $"{KnownPatient},MUC,F,1961-02-03,2019-12-10,8890/3,extremity_lower,3,2020-01-15,R0,2024-03-01\n");
-            var result = RegistryImporter.ImportFile(store, known, update: false, audit);
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        }
+        StudyData.ImportNew(registry.TemplatePath, db, audit).Dispose();
         var users = UserStore.Open(db);
         users.AddUser(DataManager, UserRole.DataManager, ["MUC", "BER"], Password);
         users.AddUser(Investigator, UserRole.Investigator, ["HAM"], Password);

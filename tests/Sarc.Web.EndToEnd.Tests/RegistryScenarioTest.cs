@@ -7,10 +7,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Sarc.Web.EndToEnd.Tests;
 
-/// <summary>The issue's scenario in a real browser: sign in, record a local recurrence, run the LR/DM study, sign out.</summary>
+/// <summary>The issue's scenario in a real browser: sign in, add a patient, record a local recurrence, run the LR/DM study, sign out.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class RegistryScenarioTest
 {
+    private const string NewPatient = "E2E-1";
+
     private readonly BrowserServer _server;
 
     public RegistryScenarioTest(BrowserServer server) => _server = server;
@@ -39,7 +41,7 @@ public sealed partial class RegistryScenarioTest
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/login$"));
-        await page.GotoAsync("/patients/" + BrowserServer.KnownPatient);
+        await page.GotoAsync("/surveillance");
 
         await Expect(page).ToHaveURLAsync(new Regex("/login\\?ReturnUrl="));
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -59,30 +61,42 @@ public sealed partial class RegistryScenarioTest
     }
 
     [Fact]
-    public async Task RecordLocalRecurrence_RestartsTheSurveillancePlan()
+    public async Task AddPatient_ThenRecordLocalRecurrence_RestartsTheSurveillancePlan()
     {
+        var surgery = new DateOnly(2020, 1, 15);
+        var lastSeen = new DateOnly(2024, 1, 10);
         var lr = new DateOnly(2024, 3, 1);
-        var lastSeen = new DateOnly(2024, 3, 1);
         var planner = new SurveillancePlanner(RuleSet.Default);
-        var before = FirstAfter(planner.Schedule(TumorGrade.G3, "extremity_lower", new DateOnly(2020, 1, 15)), lastSeen);
-        var after = FirstAfter(planner.Schedule(TumorGrade.G3, "extremity_lower", new DateOnly(2020, 1, 15), lr), lastSeen);
+        var before = planner.Schedule(TumorGrade.G3, "extremity_lower", surgery).Visits.First(v => v.Date > lastSeen);
+        // Recording the LR moves the last follow-up forward to it; the restarted plan counts from the LR.
+        var after = planner.Schedule(TumorGrade.G3, "extremity_lower", surgery, lr).Visits.First(v => v.Date > lr);
         Assert.True(after.AfterLocalRecurrence && after.Date != before.Date, "the case must tell the two plans apart");
         var page = await SignedIn(BrowserServer.DataManager);
 
-        await page.GetByLabel("Id").FillAsync(BrowserServer.KnownPatient);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = BrowserServer.KnownPatient, Exact = true }).ClickAsync();
-        await Expect(NextVisits(page).First).ToContainTextAsync(Date(before.Date));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-        await page.Locator("#lr_date").FillAsync(Date(lr));
-        await page.Locator("#reason").FillAsync("LR seen on the 3-month MRI");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add patient" }).ClickAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["patient_id"] = NewPatient, ["sex"] = "F", ["birth_date"] = "1961-02-03", ["diagnosis_date"] = "2019-12-10",
+            ["histology"] = "8890/3", ["site"] = "extremity_lower", ["grade"] = "3", ["surgery_date"] = Date(surgery),
+            ["margin"] = "R0", ["last_followup_date"] = Date(lastSeen), ["reason"] = "new referral",
+        };
+        foreach (var (name, value) in fields)
+        {
+            await page.Locator("#" + name).FillAsync(value);
+        }
+        await page.Locator("#center").SelectOptionAsync("MUC");
+        await page.Locator("#save").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/patients/" + NewPatient + "$"));
+        await Expect(page.Locator("#next-visits > li").First).ToContainTextAsync(Date(before.Date));
 
-        await Expect(page).ToHaveURLAsync(new Regex("/patients/" + BrowserServer.KnownPatient + "$"));
-        await Expect(page.Locator("h2:text-is('Events') + ul")).ToContainTextAsync(Date(lr) + " local recurrence");
-        await Expect(NextVisits(page).First).ToContainTextAsync(Date(after.Date));
+        await page.Locator("#lr-date").FillAsync(Date(lr));
+        await page.Locator("#lr-reason").FillAsync("LR seen on the follow-up MRI");
+        await page.Locator("#lr-save").ClickAsync();
+
+        await Expect(page.Locator("#events")).ToContainTextAsync(Date(lr) + " local recurrence");
+        await Expect(page.Locator("#next-visits > li").First).ToContainTextAsync(Date(after.Date));
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
-        await Expect(page.Locator("main table")).ToContainTextAsync("LR seen on the 3-month MRI");
+        await Expect(page.Locator("main table")).ToContainTextAsync("LR seen on the follow-up MRI");
         await page.Context.CloseAsync();
     }
 
@@ -105,10 +119,6 @@ public sealed partial class RegistryScenarioTest
         Assert.Equal(200, json.Status);
         await page.Context.CloseAsync();
     }
-
-    private static ILocator NextVisits(IPage page) => page.Locator("h2:text-is('Next surveillance visits') + ul > li");
-
-    private static ScheduledVisit FirstAfter(SurveillanceSchedule schedule, DateOnly day) => schedule.Visits.First(v => v.Date > day);
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

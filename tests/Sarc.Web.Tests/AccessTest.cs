@@ -125,7 +125,7 @@ public sealed class AccessTest : IAsyncLifetime
         var html = await (await _web.SignedIn("dm@t.org")).GetStringAsync("/patients/PA1");
         Assert.Contains("local recurrence", html);
         Assert.Contains("Next surveillance visits", html);
-        Assert.Matches("<h2>Next surveillance visits</h2><ul><li>\\d{4}-\\d{2}-\\d{2}", html);
+        Assert.Matches("<h2>Next surveillance visits</h2><ul id=\"next-visits\"><li>\\d{4}-\\d{2}-\\d{2}", html);
     }
 
     [Fact]

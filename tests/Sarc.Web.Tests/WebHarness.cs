@@ -97,6 +97,46 @@ internal sealed partial class WebHarness : IAsyncDisposable
         }));
     }
 
+    /// <summary>Posts a form as a browser would: <paramref name="fields"/> plus the client's own anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostForm(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/surveillance?days=0"));
+        Assert.True(token.Success, "signed-in pages carry an anti-forgery token");
+        var all = new Dictionary<string, string>(fields) { [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>A multipart upload to /import of <paramref name="content"/> named <paramref name="fileName"/>, with the client's token.</summary>
+    public static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] content, string reason, bool update = false)
+    {
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/surveillance?days=0"));
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value },
+            { new StringContent(reason), "reason" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        if (update)
+        {
+            form.Add(new StringContent("on"), "update");
+        }
+        return await client.PostAsync("/import", form);
+    }
+
+    /// <summary>The audit trail of one patient, read straight from the database.</summary>
+    public IReadOnlyList<AuditEntry> Audit(string id)
+    {
+        using var store = RegistryStore.Open(Database);
+        return store.ReadAudit(id);
+    }
+
+    /// <summary>One patient, read straight from the database (null when absent).</summary>
+    public Registry.Domain.PatientRecord? Load(string id)
+    {
+        using var store = RegistryStore.Open(Database);
+        return store.LoadPatients().SingleOrDefault(p => p.Id == id);
+    }
+
     public static StringContent Csv(params string[] rows) =>
         new(Header + "\n" + string.Join("\n", rows) + "\n", Encoding.UTF8, "text/csv");
 
@@ -109,7 +149,7 @@ internal sealed partial class WebHarness : IAsyncDisposable
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
-    internal static partial Regex AntiforgeryField();
+    private static partial Regex AntiforgeryField();
 
     /// <summary>Keeps cookies between requests and never follows redirects, so tests see the 302s.</summary>
     private sealed class CookieHandler : DelegatingHandler

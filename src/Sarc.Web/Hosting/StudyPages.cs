@@ -51,7 +51,7 @@ internal static class StudyPages
             return HtmlPages.Page(http, "Studies", html.ToString());
         });
 
-        app.MapGet("/studies/{id}", (HttpContext http, IAntiforgery af, string id) =>
+        app.MapGet("/studies/{id}", (HttpContext http, string id) =>
         {
             if (options.Studies.Find(id) is not { } study)
             {
@@ -59,7 +59,7 @@ internal static class StudyPages
             }
             using var session = Session.Open(http, options);
             var visible = session.Access.Visible().Count;
-            return HtmlPages.Page(http, study.Title, Describe(http, af, study, visible));
+            return HtmlPages.Page(http, study.Title, Describe(http, study, visible));
         });
 
         app.MapPost("/studies/{id}/run", async (HttpContext http, IAntiforgery af, string id) =>
@@ -103,7 +103,7 @@ internal static class StudyPages
         return Results.File(file.Path, file.ContentType);
     }
 
-    private static string Describe(HttpContext http, IAntiforgery af, StudyDefinition study, int visible)
+    private static string Describe(HttpContext http, StudyDefinition study, int visible)
     {
         var html = new StringBuilder();
         if (study.Description is { } description)
@@ -115,9 +115,7 @@ internal static class StudyPages
         {
             html.Append("<li>").Append(HtmlPages.E(analysis.Text("title") ?? analysis.Id)).Append(" <small>(").Append(HtmlPages.E(analysis.Kind)).Append(")</small></li>");
         }
-        var tokens = af.GetAndStoreTokens(http);
-        html.Append("</ol><form method=\"post\" action=\"/studies/").Append(Uri.EscapeDataString(study.Id)).Append("/run\">")
-            .Append("<input type=\"hidden\" name=\"").Append(HtmlPages.E(tokens.FormFieldName)).Append("\" value=\"").Append(HtmlPages.E(tokens.RequestToken)).Append("\">")
+        html.Append("</ol><form method=\"post\" action=\"/studies/").Append(Uri.EscapeDataString(study.Id)).Append("/run\">").Append(HtmlPages.Antiforgery(http))
             .Append(CultureInfo.InvariantCulture, $"<p>The study runs on the {visible} patients you can see; it takes a few seconds, then the report opens.</p>")
             .Append("<button>Run the study</button></form>");
         return html.ToString();
