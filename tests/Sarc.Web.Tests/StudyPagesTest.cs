@@ -92,6 +92,19 @@ public sealed class StudyPagesTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_UserOfACenterWithoutPatients_ReportsAnEmptyCohort()
+    {
+        _web.Users.AddUser("empty@t.org", Accounts.UserRole.Investigator, ["Z"], WebHarness.Password);
+
+        var json = await RunJson(await _web.SignedIn("empty@t.org"));
+
+        var study = json.GetProperty("studies")[0];
+        Assert.Equal(0, study.GetProperty("n").GetInt32());
+        // Every analysis says why it did not run instead of failing the whole run.
+        Assert.All(study.GetProperty("analyses").EnumerateArray(), a => Assert.Contains("cohort is empty", a.GetProperty("error").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_Investigator_MayRunAndGetsTheReport()
     {
         var client = await _web.SignedIn("inv@t.org");
