@@ -18,6 +18,10 @@ public sealed class AccessTest : IAsyncLifetime
     [InlineData("/patients/PA1")]
     [InlineData("/patients/PA1/audit")]
     [InlineData("/surveillance")]
+    [InlineData("/studies")]
+    [InlineData("/studies/lr-dm-multistate")]
+    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/")]
+    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/results.json")]
     public async Task Page_Anonymous_RedirectsToLogin(string url)
     {
         var response = await _web.Anonymous().GetAsync(url);

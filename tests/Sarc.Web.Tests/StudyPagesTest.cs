@@ -14,19 +14,7 @@ public sealed class StudyPagesTest : IAsyncLifetime
 
     public async Task DisposeAsync() => await _web.DisposeAsync();
 
-    [Theory]
-    [InlineData("/studies")]
-    [InlineData("/studies/" + Study)]
-    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/")]
-    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/results.json")]
-    public async Task Page_Anonymous_RedirectsToLogin(string url)
-    {
-        var response = await _web.Anonymous().GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("https://localhost/login", response.Headers.Location!.ToString());
-    }
-
+    // The pages' anonymous redirects are in AccessTest.Page_Anonymous_RedirectsToLogin, with every other page.
     [Fact]
     public async Task Run_Anonymous_IsRefusedAndWritesNothing()
     {
