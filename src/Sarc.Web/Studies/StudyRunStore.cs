@@ -22,6 +22,9 @@ public sealed partial class StudyRunStore
     private const string MetadataFile = "run.json";
     private const string ReportSubfolder = "report";
 
+    /// <summary>How analysis messages name the dataset of a run (in place of the deleted export's path).</summary>
+    public const string DatasetName = "registry export of your patients";
+
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         [".html"] = "text/html; charset=utf-8",
@@ -70,7 +73,9 @@ public sealed partial class StudyRunStore
             try
             {
                 TemplateWriter.WriteFile(patients, export);
-                dataset = StudyData.Load(export, supplementPath: null);
+                var loaded = StudyData.Load(export, supplementPath: null);
+                // Messages name the dataset's source: the user's export, not a path on the server that is deleted anyway.
+                dataset = new Sarc.Data.Tables.DataFrame(DatasetName, loaded.Columns, loaded.LineNumbers);
             }
             finally
             {
