@@ -79,6 +79,7 @@ public static class SarcWebApp
         app.UseAuthorization();
         ApiEndpoints.Map(app, options);
         HtmlPages.Map(app, options);
+        StudyPages.Map(app, options);
         return app;
     }
 }

@@ -22,6 +22,10 @@ public sealed class AccessTest : IAsyncLifetime
     [InlineData("/patients/new")]
     [InlineData("/patients/PA1/edit")]
     [InlineData("/import")]
+    [InlineData("/studies")]
+    [InlineData("/studies/lr-dm-multistate")]
+    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/")]
+    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/results.json")]
     public async Task Page_Anonymous_RedirectsToLogin(string url)
     {
         var response = await _web.Anonymous().GetAsync(url);

@@ -74,7 +74,7 @@ internal static class HtmlPages
             {
                 html.Append("<a href=\"/patients/new\">Add patient</a> · <a href=\"/import\">Import</a> · ");
             }
-            html.Append("<a href=\"/surveillance\">Surveillance</a> · ").Append(E(http.User.Identity?.Name))
+            html.Append("<a href=\"/surveillance\">Surveillance</a> · <a href=\"/studies\">Studies</a> · ").Append(E(http.User.Identity?.Name))
                 .Append(" <form method=\"post\" action=\"/logout\" style=\"display:inline\">").Append(Antiforgery(http))
                 .Append("<button id=\"sign-out\">Sign out</button></form></nav>");
         }
