@@ -49,7 +49,7 @@ public static class HtmlReport
         html.Append($"<p class=\"meta\">Study <code>{E(def.Id)}</code> · {study.N} patients in the cohort");
         if (def.Cohort.Count > 0)
         {
-            html.Append(" · cohort: ").Append(E(string.Join("; ", def.Cohort.Select(c => c.Operator is null ? $"{c.Field} = {string.Join(" or ", c.Values)}" : $"{c.Field} {c.Values[0]}"))));
+            html.Append(" · cohort: ").Append(E(string.Join("; ", def.Cohort)));
         }
         html.Append("</p>\n");
         if (def.Description is { } description)
