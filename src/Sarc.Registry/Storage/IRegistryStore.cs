@@ -22,7 +22,7 @@ public interface IRegistryStore : IDisposable
     /// (naming the row's line) unless <paramref name="update"/>, in which case each changed template field is updated
     /// and audited; identical rows count as unchanged and write nothing.
     /// </summary>
-    ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source);
+    ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null);
 
     /// <summary>Every patient, ordered by <see cref="PatientRecord.Id"/> (ordinal).</summary>
     IReadOnlyList<PatientRecord> LoadPatients();

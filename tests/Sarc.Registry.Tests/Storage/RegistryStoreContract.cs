@@ -225,6 +225,32 @@ public abstract class RegistryStoreContract
         Assert.Empty(store.ReadAudit("nobody"));
     }
 
+    [Fact]
+    public void Import_WithProgress_CountsUpToEveryPatientWritten()
+    {
+        using var store = OpenNew();
+        var text = new TemplateText();
+        for (var i = 0; i < 1_200; i++)
+        {
+            text.Add($"P{i:D4}");
+        }
+        var parsed = TemplateText.Parse(text.Csv());
+        var reports = new List<ImportProgress>();
+
+        var result = store.Import(parsed.Rows, update: false, Alice, null, new Recorder(reports));
+
+        Assert.Equal(1_200, result.Inserted);
+        Assert.True(reports.Count >= 3, $"only {reports.Count} progress reports for 1,200 patients");
+        Assert.All(reports, r => Assert.Equal(("writing", 1_200), (r.Stage, r.Total)));
+        Assert.Equal(reports.Select(r => r.Done).Order(), reports.Select(r => r.Done));
+        Assert.Equal(1_200, reports[^1].Done);
+    }
+
+    private sealed class Recorder(List<ImportProgress> reports) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => reports.Add(value);
+    }
+
     private static ImportResult Import(IRegistryStore store, TemplateText text)
     {
         var parsed = TemplateText.Parse(text.Csv());
