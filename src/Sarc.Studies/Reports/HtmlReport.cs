@@ -90,10 +90,10 @@ public static class HtmlReport
                     Cif(html, folder, basename, cif, analysis, labels);
                     break;
                 case CoxAnalysis cox:
-                    Cox(html, folder, basename, cox);
+                    Cox(html, folder, basename, cox, labels);
                     break;
                 case FinegrayAnalysis finegray:
-                    FineGray(html, folder, basename, finegray, analysis);
+                    FineGray(html, folder, basename, finegray, analysis, labels);
                     break;
                 case MultistateModels multistate:
                     Multistate(html, folder, basename, multistate, labels);
@@ -200,18 +200,18 @@ public static class HtmlReport
         html.Append($"Median follow-up (reverse Kaplan-Meier) {ReportText.Fixed(km.MedianFollowUp.Estimate, 1)} months. NA: not reached. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
     }
 
-    private static void Cox(StringBuilder html, string folder, string basename, CoxAnalysis cox)
+    private static void Cox(StringBuilder html, string folder, string basename, CoxAnalysis cox, ReportLabels labels)
     {
         var fit = cox.Fit;
         var robust = fit.RobustVariance is not null;
         var z = Sarc.Statistics.Distributions.Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
-        var (svg, png) = ForestFigure.Save(fit, cox.References, Path.Combine(folder, basename));
+        var (svg, png) = ForestFigure.Save(fit, cox.References, Path.Combine(folder, basename), labels);
         html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Forest plot\" width=\"{FigureStyle.Width}\"><figcaption>Hazard ratios with {fit.ConfidenceLevel * 100:G3}% confidence intervals on a log scale{(robust ? " (robust SE by patient)" : "")}. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
         html.Append($"<table class=\"t\"><thead><tr><th>Term</th><th>HR</th><th>{fit.ConfidenceLevel * 100:G3}% CI{(robust ? " (robust)" : "")}</th><th>p</th></tr></thead><tbody>\n");
         var rows = new List<string[]>();
         foreach (var (label, level) in cox.References)
         {
-            html.Append($"<tr class=\"level\"><td>{E(label)} = {E(level)} (reference)</td><td class=\"n\">1</td><td></td><td></td></tr>\n");
+            html.Append($"<tr class=\"level\"><td>{E(labels.Group(label, level))} (reference)</td><td class=\"n\">1</td><td></td><td></td></tr>\n");
         }
         foreach (var c in fit.Coefficients)
         {
@@ -221,7 +221,7 @@ public static class HtmlReport
             // An infinite coefficient or a zero SE (separation in a small cohort) has no Wald p.
             var zValue = Math.Abs(c.Coef / se);
             var p = !robust ? c.P : double.IsNaN(zValue) ? double.NaN : 2 * Sarc.Statistics.Distributions.Probability.NormalUpper(zValue);
-            string[] cells = [c.Term, ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(lower, 2)}–{ReportText.Fixed(upper, 2)}", ReportText.PValue(p)];
+            string[] cells = [labels.Term(c.Term, cox.References.Keys), ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(lower, 2)}–{ReportText.Fixed(upper, 2)}", ReportText.PValue(p)];
             rows.Add(cells);
             html.Append($"<tr><td>{E(cells[0])}</td><td class=\"n\">{cells[1]}</td><td class=\"n\">{cells[2]}</td><td class=\"n\">{cells[3]}</td></tr>\n");
         }
@@ -269,7 +269,7 @@ public static class HtmlReport
         _ => [],
     };
 
-    private static void FineGray(StringBuilder html, string folder, string basename, FinegrayAnalysis finegray, AnalysisResult analysis)
+    private static void FineGray(StringBuilder html, string folder, string basename, FinegrayAnalysis finegray, AnalysisResult analysis, ReportLabels labels)
     {
         var (frame, cause, level, fit) = finegray;
         var percent = (level * 100).ToString("G3", CultureInfo.InvariantCulture);
@@ -277,8 +277,9 @@ public static class HtmlReport
         var cells = new List<string[]>();
         for (var k = 0; k < fit.Parameters; k++)
         {
-            rows.Add(new ForestRow(frame.ColumnNames[k], fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
-            cells.Add([frame.ColumnNames[k], ReportText.Fixed(fit.HazardRatio(k), 2),
+            var term = labels.Term(frame.ColumnNames[k], []);
+            rows.Add(new ForestRow(term, fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
+            cells.Add([term, ReportText.Fixed(fit.HazardRatio(k), 2),
                 $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(FinegrayReport.PValue(fit, k))]);
         }
         var names = CauseNames(analysis.Endpoint);
@@ -379,11 +380,11 @@ public static class HtmlReport
             }
             var fit = model.Fit;
             forest.Add(ForestRow.Heading($"{name} ({fit.Events} events)"));
-            forest.AddRange(ForestFigure.Rows(fit, model.References));
+            forest.AddRange(ForestFigure.Rows(fit, model.References, labels));
             cells.Add([$"{name}: {fit.N} patients at risk, {fit.Events} events"]);
             foreach (var c in fit.Coefficients)
             {
-                cells.Add([c.Term, ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(c.HazardRatioLower, 2)}–{ReportText.Fixed(c.HazardRatioUpper, 2)}", ReportText.PValue(c.P)]);
+                cells.Add([labels.Term(c.Term, model.References.Keys), ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(c.HazardRatioLower, 2)}–{ReportText.Fixed(c.HazardRatioUpper, 2)}", ReportText.PValue(c.P)]);
             }
         }
         if (forest.Count > 0)

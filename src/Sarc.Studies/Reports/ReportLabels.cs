@@ -59,6 +59,22 @@ public sealed class ReportLabels
     /// <summary>One group of <paramref name="column"/>: "High grade (G2–3): yes", "FNCLCC grade: 3".</summary>
     public string Group(string column, string level) => $"{Name(column)}: {Level(column, level)}";
 
+    /// <summary>
+    /// A model term as a journal prints it: a factor's level (term <c>histologySyS</c>, factor <c>histology</c> in
+    /// <paramref name="factors"/>) as "Histology: SyS", a numeric term by its column's label.
+    /// </summary>
+    public string Term(string term, IEnumerable<string> factors)
+    {
+        foreach (var factor in factors)
+        {
+            if (term.Length > factor.Length && term.StartsWith(factor, StringComparison.Ordinal))
+            {
+                return Group(factor, term[factor.Length..]);
+            }
+        }
+        return Name(term);
+    }
+
     private bool IsYesNo(string column) => StandardYesNo.Contains(column) || _derived.ContainsKey(column);
 
     /// <summary>"Necrosis ≥ 75%", "Age at surgery ≥ 65 years": a label's unit (after its last comma) follows the threshold.</summary>

@@ -30,4 +30,12 @@ public class ReportLabelsTest
         Assert.Equal("FNCLCC grade: 1", Labels.Group("grade", "1"));
         Assert.Equal("1", Labels.Level("charlson", "1"));
     }
+
+    [Fact]
+    public void Term_FactorLevelAndNumericTerm_ReadAsWords()
+    {
+        Assert.Equal("Histology: SyS", Labels.Term("histology_nameSyS", ["histology_name"]));
+        Assert.Equal("High grade (G2–3)", Labels.Term("high_grade", ["histology_name"]));
+        Assert.Equal("Local recurrence", Labels.Term("lr", []));
+    }
 }
