@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Sarc.Data.Csv;
 
@@ -14,61 +15,74 @@ internal static class PlainDecimal
     /// correctly rounded division gives exactly what double.Parse gives (Clinger's fast path); anything else is
     /// left to double.Parse.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<char> cell, out double value)
+    public static bool TryParse(ReadOnlySpan<char> cell, out double value) => TryParse<char>(cell, out value);
+
+    /// <summary>The same for a cell as UTF-8 bytes (the quote-free reader parses the file's bytes directly).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> cell, out double value) => TryParse<byte>(cell, out value);
+
+    /// <summary>
+    /// Parses the fast form at the start of <paramref name="text"/> up to its first character that cannot continue a
+    /// number; returns how many characters that took, or -1 when that prefix is not in the fast form (the caller
+    /// then gives the whole cell to double.Parse). The quote-free reader uses it to parse a cell and find its end in
+    /// one scan.
+    /// </summary>
+    public static int ParsePrefix(ReadOnlySpan<byte> text, out double value) => ParsePrefix<byte>(text, out value);
+
+    private static bool TryParse<T>(ReadOnlySpan<T> cell, out double value)
+        where T : unmanaged, IBinaryInteger<T> => ParsePrefix(cell, out value) == cell.Length;
+
+    // Generic over the code unit so that chars and bytes share one loop; the JIT specializes it for each.
+    private static int ParsePrefix<T>(ReadOnlySpan<T> cell, out double value)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        value = 0;
-        var i = 0;
-        var negative = false;
-        if (cell.Length > 0 && cell[0] == '-')
+        unchecked
         {
-            negative = true;
-            i = 1;
-        }
-        long mantissa = 0;
-        var digits = 0;
-        var decimals = -1;
-        var significant = 0;
-        for (; i < cell.Length; i++)
-        {
-            var c = cell[i];
-            if (c == '.')
+            value = 0;
+            var i = 0;
+            var negative = false;
+            if (cell.Length > 0 && int.CreateTruncating(cell[0]) == '-')
             {
+                negative = true;
+                i = 1;
+            }
+            long mantissa = 0;
+            var digits = 0;
+            var decimals = -1;
+            var significant = 0;
+            for (; i < cell.Length; i++)
+            {
+                var c = int.CreateTruncating(cell[i]);
+                var digit = c - '0';
+                if ((uint)digit > 9)
+                {
+                    if (c != '.' || decimals >= 0)
+                    {
+                        break;
+                    }
+                    decimals = 0;
+                    continue;
+                }
+                digits++;
+                if (mantissa != 0 || digit != 0)
+                {
+                    significant++;
+                }
+                mantissa = mantissa * 10 + digit;
                 if (decimals >= 0)
                 {
-                    return false;
+                    decimals++;
                 }
-                decimals = 0;
-                continue;
             }
-            if (c is < '0' or > '9')
+            if (digits == 0 || significant > 15 || decimals > 22 || decimals == 0)
             {
-                return false;
+                return -1;
             }
-            var digit = c - '0';
-            digits++;
-            if (mantissa != 0 || digit != 0)
+            value = decimals > 0 ? mantissa / PowersOfTen[decimals] : mantissa;
+            if (negative)
             {
-                significant++;
+                value = -value;
             }
-            if (significant > 15)
-            {
-                return false;
-            }
-            mantissa = mantissa * 10 + digit;
-            if (decimals >= 0)
-            {
-                decimals++;
-            }
+            return i;
         }
-        if (digits == 0 || decimals > 22 || decimals == 0)
-        {
-            return false;
-        }
-        value = decimals > 0 ? mantissa / PowersOfTen[decimals] : mantissa;
-        if (negative)
-        {
-            value = -value;
-        }
-        return true;
     }
 }
