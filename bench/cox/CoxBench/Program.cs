@@ -59,5 +59,5 @@ kernel.Evaluate(beta, u, information);
 Console.WriteLine($"one step      {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu");
 cpu = Cpu();
 watch.Restart();
-CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, fit.LinearPredictors, false, prepared.StopOrder);
+kernel.Concordance(beta);
 Console.WriteLine($"concordance   {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu");

@@ -62,19 +62,8 @@ public sealed class CoxRegression
         }
         InfiniteCoefficientWarning(newton, prepared, beta, variance, warnings, options, data);
 
-        // eta in the prepared coordinates (centred), for residuals, concordance and zph.
-        var eta = new double[prepared.N];
-        var lp = new double[prepared.N];
-        for (var i = 0; i < prepared.N; i++)
-        {
-            var sum = 0.0;
-            for (var j = 0; j < p; j++)
-            {
-                sum += newton.Beta[j] * prepared.X[(long)i * p + j];
-            }
-            eta[i] = sum;
-            lp[i] = sum;
-        }
+        // eta in the prepared coordinates (centred): R's linear predictors, and the input of residuals and zph.
+        var eta = prepared.LinearPredictors(newton.Beta);
 
         double[,]? robust = null;
         if (data.Cluster is not null)
@@ -125,8 +114,9 @@ public sealed class CoxRegression
         }
         var wald = CoxCholesky.QuadraticForm(keptVariance, keptBeta, options.CholeskyTolerance);
 
-        var concordance = CoxConcordance.Compute(
-            prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess, prepared.StopOrder);
+        var concordance = kernel is CoxSweepKernel sorted
+            ? sorted.Concordance(newton.Beta)
+            : CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
 
         CoxPhTest? phTest = null;
         if (options.ProportionalHazardsTest)
@@ -158,7 +148,7 @@ public sealed class CoxRegression
             ScoreTest = CoxTest.Of(newton.ScoreTest, df),
             Concordance = concordance,
             PhTest = phTest,
-            LinearPredictors = lp,
+            LinearPredictors = eta,
             Iterations = newton.Iterations,
             Converged = newton.Converged,
             Warnings = warnings,

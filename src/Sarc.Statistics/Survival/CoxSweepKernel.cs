@@ -31,7 +31,56 @@ internal sealed class CoxSweepKernel : ICoxKernel
         var n = data.N;
         var order = data.StopOrder;
 
-        // Event times of each stratum, ascending, to find the rows that span one.
+        var rows = KeptRows(data, order);
+        m = rows.Length;
+        x = new double[(long)m * p];
+        stop = new double[m];
+        dead = new bool[m];
+        var strata = new int[m];
+        var start = data.CountingProcess ? new double[m] : null;
+        // Independent per row, and bound by random reads from the input columns: split over the cores.
+        const int chunk = 1 << 14;
+        Parallel.For(0, (m + chunk - 1) / chunk, c =>
+        {
+            var end = Math.Min(m, (c + 1) * chunk);
+            for (var w = c * chunk; w < end; w++)
+            {
+                var i = rows[w];
+                data.CopyRow(i, x.AsSpan(w * p, p));
+                stop[w] = data.Stop[i];
+                dead[w] = data.Status[i] != 0;
+                strata[w] = data.Strata[i];
+                if (start is not null)
+                {
+                    start[w] = data.Start[i];
+                }
+            }
+        });
+        var ends = new List<int>();
+        for (var r = 1; r <= m; r++)
+        {
+            if (r == m || strata[r] != strata[r - 1])
+            {
+                ends.Add(r);
+            }
+        }
+        stratumEnd = ends.ToArray();
+        stratumCode = stratumEnd.Select(end => strata[end - 1]).ToArray();
+        byStart = start is not null
+            ? CoxPrepared.SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
+            : [];
+        startSorted = start is not null ? byStart.Select(r => start[r]).ToArray() : [];
+        eta = new double[m];
+        risk = new double[m];
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="order"/> (stratum, stop descending) whose interval contains an event time of their
+    /// stratum, in that order.
+    /// </summary>
+    private static int[] KeptRows(CoxPrepared data, int[] order)
+    {
+        var n = order.Length;
         var keep = new bool[n];
         var kept = 0;
         var position = 0;
@@ -44,6 +93,31 @@ internal sealed class CoxSweepKernel : ICoxKernel
             {
                 end++;
             }
+            if (!data.CountingProcess)
+            {
+                // Start is -infinity: the rows with stop at or after the stratum's first event time, a prefix.
+                var last = end - 1;
+                while (last >= position && data.Status[order[last]] == 0)
+                {
+                    last--;
+                }
+                if (last >= position)
+                {
+                    var first = data.Stop[order[last]];
+                    while (last + 1 < end && data.Stop[order[last + 1]] == first)
+                    {
+                        last++;
+                    }
+                    for (var r = position; r <= last; r++)
+                    {
+                        keep[r] = true;
+                    }
+                    kept += last - position + 1;
+                }
+                position = end;
+                continue;
+            }
+            // Event times of the stratum, ascending, to find the rows that span one.
             events.Clear();
             for (var r = end - 1; r >= position; r--)
             {
@@ -56,16 +130,6 @@ internal sealed class CoxSweepKernel : ICoxKernel
             for (var r = position; r < end; r++)
             {
                 var i = order[r];
-                if (!data.CountingProcess)
-                {
-                    // Start is -infinity: the row spans an event time when some event is at or before its stop.
-                    if (events.Count > 0 && events[0] <= data.Stop[i])
-                    {
-                        keep[r] = true;
-                        kept++;
-                    }
-                    continue;
-                }
                 var k = events.BinarySearch(data.Start[i]);
                 k = k >= 0 ? k + 1 : ~k;
                 if (k < events.Count && events[k] <= data.Stop[i])
@@ -76,49 +140,15 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
             position = end;
         }
-
-        m = kept;
-        x = new double[(long)m * p];
-        stop = new double[m];
-        dead = new bool[m];
-        var strata = new int[m];
-        var start = new double[m];
-        var w = 0;
-        for (var r = 0; r < n; r++)
+        var rows = new int[kept];
+        for (int r = 0, w = 0; r < n; r++)
         {
-            if (!keep[r])
+            if (keep[r])
             {
-                continue;
-            }
-            var i = order[r];
-            var from = (long)i * p;
-            var to = (long)w * p;
-            for (var j = 0; j < p; j++)
-            {
-                x[to + j] = data.X[from + j];
-            }
-            stop[w] = data.Stop[i];
-            dead[w] = data.Status[i] != 0;
-            strata[w] = data.Strata[i];
-            start[w] = data.Start[i];
-            w++;
-        }
-        var ends = new List<int>();
-        for (var r = 1; r <= m; r++)
-        {
-            if (r == m || strata[r] != strata[r - 1])
-            {
-                ends.Add(r);
+                rows[w++] = order[r];
             }
         }
-        stratumEnd = ends.ToArray();
-        stratumCode = stratumEnd.Select(end => strata[end - 1]).ToArray();
-        byStart = data.CountingProcess
-            ? CoxPrepared.SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
-            : [];
-        startSorted = byStart.Select(r => start[r]).ToArray();
-        eta = new double[m];
-        risk = new double[m];
+        return rows;
     }
 
     /// <summary>Rows that take part in some risk set at an event time.</summary>
@@ -311,6 +341,16 @@ internal sealed class CoxSweepKernel : ICoxKernel
             lo = hi;
         }
         return loglik;
+    }
+
+    /// <summary>
+    /// Harrell's C at <paramref name="beta"/> (see <see cref="CoxConcordance"/>), on the kernel's rows and order. The
+    /// rows the kernel dropped are never at risk at an event time, so they are in no comparable pair.
+    /// </summary>
+    public double Concordance(double[] beta)
+    {
+        ComputeRisk(beta);
+        return CoxConcordance.ComputeSorted(stop, dead, stratumEnd, eta, byStart.Length > 0 ? byStart : null, startSorted);
     }
 
     private void ComputeRisk(double[] beta)
