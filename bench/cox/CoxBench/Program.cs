@@ -50,13 +50,27 @@ cpu = Cpu();
 watch.Restart();
 var kernel = new CoxSweepKernel(prepared, CoxTies.Efron);
 Console.WriteLine($"kernel sort   {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu");
+if (Environment.GetEnvironmentVariable("COXBENCH_AGAIN") is not null)
+{
+    kernel = null!;
+    GC.Collect();
+    cpu = Cpu();
+    watch.Restart();
+    kernel = new CoxSweepKernel(prepared, CoxTies.Efron);
+    Console.WriteLine($"kernel again  {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu (memory of the first one reused)");
+}
 var beta = new double[prepared.P];
 var u = new double[prepared.P];
 var information = new double[prepared.P, prepared.P];
-cpu = Cpu();
-watch.Restart();
-kernel.Evaluate(beta, u, information);
-Console.WriteLine($"one step      {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu");
+// The fastest of five evaluations: on a shared machine the minimum is the stablest figure.
+var best = double.MaxValue;
+for (var repeat = 0; repeat < 5; repeat++)
+{
+    watch.Restart();
+    kernel.Evaluate(beta, u, information);
+    best = Math.Min(best, watch.Elapsed.TotalSeconds);
+}
+Console.WriteLine($"one step      {best,7:F3} s wall (fastest of 5)");
 cpu = Cpu();
 watch.Restart();
 kernel.Concordance(beta);

@@ -258,8 +258,14 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 }
                 var deathRisk = 0.0;
                 var deaths = 0;
-                Array.Clear(a2);
-                Array.Clear(c2);
+                // Breslow, or a single death at t: the deaths' sums are only ever added to the running ones, so
+                // they go there at once (most event times of continuous data have one death).
+                var direct = visit is null && (ties == CoxTies.Breslow || next + 1 == hi || stop[next + 1] != t || !AnotherDeath(next + 1, hi, t));
+                if (!direct)
+                {
+                    Array.Clear(a2);
+                    Array.Clear(c2);
+                }
                 for (; add < hi && stop[add] >= t; add++)
                 {
                     atRisk++;
@@ -273,7 +279,14 @@ internal sealed class CoxSweepKernel : ICoxKernel
                         {
                             score[j] += row[j];
                         }
-                        Accumulate(row, risk[add], a2, c2);
+                        if (direct)
+                        {
+                            Accumulate(row, risk[add], a, c);
+                        }
+                        else
+                        {
+                            Accumulate(row, risk[add], a2, c2);
+                        }
                     }
                     else
                     {
@@ -287,13 +300,16 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 {
                     denom += deathRisk;
                     loglik -= deaths * Math.Log(denom);
-                    for (var j = 0; j < p; j++)
+                    if (!direct)
                     {
-                        a[j] += a2[j];
-                    }
-                    for (var k = 0; k < packed; k++)
-                    {
-                        c[k] += c2[k];
+                        for (var j = 0; j < p; j++)
+                        {
+                            a[j] += a2[j];
+                        }
+                        for (var k = 0; k < packed; k++)
+                        {
+                            c[k] += c2[k];
+                        }
                     }
                     AddInformation(deaths, denom, a, c, score, imat);
                 }
@@ -353,6 +369,19 @@ internal sealed class CoxSweepKernel : ICoxKernel
         return CoxConcordance.ComputeSorted(stop, dead, stratumEnd, eta, byStart.Length > 0 ? byStart : null, startSorted);
     }
 
+    /// <summary>Whether a row in [from, hi) with stop t is a death (rows at t are contiguous from <paramref name="from"/>).</summary>
+    private bool AnotherDeath(int from, int hi, double t)
+    {
+        for (var r = from; r < hi && stop[r] == t; r++)
+        {
+            if (dead[r])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void ComputeRisk(double[] beta)
     {
         // Independent per row: split over the cores in large chunks.
@@ -392,14 +421,17 @@ internal sealed class CoxSweepKernel : ICoxKernel
 
     private static void AddInformation(double weight, double denom, double[] a, double[] c, double[] score, double[] imat)
     {
+        // One division per event time, not one per matrix element.
+        var inverse = 1 / denom;
         var offset = 0;
         for (var j = 0; j < a.Length; j++)
         {
-            var mean = a[j] / denom;
+            var mean = a[j] * inverse;
             score[j] -= weight * mean;
+            var scaled = weight * inverse;
             for (var k = 0; k <= j; k++)
             {
-                imat[offset + k] += weight * (c[offset + k] - mean * a[k]) / denom;
+                imat[offset + k] += scaled * (c[offset + k] - mean * a[k]);
             }
             offset += j + 1;
         }
