@@ -18,10 +18,12 @@ internal static class CoxSort
         {
             items[r] = r;
         }
-        return ByKey(key, items, descending);
+        return Sort(key, items, descending, sortInPlace: true);
     }
 
-    public static int[] ByKey(double[] key, int[] items, bool descending)
+    public static int[] ByKey(double[] key, int[] items, bool descending) => Sort(key, items, descending, sortInPlace: false);
+
+    private static int[] Sort(double[] key, int[] items, bool descending, bool sortInPlace)
     {
         var n = items.Length;
         if (n < 4096)
@@ -62,7 +64,7 @@ internal static class CoxSort
                 b = (b & 0x8000_0000_0000_0000UL) != 0 ? ~b : b | 0x8000_0000_0000_0000UL;
                 bits[r] = descending ? ~b : b;
             }
-            var result = (int[])items.Clone();
+            var result = sortInPlace ? items : (int[])items.Clone();
             var source = result;
             var target = scratch;
             var sourceBits = bits;
