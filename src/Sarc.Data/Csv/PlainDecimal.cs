@@ -32,6 +32,7 @@ internal static class PlainDecimal
         where T : unmanaged, IBinaryInteger<T> => ParsePrefix(cell, out value) == cell.Length;
 
     // Generic over the code unit so that chars and bytes share one loop; the JIT specializes it for each.
+    // Two tight digit loops (integer part, fraction); significant digits are counted only for long mantissas.
     private static int ParsePrefix<T>(ReadOnlySpan<T> cell, out double value)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -39,41 +40,38 @@ internal static class PlainDecimal
         {
             value = 0;
             var i = 0;
-            var negative = false;
-            if (cell.Length > 0 && int.CreateTruncating(cell[0]) == '-')
+            var negative = cell.Length > 0 && int.CreateTruncating(cell[0]) == '-';
+            if (negative)
             {
-                negative = true;
                 i = 1;
             }
+            var first = i;
             long mantissa = 0;
-            var digits = 0;
-            var decimals = -1;
-            var significant = 0;
-            for (; i < cell.Length; i++)
+            uint digit;
+            while (i < cell.Length && (digit = (uint)(int.CreateTruncating(cell[i]) - '0')) <= 9)
             {
-                var c = int.CreateTruncating(cell[i]);
-                var digit = c - '0';
-                if ((uint)digit > 9)
-                {
-                    if (c != '.' || decimals >= 0)
-                    {
-                        break;
-                    }
-                    decimals = 0;
-                    continue;
-                }
-                digits++;
-                if (mantissa != 0 || digit != 0)
-                {
-                    significant++;
-                }
                 mantissa = mantissa * 10 + digit;
-                if (decimals >= 0)
-                {
-                    decimals++;
-                }
+                i++;
             }
-            if (digits == 0 || significant > 15 || decimals > 22 || decimals == 0)
+            var digits = i - first;
+            var decimals = 0;
+            if (i < cell.Length && int.CreateTruncating(cell[i]) == '.')
+            {
+                i++;
+                var fraction = i;
+                while (i < cell.Length && (digit = (uint)(int.CreateTruncating(cell[i]) - '0')) <= 9)
+                {
+                    mantissa = mantissa * 10 + digit;
+                    i++;
+                }
+                decimals = i - fraction;
+                if (decimals == 0 || decimals > 22)
+                {
+                    return -1;
+                }
+                digits += decimals;
+            }
+            if (digits == 0 || (digits > 15 && SignificantDigits(cell[first..i]) > 15))
             {
                 return -1;
             }
@@ -84,5 +82,21 @@ internal static class PlainDecimal
             }
             return i;
         }
+    }
+
+    /// <summary>Digits from the first non-zero one on (the point skipped).</summary>
+    private static int SignificantDigits<T>(ReadOnlySpan<T> number)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var count = 0;
+        foreach (var unit in number)
+        {
+            var c = int.CreateTruncating(unit);
+            if (c != '.' && (count > 0 || c != '0'))
+            {
+                count++;
+            }
+        }
+        return count;
     }
 }
