@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Numerics;
+using System.Text;
 
 namespace Sarc.Data.Csv;
 
@@ -15,32 +15,36 @@ internal static class PlainDecimal
     /// correctly rounded division gives exactly what double.Parse gives (Clinger's fast path); anything else is
     /// left to double.Parse.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<char> cell, out double value) => TryParse<char>(cell, out value);
+    public static bool TryParse(ReadOnlySpan<char> cell, out double value)
+    {
+        // The fast form is ASCII and short: narrowed to bytes, it takes the one byte-level implementation.
+        Span<byte> bytes = stackalloc byte[48];
+        if (cell.Length > bytes.Length || Ascii.FromUtf16(cell, bytes, out var length) != System.Buffers.OperationStatus.Done)
+        {
+            value = 0;
+            return false;
+        }
+        return TryParse(bytes[..length], out value);
+    }
 
     /// <summary>The same for a cell as UTF-8 bytes (the quote-free reader parses the file's bytes directly).</summary>
-    public static bool TryParse(ReadOnlySpan<byte> cell, out double value) => TryParse<byte>(cell, out value);
+    public static bool TryParse(ReadOnlySpan<byte> cell, out double value) => ParsePrefix(cell, out value) == cell.Length;
 
     /// <summary>
-    /// Parses the fast form at the start of <paramref name="text"/> up to its first character that cannot continue a
+    /// Parses the fast form at the start of <paramref name="cell"/> up to its first character that cannot continue a
     /// number; returns how many characters that took, or -1 when that prefix is not in the fast form (the caller
     /// then gives the whole cell to double.Parse). The quote-free reader uses it to parse a cell and find its end in
     /// one scan.
     /// </summary>
-    public static int ParsePrefix(ReadOnlySpan<byte> text, out double value) => ParsePrefix<byte>(text, out value);
-
-    private static bool TryParse<T>(ReadOnlySpan<T> cell, out double value)
-        where T : unmanaged, IBinaryInteger<T> => ParsePrefix(cell, out value) == cell.Length;
-
-    // Generic over the code unit so that chars and bytes share one loop; the JIT specializes it for each.
-    // Two tight digit loops (integer part, fraction); significant digits are counted only for long mantissas.
-    private static int ParsePrefix<T>(ReadOnlySpan<T> cell, out double value)
-        where T : unmanaged, IBinaryInteger<T>
+    /// <remarks>Bytes only and not generic, so that ReadyToRun precompiles it. Two tight digit loops (integer part,
+    /// fraction); significant digits are counted only for long mantissas.</remarks>
+    public static int ParsePrefix(ReadOnlySpan<byte> cell, out double value)
     {
         unchecked
         {
             value = 0;
             var i = 0;
-            var negative = cell.Length > 0 && int.CreateTruncating(cell[0]) == '-';
+            var negative = cell.Length > 0 && cell[0] == '-';
             if (negative)
             {
                 i = 1;
@@ -48,18 +52,18 @@ internal static class PlainDecimal
             var first = i;
             long mantissa = 0;
             uint digit;
-            while (i < cell.Length && (digit = (uint)(int.CreateTruncating(cell[i]) - '0')) <= 9)
+            while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
             {
                 mantissa = mantissa * 10 + digit;
                 i++;
             }
             var digits = i - first;
             var decimals = 0;
-            if (i < cell.Length && int.CreateTruncating(cell[i]) == '.')
+            if (i < cell.Length && cell[i] == '.')
             {
                 i++;
                 var fraction = i;
-                while (i < cell.Length && (digit = (uint)(int.CreateTruncating(cell[i]) - '0')) <= 9)
+                while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
                 {
                     mantissa = mantissa * 10 + digit;
                     i++;
@@ -85,13 +89,11 @@ internal static class PlainDecimal
     }
 
     /// <summary>Digits from the first non-zero one on (the point skipped).</summary>
-    private static int SignificantDigits<T>(ReadOnlySpan<T> number)
-        where T : unmanaged, IBinaryInteger<T>
+    private static int SignificantDigits(ReadOnlySpan<byte> number)
     {
         var count = 0;
-        foreach (var unit in number)
+        foreach (var c in number)
         {
-            var c = int.CreateTruncating(unit);
             if (c != '.' && (count > 0 || c != '0'))
             {
                 count++;

@@ -88,6 +88,7 @@ internal static class QuoteFreeCsvReader
         }
         var rows = rowsBefore[count];
         var width = names.Length;
+        HugePages.AdviseManagedHeap();
         var numbers = new double[width][];
         for (var k = 0; k < width; k++)
         {

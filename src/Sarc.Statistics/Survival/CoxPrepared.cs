@@ -130,6 +130,25 @@ internal sealed class CoxPrepared
     }
 
     /// <summary>
+    /// Rows <paramref name="rows"/>[from … to) as in <see cref="CopyRow"/>, into <paramref name="target"/> from row
+    /// <paramref name="from"/> on (row-major). Column by column: each pass reads one input column, which a cache
+    /// holds far better than ten columns read at once.
+    /// </summary>
+    public void CopyRows(int[] rows, int from, int to, double[] target)
+    {
+        for (var j = 0; j < P; j++)
+        {
+            var column = columns[j];
+            var mean = Means[j];
+            var scale = Scale[j];
+            for (var w = from; w < to; w++)
+            {
+                target[(long)w * P + j] = (column[rows[w]] - mean) * scale;
+            }
+        }
+    }
+
+    /// <summary>
     /// eta = X beta in these coordinates, row by row: the same doubles as summing beta_j X[i * P + j] over j in order
     /// (column by column here, which streams through memory).
     /// </summary>

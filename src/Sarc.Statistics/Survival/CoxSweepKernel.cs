@@ -43,10 +43,10 @@ internal sealed class CoxSweepKernel : ICoxKernel
         Parallel.For(0, (m + chunk - 1) / chunk, c =>
         {
             var end = Math.Min(m, (c + 1) * chunk);
+            data.CopyRows(rows, c * chunk, end, x);
             for (var w = c * chunk; w < end; w++)
             {
                 var i = rows[w];
-                data.CopyRow(i, x.AsSpan(w * p, p));
                 stop[w] = data.Stop[i];
                 dead[w] = data.Status[i] != 0;
                 strata[w] = data.Strata[i];
