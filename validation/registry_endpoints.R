@@ -29,26 +29,25 @@ prel <- list(patient_id = d$patient_id[k], time = m(rel[k], ifelse(dead, death, 
              relapse_type = type[k], relapse_months = m(s[k], rel[k]))
 
 # Multistate entry -> lr -> dm -> death, progressive: an LR counts only strictly before DM and death, a DM only strictly
-# before death (same-day events go straight to the furthest state); a transition at time 0 is the starting state.
-ms <- list(patient_id = character(), tstart = numeric(), tstop = numeric(), from = character(), to = character(), status = integer())
+# before death (same-day events go straight to the furthest state). Every path starts in entry, so a patient whose first
+# event is on the day of surgery (or with follow-up ending that day) has no interval. Columns as sarc multistate reads
+# them: from = state during the interval, event = state entered at stop, "" = censored.
+ms <- list(patient_id = character(), start = numeric(), stop = numeric(), from = character(), event = character())
 for (i in seq_len(nrow(d))) {
   tl <- lr[i] - s[i]; td <- dm[i] - s[i]; tx <- death[i] - s[i]
   lr_in <- !is.na(tl) && (is.na(td) || tl < td) && (is.na(tx) || tl < tx)
   dm_in <- !is.na(td) && (is.na(tx) || td < tx)
   states <- c("entry", if (lr_in) "lr", if (dm_in) "dm", if (!is.na(tx)) "death")
   times <- c(0, if (lr_in) tl, if (dm_in) td, if (!is.na(tx)) tx)
-  for (j in seq_along(states)[-1]) {
-    if (times[j] > times[j - 1]) {
-      ms$patient_id <- c(ms$patient_id, d$patient_id[i]); ms$tstart <- c(ms$tstart, times[j - 1] / 30.4375)
-      ms$tstop <- c(ms$tstop, times[j] / 30.4375); ms$from <- c(ms$from, states[j - 1]); ms$to <- c(ms$to, states[j])
-      ms$status <- c(ms$status, 1L)
-    }
-  }
   last <- length(states)
+  if (last > 1 && times[2] == 0) next
+  for (j in seq_along(states)[-1]) {
+    ms$patient_id <- c(ms$patient_id, d$patient_id[i]); ms$start <- c(ms$start, times[j - 1] / 30.4375)
+    ms$stop <- c(ms$stop, times[j] / 30.4375); ms$from <- c(ms$from, states[j - 1]); ms$event <- c(ms$event, states[j])
+  }
   if (states[last] != "death" && (lfu[i] - s[i]) > times[last]) {
-    ms$patient_id <- c(ms$patient_id, d$patient_id[i]); ms$tstart <- c(ms$tstart, times[last] / 30.4375)
-    ms$tstop <- c(ms$tstop, (lfu[i] - s[i]) / 30.4375); ms$from <- c(ms$from, states[last]); ms$to <- c(ms$to, "censor")
-    ms$status <- c(ms$status, 0L)
+    ms$patient_id <- c(ms$patient_id, d$patient_id[i]); ms$start <- c(ms$start, times[last] / 30.4375)
+    ms$stop <- c(ms$stop, (lfu[i] - s[i]) / 30.4375); ms$from <- c(ms$from, states[last]); ms$event <- c(ms$event, "")
   }
 }
 
@@ -66,15 +65,18 @@ dose <- as.numeric(d$rt_dose_gy); fx <- as.numeric(d$rt_fractions)
 covariates <- list(patient_id = d$patient_id, age = (s - birth) / 365.25, ajcc_t = tcat, ajcc_stage = stage,
                    eqd2 = dose * (1 + dose / fx / 4) / (1 + 2 / 4))
 
-# The multistate data must be accepted by survival's multi-state survfit (no zero-length or overlapping intervals).
+# The multistate data must be accepted by survival's multi-state survfit as sarc multistate reads it (everyone starts in
+# entry, no zero-length or overlapping intervals); its occupancy probabilities at a few times are the reference.
 library(survival)
 msf <- data.frame(ms)
-fit <- survfit(Surv(tstart, tstop, factor(ifelse(status == 0, "censor", to), c("censor", "lr", "dm", "death"))) ~ 1,
-               data = msf, id = patient_id, istate = factor(from, c("entry", "lr", "dm", "death")))
+fit <- survfit(Surv(start, stop, factor(event, c("", "lr", "dm", "death"))) ~ 1, data = msf, id = patient_id)
+ms_at <- c(12, 60, 120)
+ms_sum <- summary(fit, times = ms_at)
 osfit <- survfit(Surv(os$time, os$event) ~ 1)
 
 out <- list(os = os, dfs = dfs, lrfs = lrfs, dmfs = dmfs, "lr-cr" = lrcr, "post-relapse-os" = prel, multistate = ms,
             covariates = covariates,
-            checks = list(multistate_states = fit$states, os_median = unname(summary(osfit)$table["median"])))
+            checks = list(multistate_states = fit$states, multistate_at = ms_at,
+                          multistate_pstate = ms_sum$pstate, multistate_std_err = ms_sum$std.err, os_median = unname(summary(osfit)$table["median"])))
 dir.create("reference", showWarnings = FALSE)
 write_json(out, "reference/registry_endpoints.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null")

@@ -21,16 +21,23 @@ public static class SarcWebApp
 {
     internal const string ApiPolicy = "api";
 
-    /// <summary>Builds the application; <paramref name="configure"/> lets tests swap the server (TestServer).</summary>
+    /// <summary>
+    /// Builds the application. The database and clock come from the <see cref="WebOptions"/> service, which is
+    /// <paramref name="options"/> unless a host replaces it before the app is built (WebApplicationFactory's
+    /// <c>ConfigureTestServices</c> in the tests); <paramref name="configure"/> can change the builder likewise.
+    /// </summary>
     /// <exception cref="Sarc.Data.DataInputException">The database cannot be opened.</exception>
     public static WebApplication Build(WebOptions options, Action<WebApplicationBuilder>? configure = null)
     {
-        var users = UserStore.Open(options.Database, options.Clock);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(users);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(services =>
+        {
+            var effective = services.GetRequiredService<WebOptions>();
+            return UserStore.Open(effective.Database, effective.Clock);
+        });
         // Cookies are Secure whenever the request is HTTPS (directly, or via X-Forwarded-Proto from a TLS proxy on
         // loopback); a plain-http --urls serves them non-Secure so that a local http://localhost trial still works.
         var secure = options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -62,12 +69,16 @@ public static class SarcWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        options = app.Services.GetRequiredService<WebOptions>();
+        // Opened now, so that a database that cannot be opened stops `sarc serve` at once with its one-line message.
+        app.Services.GetRequiredService<UserStore>();
         app.UseForwardedHeaders();
         app.Use(SecurityHeaders.Apply);
         app.UseAuthentication();
         app.UseAuthorization();
         ApiEndpoints.Map(app, options);
         HtmlPages.Map(app, options);
+        StudyPages.Map(app, options);
         return app;
     }
 }

@@ -18,11 +18,54 @@ public sealed class AccessTest : IAsyncLifetime
     [InlineData("/patients/PA1")]
     [InlineData("/patients/PA1/audit")]
     [InlineData("/surveillance")]
+    [InlineData("/surveillance.ics?as_of=2022-06-01&days=30")]
+    [InlineData("/patients/new")]
+    [InlineData("/patients/PA1/edit")]
+    [InlineData("/import")]
+    [InlineData("/studies")]
+    [InlineData("/studies/lr-dm-multistate")]
+    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/")]
+    [InlineData("/studies/runs/0123456789abcdef0123456789abcdef/results.json")]
     public async Task Page_Anonymous_RedirectsToLogin(string url)
     {
         var response = await _web.Anonymous().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("https://localhost/login", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData("/patients/PA1/events/lr")]
+    [InlineData("/patients/PA1/edit")]
+    [InlineData("/patients/new")]
+    [InlineData("/import")]
+    [InlineData("/logout")]
+    public async Task Post_Anonymous_RedirectsToLoginAndChangesNothing(string url)
+    {
+        var audited = _web.Audit("PA1").Count;
+        var response = await _web.Anonymous().PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["patient_id"] = "PA1",
+            ["center"] = "A",
+            ["grade"] = "1",
+            ["date"] = "2023-01-01",
+            ["reason"] = "x",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/login", response.Headers.Location!.ToString());
+        Assert.Equal(audited, _web.Audit("PA1").Count);
+    }
+
+    [Theory]
+    [InlineData("/patients/PB1")]
+    [InlineData("/patients/PB1/audit")]
+    [InlineData("/patients/PB1/edit")]
+    public async Task Page_DataManagerOfA_PatientOfB_Is404(string url)
+    {
+        var response = await (await _web.SignedIn("dm@t.org")).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("1960-05-01", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -125,7 +168,7 @@ public sealed class AccessTest : IAsyncLifetime
         var html = await (await _web.SignedIn("dm@t.org")).GetStringAsync("/patients/PA1");
         Assert.Contains("local recurrence", html);
         Assert.Contains("Next surveillance visits", html);
-        Assert.Matches("<h2>Next surveillance visits</h2><ul><li>\\d{4}-\\d{2}-\\d{2}", html);
+        Assert.Matches("<h2>Next surveillance visits</h2><ul id=\"next-visits\"><li>\\d{4}-\\d{2}-\\d{2}", html);
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public sealed partial class EditFormTest : IAsyncLifetime
         Assert.Equal("3", entry.OldValue);
         Assert.Equal("2", entry.NewValue);
         Assert.Equal("dm@t.org", entry.Who);
-        Assert.Equal("web form: pathology review", entry.SourceFile);
+        Assert.Equal("pathology review", entry.Reason);
+        Assert.Null(entry.SourceFile);
         Assert.Equal(Registry.Domain.FnclccGrade.G2, store.LoadPatients().Single(p => p.Id == "PA1").Tumor.Grade);
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
@@ -13,7 +15,9 @@ namespace Sarc.Web.Tests;
 
 /// <summary>
 /// A registry on a temporary SQLite file with patients PA1, PA2 (center A) and PB1 (center B), the users
-/// admin@t.org, dm@t.org (data manager of A) and inv@t.org (investigator of A), and the web app on a TestServer.
+/// admin@t.org, dm@t.org (data manager of A) and inv@t.org (investigator of A), and the web app started through its
+/// entry point (<see cref="Program"/>) by <see cref="WebApplicationFactory{TEntryPoint}"/> on a TestServer, with the
+/// <see cref="WebOptions"/> service replaced to point at that file.
 /// </summary>
 internal sealed partial class WebHarness : IAsyncDisposable
 {
@@ -22,24 +26,27 @@ internal sealed partial class WebHarness : IAsyncDisposable
 
     private readonly string _directory;
 
-    private WebHarness(string directory, WebApplication app, UserStore users)
+    private WebHarness(string directory, string database, Factory factory, UserStore users)
     {
         _directory = directory;
-        App = app;
+        Database = database;
+        App = factory;
         Users = users;
     }
 
-    public WebApplication App { get; }
+    public WebApplicationFactory<Program> App { get; }
 
     public UserStore Users { get; }
 
-    public string Database => Path.Combine(_directory, "registry.db");
+    /// <summary>The registry's <c>--db</c> value.</summary>
+    public string Database { get; }
 
-    public static async Task<WebHarness> StartAsync()
+    /// <summary>Seeds and starts; <paramref name="database"/> is a PostgreSQL connection string, or null for a temporary SQLite file.</summary>
+    public static Task<WebHarness> StartAsync(string? database = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sarc-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var db = Path.Combine(directory, "registry.db");
+        var db = database ?? Path.Combine(directory, "registry.db");
         var seed = Path.Combine(directory, "seed.csv");
         File.WriteAllText(seed, Header + "\n" + Row("PA1", "A", lr: "2021-06-01") + "\n" + Row("PA2", "A") + "\n" + Row("PB1", "B") + "\n");
         using (var store = RegistryStore.Open(db))
@@ -51,21 +58,23 @@ internal sealed partial class WebHarness : IAsyncDisposable
         users.AddUser("admin@t.org", UserRole.Admin, [], Password);
         users.AddUser("dm@t.org", UserRole.DataManager, ["A"], Password);
         users.AddUser("inv@t.org", UserRole.Investigator, ["A"], Password);
-        var app = SarcWebApp.Build(new WebOptions(db, "http://127.0.0.1:0"), b => b.WebHost.UseTestServer());
-        await app.StartAsync();
-        return new WebHarness(directory, app, users);
+        var factory = new Factory(new WebOptions(db, "http://127.0.0.1:0"));
+        // Starts the app now, so that a broken start fails here rather than in the first request of a test.
+        _ = factory.Server;
+        return Task.FromResult(new WebHarness(directory, db, factory, users));
     }
 
     /// <summary>A template row of center <paramref name="center"/> with birth date 1960-05-01.</summary>
     public static string Row(string id, string center, string grade = "3", string lr = "") =>
         $"{id},{center},F,1960-05-01,2019-03-01,8890/3,extremity_lower,{grade},2019-04-01,R0,2022-04-01,{lr}";
 
-    /// <summary>A client without any credentials (cookies are kept, as a browser would).</summary>
-    public HttpClient Anonymous()
+    /// <summary>A client without any credentials; it keeps cookies, as a browser would, and never follows redirects, so tests see the 302s.</summary>
+    public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions
     {
-        var handler = new CookieHandler { InnerHandler = App.GetTestServer().CreateHandler() };
-        return new HttpClient(handler) { BaseAddress = new Uri("https://localhost/") };
-    }
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost/"),
+    });
 
     /// <summary>A client sending a fresh API token of <paramref name="email"/>.</summary>
     public HttpClient WithToken(string email)
@@ -97,12 +106,51 @@ internal sealed partial class WebHarness : IAsyncDisposable
         }));
     }
 
+    /// <summary>Posts a form as a browser would: <paramref name="fields"/> plus the client's own anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostForm(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/surveillance?days=0"));
+        Assert.True(token.Success, "signed-in pages carry an anti-forgery token");
+        var all = new Dictionary<string, string>(fields) { [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>A multipart upload to /import of <paramref name="content"/> named <paramref name="fileName"/>, with the client's token.</summary>
+    public static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] content, string reason, bool update = false)
+    {
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/surveillance?days=0"));
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value },
+            { new StringContent(reason), "reason" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        if (update)
+        {
+            form.Add(new StringContent("on"), "update");
+        }
+        return await client.PostAsync("/import", form);
+    }
+
+    /// <summary>The audit trail of one patient, read straight from the database.</summary>
+    public IReadOnlyList<AuditEntry> Audit(string id)
+    {
+        using var store = RegistryStore.Open(Database);
+        return store.ReadAudit(id);
+    }
+
+    /// <summary>One patient, read straight from the database (null when absent).</summary>
+    public Registry.Domain.PatientRecord? Load(string id)
+    {
+        using var store = RegistryStore.Open(Database);
+        return store.LoadPatients().SingleOrDefault(p => p.Id == id);
+    }
+
     public static StringContent Csv(params string[] rows) =>
         new(Header + "\n" + string.Join("\n", rows) + "\n", Encoding.UTF8, "text/csv");
 
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
@@ -111,27 +159,10 @@ internal sealed partial class WebHarness : IAsyncDisposable
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>Keeps cookies between requests and never follows redirects, so tests see the 302s.</summary>
-    private sealed class CookieHandler : DelegatingHandler
+    /// <summary>The app of <see cref="Program"/>, on a TestServer, with the registry of this harness.</summary>
+    private sealed class Factory(WebOptions options) : WebApplicationFactory<Program>
     {
-        private readonly CookieContainer _cookies = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var header = _cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0)
-            {
-                request.Headers.Add("Cookie", header);
-            }
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Headers.TryGetValues("Set-Cookie", out var values))
-            {
-                foreach (var value in values)
-                {
-                    _cookies.SetCookies(request.RequestUri!, value);
-                }
-            }
-            return response;
-        }
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.ConfigureTestServices(services => services.AddSingleton(options));
     }
 }

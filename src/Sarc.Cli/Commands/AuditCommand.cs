@@ -13,7 +13,7 @@ internal static class AuditCommand
         var db = RegistryOptions.Db();
         var patient = new Option<string>("--patient") { Description = "Only this patient's records." };
         var json = CommonOptions.Json();
-        var command = new Command("audit", "List the audit trail: who changed what, when, old and new value, and from which file.")
+        var command = new Command("audit", "List the audit trail: who changed what, when, old and new value, why, and from which file.")
         {
             db, patient, json,
         };
@@ -40,18 +40,19 @@ internal static class AuditCommand
                         w.WriteString("new_value", e.NewValue);
                         w.WriteString("source_file", e.SourceFile);
                         w.WriteString("source_sha256", e.SourceSha256);
+                        w.WriteString("reason", e.Reason);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
                 });
                 return SarcApp.Success;
             }
-            var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "file");
+            var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "reason", "file");
             foreach (var e in entries)
             {
                 var what = e.Field is null ? e.Entity : $"{e.Entity}.{e.Field}";
                 table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Who, e.Action.ToString().ToLowerInvariant(),
-                    e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.SourceFile ?? "");
+                    e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.Reason ?? "", e.SourceFile ?? "");
             }
             table.Write(context.Output);
             context.Output.WriteLine($"{entries.Count} audit record{(entries.Count == 1 ? "" : "s")}");

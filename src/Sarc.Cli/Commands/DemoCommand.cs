@@ -11,16 +11,11 @@ namespace Sarc.Cli.Commands;
 
 /// <summary>
 /// <c>sarc demo</c>: the README's first command. Simulates a registry with the seed studies' true effects, runs the
-/// five seed studies (embedded from <c>studies/</c>) and writes the report: <c>index.html</c>, figures (SVG, PNG),
+/// five seed studies (<see cref="StudyCatalog.BuiltIn"/>) and writes the report: <c>index.html</c>, figures (SVG, PNG),
 /// tables (CSV) and <c>results.json</c>.
 /// </summary>
 internal static class DemoCommand
 {
-    private const string StudyResourcePrefix = "Sarc.Cli.studies.";
-
-    /// <summary>The seed studies in seed order (000 to 004), so the report reads as the seeds do.</summary>
-    private static readonly string[] SeedOrder = ["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse"];
-
     public static Command Create(CliContext context)
     {
         var outDirectory = new Option<string>("--out") { Description = "Report folder.", DefaultValueFactory = _ => "demo-report" };
@@ -47,7 +42,7 @@ internal static class DemoCommand
             {
                 dataset = StudyData.FromRegistry(store, Path.Combine(folder, "data", "registry-export.csv"), registry.SupplementPath);
             }
-            var results = LoadStudies().Select(study => StudyRunner.Run(study, dataset)).ToArray();
+            var results = StudyCatalog.BuiltIn.Studies.Select(study => StudyRunner.Run(study, dataset)).ToArray();
             var index = HtmlReport.Write(folder, results,
                 $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.");
             context.Output.WriteLine($"Simulated registry: {count} patients (seed {options.Seed}) imported into {database}");
@@ -56,23 +51,5 @@ internal static class DemoCommand
             return SarcApp.Success;
         });
         return command;
-    }
-
-    /// <summary>The seed studies built into the binary, in file-name order.</summary>
-    internal static IReadOnlyList<StudyDefinition> LoadStudies()
-    {
-        var assembly = typeof(DemoCommand).Assembly;
-        var studies = new List<StudyDefinition>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(StudyResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            var result = StudyParser.Parse(reader.ReadToEnd(), "studies/" + name[StudyResourcePrefix.Length..]);
-            if (!result.Success)
-            {
-                throw new InvalidOperationException($"The built-in study {name} is invalid: {result.Errors[0]}");
-            }
-            studies.Add(result.Study!);
-        }
-        return [.. studies.OrderBy(s => Array.IndexOf(SeedOrder, s.Id) is var i && i >= 0 ? i : SeedOrder.Length).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 }

@@ -5,9 +5,7 @@ using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
-using Sarc.Data.Models;
-using Sarc.Data.Tables;
-using Sarc.Statistics.CompetingRisks;
+using Sarc.Studies.Analyses;
 
 namespace Sarc.Cli.Commands;
 
@@ -41,73 +39,16 @@ internal static class FinegrayCommand
             {
                 throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
             }
-            var parsed = Formula.Parse(parse.GetValue(formula)!);
-            if (parsed.Response.Start is not null || parsed.StrataColumns.Count > 0 || parsed.ClusterColumn is not null)
-            {
-                throw new DataInputException("finegray takes Surv(time, status) ~ terms, without a start time, strata() or cluster()");
-            }
-            var table = CsvTableReader.Read(parse.GetValue(data)!);
-            var (indicatorTable, codes) = WithEventIndicator(table, parsed.Response.Event, failCode);
-            var frame = ModelFrame.Build(indicatorTable, parsed);
-            var n = frame.RowCount;
-            var status = new int[n];
-            var p = frame.Design.Length;
-            var x = new double[n * p];
-            for (var i = 0; i < n; i++)
-            {
-                status[i] = codes[frame.Rows[i]];
-                for (var k = 0; k < p; k++)
-                {
-                    x[i * p + k] = frame.Design[k][i];
-                }
-            }
-            if (Array.IndexOf(status, failCode) < 0)
-            {
-                throw new DataInputException($"{table.Source}: --cause {failCode} does not occur in column '{parsed.Response.Event}' among the {n} rows used");
-            }
-            FineGrayResult fit;
-            try
-            {
-                fit = FineGray.Fit(frame.Stop, status, failCode, x, p, new FineGrayOptions { ConfidenceLevel = level });
-            }
-            catch (ArgumentException exception) when (exception.Message.Contains("constant", StringComparison.Ordinal))
-            {
-                throw new DataInputException($"{table.Source}: {exception.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
-            }
+            var analysis = FinegrayReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), Formula.Parse(parse.GetValue(formula)!), failCode, level);
+            var (frame, _, _, fit) = analysis;
+            var p = fit.Parameters;
             foreach (var warning in fit.Warnings)
             {
                 context.Error.WriteLine($"sarc finegray: warning: {warning}");
             }
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Output, writer =>
-                {
-                    writer.WriteString("formula", frame.Formula.Text);
-                    writer.WriteNumber("cause", failCode);
-                    writer.WriteNumber("n", fit.Count);
-                    writer.WriteNumber("events", fit.Events);
-                    writer.WriteNumber("n_excluded", frame.Excluded);
-                    writer.WriteBoolean("converged", fit.Converged);
-                    writer.WriteNumber("iterations", fit.Iterations);
-                    writer.WriteNumberOrNull("loglik", fit.LogLikelihood);
-                    writer.WriteNumberOrNull("loglik_null", fit.NullLogLikelihood);
-                    writer.WriteNumber("conf_level", level);
-                    writer.WriteStartArray("coefficients");
-                    for (var k = 0; k < p; k++)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("term", frame.ColumnNames[k]);
-                        writer.WriteNumberOrNull("coef", fit.Coefficients[k]);
-                        writer.WriteNumberOrNull("se", fit.StandardError(k));
-                        writer.WriteNumberOrNull("hr", fit.HazardRatio(k));
-                        writer.WriteNumberOrNull("hr_lower", fit.HazardRatioLower(k));
-                        writer.WriteNumberOrNull("hr_upper", fit.HazardRatioUpper(k));
-                        writer.WriteNumberOrNull("z", fit.Z(k));
-                        writer.WriteNumberOrNull("p", fit.PValue(k));
-                        writer.WriteEndObject();
-                    }
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(context.Output, writer => FinegrayReport.WriteJson(writer, analysis));
             }
             else
             {
@@ -127,34 +68,5 @@ internal static class FinegrayCommand
             return SarcApp.Success;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The model frame takes a 0/1 event, so the status column is replaced by "any event" (status != 0) for it, after
-    /// checking every code; the codes themselves (by row of <paramref name="table"/>) are returned for the fit.
-    /// </summary>
-    private static (DataFrame Table, int[] Codes) WithEventIndicator(DataFrame table, string statusName, int failCode)
-    {
-        var column = table.Column(statusName);
-        var codes = new int[table.RowCount];
-        var indicator = new double[table.RowCount];
-        for (var row = 0; row < table.RowCount; row++)
-        {
-            if (column.IsMissing(row))
-            {
-                indicator[row] = double.NaN;
-                continue;
-            }
-            var text = column.TextAt(row);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= 0) || value != Math.Floor(value) || value > int.MaxValue)
-            {
-                throw new DataInputException(
-                    $"{table.Source}: line {table.LineNumbers[row]}: column '{statusName}': status must be 0 (censored) or a positive whole-number cause, found '{text}'");
-            }
-            codes[row] = (int)value;
-            indicator[row] = value == 0 ? 0 : 1;
-        }
-        var columns = table.Columns.Select(c => c.Name == statusName ? new DataColumn(statusName, ColumnKind.Numeric, indicator, null) : c).ToList();
-        return (new DataFrame(table.Source, columns, table.LineNumbers), codes);
     }
 }

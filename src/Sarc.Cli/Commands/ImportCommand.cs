@@ -13,17 +13,18 @@ internal static class ImportCommand
     {
         var db = RegistryOptions.Db();
         var update = new Option<bool>("--update") { Description = "Allow rows for patients already in the registry; each changed value is audited." };
+        var reason = new Option<string>("--reason") { Description = "Why the data is imported or changed; kept in every audit record of this import." };
         var json = CommonOptions.Json();
         var file = new Argument<string>("FILE") { Description = "The template file: CSV or .xlsx, header row required (see docs/formats.md)." };
         var command = new Command("import", "Import patients from the flat registry template: every row valid or nothing changes.")
         {
-            db, update, json, file,
+            db, update, reason, json, file,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
             var database = parse.GetValue(db)!;
-            var result = RegistryImporter.ImportFile(database, path, parse.GetValue(update), AuditContext.ForCurrentUser());
+            var result = RegistryImporter.ImportFile(database, path, parse.GetValue(update), AuditContext.ForCurrentUser(Reason(parse.GetValue(reason))));
             if (!result.Succeeded)
             {
                 // Every problem, one line each, so that the whole file can be fixed in one pass.
@@ -53,6 +54,9 @@ internal static class ImportCommand
         });
         return command;
     }
+
+    /// <summary>One line, or null when blank, so that an empty --reason does not record an empty reason.</summary>
+    private static string? Reason(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings(" ");
 
     /// <summary>The database for the summary line, without a PostgreSQL password.</summary>
     private static string Describe(string db) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sarc.Studies.Definitions;
 using Sarc.Web;
 using Sarc.Web.Hosting;
 
@@ -11,10 +12,17 @@ internal static class ServeCommand
     {
         var db = RegistryOptions.Db();
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://localhost:5080" };
-        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls };
+        var studies = new Option<string>("--studies") { Description = "A folder of the center's own study definitions (*.yaml), offered next to the built-in ones." };
+        var runs = new Option<string>("--runs") { Description = "Working folder for study runs (default: DB.runs next to an SQLite registry)." };
+        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs };
         command.SetAction(parse =>
         {
-            var app = SarcWebApp.Build(new WebOptions(parse.GetValue(db)!, parse.GetValue(urls)!));
+            var folder = parse.GetValue(studies);
+            var app = SarcWebApp.Build(new WebOptions(parse.GetValue(db)!, parse.GetValue(urls)!)
+            {
+                Studies = folder is null ? StudyCatalog.BuiltIn : StudyCatalog.WithDirectory(folder),
+                RunsDirectory = parse.GetValue(runs),
+            });
             context.Error.WriteLine($"sarc serve: {parse.GetValue(urls)} on {parse.GetValue(db)} (Ctrl+C stops)");
             app.Run();
             return SarcApp.Success;

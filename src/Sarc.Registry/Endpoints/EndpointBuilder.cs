@@ -30,7 +30,7 @@ public static class EndpointBuilder
         {
             EndpointKind.LocalRecurrenceCompetingRisks => new[] { "patient_id", "time", "status" },
             EndpointKind.PostRelapseSurvival => ["patient_id", "time", "event", "relapse_type", "relapse_months"],
-            EndpointKind.Multistate => ["patient_id", "tstart", "tstop", "from", "to", "status"],
+            EndpointKind.Multistate => ["patient_id", "start", "stop", "from", "event"],
             _ => ["patient_id", "time", "event"],
         };
         var columns = leading.Concat(Covariates).ToArray();
@@ -104,76 +104,37 @@ public static class EndpointBuilder
     }
 
     /// <summary>
-    /// Progressive model entry(0) → lr(1) → dm(2) → death(3): a patient moves only forward, so an LR after DM is
-    /// ignored; events on the same date move straight to the furthest state (no zero-length interval); a transition at
-    /// time 0 makes the patient start in that state.
+    /// The patient's path through entry → lr → dm → death (<see cref="MultistatePath"/>, times in days, written in
+    /// months): <c>from</c> = the state during the interval, <c>event</c> = the state entered at <c>stop</c>, empty =
+    /// censored. A patient without a path is left out with a warning.
     /// </summary>
     private static void AddIntervals(PatientRecord record, int leading, int width, List<string[]> rows, List<string> warnings)
     {
-        ReadOnlySpan<string> states = ["entry", "lr", "dm", "death"];
         var origin = record.PrimarySurgery.Date;
-        ReadOnlySpan<int> day = [
-            0,
+        var intervals = new List<MultistatePath.Interval>(4);
+        var problem = MultistatePath.Append(
             Days(origin, record.First(OutcomeEventKind.LocalRecurrence)?.Date),
             Days(origin, record.First(OutcomeEventKind.DistantMetastasis)?.Date),
             Days(origin, record.First(OutcomeEventKind.Death)?.Date),
-        ];
-        var state = 0;
-        var start = 0;
-        while (state < 3)
+            Math.Max(0, record.Patient.LastFollowUp.DayNumber - origin.DayNumber),
+            intervals);
+        if (problem is not null)
         {
-            // The next state is the furthest one reached on the earliest later date.
-            var nextDay = int.MaxValue;
-            var next = -1;
-            for (var s = state + 1; s <= 3; s++)
-            {
-                if (day[s] >= start && day[s] != int.MaxValue && day[s] <= nextDay)
-                {
-                    next = s;
-                    nextDay = day[s];
-                }
-            }
-            if (next < 0)
-            {
-                break;
-            }
-            if (nextDay > start)
-            {
-                rows.Add(Interval(record, width, leading, start, nextDay, states[state], states[next], 1));
-            }
-            state = next;
-            start = nextDay;
+            warnings.Add($"patient {record.Id}: {problem}; no multistate interval");
+            return;
         }
-        if (state < 3)
+        foreach (var interval in intervals)
         {
-            var end = origin.DayNumber <= record.Patient.LastFollowUp.DayNumber ? record.Patient.LastFollowUp.DayNumber - origin.DayNumber : 0;
-            if (end > start)
-            {
-                rows.Add(Interval(record, width, leading, start, end, states[state], "censor", 0));
-            }
-            else if (start == 0)
-            {
-                warnings.Add($"patient {record.Id}: last follow-up on the day of surgery; no multistate interval");
-            }
-        }
-        else if (start == 0)
-        {
-            warnings.Add($"patient {record.Id}: died on the day of surgery; no multistate interval");
+            var row = NewRow(record, width, leading);
+            row[1] = TemplateCodes.Number(interval.Start / DaysPerMonth);
+            row[2] = TemplateCodes.Number(interval.Stop / DaysPerMonth);
+            row[3] = MultistatePath.States[interval.From];
+            row[4] = interval.To == MultistatePath.Censored ? "" : MultistatePath.States[interval.To];
+            rows.Add(row);
         }
     }
 
-    private static string[] Interval(PatientRecord record, int width, int leading, int startDay, int stopDay, string from, string to, int status)
-    {
-        var row = NewRow(record, width, leading);
-        row[1] = TemplateCodes.Number(startDay / DaysPerMonth);
-        row[2] = TemplateCodes.Number(stopDay / DaysPerMonth);
-        row[3] = from;
-        row[4] = to;
-        row[5] = TemplateCodes.Integer(status);
-        return row;
-    }
-
-    private static int Days(DateOnly origin, DateOnly? date) => date is { } d ? d.DayNumber - origin.DayNumber : int.MaxValue;
+    private static double Days(DateOnly origin, DateOnly? date) => date is { } d ? d.DayNumber - origin.DayNumber : double.NaN;
 
     private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

@@ -92,7 +92,12 @@ internal static class Migrations
             // COLLATE "C" so that ORDER BY id is ordinal on every server locale, as in SQLite.
             Tables.Replace("id TEXT PRIMARY KEY", "id TEXT COLLATE \"C\" PRIMARY KEY").Replace("{DATE}", "DATE").Replace("{REAL}", "DOUBLE PRECISION")
                 .Replace("{IDENTITY}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY").Replace("{TIMESTAMP}", "TIMESTAMPTZ")),
+        // The reason used to be folded into source_file ("web form: REASON"); its own column keeps the file name clean
+        // and lets an import carry a reason too. Older records keep NULL: no reason was recorded for them.
+        new(2, "audit reason", AddReason, AddReason),
     ];
+
+    private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
 
     /// <summary>The newest schema version this build knows.</summary>
     public static int Latest => All[^1].Version;

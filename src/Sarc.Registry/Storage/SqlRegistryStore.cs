@@ -188,7 +188,7 @@ internal abstract class SqlRegistryStore : IRegistryStore
 
     public IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null) => Guard(() =>
     {
-        var sql = "SELECT id, at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256 FROM audit"
+        var sql = "SELECT id, at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256, reason FROM audit"
             + (patientId is null ? "" : " WHERE patient_id = @id") + " ORDER BY id";
         using var command = patientId is null ? Create(null, sql) : Create(null, sql, ("@id", DbType.String));
         if (patientId is not null)
@@ -210,7 +210,8 @@ internal abstract class SqlRegistryStore : IRegistryStore
                 NullableString(reader, 7),
                 NullableString(reader, 8),
                 NullableString(reader, 9),
-                NullableString(reader, 10)));
+                NullableString(reader, 10),
+                NullableString(reader, 11)));
         }
         return (IReadOnlyList<AuditEntry>)entries;
     });
@@ -581,8 +582,8 @@ internal abstract class SqlRegistryStore : IRegistryStore
 
         private void Audit(AuditAction action, string patientId, string entity, string? field, string? oldValue, string? newValue)
         {
-            auditRow ??= Prepare("INSERT INTO audit (at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256) VALUES (@at, @who, @action, @pid, @entity, @field, @old, @new, @file, @hash)",
-                DbType.DateTimeOffset, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String);
+            auditRow ??= Prepare("INSERT INTO audit (at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256, reason) VALUES (@at, @who, @action, @pid, @entity, @field, @old, @new, @file, @hash, @reason)",
+                DbType.DateTimeOffset, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String);
             auditRow.Timestamp(0, now);
             auditRow.Text(1, audit.User);
             auditRow.Text(2, ActionCodes[(int)action]);
@@ -593,6 +594,7 @@ internal abstract class SqlRegistryStore : IRegistryStore
             auditRow.Text(7, newValue);
             auditRow.Text(8, source?.FileName);
             auditRow.Text(9, source?.Sha256);
+            auditRow.Text(10, audit.Reason);
             auditRow.Execute();
         }
 

@@ -17,6 +17,19 @@ public static class TemplateParser
     /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all (missing, not a CSV/xlsx, empty).</exception>
     public static TemplateParseResult ParseFile(string path) => Parse(TemplateFileReader.Read(path));
 
+    /// <summary>
+    /// Validates one record given as its template cells in template order (a web form), with exactly the rules and
+    /// messages of a file: the record is reported as line 2 of a one-row file whose header has every column.
+    /// </summary>
+    public static TemplateParseResult ParseRow(IReadOnlyList<string> cells, string source)
+    {
+        if (cells.Count != C.Count)
+        {
+            throw new ArgumentException($"expected {C.Count} template cells, got {cells.Count}", nameof(cells));
+        }
+        return Parse(new RawTable(source, [.. C.Names], [[.. cells]], [2]));
+    }
+
     internal static TemplateParseResult Parse(RawTable table)
     {
         var errors = new List<ImportError>();

@@ -97,6 +97,7 @@ public static class StudyDataset
             Set("dmfs", dmAfter is { } m ? (m, 1) : (end, 0));
             Set("pfs", Earliest(Earliest(lrDate, dmAfter), Earliest(progression, deathDate)) is { } p ? (p, 1) : (last, 0));
             Set("lr_cr", lrDate is { } l2 ? (l2, 1) : deathDate is { } d2 ? (d2, 2) : (last, 0));
+            Set("dm_cr", dmAfter is { } m2 ? (m2, 1) : deathDate is { } d3 ? (d3, 2) : (last, 0));
             if (Earliest(lrDate, dmAfter) is { } origin)
             {
                 relapseType[i] = lrDate == origin && dmAfter == origin ? "lr+dm" : lrDate == origin ? "lr" : "dm";

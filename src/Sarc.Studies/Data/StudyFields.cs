@@ -27,10 +27,10 @@ public static class StudyFields
     ];
 
     /// <summary>
-    /// Endpoints: each gives the columns <c>NAME_months</c> and <c>NAME_event</c> (status 0/1; for <c>lr_cr</c> 0 censored,
-    /// 1 LR, 2 death without LR). Origin = primary surgery, except post_relapse_os (first LR or DM).
+    /// Endpoints: each gives the columns <c>NAME_months</c> and <c>NAME_event</c> (status 0/1; for the competing-risks
+    /// endpoints <c>lr_cr</c> and <c>dm_cr</c> 0 censored, 1 LR (DM), 2 death without LR (DM)). Origin = primary surgery, except post_relapse_os (first LR or DM).
     /// </summary>
-    public static IReadOnlyList<string> Endpoints { get; } = ["os", "dfs", "lrfs", "dmfs", "pfs", "post_relapse_os", "lr_cr"];
+    public static IReadOnlyList<string> Endpoints { get; } = ["os", "dfs", "lrfs", "dmfs", "pfs", "post_relapse_os", "lr_cr", "dm_cr"];
 
     /// <summary>Every column name a definition may refer to, endpoint columns included.</summary>
     public static IReadOnlySet<string> AllColumns { get; } = Registry.Concat(Supplement)

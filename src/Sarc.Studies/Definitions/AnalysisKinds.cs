@@ -17,7 +17,7 @@ public static class AnalysisKinds
             new ParameterSpec("cluster", ParameterRole.Column, false)],
         ["cif"] = [new ParameterSpec("endpoint", ParameterRole.Endpoint, true), new ParameterSpec("group", ParameterRole.Column, false), new ParameterSpec("at", ParameterRole.Numbers, false)],
         ["finegray"] = [new ParameterSpec("endpoint", ParameterRole.Endpoint, true), new ParameterSpec("formula", ParameterRole.Formula, true), new ParameterSpec("cause", ParameterRole.Number, false)],
-        ["multistate"] = [new ParameterSpec("formula", ParameterRole.Formula, false), new ParameterSpec("at", ParameterRole.Numbers, false)],
+        ["multistate"] = [new ParameterSpec("formula", ParameterRole.Formula, false), new ParameterSpec("group", ParameterRole.Column, false), new ParameterSpec("at", ParameterRole.Numbers, false)],
         ["rates"] = [new ParameterSpec("outcomes", ParameterRole.Columns, true), new ParameterSpec("group", ParameterRole.Column, false), new ParameterSpec("conf_level", ParameterRole.Number, false)],
     };
 

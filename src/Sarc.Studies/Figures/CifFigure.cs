@@ -71,11 +71,7 @@ public static class CifFigure
             KmFigure.Text(plot, $"Gray's test, {causeNames.GetValueOrDefault(test.Cause, "cause " + test.Cause)}: {ReportText.PEquals(test.PValue)}", xMax, y0, Alignment.LowerRight, FigureStyle.FontSize, black);
             y0 += yMax * 0.07;
         }
-        plot.ShowLegend(legend, Alignment.UpperRight);
-        plot.Legend.FontSize = FigureStyle.FontSize;
-        plot.Legend.FontName = FigureStyle.FontName;
-        plot.Legend.OutlineColor = Colors.Transparent;
-        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        FigureStyle.Legend(plot, legend, Alignment.UpperRight);
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
         plot.SaveSvg(basePath + ".svg", FigureStyle.Width, 520);
         plot.SavePng(basePath + ".png", FigureStyle.Width, 520);

@@ -12,12 +12,18 @@ namespace Sarc.Studies.Figures;
 /// </summary>
 public static class ForestFigure
 {
-    /// <summary>Writes <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
-    public static (string Svg, string Png) Save(CoxResult fit, IReadOnlyDictionary<string, string> references, string basePath)
+    /// <summary>Writes the forest plot of a Cox model as <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
+    public static (string Svg, string Png) Save(CoxResult fit, IReadOnlyDictionary<string, string> references, string basePath) =>
+        Save(Rows(fit, references), "Hazard ratio (log scale)", $"HR ({fit.ConfidenceLevel * 100:G3}% CI)", basePath);
+
+    /// <summary>
+    /// The rows of a Cox model: a factor's reference level (HR 1, no interval) just above its first level, intervals
+    /// from the robust SE when the fit has one.
+    /// </summary>
+    public static IReadOnlyList<ForestRow> Rows(CoxResult fit, IReadOnlyDictionary<string, string> references)
     {
         var z = Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
-        // A factor's reference level gets its own row (HR 1, no interval) just above its first level.
-        var entries = new List<(string Term, double Estimate, double Lower, double Upper)>();
+        var entries = new List<ForestRow>();
         var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in fit.Coefficients)
         {
@@ -25,27 +31,38 @@ public static class ForestFigure
             {
                 if (c.Term.StartsWith(label, StringComparison.Ordinal) && c.Term != label && shown.Add(label))
                 {
-                    entries.Add(($"{label} = {level} (reference)", 0, double.NaN, double.NaN));
+                    entries.Add(new ForestRow($"{label} = {level} (reference)", 0, double.NaN, double.NaN));
                 }
             }
             var se = c.RobustSe ?? c.Se;
             var name = references.Keys.FirstOrDefault(l => c.Term.StartsWith(l, StringComparison.Ordinal) && c.Term != l) is { } factor
                 ? $"{factor} = {c.Term[factor.Length..]}" : c.Term;
-            entries.Add((name, c.Coef, c.Coef - z * se, c.Coef + z * se));
+            entries.Add(new ForestRow(name, c.Coef, c.Coef - z * se, c.Coef + z * se));
         }
+        return entries;
+    }
+
+    /// <summary>
+    /// Writes a forest plot of <paramref name="entries"/> (top to bottom) as <paramref name="basePath"/>.svg and .png:
+    /// <paramref name="axisLabel"/> under the log axis, <paramref name="valueHeader"/> over the column of values.
+    /// </summary>
+    public static (string Svg, string Png) Save(IReadOnlyList<ForestRow> entries, string axisLabel, string valueHeader, string basePath)
+    {
         var rows = entries.Count;
-        var logs = entries.ToArray();
-        var finite = logs.SelectMany(l => new[] { l.Lower, l.Upper }).Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
+        var finite = entries.SelectMany(l => new[] { l.Lower, l.Upper }).Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
         var hi = Math.Ceiling(Math.Max(finite.Max(), 0.1) / Math.Log(2)) * Math.Log(2);
         var span = hi - lo;
         var labelX = lo - span * 0.55;
         var textX = hi + span * 0.05;
+        // Under headings (e.g. one per transition) the rows are indented.
+        var indent = entries.Any(e => e.IsHeading) ? span * 0.04 : 0;
 
         var plot = new Plot();
         plot.Axes.Frameless();
         plot.HideGrid();
-        plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.2);
+        // The top margin holds the value column's header at any row height.
+        plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.6);
         var black = Color.FromHex("#222222");
         var color = Color.FromHex(FigureStyle.Palette[0]);
 
@@ -53,19 +70,26 @@ public static class ForestFigure
         var dashed = plot.Add.Line(0, -0.5, 0, rows - 0.3);
         dashed.LineColor = Color.FromHex("#888888");
         dashed.LinePattern = LinePattern.Dashed;
-        for (var t = lo; t <= hi + 1e-9; t += Math.Log(2))
+        // Ticks at powers of 2, every other one (or sparser) when the range is wide, so the labels never touch.
+        var tickStep = Math.Log(2) * Math.Max(1, Math.Ceiling(span / Math.Log(2) / 8));
+        for (var t = lo; t <= hi + 1e-9; t += tickStep)
         {
             KmFigure.Line(plot, t, -0.5, t, -0.58, black, 1.2);
             KmFigure.Text(plot, Math.Exp(t).ToString("0.###", CultureInfo.InvariantCulture), t, -0.65, Alignment.UpperCenter, FigureStyle.FontSize, black);
         }
-        KmFigure.Text(plot, "Hazard ratio (log scale)", (lo + hi) / 2, -1.15, Alignment.UpperCenter, FigureStyle.FontSize, black);
-        KmFigure.Text(plot, "HR (95% CI)", textX, rows - 0.2, Alignment.LowerLeft, FigureStyle.FontSize, black, bold: true);
+        KmFigure.Text(plot, axisLabel, (lo + hi) / 2, -1.15, Alignment.UpperCenter, FigureStyle.FontSize, black);
+        KmFigure.Text(plot, valueHeader, textX, rows - 0.2, Alignment.LowerLeft, FigureStyle.FontSize, black, bold: true);
         for (var i = 0; i < rows; i++)
         {
             var y = rows - 1 - i;
-            var (term, estimate, lower, upper) = logs[i];
-            KmFigure.Text(plot, term, labelX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
-            if (double.IsNaN(lower))
+            var (term, estimate, lower, upper) = entries[i];
+            if (entries[i].IsHeading)
+            {
+                KmFigure.Text(plot, term, labelX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
+                continue;
+            }
+            KmFigure.Text(plot, term, labelX + indent, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
+            if (entries[i].IsReference)
             {
                 plot.Add.Marker(0, y, MarkerShape.OpenSquare, 9, color);
                 KmFigure.Text(plot, "1 (reference)", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
@@ -78,7 +102,8 @@ public static class ForestFigure
             }
             KmFigure.Text(plot, $"{Math.Exp(estimate):0.00} ({Math.Exp(lower):0.00}–{Math.Exp(upper):0.00})", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
         }
-        var height = 150 + 42 * rows;
+        // Long forests (several models) get tighter rows so the figure stays within a page.
+        var height = 150 + (rows > 10 ? 32 : 42) * rows;
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
         plot.SaveSvg(basePath + ".svg", FigureStyle.Width, height);
         plot.SavePng(basePath + ".png", FigureStyle.Width, height);

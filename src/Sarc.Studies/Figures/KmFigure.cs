@@ -107,11 +107,7 @@ public static class KmFigure
         {
             Text(plot, "Log-rank " + ReportText.PEquals(test.PValue), xMax * 0.03, 0.06, Alignment.LowerLeft, FigureStyle.FontSize, black);
         }
-        plot.ShowLegend(legend, Alignment.UpperRight);
-        plot.Legend.FontSize = FigureStyle.FontSize;
-        plot.Legend.FontName = FigureStyle.FontName;
-        plot.Legend.OutlineColor = Colors.Transparent;
-        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        FigureStyle.Legend(plot, legend, Alignment.UpperRight);
 
         var height = (int)(430 + 30 * groups);
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));

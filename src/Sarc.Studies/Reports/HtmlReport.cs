@@ -49,7 +49,7 @@ public static class HtmlReport
         html.Append($"<p class=\"meta\">Study <code>{E(def.Id)}</code> · {study.N} patients in the cohort");
         if (def.Cohort.Count > 0)
         {
-            html.Append(" · cohort: ").Append(E(string.Join("; ", def.Cohort.Select(c => c.Operator is null ? $"{c.Field} = {string.Join(" or ", c.Values)}" : $"{c.Field} {c.Values[0]}"))));
+            html.Append(" · cohort: ").Append(E(string.Join("; ", def.Cohort)));
         }
         html.Append("</p>\n");
         if (def.Description is { } description)
@@ -90,6 +90,12 @@ public static class HtmlReport
                     break;
                 case CoxAnalysis cox:
                     Cox(html, folder, basename, cox);
+                    break;
+                case FinegrayAnalysis finegray:
+                    FineGray(html, folder, basename, finegray, analysis);
+                    break;
+                case MultistateModels multistate:
+                    Multistate(html, folder, basename, multistate);
                     break;
             }
             foreach (var warning in analysis.Warnings)
@@ -134,7 +140,7 @@ public static class HtmlReport
             .Append($"<tr><td>{E(r.Exposure)} = 0</td><td class=\"n\">{t.C}</td><td class=\"n\">{t.D}</td><td class=\"n\">{Percent(t.C, t.C + t.D)}</td></tr>\n")
             .Append("</tbody></table>\n");
         var or = r.Result.ConditionalOddsRatio;
-        html.Append($"<p class=\"caption\">Fisher's exact p = {ReportText.PValue(r.Result.FisherP)}, mid-p = {ReportText.PValue(r.Result.FisherMidP)}; ")
+        html.Append($"<p class=\"caption\">Fisher's exact {ReportText.PEquals(r.Result.FisherP)}, mid-{ReportText.PEquals(r.Result.FisherMidP)}; ")
             .Append($"odds ratio {ReportText.Fixed(r.Result.OddsRatio.Estimate, 3)} (conditional MLE {ReportText.Fixed(or.Estimate, 3)}, {r.ConfidenceLevel * 100:G3}% CI {ReportText.Fixed(or.Lower, 3)}–{ReportText.Fixed(or.Upper, 3)}).")
             .Append(r.Excluded > 0 ? $" {r.Excluded} patient(s) with a missing value excluded." : "").Append("</p>\n");
     }
@@ -222,8 +228,7 @@ public static class HtmlReport
 
     private static void Cif(StringBuilder html, string folder, string basename, CifAnalysis cif, AnalysisResult analysis)
     {
-        // lr_cr codes: 1 local recurrence, 2 death without it.
-        var names = analysis.Endpoint == "lr_cr" ? new Dictionary<int, string> { [1] = "LR", [2] = "Death without LR" } : new Dictionary<int, string>();
+        var names = CauseNames(analysis.Endpoint);
         var (svg, png) = CifFigure.Save(cif, names, Path.Combine(folder, basename));
         html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Cumulative incidence\" width=\"{FigureStyle.Width}\"><figcaption>Cumulative incidence (Aalen-Johansen, as cmprsk::cuminc) per cause; Gray's test per cause. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
         html.Append("<table class=\"t\"><thead><tr><th>Cause</th><th>Group</th>");
@@ -252,6 +257,143 @@ public static class HtmlReport
         }
         html.Append("</p>\n");
     }
+
+    /// <summary>Names of the status codes of the competing-risks endpoints (1 the event, 2 death without it).</summary>
+    private static Dictionary<int, string> CauseNames(string? endpoint) => endpoint switch
+    {
+        "lr_cr" => new() { [1] = "LR", [2] = "Death without LR" },
+        "dm_cr" => new() { [1] = "DM", [2] = "Death without DM" },
+        _ => [],
+    };
+
+    private static void FineGray(StringBuilder html, string folder, string basename, FinegrayAnalysis finegray, AnalysisResult analysis)
+    {
+        var (frame, cause, level, fit) = finegray;
+        var percent = (level * 100).ToString("G3", CultureInfo.InvariantCulture);
+        var rows = new List<ForestRow>();
+        var cells = new List<string[]>();
+        for (var k = 0; k < fit.Parameters; k++)
+        {
+            rows.Add(new ForestRow(frame.ColumnNames[k], fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
+            cells.Add([frame.ColumnNames[k], ReportText.Fixed(fit.HazardRatio(k), 2),
+                $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(fit.PValue(k))]);
+        }
+        var names = CauseNames(analysis.Endpoint);
+        var causeName = names.GetValueOrDefault(cause, "cause " + cause.ToString(CultureInfo.InvariantCulture));
+        var (svg, png) = ForestFigure.Save(rows, "Subdistribution hazard ratio (log scale)", $"sHR ({percent}% CI)", Path.Combine(folder, basename));
+        html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Forest plot of subdistribution hazard ratios\" width=\"{FigureStyle.Width}\"><figcaption>Subdistribution hazard ratios of {E(causeName)} with {percent}% confidence intervals on a log scale. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
+        ModelTable(html, ["Term", "sHR", $"{percent}% CI", "p"], cells);
+        Csv.Write(Path.Combine(folder, basename + ".csv"), ["term", "shr", "ci", "p"], cells);
+        var competing = names.Count > 0 ? $"; competing event: {E(names.GetValueOrDefault(2, "other causes"))}" : "";
+        html.Append($"<p class=\"caption\">Fine-Gray proportional subdistribution hazards (as cmprsk::crr), {fit.Count} patients, {fit.Events} events of {E(causeName)}{competing}{(frame.Excluded > 0 ? $", {frame.Excluded} excluded for missing values" : "")}{(fit.Converged ? "" : "; did not converge")}. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
+    }
+
+    private static void ModelTable(StringBuilder html, string[] header, IEnumerable<string[]> rows)
+    {
+        html.Append("<table class=\"t\"><thead><tr>");
+        foreach (var h in header)
+        {
+            html.Append("<th>").Append(E(h)).Append("</th>");
+        }
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var row in rows)
+        {
+            // A row with one cell is a heading spanning the table (e.g. a transition).
+            if (row.Length == 1)
+            {
+                html.Append($"<tr class=\"head\"><td colspan=\"{header.Length}\">{E(row[0])}</td></tr>\n");
+                continue;
+            }
+            html.Append("<tr>");
+            for (var i = 0; i < row.Length; i++)
+            {
+                html.Append(i == 0 ? "<td>" : "<td class=\"n\">").Append(E(row[i])).Append("</td>");
+            }
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody></table>\n");
+    }
+
+    private static string StateShort(string state) => state switch
+    {
+        "entry" => "Entry",
+        "lr" => "LR",
+        "dm" => "DM",
+        "death" => "Death",
+        _ => state,
+    };
+
+    private static void Multistate(StringBuilder html, string folder, string basename, MultistateModels m)
+    {
+        var states = m.Overall.States;
+        var panels = m.Groups.Count > 0
+            ? m.Groups.Select(g => ($"{m.GroupColumn} = {g.Level} (n = {g.Occupancy.Result.Subjects})", g.Occupancy)).ToArray()
+            : [("", m.Overall)];
+        var (svg, png) = StateOccupancyFigure.Save(panels, Path.Combine(folder, basename));
+        html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Stacked state occupancy\" width=\"{FigureStyle.Width}\"><figcaption>Probability of being in each state over time (Aalen-Johansen, stacked: the height of each band is the probability of that state){(m.Groups.Count > 0 ? $", by {E(m.GroupColumn!)}" : "")}. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
+
+        // Occupancy at the requested times: one row per group and time, % (standard error) per state.
+        var header = new[] { "Group", "Months" }.Concat(states.Select(s => StateFigureLabel(s) + ", % (SE)")).ToArray();
+        var rows = new List<string[]>();
+        foreach (var (label, occupancy) in new[] { ("All", m.Overall) }.Concat(m.Groups.Select(g => ($"{m.GroupColumn} = {g.Level}", g.Occupancy))))
+        {
+            foreach (var t in m.At)
+            {
+                var (p, se) = occupancy.Result.At(t);
+                rows.Add([label, ReportText.Number(t), .. states.Select((_, s) => $"{Percent(p[s])} ({Percent(se[s])})")]);
+            }
+        }
+        ModelTable(html, header, rows);
+        Csv.Write(Path.Combine(folder, basename + ".csv"), header, rows);
+        var count = states.Length;
+        var moves = new List<string>();
+        for (var from = 0; from < count; from++)
+        {
+            for (var to = 0; to < count; to++)
+            {
+                if (m.Overall.Result.Transitions[from * count + to] is var n and > 0)
+                {
+                    moves.Add($"{StateShort(states[from])} → {StateShort(states[to])} {n}");
+                }
+            }
+        }
+        html.Append($"<p class=\"caption\">State occupancy in % with infinitesimal-jackknife standard errors (as R survfit(Surv(start, stop, state) ~ 1, id = patient)), {m.Overall.Result.Subjects} patients; observed transitions: {E(string.Join(", ", moves))}. NA: after the last follow-up. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
+        if (m.Formula is null)
+        {
+            return;
+        }
+
+        // Transition-specific Cox models: one forest with a heading per transition, and the same as a table.
+        var forest = new List<ForestRow>();
+        var cells = new List<string[]>();
+        foreach (var transition in m.Transitions)
+        {
+            var name = $"{StateShort(transition.From)} → {StateShort(transition.To)}";
+            if (transition.Model is not { } model)
+            {
+                cells.Add([$"{name}: not fitted ({transition.Error})"]);
+                continue;
+            }
+            var fit = model.Fit;
+            forest.Add(ForestRow.Heading($"{name} ({fit.Events} events)"));
+            forest.AddRange(ForestFigure.Rows(fit, model.References));
+            cells.Add([$"{name}: {fit.N} patients at risk, {fit.Events} events"]);
+            foreach (var c in fit.Coefficients)
+            {
+                cells.Add([c.Term, ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(c.HazardRatioLower, 2)}–{ReportText.Fixed(c.HazardRatioUpper, 2)}", ReportText.PValue(c.P)]);
+            }
+        }
+        if (forest.Count > 0)
+        {
+            var (tsvg, tpng) = ForestFigure.Save(forest, "Hazard ratio (log scale)", "HR (95% CI)", Path.Combine(folder, basename + "-transitions"));
+            html.Append($"<figure><img src=\"{E(tsvg)}\" alt=\"Forest plot of the transition-specific Cox models\" width=\"{FigureStyle.Width}\"><figcaption>Transition-specific Cox models (~ {E(m.Formula)}): hazard ratios with 95% confidence intervals on a log scale. <a href=\"{E(tsvg)}\">SVG</a> · <a href=\"{E(tpng)}\">PNG</a></figcaption></figure>\n");
+        }
+        ModelTable(html, ["Transition / term", "HR", "95% CI", "p"], cells);
+        Csv.Write(Path.Combine(folder, basename + "-transitions.csv"), ["term", "hr", "ci", "p"], cells.Select(r => r.Length == 1 ? [r[0], "", "", ""] : r).ToList());
+        html.Append($"<p class=\"caption\">Cox proportional hazards per transition (Efron ties, clock forward: time since surgery, patients at risk from entering the state of origin), as R coxph on the intervals spent in that state. <a href=\"{E(basename)}-transitions.csv\">CSV</a></p>\n");
+    }
+
+    private static string StateFigureLabel(string state) => StateOccupancyFigure.StateLabel(state);
 
     private static void Rates(StringBuilder html, RatesAnalysis r)
     {
@@ -296,6 +438,7 @@ public static class HtmlReport
         table.t tbody tr:last-child td{border-bottom:1.5px solid #1d1d1d}
         table.t td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         table.t tr.level td:first-child{padding-left:18px;color:#333}
+        table.t tr.head td{font-weight:600;padding-top:8px}
         .caption,figcaption{font:13px/1.45 "Helvetica Neue",Arial,"DejaVu Sans",sans-serif;color:#444;margin:4px 0 14px}
         figure{margin:14px 0}
         figure img{max-width:100%;height:auto;display:block}

@@ -4,6 +4,7 @@ using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Data.Tables;
+using Sarc.Registry.Endpoints;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
@@ -20,6 +21,12 @@ namespace Sarc.Studies.Running;
 /// </summary>
 public static class StudyRunner
 {
+    /// <summary>Level of every confidence interval a study reports (R's default).</summary>
+    public const double DefaultConfidenceLevel = 0.95;
+
+    /// <summary>Months at which a multistate analysis without <c>at</c> reports the state occupancy.</summary>
+    public static IReadOnlyList<double> DefaultMultistateTimes { get; } = [12, 24, 60, 120];
+
     /// <summary>Runs <paramref name="study"/> on <paramref name="dataset"/>.</summary>
     public static StudyResult Run(StudyDefinition study, DataFrame dataset)
     {
@@ -143,6 +150,8 @@ public static class StudyRunner
         "rates" => Rates(analysis, cohort, title),
         "cox" => Cox(analysis, cohort, title),
         "cif" => Cif(analysis, cohort, title),
+        "finegray" => FineGrayModel(analysis, cohort, title),
+        "multistate" => Multistate(analysis, cohort, title),
         _ => AnalysisResult.Failed(analysis.Id, analysis.Kind, title,
             $"the {analysis.Kind} engine is not part of this build yet: the analysis is defined but cannot run"),
     };
@@ -285,21 +294,32 @@ public static class StudyRunner
     private static AnalysisResult Cox(AnalysisDefinition analysis, DataFrame cohort, string? title)
     {
         var endpoint = analysis.Text("endpoint")!;
-        var rhs = analysis.Text("formula")![(analysis.Text("formula")!.IndexOf('~') + 1)..].Trim();
         var cluster = analysis.Text("cluster");
         var timeDependent = analysis.List("time_dependent");
         var data = timeDependent.Count == 0 ? cohort : CountingProcess.Split(cohort, endpoint, timeDependent);
         var response = timeDependent.Count == 0 ? $"Surv({endpoint}_months, {endpoint}_event)" : "Surv(tstart, tstop, status)";
-        var formula = Formula.Parse($"{response} ~ {rhs}{(cluster is null ? "" : $" + cluster({cluster})")}");
+        var formula = Formula.Parse($"{response} ~ {Rhs(analysis)}{(cluster is null ? "" : $" + cluster({cluster})")}");
+        var payload = FitCox(data, formula, $"{endpoint} events");
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w =>
+        {
+            w.WriteString("endpoint", endpoint);
+            CoxReport.WriteJson(w, payload.Fit, payload.Frame);
+        }, null, payload.Fit.Warnings) { Endpoint = endpoint };
+    }
+
+    /// <summary>Fits a Cox model (R's defaults: Efron ties, 95% intervals) with the reference level of each factor term.</summary>
+    /// <exception cref="DataInputException">No events among the rows used (<paramref name="events"/> names them), or the engine rejects the data.</exception>
+    private static CoxAnalysis FitCox(DataFrame data, Formula formula, string events)
+    {
         var frame = ModelFrame.Build(data, formula);
-        var events = 0;
+        var count = 0;
         foreach (var status in frame.Status)
         {
-            events += status == 1 ? 1 : 0;
+            count += status == 1 ? 1 : 0;
         }
-        if (events == 0)
+        if (count == 0)
         {
-            throw new DataInputException($"no {endpoint} events among the {frame.Status.Length} rows analysed: no Cox model to fit");
+            throw new DataInputException($"no {events} among the {frame.Status.Length} rows analysed: no Cox model to fit");
         }
         CoxResult fit;
         try
@@ -311,13 +331,107 @@ public static class StudyRunner
         {
             throw new DataInputException(e.Message);
         }
-        var payload = new CoxAnalysis(fit, frame, References(data, frame, fit));
-        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w =>
+        return new CoxAnalysis(fit, frame, References(data, frame, fit));
+    }
+
+    /// <summary>The right-hand side of the definition's formula (<c>~ a + b</c> → <c>a + b</c>), or null without one.</summary>
+    private static string? Rhs(AnalysisDefinition analysis) =>
+        analysis.Text("formula") is { } text ? text[(text.IndexOf('~') + 1)..].Trim() : null;
+
+    private static AnalysisResult FineGrayModel(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        var endpoint = analysis.Text("endpoint")!;
+        var cause = Number(analysis.Text("cause"), 1);
+        if (!(cause >= 1) || cause != Math.Floor(cause) || cause > int.MaxValue)
+        {
+            throw new DataInputException($"cause must be a positive whole-number status code of {endpoint}_event, found {analysis.Text("cause")}");
+        }
+        var formula = Formula.Parse($"Surv({endpoint}_months, {endpoint}_event) ~ {Rhs(analysis)}");
+        var result = FinegrayReport.Analyse(cohort, formula, (int)cause, DefaultConfidenceLevel);
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, result, w =>
         {
             w.WriteString("endpoint", endpoint);
-            CoxReport.WriteJson(w, fit, frame);
-        }, null, fit.Warnings) { Endpoint = endpoint };
+            FinegrayReport.WriteJson(w, result);
+        }, null, result.Fit.Warnings) { Endpoint = endpoint };
     }
+
+    /// <summary>
+    /// State occupancy (whole cohort and per level of <c>group</c>) and, with a formula, the Cox model of every
+    /// observed transition. A transition whose model cannot be fitted keeps its own error; the analysis fails only
+    /// when there is no transition at all or the grouping has one level.
+    /// </summary>
+    private static AnalysisResult Multistate(AnalysisDefinition analysis, DataFrame cohort, string? title)
+    {
+        IReadOnlyList<double> at = analysis.List("at") is { Count: > 0 } times
+            ? times.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+            : DefaultMultistateTimes;
+        var group = analysis.Text("group");
+        var (intervals, leftOut, firstReason) = MultistateIntervals.Build(cohort);
+        var warnings = new List<string>();
+        if (leftOut > 0)
+        {
+            warnings.Add($"{leftOut} patient(s) without a path from entry left out ({firstReason}{(leftOut > 1 ? ", ..." : "")})");
+        }
+        if (intervals.RowCount == 0)
+        {
+            throw new DataInputException($"none of the {cohort.RowCount} patients has follow-up after surgery: no state occupancy to estimate");
+        }
+        string[] states = [.. MultistatePath.States.Skip(1)];
+        var overall = Occupancy(intervals, states);
+        var stateCount = overall.States.Length;
+        if (overall.Result.Transitions.All(n => n == 0))
+        {
+            throw new DataInputException($"no transitions among the {overall.Result.Subjects} patients (no LR, DM or death recorded): every patient stays in entry");
+        }
+        var groups = new List<GroupOccupancy>();
+        if (group is not null)
+        {
+            var column = intervals.Column(group);
+            var levels = Enumerable.Range(0, intervals.RowCount).Select(column.TextAt).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (levels.Length < 2)
+            {
+                throw new DataInputException($"'{group}' has a single level ('{levels.FirstOrDefault()}') in the cohort: nothing to compare");
+            }
+            foreach (var level in levels)
+            {
+                var rows = Enumerable.Range(0, intervals.RowCount).Where(r => column.TextAt(r) == level).ToArray();
+                groups.Add(new GroupOccupancy(level, Occupancy(intervals.SelectRows(rows), states)));
+            }
+        }
+        var rhs = Rhs(analysis);
+        var models = new List<TransitionModel>();
+        if (rhs is not null)
+        {
+            var formula = Formula.Parse($"Surv({MultistateIntervals.Start}, {MultistateIntervals.Stop}, {MultistateIntervals.Event}) ~ {rhs}");
+            for (var from = 0; from < stateCount; from++)
+            {
+                for (var to = 0; to < stateCount; to++)
+                {
+                    if (overall.Result.Transitions[from * stateCount + to] == 0)
+                    {
+                        continue;
+                    }
+                    var (fromName, toName) = (overall.States[from], overall.States[to]);
+                    try
+                    {
+                        var data = TransitionData.Select(intervals, "patient_id", MultistateIntervals.Start, MultistateIntervals.Event, fromName, toName);
+                        var model = FitCox(data, formula, $"{fromName} -> {toName} transitions");
+                        models.Add(new TransitionModel(fromName, toName, model, null));
+                        warnings.AddRange(model.Fit.Warnings.Select(w => $"{fromName} -> {toName}: {w}"));
+                    }
+                    catch (DataInputException e)
+                    {
+                        models.Add(new TransitionModel(fromName, toName, null, e.Message));
+                    }
+                }
+            }
+        }
+        var payload = new MultistateModels(overall, group, groups, rhs, models, at, leftOut);
+        return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w => MultistateReport.WriteJson(w, payload), null, warnings) { At = at };
+    }
+
+    private static MultistateAnalysis Occupancy(DataFrame intervals, string[] states) => MultistateReport.Analyse(intervals, "patient_id",
+        MultistateIntervals.Start, MultistateIntervals.Stop, MultistateIntervals.Event, states, [MultistatePath.States[MultistatePath.Death]]);
 
     private static AnalysisResult Cif(AnalysisDefinition analysis, DataFrame cohort, string? title)
     {

@@ -93,16 +93,160 @@ public sealed class PatientAccess
     /// Validates and imports a template file all or nothing, as <c>sarc import</c>, plus the access rule: every row's
     /// center must be one of the user's (an error naming the line otherwise). With <paramref name="update"/> existing
     /// patients are changed field by field and audited; a patient of another center is never touched.
+    /// <paramref name="reason"/> (optional here) goes into every audit record.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
     /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all.</exception>
-    public ImportResult Import(string templatePath, string sourceName, bool update, TimeProvider clock)
+    public ImportResult Import(string templatePath, string sourceName, bool update, TimeProvider clock, string? reason = null)
+    {
+        RequireWriter();
+        var parsed = TemplateParser.ParseFile(templatePath);
+        reason = OneLine(reason);
+        return Write(parsed, update, new AuditContext(User.Email, clock, reason.Length == 0 ? null : reason), ImportSource.OfFile(templatePath) with { FileName = sourceName });
+    }
+
+    /// <summary>
+    /// Changes a visible patient from edited template cells, with exactly the import's validation and messages, in one
+    /// audited transaction (one audit record per changed field, each with the required <paramref name="reason"/>).
+    /// The patient id cannot change; a missing cell counts as empty.
+    /// </summary>
+    /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
+    /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
+    public ImportResult? Edit(string patientId, IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock)
+    {
+        RequireWriter();
+        if (Find(patientId) is null)
+        {
+            return null;
+        }
+        var values = FromForm(cells);
+        values[TemplateColumns.PatientId] = patientId;
+        return Save(values, update: true, reason, clock);
+    }
+
+    /// <summary>
+    /// Records an event of a visible patient on <paramref name="date"/> (ISO text, validated as the import does; for a
+    /// death also <paramref name="cause"/>, a template code or empty), moving the last follow-up forward to it (see
+    /// <see cref="PatientEvent"/>), audited with <paramref name="reason"/> (required) in one transaction.
+    /// </summary>
+    /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
+    /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
+    public ImportResult? RecordEvent(string patientId, PatientEvent kind, string date, string? cause, string reason, TimeProvider clock)
+    {
+        RequireWriter();
+        var record = Find(patientId);
+        if (record is null)
+        {
+            return null;
+        }
+        var cells = TemplateCells.Of(record);
+        date = date.Trim();
+        var column = kind switch
+        {
+            PatientEvent.LocalRecurrence => TemplateColumns.LrDate,
+            PatientEvent.DistantMetastasis => TemplateColumns.DmDate,
+            PatientEvent.Death => TemplateColumns.DeathDate,
+            _ => TemplateColumns.LastFollowUpDate,
+        };
+        cells[column] = date;
+        if (kind == PatientEvent.Death)
+        {
+            cells[TemplateColumns.DeathCause] = cause?.Trim() ?? "";
+            cells[TemplateColumns.LastFollowUpDate] = date;
+        }
+        else if (kind != PatientEvent.LastFollowUp && TemplateCodes.TryDate(date, out var on) && on > record.Patient.LastFollowUp)
+        {
+            cells[TemplateColumns.LastFollowUpDate] = date;
+        }
+        return Save(cells, update: true, reason, clock);
+    }
+
+    /// <summary>
+    /// Adds a new patient from template cells (every import rule, the center one of the user's, the id not yet used),
+    /// audited with the required <paramref name="reason"/>.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
+    public ImportResult Add(IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock)
+    {
+        RequireWriter();
+        return Save(FromForm(cells), update: false, reason, clock);
+    }
+
+    /// <summary>The audit trail of a visible patient, or null when the patient is not visible.</summary>
+    public IReadOnlyList<AuditEntry>? Audit(string patientId) => Find(patientId) is null ? null : _store.ReadAudit(patientId);
+
+    /// <summary>Surveillance visits due (or overdue) up to <paramref name="withinDays"/> after <paramref name="asOf"/>, visible patients only.</summary>
+    public IReadOnlyList<DueVisit> Due(DateOnly asOf, int withinDays, RuleSet rules) =>
+        new SurveillancePlanner(rules).DueList(Visible().Select(ToSurveillance), asOf, withinDays);
+
+    /// <summary>
+    /// The worklist's visits as calendar entries: for each patient of <see cref="Due"/>, that next visit as scheduled
+    /// (profile, month after surgery or local recurrence, exams), for <see cref="Sarc.Surveillance.Calendar.IcsCalendarWriter"/>.
+    /// </summary>
+    public IReadOnlyList<PatientVisit> DueVisits(DateOnly asOf, int withinDays, RuleSet rules)
+    {
+        var planner = new SurveillancePlanner(rules);
+        var byId = new Dictionary<string, SurveillancePatient>(StringComparer.Ordinal);
+        foreach (var record in Visible())
+        {
+            byId[record.Id] = ToSurveillance(record);
+        }
+        var visits = new List<PatientVisit>();
+        foreach (var due in planner.DueList(byId.Values, asOf, withinDays))
+        {
+            ScheduledVisit? scheduled = null;
+            foreach (var v in planner.Schedule(byId[due.PatientId]).Visits)
+            {
+                if (v.Date == due.NextVisit && v.Profile == due.Profile)
+                {
+                    scheduled = v;
+                    break;
+                }
+            }
+            // A local recurrence dated after as_of does not restart the worklist's plan yet, but does the full
+            // schedule's; the due visit itself is then the entry (its month is not known from the restarted plan).
+            visits.Add(new PatientVisit(due.PatientId, scheduled ?? new ScheduledVisit(due.NextVisit, due.Profile, 0, false, due.Exams)));
+        }
+        return visits;
+    }
+
+    /// <summary>The surveillance schedule of a visible patient (restarted by a local recurrence).</summary>
+    public static SurveillanceSchedule Schedule(PatientRecord record, RuleSet rules) =>
+        new SurveillancePlanner(rules).Schedule(ToSurveillance(record));
+
+    /// <summary>Maps a registry patient onto the planner's input: primary surgery, first LR, DM and death.</summary>
+    public static SurveillancePatient ToSurveillance(PatientRecord record) => new(
+        record.Id,
+        (TumorGrade)((int)record.Tumor.Grade + 1),
+        TemplateCodes.Code(record.Tumor.Site),
+        record.PrimarySurgery.Date,
+        record.First(OutcomeEventKind.LocalRecurrence)?.Date,
+        record.First(OutcomeEventKind.DistantMetastasis)?.Date,
+        record.First(OutcomeEventKind.Death)?.Date,
+        record.Patient.LastFollowUp);
+
+    private void RequireWriter()
     {
         if (!User.CanWrite)
         {
             throw new UnauthorizedAccessException("investigators cannot change the registry");
         }
-        var parsed = TemplateParser.ParseFile(templatePath);
+    }
+
+    /// <summary>One form record through the import's validation, with a required reason; errors are on line 2.</summary>
+    private ImportResult Save(string[] cells, bool update, string reason, TimeProvider clock)
+    {
+        reason = OneLine(reason);
+        if (reason.Length == 0)
+        {
+            return ImportResult.Failed([new ImportError(2, "reason", "a reason for the change is required")]);
+        }
+        return Write(TemplateParser.ParseRow(cells, "web form"), update, new AuditContext(User.Email, clock, reason), source: null);
+    }
+
+    /// <summary>The center rule on top of the import's own validation, then the store's all-or-nothing import.</summary>
+    private ImportResult Write(TemplateParseResult parsed, bool update, AuditContext audit, ImportSource? source)
+    {
         if (!parsed.IsValid)
         {
             return ImportResult.Failed([.. parsed.Errors.OrderBy(e => e.Line)]);
@@ -126,79 +270,20 @@ public sealed class PatientAccess
                 errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' cannot be used"));
             }
         }
-        if (errors.Count > 0)
-        {
-            return ImportResult.Failed(errors);
-        }
-        return _store.Import(parsed.Rows, update, new AuditContext(User.Email, clock), ImportSource.OfFile(templatePath) with { FileName = sourceName });
+        return errors.Count > 0 ? ImportResult.Failed(errors) : _store.Import(parsed.Rows, update, audit, source);
     }
 
-    /// <summary>
-    /// Changes a visible patient from edited template cells, with exactly the import's validation and messages, in one
-    /// audited transaction (one audit record per changed field). The reason is required and is written into every
-    /// audit record of the change (as its source, <c>web form: REASON</c>). The patient id cannot change.
-    /// </summary>
-    /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
-    /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    public ImportResult? Edit(string patientId, IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock)
+    private static string[] FromForm(IReadOnlyDictionary<string, string> cells)
     {
-        if (!User.CanWrite)
+        var values = new string[TemplateColumns.Count];
+        for (var c = 0; c < TemplateColumns.Count; c++)
         {
-            throw new UnauthorizedAccessException("investigators cannot change the registry");
+            values[c] = cells.TryGetValue(TemplateColumns.Names[c], out var v) ? v : "";
         }
-        if (Find(patientId) is null)
-        {
-            return null;
-        }
-        reason = reason.Trim().ReplaceLineEndings(" ");
-        if (reason.Length == 0)
-        {
-            return ImportResult.Failed([new ImportError(2, "reason", "a reason for the change is required")]);
-        }
-        var path = Path.Combine(Path.GetTempPath(), $"sarc-edit-{Guid.NewGuid():N}.csv");
-        try
-        {
-            using (var writer = new StreamWriter(path))
-            {
-                writer.WriteLine(string.Join(',', TemplateColumns.Names));
-                var values = new string[TemplateColumns.Count];
-                for (var c = 0; c < TemplateColumns.Count; c++)
-                {
-                    var name = TemplateColumns.Names[c];
-                    var value = c == TemplateColumns.PatientId ? patientId : cells.TryGetValue(name, out var v) ? v : "";
-                    values[c] = "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-                }
-                writer.WriteLine(string.Join(',', values));
-            }
-            return Import(path, "web form: " + reason, update: true, clock);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        return values;
     }
 
-    /// <summary>The audit trail of a visible patient, or null when the patient is not visible.</summary>
-    public IReadOnlyList<AuditEntry>? Audit(string patientId) => Find(patientId) is null ? null : _store.ReadAudit(patientId);
-
-    /// <summary>Surveillance visits due (or overdue) up to <paramref name="withinDays"/> after <paramref name="asOf"/>, visible patients only.</summary>
-    public IReadOnlyList<DueVisit> Due(DateOnly asOf, int withinDays, RuleSet rules) =>
-        new SurveillancePlanner(rules).DueList(Visible().Select(ToSurveillance), asOf, withinDays);
-
-    /// <summary>The surveillance schedule of a visible patient (restarted by a local recurrence).</summary>
-    public static SurveillanceSchedule Schedule(PatientRecord record, RuleSet rules) =>
-        new SurveillancePlanner(rules).Schedule(ToSurveillance(record));
-
-    /// <summary>Maps a registry patient onto the planner's input: primary surgery, first LR, DM and death.</summary>
-    public static SurveillancePatient ToSurveillance(PatientRecord record) => new(
-        record.Id,
-        (TumorGrade)((int)record.Tumor.Grade + 1),
-        TemplateCodes.Code(record.Tumor.Site),
-        record.PrimarySurgery.Date,
-        record.First(OutcomeEventKind.LocalRecurrence)?.Date,
-        record.First(OutcomeEventKind.DistantMetastasis)?.Date,
-        record.First(OutcomeEventKind.Death)?.Date,
-        record.Patient.LastFollowUp);
+    private static string OneLine(string? text) => (text ?? "").Trim().ReplaceLineEndings(" ");
 
     private static bool Matches(PatientRecord record, PatientQuery query)
     {

@@ -17,6 +17,13 @@ internal static class TemplateCodes
 
     public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Parses an ISO <c>YYYY-MM-DD</c> date, the only form the template accepts.</summary>
+    public static bool TryDate(string? text, out DateOnly value) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>Death cause codes, for the death form.</summary>
+    public static IReadOnlyList<string> Causes => CauseCodes;
+
     public static string Code(TumorSite v) => SiteCodes[(int)v];
 
     public static string Code(FnclccGrade v) => GradeCodes[(int)v];

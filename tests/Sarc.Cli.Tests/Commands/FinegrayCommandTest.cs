@@ -37,7 +37,7 @@ public class FinegrayCommandTest
 
     [Theory]
     [InlineData("time,status,x\n1,1,0.5\n2,-1,1\n", "1", "line 3: column 'status': status must be 0 (censored) or a positive whole-number cause, found '-1'")]
-    [InlineData("time,status,x\n1,1,0.5\n2,2,1\n3,0,2\n", "3", "--cause 3 does not occur in column 'status'")]
+    [InlineData("time,status,x\n1,1,0.5\n2,2,1\n3,0,2\n", "3", "cause 3 does not occur in column 'status'")]
     public void Finegray_BadStatusOrCause_IsAUserError(string csv, string cause, string message)
     {
         using var file = new TempFile(csv);

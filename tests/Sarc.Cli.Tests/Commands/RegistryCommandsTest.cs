@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Sarc.Testing;
 
 namespace Sarc.Cli.Tests.Commands;
@@ -58,7 +59,7 @@ public sealed class RegistryCommandsTest : IDisposable
         Assert.Contains("line 2: patient_id: 'P000001' is already in the registry (use --update to change it)", again.Error);
 
         var changed = Write("changed.csv", File.ReadAllText(input).Replace("P000002,C", "P000002,X", StringComparison.Ordinal));
-        var update = CliRun.Of("import", "--db", Db, "--update", changed, "--json").Json();
+        var update = CliRun.Of("import", "--db", Db, "--update", "--reason", "center code corrected", changed, "--json").Json();
         Assert.Equal((0, 1, 2), (update.GetProperty("inserted").GetInt32(), update.GetProperty("updated").GetInt32(), update.GetProperty("unchanged").GetInt32()));
 
         var audit = CliRun.Of("audit", "--db", Db, "--patient", "P000002", "--json").Json().GetProperty("audit");
@@ -68,6 +69,9 @@ public sealed class RegistryCommandsTest : IDisposable
         Assert.Equal(Environment.UserName, last.GetProperty("who").GetString());
         Assert.Equal("changed.csv", last.GetProperty("source_file").GetString());
         Assert.Equal(64, last.GetProperty("source_sha256").GetString()!.Length);
+        Assert.Equal("center code corrected", last.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, audit[0].GetProperty("reason").ValueKind);
+        Assert.Contains("center code corrected", CliRun.Of("audit", "--db", Db, "--patient", "P000002").Output);
     }
 
     [Fact]

@@ -60,16 +60,17 @@ public class EndpointBuilderTest
 
         var ids = reference.GetProperty("patient_id").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(ids, table.Rows.Select(r => r[0]));
-        var start = Fixture.Numbers(reference.GetProperty("tstart"));
-        var stop = Fixture.Numbers(reference.GetProperty("tstop"));
+        var start = Fixture.Numbers(reference.GetProperty("start"));
+        var stop = Fixture.Numbers(reference.GetProperty("stop"));
         var from = reference.GetProperty("from").EnumerateArray().Select(e => e.GetString()).ToList();
-        var to = reference.GetProperty("to").EnumerateArray().Select(e => e.GetString()).ToList();
+        var entered = reference.GetProperty("event").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(["patient_id", "start", "stop", "from", "event"], table.Columns.Take(5));
         for (var i = 0; i < ids.Count; i++)
         {
             var row = table.Rows[i];
-            AssertNear.Relative(start[i], Number(row[1]), Tolerance.Estimate, $"{ids[i]} tstart");
-            AssertNear.Relative(stop[i], Number(row[2]), Tolerance.Estimate, $"{ids[i]} tstop");
-            Assert.Equal((from[i], to[i]), (row[3], row[4]));
+            AssertNear.Relative(start[i], Number(row[1]), Tolerance.Estimate, $"{ids[i]} start");
+            AssertNear.Relative(stop[i], Number(row[2]), Tolerance.Estimate, $"{ids[i]} stop");
+            Assert.Equal((from[i], entered[i]), (row[3], row[4]));
         }
     }
 
@@ -138,18 +139,21 @@ public class EndpointBuilderTest
     }
 
     [Fact]
-    public void Build_Multistate_LrAfterDmIsIgnored_SameDayGoesToFurthestState()
+    public void Build_Multistate_LrAfterDmIsIgnored_SameDayGoesToFurthestState_EventAtSurgeryLeftOut()
     {
         var records = Records(new TemplateText()
             .Add("A", ("dm_date", "2016-01-01"), ("lr_date", "2016-06-01"))
             .Add("B", ("lr_date", "2016-01-01"), ("dm_date", "2016-01-01"))
             .Add("C", ("lr_date", "2015-04-01")));
 
-        var rows = EndpointBuilder.Build(records, EndpointKind.Multistate).Rows;
+        var table = EndpointBuilder.Build(records, EndpointKind.Multistate);
 
+        // The event column is the state entered, empty = censored: what sarc multistate reads.
         Assert.Equal(
-            ["A:entry>dm", "A:dm>censor", "B:entry>dm", "B:dm>censor", "C:lr>censor"],
-            rows.Select(r => $"{r[0]}:{r[3]}>{r[4]}"));
+            ["A:entry>dm", "A:dm>", "B:entry>dm", "B:dm>"],
+            table.Rows.Select(r => $"{r[0]}:{r[3]}>{r[4]}"));
+        // Every path starts in entry, so an LR on the day of surgery cannot be represented.
+        Assert.Equal("patient C: LR recorded on the day of surgery (every path starts in entry); no multistate interval", Assert.Single(table.Warnings));
     }
 
     [Fact]

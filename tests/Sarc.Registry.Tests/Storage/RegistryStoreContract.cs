@@ -140,6 +140,23 @@ public abstract class RegistryStoreContract
     }
 
     [Fact]
+    public void Import_WithReason_KeepsItInEveryAuditRecordOfThatChangeOnly()
+    {
+        using var store = OpenNew();
+        Import(store, new TemplateText().Add("P1"));
+        var carol = new AuditContext("carol", new FixedClock(), "pathology review 2024");
+        var parsed = TemplateText.Parse(new TemplateText().Add("P1", ("grade", "2"), ("margin", "R1")).Add("P2").Csv());
+
+        store.Import(parsed.Rows, update: true, carol, null);
+
+        var p1 = store.ReadAudit("P1");
+        Assert.Null(p1[0].Reason);
+        Assert.Equal([("grade", "pathology review 2024"), ("margin", "pathology review 2024")], p1.Skip(1).Select(e => (e.Field!, e.Reason!)));
+        Assert.Equal("pathology review 2024", Assert.Single(store.ReadAudit("P2")).Reason);
+        Assert.All(store.ReadAudit(), e => Assert.Null(e.SourceFile));
+    }
+
+    [Fact]
     public void DeletePatient_RemovesEveryRowAndAuditsTheOldRecord()
     {
         using var store = OpenNew();

@@ -84,12 +84,54 @@ public sealed partial class HtmlReportTest(DemoRegistry registry) : IClassFixtur
     }
 
     [Fact]
+    public void SchemaChecker_MultistateAndFineGrayWithoutTheirFields_AreRejectedUnlessTheyCarryAnError()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Fixture.PathOf("docs", "results.schema.json")));
+        using var bad = JsonDocument.Parse("""
+            {"studies": [{"id": "x", "title": "X", "n": 1, "analyses": [
+              {"id": "a", "kind": "multistate", "warnings": [], "n_subjects": 1, "n_rows": 1, "n_excluded": 0, "states": ["entry", "dm"], "at": [], "transitions": []},
+              {"id": "b", "kind": "finegray", "warnings": [], "cause": 0},
+              {"id": "c", "kind": "multistate", "warnings": [], "error": "no transitions"}]}]}
+            """);
+
+        var errors = SchemaChecker.Check(schema.RootElement, bad.RootElement);
+
+        Assert.Contains(errors, e => e.StartsWith("$.studies[0].analyses[0]: missing required 'transition_models'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("$.studies[0].analyses[1]", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.StartsWith("$.studies[0].analyses[2]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Write_AnalysisThatCouldNotRun_ShowsItsReasonInThePage()
+    {
+        // Nobody in this cohort leaves the entry state: the page says so instead of leaving a gap.
+        var study = StudyParser.Parse("id: q\ntitle: Q\ncohort:\n  lr: 0\n  dm: 0\n  death: 0\nanalyses:\n  - id: s\n    kind: multistate\n", "q.yaml").Study!;
+
+        var html = File.ReadAllText(HtmlReport.Write(folder, [StudyRunner.Run(study, registry.Dataset)], "test"));
+
+        Assert.Contains("Not run: no transitions among the", html);
+    }
+
+    [Fact]
+    public void Write_MultistateAndFineGray_ShowTheirFiguresAndTables()
     {
         var html = File.ReadAllText(WriteSeedReport());
 
-        // The multistate engine is not in this build: the page says so instead of leaving a gap.
-        Assert.Contains("Not run: the multistate engine is not part of this build yet", html);
+        // Stacked occupancy by grade, the forest of the transition models, and the Fine-Gray forest, as SVG and PNG.
+        foreach (var name in new[] { "lr-dm-multistate-states", "lr-dm-multistate-states-transitions", "lr-dm-multistate-dm-finegray" })
+        {
+            Assert.Contains($"src=\"{name}.svg\"", html);
+            Assert.Contains($"href=\"{name}.png\"", html);
+            var svg = File.ReadAllText(Path.Combine(folder, name + ".svg"));
+            Assert.Contains("<svg", svg);
+        }
+        var occupancy = File.ReadAllText(Path.Combine(folder, "lr-dm-multistate-states.svg"));
+        Assert.Contains("Distant metastasis", occupancy);
+        Assert.Contains("high_grade = 1", occupancy);
+        Assert.Contains("Subdistribution hazard ratio (log scale)", File.ReadAllText(Path.Combine(folder, "lr-dm-multistate-dm-finegray.svg")));
+        Assert.Contains("LR → DM: ", html);
+        Assert.Contains("Fine-Gray proportional subdistribution hazards", html);
+        Assert.DoesNotContain("Not run:", html);
     }
 
     [GeneratedRegex("(?:src|href)=\"([^\"]+)\"")]

@@ -4,7 +4,8 @@ namespace Sarc.Studies.Tests.Reports;
 
 /// <summary>
 /// A small JSON Schema checker for the keywords docs/results.schema.json uses (type, required, properties,
-/// additionalProperties: false, items, enum, minimum, minLength, minItems, maxItems): no validator package is on the
+/// additionalProperties: false, items, enum, const, minimum, minLength, minItems, maxItems, allOf, anyOf, if/then):
+/// no validator package is on the
 /// mirror, and these are enough to hold results.json to its contract.
 /// </summary>
 internal static class SchemaChecker
@@ -30,6 +31,30 @@ internal static class SchemaChecker
         if (schema.TryGetProperty("enum", out var options) && !options.EnumerateArray().Any(o => o.GetRawText() == value.GetRawText()))
         {
             errors.Add($"{path}: {value.GetRawText()} is not one of the allowed values");
+        }
+        if (schema.TryGetProperty("const", out var constant) && constant.GetRawText() != value.GetRawText())
+        {
+            errors.Add($"{path}: {value.GetRawText()} is not {constant.GetRawText()}");
+        }
+        if (schema.TryGetProperty("allOf", out var allOf))
+        {
+            foreach (var part in allOf.EnumerateArray())
+            {
+                Visit(part, value, path, errors);
+            }
+        }
+        if (schema.TryGetProperty("anyOf", out var anyOf))
+        {
+            var attempts = anyOf.EnumerateArray().Select(part => Check(part, value, path)).ToArray();
+            if (!attempts.Any(a => a.Count == 0))
+            {
+                errors.Add($"{path}: matches none of the anyOf alternatives");
+                errors.AddRange(attempts.SelectMany(a => a));
+            }
+        }
+        if (schema.TryGetProperty("if", out var condition) && schema.TryGetProperty("then", out var then) && Check(condition, value, path).Count == 0)
+        {
+            Visit(then, value, path, errors);
         }
         if (schema.TryGetProperty("minimum", out var minimum) && value.ValueKind == JsonValueKind.Number && value.GetDouble() < minimum.GetDouble())
         {

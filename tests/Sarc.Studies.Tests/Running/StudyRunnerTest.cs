@@ -13,8 +13,6 @@ namespace Sarc.Studies.Tests.Running;
 
 public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry>
 {
-    private static readonly string[] EnginesNotOnMain = ["finegray", "multistate"];
-
     private static StudyDefinition Seed(string id) => StudyParser.ParseFile(Fixture.PathOf("studies", id + ".yaml")).Study!;
 
     private static StudyDefinition Inline(string yaml)
@@ -32,12 +30,12 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
     [InlineData("pulmonary-metastasectomy")]
     [InlineData("lr-dm-multistate")]
     [InlineData("rps-post-relapse")]
-    public void Run_SeedStudy_RunsEveryAnalysisWhoseEngineIsAvailable(string id)
+    public void Run_SeedStudy_RunsEveryAnalysis(string id)
     {
         var result = StudyRunner.Run(Seed(id), registry.Dataset);
 
         Assert.True(result.N > 0, $"{id}: empty cohort");
-        foreach (var analysis in result.Analyses.Where(a => !EnginesNotOnMain.Contains(a.Kind)))
+        foreach (var analysis in result.Analyses)
         {
             Assert.True(analysis.Error is null, $"{id}/{analysis.Id}: {analysis.Error}");
         }
@@ -154,6 +152,226 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
             AssertNear.Relative(expected.Tests[k].PValue, actual.Tests[k].PValue, Tolerance.PValue, $"Gray p cause {expected.Tests[k].Cause}");
         }
         AssertNear.Relative(expected.Curve(1, 1).EstimateAt(60), actual.Curve(1, 1).EstimateAt(60), Tolerance.Estimate, "CIF of LR at 60 months, high grade");
+    }
+
+    [Fact]
+    public void Run_LrDmStudy_FineGrayMatchesTheEngineOnTheCohort()
+    {
+        var study = Seed("lr-dm-multistate");
+        var result = StudyRunner.Run(study, registry.Dataset);
+        var cohort = StudyRunner.Cohort(study, registry.Dataset);
+
+        // crr on the complete cases of dm_cr (1 DM, 2 death without DM) ~ high_grade + size_gt5 + deep.
+        string[] terms = ["high_grade", "size_gt5", "deep"];
+        var months = cohort.Column("dm_cr_months").Numbers!;
+        var status = cohort.Column("dm_cr_event").Numbers!;
+        var columns = terms.Select(t => cohort.Column(t).Numbers!).ToArray();
+        var rows = Enumerable.Range(0, cohort.RowCount).Where(i => columns.All(c => !double.IsNaN(c[i]))).ToArray();
+        var x = rows.SelectMany(i => columns.Select(c => c[i])).ToArray();
+        var expected = Sarc.Statistics.CompetingRisks.FineGray.Fit(rows.Select(i => months[i]).ToArray(),
+            rows.Select(i => (int)status[i]).ToArray(), 1, x, terms.Length);
+
+        var actual = Payload<FinegrayAnalysis>(result, "dm-finegray");
+        Assert.Equal(cohort.RowCount - rows.Length, actual.Frame.Excluded);
+        Assert.Equal(terms, actual.Frame.ColumnNames);
+        for (var k = 0; k < terms.Length; k++)
+        {
+            AssertNear.Relative(expected.Coefficients[k], actual.Fit.Coefficients[k], Tolerance.Estimate, $"{terms[k]} coef");
+            AssertNear.Relative(expected.StandardError(k), actual.Fit.StandardError(k), Tolerance.Estimate, $"{terms[k]} se");
+            AssertNear.Relative(expected.PValue(k), actual.Fit.PValue(k), Tolerance.PValue, $"{terms[k]} p");
+        }
+        // The simulated DM hazard is 3.8 x for high grade; the subdistribution HR is smaller but clearly above 1.
+        Assert.True(actual.Fit.HazardRatioLower(0) > 1, "high grade does not raise the subdistribution hazard of DM");
+    }
+
+    /// <summary>
+    /// The progressive path of each patient written out as R's registry_endpoints.R does (an LR counts only strictly
+    /// before DM and death, a DM only strictly before death), independently of MultistatePath.
+    /// </summary>
+    private static List<(int Patient, double Start, double Stop, int From, int To)> Paths(DataFrame cohort)
+    {
+        double At(string endpoint, int i) => cohort.Column(endpoint + "_event").Numbers![i] == 1 ? cohort.Column(endpoint + "_months").Numbers![i] : double.NaN;
+        var paths = new List<(int, double, double, int, int)>();
+        for (var i = 0; i < cohort.RowCount; i++)
+        {
+            double tl = At("lrfs", i), td = At("dmfs", i), tx = At("os", i);
+            var lrIn = !double.IsNaN(tl) && (double.IsNaN(td) || tl < td) && (double.IsNaN(tx) || tl < tx);
+            var dmIn = !double.IsNaN(td) && (double.IsNaN(tx) || td < tx);
+            var states = new List<int> { 0 };
+            var times = new List<double> { 0 };
+            if (lrIn) { states.Add(1); times.Add(tl); }
+            if (dmIn) { states.Add(2); times.Add(td); }
+            if (!double.IsNaN(tx)) { states.Add(3); times.Add(tx); }
+            if (times.Count > 1 && times[1] == 0)
+            {
+                continue;
+            }
+            for (var j = 1; j < states.Count; j++)
+            {
+                paths.Add((i, times[j - 1], times[j], states[j - 1], states[j]));
+            }
+            var last = cohort.Column("os_months").Numbers![i];
+            if (states[^1] != 3 && last > times[^1])
+            {
+                paths.Add((i, times[^1], last, states[^1], Sarc.Statistics.Multistate.AalenJohansen.Censored));
+            }
+        }
+        return paths;
+    }
+
+    [Fact]
+    public void Run_LrDmStudy_StateOccupancyAndTransitionModelsMatchTheEngineOnTheCohort()
+    {
+        var study = Seed("lr-dm-multistate");
+        var result = StudyRunner.Run(study, registry.Dataset);
+        var cohort = StudyRunner.Cohort(study, registry.Dataset);
+        var paths = Paths(cohort);
+        var grade = cohort.Column("high_grade").Numbers!;
+        var size = cohort.Column("size_gt5").Numbers!;
+        var models = Payload<MultistateModels>(result, "states");
+
+        Assert.Equal(["entry", "lr", "dm", "death"], models.Overall.States);
+        Assert.Equal(paths.Count, models.Overall.Rows);
+        foreach (var (level, occupancy) in new[] { ("all", models.Overall), ("1", models.Groups.Single(g => g.Level == "1").Occupancy) })
+        {
+            var subset = paths.Where(p => level == "all" || grade[p.Patient] == 1).ToArray();
+            var ids = subset.Select(p => p.Patient).Distinct().ToArray();
+            var code = ids.Select((id, k) => (id, k)).ToDictionary(e => e.id, e => e.k);
+            var expected = Sarc.Statistics.Multistate.AalenJohansen.Fit(subset.Select(p => code[p.Patient]).ToArray(),
+                subset.Select(p => p.Start).ToArray(), subset.Select(p => p.Stop).ToArray(), subset.Select(p => p.To).ToArray(), 4, ids.Length);
+            Assert.Equal(expected.Transitions, occupancy.Result.Transitions);
+            foreach (var t in new double[] { 24, 60, 120 })
+            {
+                var (p, se) = expected.At(t);
+                var (q, qse) = occupancy.Result.At(t);
+                for (var s = 0; s < 4; s++)
+                {
+                    AssertNear.Relative(p[s], q[s], Tolerance.Estimate, $"{level}: P(state {s}) at {t}");
+                    AssertNear.Relative(se[s], qse[s], Tolerance.Estimate, $"{level}: SE of P(state {s}) at {t}");
+                }
+            }
+        }
+
+        // LR -> DM: the intervals spent in LR, event = moved to DM, ~ high_grade + size_gt5 on complete cases.
+        var atRisk = paths.Where(p => p.From == 1 && !double.IsNaN(grade[p.Patient]) && !double.IsNaN(size[p.Patient])).ToArray();
+        var fit = new CoxRegression(new CoxOptions()).Fit(new CoxData(
+            atRisk.Select(p => p.Start).ToArray(), atRisk.Select(p => p.Stop).ToArray(), atRisk.Select(p => p.To == 2 ? 1.0 : 0).ToArray(),
+            [atRisk.Select(p => grade[p.Patient]).ToArray(), atRisk.Select(p => size[p.Patient]).ToArray()],
+            ["high_grade", "size_gt5"], ["high_grade", "size_gt5"], [0, 1]));
+        var lrDm = models.Transitions.Single(m => m is { From: "lr", To: "dm" }).Model!.Fit;
+        Assert.Equal(fit.Events, lrDm.Events);
+        for (var k = 0; k < 2; k++)
+        {
+            AssertNear.Relative(fit.Coefficients[k].Coef, lrDm.Coefficients[k].Coef, Tolerance.Estimate, $"LR->DM {fit.Coefficients[k].Term} coef");
+            AssertNear.Relative(fit.Coefficients[k].Se, lrDm.Coefficients[k].Se, Tolerance.Estimate, $"LR->DM {fit.Coefficients[k].Term} se");
+        }
+        // Every observed transition has its model.
+        Assert.Equal(models.Overall.Result.Transitions.Count(n => n > 0), models.Transitions.Count);
+        Assert.All(models.Transitions, m => Assert.Null(m.Error));
+    }
+
+    [Fact]
+    public void Run_MultistateOnACohortWithoutTransitions_FailsOnlyThatAnalysis()
+    {
+        // Patients with no LR, DM or death: nobody leaves entry.
+        var study = Inline("""
+            id: q
+            title: No transitions
+            cohort:
+              lr: 0
+              dm: 0
+              death: 0
+            analyses:
+              - id: states
+                kind: multistate
+                formula: "~ high_grade"
+              - id: deep
+                kind: rates
+                outcomes: [deep]
+              - id: fg
+                kind: finegray
+                endpoint: dm_cr
+                formula: "~ high_grade"
+            """);
+
+        var result = StudyRunner.Run(study, registry.Dataset);
+
+        Assert.True(result.N > 0);
+        Assert.Contains("no transitions among the", result.Analyses[0].Error);
+        Assert.Null(result.Analyses[1].Error);
+        Assert.True(result.Analyses[2].Error?.Contains("cause 1 does not occur") == true, result.Analyses[2].Error);
+        Assert.Contains("\"error\": \"no transitions among the", ResultsJson.Write([result]));
+    }
+
+    [Fact]
+    public void Run_MultistateGroupWithOneLevel_IsAnErrorNamingTheColumn()
+    {
+        var study = Inline("id: g\ntitle: G\ncohort:\n  high_grade: 1\nanalyses:\n  - id: s\n    kind: multistate\n    group: high_grade\n");
+
+        var result = StudyRunner.Run(study, registry.Dataset);
+
+        Assert.Contains("'high_grade' has a single level ('1')", result.Analyses[0].Error);
+    }
+
+    [Fact]
+    public void MultistateIntervals_HandMadePatients_FollowTheRegistryRules()
+    {
+        // A: LR at 2, DM at 5, alive at 9. B: DM at 3, LR later at 4 (ignored), death at 6. C: LR and DM both at 2,
+        // censored at 7 (straight to DM). D: metastatic at diagnosis (DM at time 0: no path). E: nothing, censored at 4.
+        var cohort = new DataFrame("hand.csv", [
+            new DataColumn("patient_id", ColumnKind.Text, null, ["A", "B", "C", "D", "E"]),
+            new DataColumn("lrfs_months", ColumnKind.Numeric, [2, 4, 2, 8, 4], null),
+            new DataColumn("lrfs_event", ColumnKind.Numeric, [1, 1, 1, 0, 0], null),
+            new DataColumn("dmfs_months", ColumnKind.Numeric, [5, 3, 2, 8, 4], null),
+            new DataColumn("dmfs_event", ColumnKind.Numeric, [1, 1, 1, 0, 0], null),
+            new DataColumn("os_months", ColumnKind.Numeric, [9, 6, 7, 8, 4], null),
+            new DataColumn("os_event", ColumnKind.Numeric, [0, 1, 0, 0, 0], null),
+            new DataColumn("metastatic_at_diagnosis", ColumnKind.Numeric, [0, 0, 0, 1, 0], null),
+        ], [2, 3, 4, 5, 6]);
+
+        var (intervals, leftOut, reason) = MultistateIntervals.Build(cohort);
+
+        var id = intervals.Column("patient_id");
+        var rows = Enumerable.Range(0, intervals.RowCount).Select(r =>
+            $"{id.TextAt(r)} ({intervals.Column("start").Numbers![r]},{intervals.Column("stop").Numbers![r]}] {intervals.Column("from").TextAt(r)}>{intervals.Column("event").TextAt(r) ?? ""}");
+        Assert.Equal(["A (0,2] entry>lr", "A (2,5] lr>dm", "A (5,9] dm>", "B (0,3] entry>dm", "B (3,6] dm>death", "C (0,2] entry>dm", "C (2,7] dm>", "E (0,4] entry>"], rows);
+        Assert.Equal(1, leftOut);
+        Assert.Equal("patient D: DM recorded on the day of surgery (every path starts in entry)", reason);
+        Assert.Equal([2, 2, 2, 3, 3, 4, 4, 6], intervals.LineNumbers);
+    }
+
+    [Fact]
+    public void MultistateReport_OnTheRegistryMultistateEndpoint_MatchesRSurvfit()
+    {
+        // registry_endpoints.R writes the endpoint's rows and R's survfit occupancy on them: the endpoint's format is
+        // read by sarc multistate as it is (EndpointBuilderTest checks the endpoint reproduces these rows).
+        var reference = Fixture.Reference("registry_endpoints");
+        var ms = reference.GetProperty("multistate");
+        var events = ms.GetProperty("event").EnumerateArray().Select(e => e.GetString() is { Length: > 0 } t ? t : null).ToArray();
+        var frame = new DataFrame("ms.csv", [
+            new DataColumn("patient_id", ColumnKind.Text, null, ms.GetProperty("patient_id").EnumerateArray().Select(e => e.GetString()).ToArray()),
+            new DataColumn("start", ColumnKind.Numeric, Fixture.Numbers(ms.GetProperty("start")), null),
+            new DataColumn("stop", ColumnKind.Numeric, Fixture.Numbers(ms.GetProperty("stop")), null),
+            new DataColumn("event", ColumnKind.Text, null, events),
+        ], Enumerable.Range(2, events.Length).ToArray());
+
+        var analysis = MultistateReport.Analyse(frame, "patient_id", "start", "stop", "event", ["lr", "dm", "death"], null);
+
+        var checks = reference.GetProperty("checks");
+        var times = Fixture.Numbers(checks.GetProperty("multistate_at"));
+        var pstate = checks.GetProperty("multistate_pstate").EnumerateArray().ToArray();
+        var stdErr = checks.GetProperty("multistate_std_err").EnumerateArray().ToArray();
+        for (var k = 0; k < times.Length; k++)
+        {
+            var (p, se) = analysis.Result.At(times[k]);
+            var expectedP = Fixture.Numbers(pstate[k]);
+            var expectedSe = Fixture.Numbers(stdErr[k]);
+            for (var s = 0; s < 4; s++)
+            {
+                AssertNear.Relative(expectedP[s], p[s], Tolerance.Estimate, $"pstate {analysis.States[s]} at {times[k]}");
+                AssertNear.Relative(expectedSe[s], se[s], Tolerance.Estimate, $"std.err {analysis.States[s]} at {times[k]}");
+            }
+        }
     }
 
     [Fact]

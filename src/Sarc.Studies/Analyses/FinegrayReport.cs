@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using Sarc.Data;
+using Sarc.Data.Formulas;
+using Sarc.Data.Models;
+using Sarc.Data.Tables;
+using Sarc.Statistics.CompetingRisks;
+using Sarc.Studies.Json;
+
+namespace Sarc.Studies.Analyses;
+
+/// <summary>
+/// Fine-Gray subdistribution hazards regression from a table and an R formula, and its JSON, shared by
+/// <c>sarc finegray</c> and the study runner (as R <c>cmprsk::crr</c>, cencode 0).
+/// </summary>
+public static class FinegrayReport
+{
+    /// <summary>
+    /// Fits <paramref name="formula"/> (<c>Surv(time, status) ~ terms</c>, status 0 = censored, any other whole number
+    /// a cause) for cause <paramref name="cause"/>; rows with a missing value are left out and counted.
+    /// </summary>
+    /// <exception cref="DataInputException">A start time, strata() or cluster() in the formula; a status that is not a
+    /// whole number ≥ 0 (naming its line); the cause never occurs; a constant covariate.</exception>
+    public static FinegrayAnalysis Analyse(DataFrame table, Formula formula, int cause, double confidenceLevel)
+    {
+        if (formula.Response.Start is not null || formula.StrataColumns.Count > 0 || formula.ClusterColumn is not null)
+        {
+            throw new DataInputException("finegray takes Surv(time, status) ~ terms, without a start time, strata() or cluster()");
+        }
+        var (indicatorTable, codes) = WithEventIndicator(table, formula.Response.Event);
+        // Said before the model frame is built, which would speak of a Cox model when no row has an event.
+        if (Array.IndexOf(codes, cause) < 0)
+        {
+            throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}'");
+        }
+        var frame = ModelFrame.Build(indicatorTable, formula);
+        var n = frame.RowCount;
+        var status = new int[n];
+        var p = frame.Design.Length;
+        var x = new double[n * p];
+        for (var i = 0; i < n; i++)
+        {
+            status[i] = codes[frame.Rows[i]];
+            for (var k = 0; k < p; k++)
+            {
+                x[i * p + k] = frame.Design[k][i];
+            }
+        }
+        if (Array.IndexOf(status, cause) < 0)
+        {
+            throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}' among the {n} rows used");
+        }
+        try
+        {
+            var fit = FineGray.Fit(frame.Stop, status, cause, x, p, new FineGrayOptions { ConfidenceLevel = confidenceLevel });
+            return new FinegrayAnalysis(frame, cause, confidenceLevel, fit);
+        }
+        catch (ArgumentException exception) when (exception.Message.Contains("constant", StringComparison.Ordinal))
+        {
+            throw new DataInputException($"{table.Source}: {exception.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+        }
+    }
+
+    /// <summary>Writes the properties of <c>sarc finegray --json</c> into an open object.</summary>
+    public static void WriteJson(Utf8JsonWriter writer, FinegrayAnalysis analysis)
+    {
+        var (frame, cause, level, fit) = analysis;
+        writer.WriteString("formula", frame.Formula.Text);
+        writer.WriteNumber("cause", cause);
+        writer.WriteNumber("n", fit.Count);
+        writer.WriteNumber("events", fit.Events);
+        writer.WriteNumber("n_excluded", frame.Excluded);
+        writer.WriteBoolean("converged", fit.Converged);
+        writer.WriteNumber("iterations", fit.Iterations);
+        writer.WriteNumberOrNull("loglik", fit.LogLikelihood);
+        writer.WriteNumberOrNull("loglik_null", fit.NullLogLikelihood);
+        writer.WriteNumber("conf_level", level);
+        writer.WriteStartArray("coefficients");
+        for (var k = 0; k < fit.Parameters; k++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("term", frame.ColumnNames[k]);
+            writer.WriteNumberOrNull("coef", fit.Coefficients[k]);
+            writer.WriteNumberOrNull("se", fit.StandardError(k));
+            writer.WriteNumberOrNull("hr", fit.HazardRatio(k));
+            writer.WriteNumberOrNull("hr_lower", fit.HazardRatioLower(k));
+            writer.WriteNumberOrNull("hr_upper", fit.HazardRatioUpper(k));
+            writer.WriteNumberOrNull("z", fit.Z(k));
+            writer.WriteNumberOrNull("p", fit.PValue(k));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The model frame takes a 0/1 event, so the status column is replaced by "any event" (status != 0) for it, after
+    /// checking every code; the codes themselves (by row of <paramref name="table"/>) are returned for the fit.
+    /// </summary>
+    private static (DataFrame Table, int[] Codes) WithEventIndicator(DataFrame table, string statusName)
+    {
+        var column = table.Column(statusName);
+        var codes = new int[table.RowCount];
+        var indicator = new double[table.RowCount];
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            if (column.IsMissing(row))
+            {
+                indicator[row] = double.NaN;
+                continue;
+            }
+            var text = column.TextAt(row);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= 0) || value != Math.Floor(value) || value > int.MaxValue)
+            {
+                throw new DataInputException(
+                    $"{table.Source}: line {table.LineNumbers[row]}: column '{statusName}': status must be 0 (censored) or a positive whole-number cause, found '{text}'");
+            }
+            codes[row] = (int)value;
+            indicator[row] = value == 0 ? 0 : 1;
+        }
+        var columns = table.Columns.Select(c => c.Name == statusName ? new DataColumn(statusName, ColumnKind.Numeric, indicator, null) : c).ToList();
+        return (new DataFrame(table.Source, columns, table.LineNumbers), codes);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using ScottPlot;
+using Sarc.Studies.Analyses;
+
+namespace Sarc.Studies.Figures;
+
+/// <summary>
+/// Stacked state-occupancy plot of a multistate model: at each time the probabilities of the states (Aalen-Johansen)
+/// stacked from the initial state at the bottom to the absorbing state at the top, so each band's height is the
+/// probability of being in that state; one panel per group side by side, one legend of the states above them. Axes
+/// drawn in data space as in <see cref="KmFigure"/>, so every panel has the same scale.
+/// </summary>
+public static class StateOccupancyFigure
+{
+    /// <summary>Fill colour per state name (Okabe-Ito); states not listed take the palette in order.</summary>
+    private static readonly Dictionary<string, string> StateColors = new(StringComparer.Ordinal)
+    {
+        ["entry"] = "#56B4E9",
+        ["lr"] = "#E69F00",
+        ["dm"] = "#D55E00",
+        ["death"] = FigureStyle.DeathColor,
+    };
+
+    /// <summary>A readable label for a state of the registry's model (others are shown as named).</summary>
+    public static string StateLabel(string state) => state switch
+    {
+        "entry" => "Alive without LR or DM",
+        "lr" => "Local recurrence",
+        "dm" => "Distant metastasis",
+        "death" => "Dead",
+        _ => state,
+    };
+
+    /// <summary>
+    /// Writes <paramref name="basePath"/>.svg and .png with one panel per entry of <paramref name="panels"/> (title,
+    /// occupancy; every panel must have the same states); returns the two file names.
+    /// </summary>
+    public static (string Svg, string Png) Save(IReadOnlyList<(string Title, MultistateAnalysis Occupancy)> panels, string basePath)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
+        var states = panels[0].Occupancy.States;
+        var maxTime = panels.Max(p => p.Occupancy.Result.Times.Length == 0 ? 0 : p.Occupancy.Result.Times[^1]);
+        var (step, xMax) = TimeAxis(maxTime, panels.Count > 1 ? 7 : 10);
+        var gap = xMax * 0.2;
+        var width = xMax + gap;
+        var left = -xMax * 0.17;
+        var plot = new Plot();
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        // Room above the panels for their titles and the legend, below for the tick labels and axis title.
+        plot.Axes.SetLimits(left, panels.Count * width - gap + xMax * 0.05, -0.2, 1.3);
+        var black = Color.FromHex("#222222");
+        for (var k = 0; k < panels.Count; k++)
+        {
+            var x0 = k * width;
+            DrawBands(plot, panels[k].Occupancy, x0, xMax, states);
+            KmFigure.Line(plot, x0, 0, x0 + xMax, 0, black, 1.2);
+            KmFigure.Line(plot, x0, 0, x0, 1, black, 1.2);
+            for (var x = 0.0; x <= xMax + 1e-9; x += step)
+            {
+                KmFigure.Line(plot, x0 + x, 0, x0 + x, -0.012, black, 1.2);
+                KmFigure.Text(plot, x.ToString("0", CultureInfo.InvariantCulture), x0 + x, -0.03, Alignment.UpperCenter, FigureStyle.FontSize, black);
+            }
+            for (var y = 0.0; y <= 1 + 1e-9; y += 0.25)
+            {
+                KmFigure.Line(plot, x0, y, x0 - xMax * 0.008, y, black, 1.2);
+                KmFigure.Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), x0 - xMax * 0.012, y, Alignment.MiddleRight, FigureStyle.FontSize, black);
+            }
+            KmFigure.Text(plot, "Months since surgery", x0 + xMax / 2, -0.11, Alignment.UpperCenter, FigureStyle.FontSize, black);
+            if (panels[k].Title.Length > 0)
+            {
+                KmFigure.Text(plot, panels[k].Title, x0 + xMax / 2, 1.03, Alignment.LowerCenter, FigureStyle.FontSize, black, bold: true);
+            }
+        }
+        KmFigure.Text(plot, "Probability of being in state", left + xMax * 0.03, 0.5, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
+        // The legend lists the states top to bottom as they are stacked, in one row above the panels.
+        var legend = new List<LegendItem>();
+        for (var s = states.Length - 1; s >= 0; s--)
+        {
+            legend.Add(new LegendItem
+            {
+                LabelText = StateLabel(states[s]),
+                MarkerShape = MarkerShape.FilledSquare,
+                MarkerSize = 14,
+                MarkerFillColor = StateColor(states, s),
+                MarkerLineColor = StateColor(states, s),
+                LineWidth = 0,
+            });
+        }
+        FigureStyle.Legend(plot, legend, Alignment.UpperCenter);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
+        var pixelWidth = panels.Count > 1 ? (int)(FigureStyle.Width * 1.15) : FigureStyle.Width;
+        plot.SaveSvg(basePath + ".svg", pixelWidth, 500);
+        plot.SavePng(basePath + ".png", pixelWidth, 500);
+        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+    }
+
+    /// <summary>
+    /// Tick step and axis end for follow-up up to <paramref name="maxTime"/> months: the step (in whole years or
+    /// months) with at most <paramref name="maxTicks"/> ticks whose last tick overshoots the data least.
+    /// </summary>
+    internal static (double Step, double End) TimeAxis(double maxTime, int maxTicks)
+    {
+        var best = (Step: 120.0, End: Math.Max(120, Math.Ceiling(maxTime / 120) * 120));
+        foreach (var step in new double[] { 3, 6, 12, 24, 36, 48, 60, 120 })
+        {
+            var end = Math.Max(step, Math.Ceiling(maxTime / step) * step);
+            if (end / step + 1 <= maxTicks && end < best.End)
+            {
+                best = (step, end);
+            }
+        }
+        return best;
+    }
+
+    private static Color StateColor(string[] states, int s) =>
+        Color.FromHex(StateColors.TryGetValue(states[s], out var hex) ? hex : FigureStyle.Palette[s % FigureStyle.Palette.Count]);
+
+    /// <summary>One filled step-shaped band per state between the cumulative probabilities below and including it.</summary>
+    private static void DrawBands(Plot plot, MultistateAnalysis occupancy, double x0, double xMax, string[] states)
+    {
+        var result = occupancy.Result;
+        var times = result.Times;
+        var n = times.Length;
+        var count = result.StateCount;
+        // Cumulative probability up to and including each state, before the first time (everyone in entry) and at each time.
+        var below = new double[n + 1];
+        for (var s = 0; s < count; s++)
+        {
+            var above = new double[n + 1];
+            above[0] = below[0] + (s == 0 ? 1 : 0);
+            for (var t = 0; t < n; t++)
+            {
+                above[t + 1] = below[t + 1] + result.Probability(t, s);
+            }
+            // Step outline: along the top left to right, then back along the bottom right to left.
+            var xs = new List<double>(4 * n + 4);
+            var ys = new List<double>(4 * n + 4);
+            var end = n == 0 ? xMax : times[^1];
+            AddSteps(xs, ys, x0, times, above, end, forward: true);
+            AddSteps(xs, ys, x0, times, below, end, forward: false);
+            var polygon = plot.Add.Polygon(xs.ToArray(), ys.ToArray());
+            polygon.FillColor = StateColor(states, s);
+            polygon.LineColor = Colors.White;
+            polygon.LineWidth = 0.6f;
+            below = above;
+        }
+    }
+
+    private static void AddSteps(List<double> xs, List<double> ys, double x0, double[] times, double[] level, double end, bool forward)
+    {
+        var n = times.Length;
+        if (forward)
+        {
+            xs.Add(x0);
+            ys.Add(level[0]);
+            for (var t = 0; t < n; t++)
+            {
+                xs.Add(x0 + times[t]);
+                ys.Add(level[t]);
+                xs.Add(x0 + times[t]);
+                ys.Add(level[t + 1]);
+            }
+            xs.Add(x0 + end);
+            ys.Add(level[n]);
+            return;
+        }
+        xs.Add(x0 + end);
+        ys.Add(level[n]);
+        for (var t = n - 1; t >= 0; t--)
+        {
+            xs.Add(x0 + times[t]);
+            ys.Add(level[t + 1]);
+            xs.Add(x0 + times[t]);
+            ys.Add(level[t]);
+        }
+        xs.Add(x0);
+        ys.Add(level[0]);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Sarc.Web.Tests;
+
+/// <summary>The surveillance worklist page and its iCalendar download: the user's visible patients only.</summary>
+public sealed partial class WorklistTest : IAsyncLifetime
+{
+    private WebHarness _web = null!;
+
+    public async Task InitializeAsync() => _web = await WebHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _web.DisposeAsync();
+
+    [Fact]
+    public async Task Worklist_LinksTheCalendarOfTheSameWindow()
+    {
+        var html = await (await _web.SignedIn("inv@t.org")).GetStringAsync("/surveillance?as_of=2022-06-01&days=400");
+
+        Assert.Contains("<a id=\"ics\" href=\"/surveillance.ics?as_of=2022-06-01&amp;days=400\">", html);
+        Assert.Contains("value=\"400\"", html);
+    }
+
+    [Fact]
+    public async Task Calendar_ListsTheWorklistVisitsWithTheirExams()
+    {
+        var client = await _web.SignedIn("admin@t.org");
+        var page = await client.GetStringAsync("/surveillance?as_of=2022-06-01&days=400");
+        var rows = Row().Matches(page).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Replace("-", "", StringComparison.Ordinal), m.Groups[3].Value)).ToList();
+        Assert.Equal(3, rows.Count);
+
+        var response = await client.GetAsync("/surveillance.ics?as_of=2022-06-01&days=400");
+
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition!.ToString());
+        var ics = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR", ics);
+        Assert.Equal(rows.Count, Regex.Count(ics, "BEGIN:VEVENT"));
+        foreach (var (id, date, exams) in rows)
+        {
+            Assert.Contains($"UID:{id}-{date}@sarc-surveillance", ics);
+            Assert.Contains($"DTSTART;VALUE=DATE:{date}", ics);
+            Assert.Contains($"SUMMARY:Sarcoma follow-up {id}: {exams.Replace(",", "\\,", StringComparison.Ordinal)}", Regex.Replace(ics, "\r\n ", ""));
+        }
+    }
+
+    [Fact]
+    public async Task Calendar_InvestigatorOfA_HasNoPatientOfB()
+    {
+        var admin = await (await _web.SignedIn("admin@t.org")).GetStringAsync("/surveillance.ics?as_of=2022-06-01&days=400");
+        var investigator = await (await _web.SignedIn("inv@t.org")).GetStringAsync("/surveillance.ics?as_of=2022-06-01&days=400");
+
+        Assert.Contains("UID:PB1-", admin);
+        Assert.DoesNotContain("PB1", investigator);
+        Assert.Contains("UID:PA2-", investigator);
+    }
+
+    [Fact]
+    public async Task Calendar_Anonymous_RedirectsToLogin()
+    {
+        var response = await _web.Anonymous().GetAsync("/surveillance.ics?as_of=2022-06-01");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/login", response.Headers.Location!.ToString());
+    }
+
+    [GeneratedRegex("<tr><td><a href=\"/patients/[^\"]+\">([^<]+)</a></td><td>(\\d{4}-\\d{2}-\\d{2})</td><td>[a-z]+</td><td>([^<]*)</td>")]
+    private static partial Regex Row();
+}
