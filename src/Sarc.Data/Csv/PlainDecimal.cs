@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -38,6 +39,9 @@ internal static class PlainDecimal
     /// </summary>
     /// <remarks>Bytes only and not generic, so that ReadyToRun precompiles it. Two tight digit loops (integer part,
     /// fraction); significant digits are counted only for long mantissas.</remarks>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ParsePrefix(ReadOnlySpan<byte> cell, out double value)
     {
         unchecked

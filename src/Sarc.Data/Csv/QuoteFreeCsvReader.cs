@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -211,6 +212,9 @@ internal static class QuoteFreeCsvReader
     /// The lines of [start, end) without their line ends, in order; stops with false at a line this path does not
     /// take (blank, a carriage return inside) or when <paramref name="action"/> returns false.
     /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ForEachLine(SafeFileHandle handle, long start, long end, bool carriageReturns, LineAction action)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
@@ -268,6 +272,7 @@ internal static class QuoteFreeCsvReader
     }
 
     /// <summary>One record into row <paramref name="row"/>; false when it has more fields than the header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ParseNumbers(ReadOnlySpan<byte> line, int row, double[][] numbers, bool[] text)
     {
         var width = numbers.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
@@ -54,6 +55,9 @@ internal static class CoxConcordance
     /// stratum's rows); for counting-process data <paramref name="byStart"/> lists the same rows by stratum, then
     /// start descending, with those starts in <paramref name="startSorted"/> (null for right-censored data).
     /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ComputeSorted(double[] stop, bool[] dead, int[] stratumEnd, double[] lp, int[]? byStart, double[] startSorted)
     {
         var n = stop.Length;
@@ -187,6 +191,7 @@ internal static class CoxConcordance
         return (concordant + tied / 2) / (concordant + discordant + tied);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update(int[] tree, int index, int delta)
     {
         unchecked
@@ -199,6 +204,7 @@ internal static class CoxConcordance
     }
 
     /// <summary>Count of entries with rank &lt; index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Prefix(int[] tree, int index)
     {
         unchecked

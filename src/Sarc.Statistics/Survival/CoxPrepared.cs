@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
@@ -134,6 +135,9 @@ internal sealed class CoxPrepared
     /// <paramref name="from"/> on (row-major). Column by column: each pass reads one input column, which a cache
     /// holds far better than ten columns read at once.
     /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CopyRows(int[] rows, int from, int to, double[] target)
     {
         for (var j = 0; j < P; j++)
@@ -152,6 +156,7 @@ internal sealed class CoxPrepared
     /// eta = X beta in these coordinates, row by row: the same doubles as summing beta_j X[i * P + j] over j in order
     /// (column by column here, which streams through memory).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] LinearPredictors(double[] beta)
     {
         var eta = new double[N];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Sarc.Statistics.Survival;
@@ -23,6 +24,9 @@ internal static class CoxSort
 
     public static int[] ByKey(double[] key, int[] items, bool descending) => Sort(key, items, descending, sortInPlace: false);
 
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Sort(double[] key, int[] items, bool descending, bool sortInPlace)
     {
         var n = items.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
@@ -78,6 +79,9 @@ internal sealed class CoxSweepKernel : ICoxKernel
     /// The rows of <paramref name="order"/> (stratum, stop descending) whose interval contains an event time of their
     /// stratum, in that order.
     /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] KeptRows(CoxPrepared data, int[] order)
     {
         var n = order.Length;
@@ -196,6 +200,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
     /// The sweep. Without <paramref name="perTime"/> it accumulates into score and imat; with it, score and imat
     /// are cleared before each event time and handed over after it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Sweep(
         double[] beta, double[] score, double[] imat, Action<double, double[], double[]>? perTime, RiskSetVisitor? visit = null)
     {
@@ -386,24 +391,26 @@ internal sealed class CoxSweepKernel : ICoxKernel
     {
         // Independent per row: split over the cores in large chunks.
         const int chunk = 1 << 16;
-        var chunks = (m + chunk - 1) / chunk;
-        Parallel.For(0, chunks, c =>
-        {
-            var end = Math.Min(m, (c + 1) * chunk);
-            for (var r = c * chunk; r < end; r++)
-            {
-                var row = x.AsSpan(r * p, p);
-                var sum = 0.0;
-                for (var j = 0; j < row.Length; j++)
-                {
-                    sum += beta[j] * row[j];
-                }
-                eta[r] = sum;
-                risk[r] = Math.Exp(sum);
-            }
-        });
+        Parallel.For(0, (m + chunk - 1) / chunk, c => ComputeRisk(beta, c * chunk, Math.Min(m, (c + 1) * chunk)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ComputeRisk(double[] beta, int from, int to)
+    {
+        for (var r = from; r < to; r++)
+        {
+            var row = x.AsSpan(r * p, p);
+            var sum = 0.0;
+            for (var j = 0; j < row.Length; j++)
+            {
+                sum += beta[j] * row[j];
+            }
+            eta[r] = sum;
+            risk[r] = Math.Exp(sum);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(ReadOnlySpan<double> row, double weight, double[] a, double[] c)
     {
         var offset = 0;
@@ -419,6 +426,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInformation(double weight, double denom, double[] a, double[] c, double[] score, double[] imat)
     {
         // One division per event time, not one per matrix element.
