@@ -30,7 +30,7 @@ var fit = new CoxRegression(new CoxOptions { UseReferenceImplementation = refere
     frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign,
     frame.Strata, frame.Cluster));
 Console.WriteLine($"fit           {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu ({fit.Iterations} iterations)");
-Console.WriteLine($"total         {total.Elapsed.TotalSeconds,7:F3} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+Console.WriteLine($"total         {total.Elapsed.TotalSeconds,7:F3} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
 Console.WriteLine("coef " + string.Join(" ", fit.Coefficients.Select(c => c.Coef.ToString("R"))));
 Console.WriteLine($"loglik {fit.LogLikelihood:R} concordance {fit.Concordance:R}");
 

@@ -26,7 +26,8 @@ internal sealed class CoxPrepared
         Means = new double[P];
         Scale = new double[P];
         columns = data.Covariates;
-        for (var j = 0; j < P; j++)
+        // Two passes per column, columns independent: over the cores.
+        Parallel.For(0, P, j =>
         {
             var column = columns[j];
             var sum = 0.0;
@@ -42,7 +43,7 @@ internal sealed class CoxPrepared
             }
             Means[j] = mean;
             Scale[j] = absolute > 0 ? N / absolute : 1.0;
-        }
+        });
         x = new Lazy<double[]>(() =>
         {
             var all = new double[(long)N * P];

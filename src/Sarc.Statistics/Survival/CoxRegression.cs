@@ -63,7 +63,14 @@ public sealed class CoxRegression
         InfiniteCoefficientWarning(newton, prepared, beta, variance, warnings, options, data);
 
         // eta in the prepared coordinates (centred): R's linear predictors, and the input of residuals and zph.
-        var eta = prepared.LinearPredictors(newton.Beta);
+        // The fast concordance works on the kernel's own copy, so the two run side by side.
+        var etaTask = Task.Run(() => prepared.LinearPredictors(newton.Beta));
+        var concordance = kernel is CoxSweepKernel sorted ? sorted.Concordance(newton.Beta) : double.NaN;
+        var eta = etaTask.Result;
+        if (kernel is not CoxSweepKernel)
+        {
+            concordance = CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
+        }
 
         double[,]? robust = null;
         if (data.Cluster is not null)
@@ -113,10 +120,6 @@ public sealed class CoxRegression
             }
         }
         var wald = CoxCholesky.QuadraticForm(keptVariance, keptBeta, options.CholeskyTolerance);
-
-        var concordance = kernel is CoxSweepKernel sorted
-            ? sorted.Concordance(newton.Beta)
-            : CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
 
         CoxPhTest? phTest = null;
         if (options.ProportionalHazardsTest)
@@ -248,13 +251,20 @@ public sealed class CoxRegression
         foreach (var column in data.Covariates)
         {
             Preconditions.SameLength(n, column.Length, nameof(data.Covariates));
-            foreach (var v in column)
+        }
+        if (!Parallel.For(0, data.Covariates.Length, (j, loop) =>
             {
-                if (!double.IsFinite(v))
+                foreach (var v in data.Covariates[j])
                 {
-                    throw new ArgumentException("Covariates must be finite (exclude missing rows first).", nameof(data));
+                    if (!double.IsFinite(v))
+                    {
+                        loop.Stop();
+                        return;
+                    }
                 }
-            }
+            }).IsCompleted)
+        {
+            throw new ArgumentException("Covariates must be finite (exclude missing rows first).", nameof(data));
         }
         if (data.Start is not null)
         {
