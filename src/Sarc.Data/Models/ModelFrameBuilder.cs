@@ -25,6 +25,11 @@ internal static class ModelFrameBuilder
             var column = data.Column(name);
             if (column.Numbers is { } numbers)
             {
+                // Most numeric columns have no missing cell: a read-only scan settles that.
+                if (!AnyMissing(numbers))
+                {
+                    continue;
+                }
                 for (var row = 0; row < numbers.Length; row++)
                 {
                     missing[row] |= double.IsNaN(numbers[row]);
@@ -174,6 +179,16 @@ internal static class ModelFrameBuilder
         return new ModelFrame(
             formula, rows, excluded, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
             strata, strataLabels, cluster);
+    }
+
+    private static bool AnyMissing(double[] numbers)
+    {
+        var any = false;
+        foreach (var v in numbers)
+        {
+            any |= double.IsNaN(v);
+        }
+        return any;
     }
 
     /// <summary>The values at <paramref name="rows"/>: the column itself when every row is used (callers only read it).</summary>
