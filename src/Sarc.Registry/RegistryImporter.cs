@@ -16,17 +16,20 @@ public static class RegistryImporter
     /// </summary>
     /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all, or the database fails.</exception>
     public static ImportResult ImportFile(IRegistryStore store, string path, bool update, AuditContext audit) =>
-        ImportFile(() => store, path, update, audit, dispose: false);
+        ImportFile(() => store, path, update, audit, dispose: false, progress: null);
 
     /// <summary>
     /// As <see cref="ImportFile(IRegistryStore, string, bool, AuditContext)"/>, opening the database named by
     /// <paramref name="db"/> only once the file is valid, so that a rejected file does not even create a database.
+    /// <paramref name="progress"/>, when given, is told when validation starts and, while writing, how many patients
+    /// are written.
     /// </summary>
-    public static ImportResult ImportFile(string db, string path, bool update, AuditContext audit) =>
-        ImportFile(() => RegistryStore.Open(db), path, update, audit, dispose: true);
+    public static ImportResult ImportFile(string db, string path, bool update, AuditContext audit, IProgress<ImportProgress>? progress = null) =>
+        ImportFile(() => RegistryStore.Open(db), path, update, audit, dispose: true, progress);
 
-    private static ImportResult ImportFile(Func<IRegistryStore> open, string path, bool update, AuditContext audit, bool dispose)
+    private static ImportResult ImportFile(Func<IRegistryStore> open, string path, bool update, AuditContext audit, bool dispose, IProgress<ImportProgress>? progress)
     {
+        progress?.Report(new ImportProgress("checking", 0, 0));
         var parsed = TemplateParser.ParseFile(path);
         if (!parsed.IsValid)
         {
@@ -36,7 +39,7 @@ public static class RegistryImporter
         var store = open();
         try
         {
-            return store.Import(parsed.Rows, update, audit, source);
+            return store.Import(parsed.Rows, update, audit, source, progress);
         }
         finally
         {

@@ -33,6 +33,7 @@ public static class SarcWebApp
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<Access.PatientCache>();
         builder.Services.AddSingleton(services =>
         {
             var effective = services.GetRequiredService<WebOptions>();

@@ -27,6 +27,19 @@ public sealed class ImportApiTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_WithReason_KeepsItInTheAuditWithTheBodyHash()
+    {
+        var body = WebHarness.Csv(WebHarness.Row("PA3", "A"));
+        var bytes = await body.ReadAsByteArrayAsync();
+        var response = await _web.WithToken("dm@t.org").PostAsync("/api/import?reason=REDCap%20export", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = Assert.Single(_web.Audit("PA3"));
+        Assert.Equal(("REDCap export", "api-import.csv"), (entry.Reason!, entry.SourceFile!));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), entry.SourceSha256);
+    }
+
+    [Fact]
     public async Task Import_Investigator_Is403AndChangesNothing()
     {
         var response = await _web.WithToken("inv@t.org").PostAsync("/api/import", WebHarness.Csv(WebHarness.Row("PA3", "A")));

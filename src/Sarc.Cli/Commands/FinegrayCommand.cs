@@ -42,7 +42,7 @@ internal static class FinegrayCommand
             var analysis = FinegrayReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), Formula.Parse(parse.GetValue(formula)!), failCode, level);
             var (frame, _, _, fit) = analysis;
             var p = fit.Parameters;
-            foreach (var warning in fit.Warnings)
+            foreach (var warning in FinegrayReport.Warnings(analysis))
             {
                 context.Error.WriteLine($"sarc finegray: warning: {warning}");
             }
@@ -61,7 +61,7 @@ internal static class FinegrayCommand
                 {
                     table2.AddRow(frame.ColumnNames[k], ReportText.Number(fit.Coefficients[k]), ReportText.Number(fit.StandardError(k)),
                         ReportText.Number(fit.HazardRatio(k)), $"{ReportText.Number(fit.HazardRatioLower(k))} - {ReportText.Number(fit.HazardRatioUpper(k))}",
-                        ReportText.Number(fit.Z(k)), ReportText.PValue(fit.PValue(k)));
+                        ReportText.Number(fit.Z(k)), ReportText.PValue(FinegrayReport.PValue(fit, k)));
                 }
                 table2.Write(context.Output);
             }

@@ -24,7 +24,12 @@ internal static class ImportCommand
         {
             var path = parse.GetValue(file)!;
             var database = parse.GetValue(db)!;
-            var result = RegistryImporter.ImportFile(database, path, parse.GetValue(update), AuditContext.ForCurrentUser(Reason(parse.GetValue(reason))));
+            ImportResult result;
+            using (var terminal = TerminalProgress.Start(context, parse.GetValue(json)))
+            {
+                result = RegistryImporter.ImportFile(database, path, parse.GetValue(update), AuditContext.ForCurrentUser(Reason(parse.GetValue(reason))),
+                    terminal?.For<ImportProgress>(Describe));
+            }
             if (!result.Succeeded)
             {
                 // Every problem, one line each, so that the whole file can be fixed in one pass.
@@ -54,6 +59,10 @@ internal static class ImportCommand
         });
         return command;
     }
+
+    private static string Describe(ImportProgress progress) => progress.Stage == "checking"
+        ? "sarc import: checking every row…"
+        : $"sarc import: writing {progress.Done:N0} of {progress.Total:N0} patients ({100L * progress.Done / Math.Max(1, progress.Total)} %)";
 
     /// <summary>One line, or null when blank, so that an empty --reason does not record an empty reason.</summary>
     private static string? Reason(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings(" ");

@@ -22,7 +22,7 @@ public interface IRegistryStore : IDisposable
     /// (naming the row's line) unless <paramref name="update"/>, in which case each changed template field is updated
     /// and audited; identical rows count as unchanged and write nothing.
     /// </summary>
-    ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source);
+    ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null);
 
     /// <summary>Every patient, ordered by <see cref="PatientRecord.Id"/> (ordinal).</summary>
     IReadOnlyList<PatientRecord> LoadPatients();
@@ -35,4 +35,10 @@ public interface IRegistryStore : IDisposable
 
     /// <summary>Audit records in the order written, all or those of one patient.</summary>
     IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null);
+
+    /// <summary>
+    /// The id of the newest audit record (0 when there is none). Every change writes audit records in its own
+    /// transaction, so an unchanged value means unchanged patient data: a cheap check for caches of loaded patients.
+    /// </summary>
+    long LastAuditId();
 }

@@ -102,13 +102,16 @@ internal abstract class SqlRegistryStore : IRegistryStore
         SchemaVersion = current;
     }
 
+    /// <summary>Patients between two progress reports: often enough for a terminal, rare enough to cost nothing.</summary>
+    private const int ProgressEvery = 500;
+
     public int CountPatients() => Guard(() =>
     {
         using var command = Create(null, "SELECT COUNT(*) FROM patient");
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     });
 
-    public ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source) => Guard(() =>
+    public ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null) => Guard(() =>
     {
         using var tx = Connection.BeginTransaction();
         var existing = ExistingIds(tx);
@@ -155,7 +158,12 @@ internal abstract class SqlRegistryStore : IRegistryStore
                 writer.Insert(record);
                 inserted++;
             }
+            if (progress is not null && (inserted + updated + unchanged) % ProgressEvery == 0)
+            {
+                progress.Report(new ImportProgress("writing", inserted + updated + unchanged, rows.Count));
+            }
         }
+        progress?.Report(new ImportProgress("writing", rows.Count, rows.Count));
         FlushRows(tx);
         tx.Commit();
         return new ImportResult(inserted, updated, unchanged, []);
@@ -184,6 +192,12 @@ internal abstract class SqlRegistryStore : IRegistryStore
         var records = LoadCore(null, null).Values.ToList();
         records.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return (IReadOnlyList<PatientRecord>)records;
+    });
+
+    public long LastAuditId() => Guard(() =>
+    {
+        using var command = Create(null, "SELECT COALESCE(MAX(id), 0) FROM audit");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     });
 
     public IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null) => Guard(() =>

@@ -86,10 +86,27 @@ public static class FinegrayReport
             writer.WriteNumberOrNull("hr_lower", fit.HazardRatioLower(k));
             writer.WriteNumberOrNull("hr_upper", fit.HazardRatioUpper(k));
             writer.WriteNumberOrNull("z", fit.Z(k));
-            writer.WriteNumberOrNull("p", fit.PValue(k));
+            writer.WriteNumberOrNull("p", PValue(fit, k));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+    }
+
+    /// <summary>The Wald p of coefficient <paramref name="k"/>, or NaN when its standard error is not finite (the engine's p rejects NaN).</summary>
+    public static double PValue(FineGrayResult fit, int k) => double.IsNaN(fit.Z(k)) ? double.NaN : fit.PValue(k);
+
+    /// <summary>The engine's warnings, and one per coefficient without a finite standard error (saying what to do).</summary>
+    public static IReadOnlyList<string> Warnings(FinegrayAnalysis analysis)
+    {
+        var warnings = new List<string>(analysis.Fit.Warnings);
+        for (var k = 0; k < analysis.Fit.Parameters; k++)
+        {
+            if (!double.IsFinite(analysis.Fit.StandardError(k)))
+            {
+                warnings.Add($"'{analysis.Frame.ColumnNames[k]}' has no finite standard error (too few events of cause {analysis.Cause} or separation): no interval or p; drop the term or pool levels");
+            }
+        }
+        return warnings;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class ForestFigure
             {
                 if (c.Term.StartsWith(label, StringComparison.Ordinal) && c.Term != label && shown.Add(label))
                 {
-                    entries.Add(new ForestRow($"{label} = {level} (reference)", 0, double.NaN, double.NaN));
+                    entries.Add(new ForestRow($"{label} = {level} (reference)", 0, double.NaN, double.NaN, Reference: true));
                 }
             }
             var se = c.RobustSe ?? c.Se;
@@ -82,14 +82,19 @@ public static class ForestFigure
         for (var i = 0; i < rows; i++)
         {
             var y = rows - 1 - i;
-            var (term, estimate, lower, upper) = entries[i];
+            var (term, estimate, lower, upper, _) = entries[i];
             if (entries[i].IsHeading)
             {
                 KmFigure.Text(plot, term, labelX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
                 continue;
             }
             KmFigure.Text(plot, term, labelX + indent, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
-            if (entries[i].IsReference)
+            if (entries[i].IsNotEstimable)
+            {
+                KmFigure.Text(plot, "not estimable", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
+                continue;
+            }
+            if (entries[i].Reference)
             {
                 plot.Add.Marker(0, y, MarkerShape.OpenSquare, 9, color);
                 KmFigure.Text(plot, "1 (reference)", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);

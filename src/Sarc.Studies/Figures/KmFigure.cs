@@ -51,7 +51,8 @@ public static class KmFigure
         Text(plot, "Months since " + (endpointLabel.Contains("relapse", StringComparison.Ordinal) ? "first relapse" : "surgery"),
             xMax / 2, axisTitleY, Alignment.UpperCenter, FigureStyle.FontSize, black);
         Text(plot, endpointLabel, left + xMax * 0.02, 0.5, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
-        Text(plot, "Number at risk", left + xMax * 0.005, riskTitleY, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
+        // The rows are labelled by level only, so the title names the grouping they belong to.
+        Text(plot, analysis.GroupColumn is null ? "Number at risk" : $"Number at risk by {analysis.GroupColumn}", left + xMax * 0.005, riskTitleY, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
 
         var legend = new List<LegendItem>();
         for (var g = 0; g < groups; g++)

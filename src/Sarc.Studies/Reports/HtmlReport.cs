@@ -217,7 +217,9 @@ public static class HtmlReport
             var se = c.RobustSe ?? c.Se;
             var lower = Math.Exp(c.Coef - z * se);
             var upper = Math.Exp(c.Coef + z * se);
-            var p = robust ? 2 * Sarc.Statistics.Distributions.Probability.NormalUpper(Math.Abs(c.Coef / se)) : c.P;
+            // An infinite coefficient or a zero SE (separation in a small cohort) has no Wald p.
+            var zValue = Math.Abs(c.Coef / se);
+            var p = !robust ? c.P : double.IsNaN(zValue) ? double.NaN : 2 * Sarc.Statistics.Distributions.Probability.NormalUpper(zValue);
             string[] cells = [c.Term, ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(lower, 2)}–{ReportText.Fixed(upper, 2)}", ReportText.PValue(p)];
             rows.Add(cells);
             html.Append($"<tr><td>{E(cells[0])}</td><td class=\"n\">{cells[1]}</td><td class=\"n\">{cells[2]}</td><td class=\"n\">{cells[3]}</td></tr>\n");
@@ -276,7 +278,7 @@ public static class HtmlReport
         {
             rows.Add(new ForestRow(frame.ColumnNames[k], fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
             cells.Add([frame.ColumnNames[k], ReportText.Fixed(fit.HazardRatio(k), 2),
-                $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(fit.PValue(k))]);
+                $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(FinegrayReport.PValue(fit, k))]);
         }
         var names = CauseNames(analysis.Endpoint);
         var causeName = names.GetValueOrDefault(cause, "cause " + cause.ToString(CultureInfo.InvariantCulture));

@@ -352,7 +352,7 @@ public static class StudyRunner
         {
             w.WriteString("endpoint", endpoint);
             FinegrayReport.WriteJson(w, result);
-        }, null, result.Fit.Warnings) { Endpoint = endpoint };
+        }, null, FinegrayReport.Warnings(result)) { Endpoint = endpoint };
     }
 
     /// <summary>

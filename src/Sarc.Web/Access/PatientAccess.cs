@@ -18,11 +18,14 @@ namespace Sarc.Web.Access;
 public sealed class PatientAccess
 {
     private readonly IRegistryStore _store;
+    private readonly PatientCache _cache;
 
-    public PatientAccess(IRegistryStore store, WebUser user)
+    /// <summary>The rights of <paramref name="user"/> over <paramref name="store"/>; <paramref name="cache"/> is shared by an app's requests (null: a private one).</summary>
+    public PatientAccess(IRegistryStore store, WebUser user, PatientCache? cache = null)
     {
         _store = store;
         User = user;
+        _cache = cache ?? new PatientCache();
     }
 
     /// <summary>The user whose rights apply.</summary>
@@ -31,7 +34,7 @@ public sealed class PatientAccess
     /// <summary>Every patient the user may see, ordered by id.</summary>
     public IReadOnlyList<PatientRecord> Visible()
     {
-        var all = _store.LoadPatients();
+        var all = _cache.Get(_store).All;
         if (User.Role == UserRole.Admin)
         {
             return all;
@@ -68,14 +71,7 @@ public sealed class PatientAccess
     /// <summary>The patient <paramref name="patientId"/> when it exists and the user may see it; otherwise null.</summary>
     public PatientRecord? Find(string patientId)
     {
-        foreach (var record in _store.LoadPatients())
-        {
-            if (string.Equals(record.Id, patientId, StringComparison.Ordinal))
-            {
-                return User.SeesCenter(record.Patient.Center) ? record : null;
-            }
-        }
-        return null;
+        return _cache.Get(_store).ById.TryGetValue(patientId, out var record) && User.SeesCenter(record.Patient.Center) ? record : null;
     }
 
     /// <summary>The template cells of <paramref name="record"/> as this user may see them: birth date blank for investigators.</summary>
@@ -252,11 +248,7 @@ public sealed class PatientAccess
             return ImportResult.Failed([.. parsed.Errors.OrderBy(e => e.Line)]);
         }
         var errors = new List<ImportError>();
-        var byId = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var record in _store.LoadPatients())
-        {
-            byId[record.Id] = record.Patient.Center;
-        }
+        var byId = _cache.Get(_store).ById;
         foreach (var row in parsed.Rows)
         {
             var center = row.Record.Patient.Center;
@@ -264,7 +256,7 @@ public sealed class PatientAccess
             {
                 errors.Add(new ImportError(row.Line, "center", $"'{center}' is not one of your centers"));
             }
-            else if (byId.TryGetValue(row.Record.Id, out var existingCenter) && !User.SeesCenter(existingCenter))
+            else if (byId.TryGetValue(row.Record.Id, out var existing) && !User.SeesCenter(existing.Patient.Center))
             {
                 // Same wording as a clash the user could see, so an id of another center is not confirmed either way.
                 errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' cannot be used"));

@@ -39,7 +39,7 @@ internal static class ApiEndpoints
             return record is null ? Results.NotFound() : Json(w => WriteFields(w, session.Access.Cells(record)));
         });
 
-        api.MapPost("/import", async (HttpContext http) =>
+        api.MapPost("/import", async (HttpContext http, string? reason) =>
         {
             using var session = Session.Open(http, options);
             if (!session.Access.User.CanWrite)
@@ -53,7 +53,7 @@ internal static class ApiEndpoints
                 {
                     await http.Request.Body.CopyToAsync(file, http.RequestAborted);
                 }
-                var result = session.Access.Import(path, "api-import.csv", update: false, options.Clock);
+                var result = session.Access.Import(path, "api-import.csv", update: false, options.Clock, reason);
                 if (!result.Succeeded)
                 {
                     return Json(w =>

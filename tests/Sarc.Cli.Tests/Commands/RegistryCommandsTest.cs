@@ -89,6 +89,35 @@ public sealed class RegistryCommandsTest : IDisposable
     }
 
     [Fact]
+    public void Endpoints_Multistate_FeedsSarcMultistateAndCoxTransitionAsIs_MatchingRSurvfit()
+    {
+        // The synthetic registry of validation/registry_endpoints.R, imported and derived through the CLI.
+        CliRun.Of("import", "--db", Db, Fixture.PathOf("validation", "data", "registry_synthetic.csv"));
+        var ms = Path.Combine(directory, "ms.csv");
+        Assert.Equal(0, CliRun.Of("endpoints", "--db", Db, "--endpoint", "multistate", "--out", ms).ExitCode);
+
+        var occupancy = CliRun.Of("multistate", "--data", ms, "--id", "patient_id", "--start", "start", "--stop", "stop",
+            "--event", "event", "--states", "lr,dm,death", "--at", "12,60,120", "--json").Json();
+        var transition = CliRun.Of("cox", "--data", ms, "--formula", "Surv(start, stop, event) ~ size_cm", "--transition", "lr:dm",
+            "--id", "patient_id", "--json").Json();
+
+        var checks = Fixture.Reference("registry_endpoints").GetProperty("checks");
+        var pstate = checks.GetProperty("multistate_pstate").EnumerateArray().ToArray();
+        string[] states = ["entry", "lr", "dm", "death"];
+        var at = occupancy.GetProperty("at").EnumerateArray().ToArray();
+        for (var k = 0; k < pstate.Length; k++)
+        {
+            var expected = Fixture.Numbers(pstate[k]);
+            for (var s = 0; s < states.Length; s++)
+            {
+                AssertNear.Relative(expected[s], at[k].GetProperty("pstate").GetProperty(states[s]).GetDouble(), Tolerance.Estimate, $"P({states[s]}) at row {k}");
+            }
+        }
+        var lrToDm = occupancy.GetProperty("transitions").EnumerateArray().Single(t => t.GetProperty("from").GetString() == "lr" && t.GetProperty("to").GetString() == "dm");
+        Assert.Equal(lrToDm.GetProperty("n").GetInt32(), transition.GetProperty("events").GetInt32());
+    }
+
+    [Fact]
     public void Endpoints_UnknownName_IsUserErrorAndCreatesNoDatabase()
     {
         CliRun.Of("endpoints", "--db", Db, "--endpoint", "pfs", "--out", Path.Combine(directory, "x.csv"))

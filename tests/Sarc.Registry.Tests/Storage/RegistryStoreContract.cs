@@ -157,6 +157,23 @@ public abstract class RegistryStoreContract
     }
 
     [Fact]
+    public void LastAuditId_GrowsWithEveryChangeAndNotWithoutOne()
+    {
+        using var store = OpenNew();
+        Assert.Equal(0, store.LastAuditId());
+        Import(store, new TemplateText().Add("P1").Add("P2"));
+        var afterInsert = store.LastAuditId();
+        Assert.Equal(store.ReadAudit()[^1].Id, afterInsert);
+
+        var same = TemplateText.Parse(new TemplateText().Add("P1").Csv());
+        store.Import(same.Rows, update: true, Alice, null);
+        Assert.Equal(afterInsert, store.LastAuditId());
+
+        store.DeletePatient("P2", Alice);
+        Assert.True(store.LastAuditId() > afterInsert);
+    }
+
+    [Fact]
     public void DeletePatient_RemovesEveryRowAndAuditsTheOldRecord()
     {
         using var store = OpenNew();
@@ -206,6 +223,32 @@ public abstract class RegistryStoreContract
         Assert.Equal([AuditAction.Insert, AuditAction.Delete], store.ReadAudit("P2").Select(e => e.Action));
         Assert.Equal(["P1", "P2", "P2"], store.ReadAudit().Select(e => e.PatientId));
         Assert.Empty(store.ReadAudit("nobody"));
+    }
+
+    [Fact]
+    public void Import_WithProgress_CountsUpToEveryPatientWritten()
+    {
+        using var store = OpenNew();
+        var text = new TemplateText();
+        for (var i = 0; i < 1_200; i++)
+        {
+            text.Add($"P{i:D4}");
+        }
+        var parsed = TemplateText.Parse(text.Csv());
+        var reports = new List<ImportProgress>();
+
+        var result = store.Import(parsed.Rows, update: false, Alice, null, new Recorder(reports));
+
+        Assert.Equal(1_200, result.Inserted);
+        Assert.True(reports.Count >= 3, $"only {reports.Count} progress reports for 1,200 patients");
+        Assert.All(reports, r => Assert.Equal(("writing", 1_200), (r.Stage, r.Total)));
+        Assert.Equal(reports.Select(r => r.Done).Order(), reports.Select(r => r.Done));
+        Assert.Equal(1_200, reports[^1].Done);
+    }
+
+    private sealed class Recorder(List<ImportProgress> reports) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => reports.Add(value);
     }
 
     private static ImportResult Import(IRegistryStore store, TemplateText text)

@@ -303,6 +303,35 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
         Assert.Contains("\"error\": \"no transitions among the", ResultsJson.Write([result]));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(25)]
+    public void Run_LrDmStudyOnATinyRegistry_EveryAnalysisHasAResultOrAOneLineReason(int patients)
+    {
+        // A center with a handful of patients (the web app runs studies on what a user may see): the engines meet
+        // single events, constant covariates and empty transitions, and must say so rather than throw.
+        var tiny = registry.Dataset.SelectRows(Enumerable.Range(0, patients).ToArray());
+
+        var result = StudyRunner.Run(Seed("lr-dm-multistate"), tiny);
+
+        Assert.All(result.Analyses, a => Assert.True((a.Payload is null) != (a.Error is null), $"{a.Id}: payload and error"));
+        Assert.All(result.Analyses.Where(a => a.Error is not null), a => Assert.DoesNotContain('\n', a.Error!));
+        Assert.Empty(SchemaErrors(result));
+        var folder = Path.Combine(registry.Folder, $"tiny-{patients}");
+        var html = File.ReadAllText(HtmlReport.Write(folder, [result], "tiny"));
+        Assert.All(result.Analyses, a => Assert.Contains($"id=\"lr-dm-multistate-{a.Id}\"", html));
+    }
+
+    private static List<string> SchemaErrors(StudyResult result)
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Fixture.PathOf("docs", "results.schema.json")));
+        using var json = System.Text.Json.JsonDocument.Parse(ResultsJson.Write([result]));
+        return Reports.SchemaChecker.Check(schema.RootElement, json.RootElement);
+    }
+
     [Fact]
     public void Run_MultistateGroupWithOneLevel_IsAnErrorNamingTheColumn()
     {
