@@ -17,6 +17,8 @@ public class QuoteFreeCsvReaderTest
     [InlineData("time,status,x\n1.5,1,2\n3,0,-0.25")]
     // Forms outside the fast path: exponents, signs, spaces, long mantissas, 5., .5, infinities.
     [InlineData("a,b\n1e-5,+2\n 3 ,-0\n12345678901234567890,.5\n5.,Infinity\n-1E+300,0.000000000000000000000001\n")]
+    // A UTF-8 byte-order mark before the header, and a column with no value at all.
+    [InlineData("\uFEFFtime,empty\n1,NA\n2,\n")]
     // Missing cells: NA with spaces, empty, and short rows.
     [InlineData("a,b,c\nNA,,1\n NA ,2\n3\n4,5,6\n")]
     // Text columns, including non-ASCII, and a column of numbers that turns to text late.
@@ -64,7 +66,7 @@ public class QuoteFreeCsvReaderTest
     }
 
     private static string[] HeaderNames(byte[] bytes, int length) =>
-        Encoding.UTF8.GetString(bytes, 0, length).TrimEnd('\r', '\n').Split(',');
+        Encoding.UTF8.GetString(bytes, 0, length).TrimStart('\uFEFF').TrimEnd('\r', '\n').Split(',');
 
     private static void AssertSameFrame(DataFrame expected, DataFrame actual)
     {
