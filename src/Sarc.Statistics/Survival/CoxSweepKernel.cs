@@ -24,15 +24,10 @@ internal sealed class CoxSweepKernel : ICoxKernel
     private readonly double[] startSorted;
     private readonly double[] eta;
     private readonly double[] risk;
-    private readonly int parallelRows;
 
-    /// <param name="data">The prepared data.</param>
-    /// <param name="ties">Efron or Breslow.</param>
-    /// <param name="parallelRows">Strata of at least this many rows are swept in two parts side by side (tests lower it).</param>
-    public CoxSweepKernel(CoxPrepared data, CoxTies ties, int parallelRows = 200_000)
+    public CoxSweepKernel(CoxPrepared data, CoxTies ties)
     {
         this.ties = ties;
-        this.parallelRows = parallelRows;
         p = data.P;
         var n = data.N;
         var order = data.StopOrder;
@@ -222,169 +217,137 @@ internal sealed class CoxSweepKernel : ICoxKernel
         for (var segment = 0; segment < stratumEnd.Length; segment++)
         {
             var hi = stratumEnd[segment];
-            var mid = perTime is null && visit is null && !counting && hi - lo >= parallelRows ? SplitPoint(lo, hi) : -1;
+            var denom = 0.0;
             Array.Clear(a);
             Array.Clear(c);
-            if (mid < 0)
+            var add = lo;
+            var remove = lo;
+            var atRisk = 0;
+            while (add < hi)
             {
-                loglik += SweepRange(segment, lo, hi, 0, a, c, a2, c2, score, imat, perTime, visit);
-                lo = hi;
-                continue;
-            }
-            // Two halves side by side: the later times from empty sums, the earlier ones from the later half's
-            // totals (what the running sums hold when the sweep reaches them). Computing those totals costs less
-            // than sweeping, so the later half is the larger one.
-            var score2 = new double[p];
-            var imat2 = new double[packed];
-            double first = 0, second = 0;
-            Parallel.Invoke(
-                () => first = SweepRange(segment, lo, mid, 0, a, c, a2, c2, score, imat, null, null),
-                () =>
+                var next = add;
+                while (next < hi && !dead[next])
                 {
-                    var sums = new double[p];
-                    var squares = new double[packed];
-                    var denom = Totals(lo, mid, sums, squares);
-                    second = SweepRange(segment, mid, hi, denom, sums, squares, new double[p], new double[packed], score2, imat2, null, null);
-                });
-            loglik += first + second;
-            for (var j = 0; j < p; j++)
-            {
-                score[j] += score2[j];
-            }
-            for (var k = 0; k < packed; k++)
-            {
-                imat[k] += imat2[k];
-            }
-            lo = hi;
-        }
-        return loglik;
-    }
-
-
-    /// <summary>A row index about 60 % into [lo, hi) where the stop time changes, or -1.</summary>
-    private int SplitPoint(int lo, int hi)
-    {
-        var mid = lo + (int)((hi - lo) * 0.6);
-        while (mid < hi && stop[mid] == stop[mid - 1])
-        {
-            mid++;
-        }
-        return mid < hi ? mid : -1;
-    }
-
-    /// <summary>S0, S1 and packed S2 of the rows [from, to): the running sums after the sweep has passed them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Totals(int from, int to, double[] a, double[] c)
-    {
-        var denom = 0.0;
-        for (var r = from; r < to; r++)
-        {
-            denom += risk[r];
-            Accumulate(x.AsSpan(r * p, p), risk[r], a, c);
-        }
-        return denom;
-    }
-
-    /// <summary>
-    /// The sweep over rows [from, to) of one stratum (a whole stratum, or a part that begins at a time change),
-    /// starting from the running sums <paramref name="denom"/>, <paramref name="a"/>, <paramref name="c"/> of the rows
-    /// before it; adds to score and imat and returns the log-likelihood terms.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double SweepRange(
-        int segment, int from, int to, double denom, double[] a, double[] c, double[] a2, double[] c2, double[] score, double[] imat,
-        Action<double, double[], double[]>? perTime, RiskSetVisitor? visit)
-    {
-        var packed = p * (p + 1) / 2;
-        var loglik = 0.0;
-        var counting = byStart.Length > 0;
-        var add = from;
-        var remove = from;
-        var atRisk = 0;
-        while (add < to)
-        {
-            var next = add;
-            while (next < to && !dead[next])
-            {
-                next++;
-            }
-            if (next == to)
-            {
-                break;
-            }
-            var t = stop[next];
-
-            if (counting)
-            {
-                for (; remove < to && startSorted[remove] >= t; remove++)
-                {
-                    atRisk--;
-                    if (atRisk == 0)
-                    {
-                        // Everyone left: restart the sums at exact zero rather than carry rounding.
-                        denom = 0;
-                        Array.Clear(a);
-                        Array.Clear(c);
-                        continue;
-                    }
-                    var r = byStart[remove];
-                    var rr = risk[r];
-                    denom -= rr;
-                    Accumulate(x.AsSpan(r * p, p), -rr, a, c);
+                    next++;
                 }
-            }
-
-            if (perTime is not null)
-            {
-                Array.Clear(score);
-                Array.Clear(imat);
-            }
-            var deathRisk = 0.0;
-            var deaths = 0;
-            // Breslow, or a single death at t: the deaths' sums are only ever added to the running ones, so
-            // they go there at once (most event times of continuous data have one death).
-            var direct = visit is null && (ties == CoxTies.Breslow || next + 1 == to || stop[next + 1] != t || !AnotherDeath(next + 1, to, t));
-            if (!direct)
-            {
-                Array.Clear(a2);
-                Array.Clear(c2);
-            }
-            for (; add < to && stop[add] >= t; add++)
-            {
-                atRisk++;
-                var row = x.AsSpan(add * p, p);
-                if (dead[add])
+                if (next == hi)
                 {
-                    deaths++;
-                    deathRisk += risk[add];
-                    loglik += eta[add];
-                    for (var j = 0; j < p; j++)
+                    break;
+                }
+                var t = stop[next];
+
+                if (counting)
+                {
+                    for (; remove < hi && startSorted[remove] >= t; remove++)
                     {
-                        score[j] += row[j];
+                        atRisk--;
+                        if (atRisk == 0)
+                        {
+                            // Everyone left: restart the sums at exact zero rather than carry rounding.
+                            denom = 0;
+                            Array.Clear(a);
+                            Array.Clear(c);
+                            continue;
+                        }
+                        var r = byStart[remove];
+                        var rr = risk[r];
+                        denom -= rr;
+                        Accumulate(x.AsSpan(r * p, p), -rr, a, c);
                     }
-                    if (direct)
+                }
+
+                if (perTime is not null)
+                {
+                    Array.Clear(score);
+                    Array.Clear(imat);
+                }
+                var deathRisk = 0.0;
+                var deaths = 0;
+                // Breslow, or a single death at t: the deaths' sums are only ever added to the running ones, so
+                // they go there at once (most event times of continuous data have one death).
+                var direct = visit is null && (ties == CoxTies.Breslow || next + 1 == hi || stop[next + 1] != t || !AnotherDeath(next + 1, hi, t));
+                if (!direct)
+                {
+                    Array.Clear(a2);
+                    Array.Clear(c2);
+                }
+                for (; add < hi && stop[add] >= t; add++)
+                {
+                    atRisk++;
+                    var row = x.AsSpan(add * p, p);
+                    if (dead[add])
                     {
-                        Accumulate(row, risk[add], a, c);
+                        deaths++;
+                        deathRisk += risk[add];
+                        loglik += eta[add];
+                        for (var j = 0; j < p; j++)
+                        {
+                            score[j] += row[j];
+                        }
+                        if (direct)
+                        {
+                            Accumulate(row, risk[add], a, c);
+                        }
+                        else
+                        {
+                            Accumulate(row, risk[add], a2, c2);
+                        }
                     }
                     else
                     {
-                        Accumulate(row, risk[add], a2, c2);
+                        denom += risk[add];
+                        Accumulate(row, risk[add], a, c);
                     }
+                }
+
+                visit?.Invoke(stratumCode[segment], t, denom, a, deathRisk, a2, deaths);
+                if (ties == CoxTies.Breslow || deaths == 1)
+                {
+                    denom += deathRisk;
+                    loglik -= deaths * Math.Log(denom);
+                    if (!direct)
+                    {
+                        for (var j = 0; j < p; j++)
+                        {
+                            a[j] += a2[j];
+                        }
+                        for (var k = 0; k < packed; k++)
+                        {
+                            c[k] += c2[k];
+                        }
+                    }
+                    AddInformation(deaths, denom, a, c, score, imat);
                 }
                 else
                 {
-                    denom += risk[add];
-                    Accumulate(row, risk[add], a, c);
-                }
-            }
-
-            visit?.Invoke(stratumCode[segment], t, denom, a, deathRisk, a2, deaths);
-            if (ties == CoxTies.Breslow || deaths == 1)
-            {
-                denom += deathRisk;
-                loglik -= deaths * Math.Log(denom);
-                if (!direct)
-                {
+                    // Efron in closed form: step l = 1..d uses D_l = D + f_l D2, a_l = a + f_l a2, C_l = C + f_l C2
+                    // with f_l = l/d (agfit4's order); sum the d steps through five scalar sums instead of d p² updates.
+                    double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
+                    for (var l = 1; l <= deaths; l++)
+                    {
+                        var f = (double)l / deaths;
+                        var dl = denom + f * deathRisk;
+                        loglik -= Math.Log(dl);
+                        var inv = 1 / dl;
+                        s1 += inv;
+                        sf += f * inv;
+                        s11 += inv * inv;
+                        sf1 += f * inv * inv;
+                        sff += f * f * inv * inv;
+                    }
+                    var offset = 0;
+                    for (var j = 0; j < p; j++)
+                    {
+                        score[j] -= a[j] * s1 + a2[j] * sf;
+                        for (var k = 0; k <= j; k++)
+                        {
+                            imat[offset + k] += c[offset + k] * s1 + c2[offset + k] * sf
+                                - (a[j] * a[k] * s11 + (a[j] * a2[k] + a2[j] * a[k]) * sf1 + a2[j] * a2[k] * sff);
+                        }
+                        offset += j + 1;
+                    }
+                    // After the tied deaths the running sums hold them in full, as after the last Efron step.
+                    denom += deathRisk;
                     for (var j = 0; j < p; j++)
                     {
                         a[j] += a2[j];
@@ -394,48 +357,9 @@ internal sealed class CoxSweepKernel : ICoxKernel
                         c[k] += c2[k];
                     }
                 }
-                AddInformation(deaths, denom, a, c, score, imat);
+                perTime?.Invoke(t, score, imat);
             }
-            else
-            {
-                // Efron in closed form: step l = 1..d uses D_l = D + f_l D2, a_l = a + f_l a2, C_l = C + f_l C2
-                // with f_l = l/d (agfit4's order); sum the d steps through five scalar sums instead of d p² updates.
-                double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
-                for (var l = 1; l <= deaths; l++)
-                {
-                    var f = (double)l / deaths;
-                    var dl = denom + f * deathRisk;
-                    loglik -= Math.Log(dl);
-                    var inv = 1 / dl;
-                    s1 += inv;
-                    sf += f * inv;
-                    s11 += inv * inv;
-                    sf1 += f * inv * inv;
-                    sff += f * f * inv * inv;
-                }
-                var offset = 0;
-                for (var j = 0; j < p; j++)
-                {
-                    score[j] -= a[j] * s1 + a2[j] * sf;
-                    for (var k = 0; k <= j; k++)
-                    {
-                        imat[offset + k] += c[offset + k] * s1 + c2[offset + k] * sf
-                            - (a[j] * a[k] * s11 + (a[j] * a2[k] + a2[j] * a[k]) * sf1 + a2[j] * a2[k] * sff);
-                    }
-                    offset += j + 1;
-                }
-                // After the tied deaths the running sums hold them in full, as after the last Efron step.
-                denom += deathRisk;
-                for (var j = 0; j < p; j++)
-                {
-                    a[j] += a2[j];
-                }
-                for (var k = 0; k < packed; k++)
-                {
-                    c[k] += c2[k];
-                }
-            }
-            perTime?.Invoke(t, score, imat);
+            lo = hi;
         }
         return loglik;
     }

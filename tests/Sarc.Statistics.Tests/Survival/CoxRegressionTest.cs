@@ -68,33 +68,6 @@ public class CoxRegressionTest
     }
 
     [Theory]
-    // Right-censored strata of 400 rows, swept in two parts side by side (the threshold lowered to 50), tied times.
-    [InlineData(false, CoxTies.Efron)]
-    [InlineData(true, CoxTies.Efron)]
-    [InlineData(true, CoxTies.Breslow)]
-    public void SweepKernel_SplitInTwoParts_EqualsReferenceKernel(bool strata, CoxTies ties)
-    {
-        var data = CoxFixture.Random(800, 13, strata, counting: false);
-        var prepared = new CoxPrepared(data, timeFix: true);
-        var split = new CoxSweepKernel(prepared, ties, parallelRows: 50);
-        var plain = new CoxReferenceKernel(prepared, ties);
-        double[] beta = [0.3, -0.2, 0.5];
-        var u1 = new double[3];
-        var u2 = new double[3];
-        var i1 = new double[3, 3];
-        var i2 = new double[3, 3];
-        AssertNear.Relative(plain.Evaluate(beta, u2, i2), split.Evaluate(beta, u1, i1), 1e-12, "loglik");
-        for (var j = 0; j < 3; j++)
-        {
-            AssertNear.Relative(u2[j], u1[j], 1e-10, $"score {j}");
-            for (var k = 0; k < 3; k++)
-            {
-                AssertNear.Relative(i2[j, k], i1[j, k], 1e-10, $"information {j},{k}");
-            }
-        }
-    }
-
-    [Theory]
     [InlineData(false, false, CoxTies.Efron)]
     [InlineData(true, true, CoxTies.Efron)]
     [InlineData(true, true, CoxTies.Breslow)]
