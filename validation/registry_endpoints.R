@@ -1,6 +1,6 @@
 # Reference endpoints for the registry (Sarc.Registry.Endpoints.EndpointBuilder), computed independently in R from the
 # flat template: origin = surgery, months = days / 30.4375, age = days / 365.25, EQD2 at alpha/beta 4, AJCC 8th T and
-# stage (extremity/trunk/retroperitoneum, N0 M0). Writes reference/registry_endpoints.json.
+# stage (extremity/trunk/retroperitoneum, N0; a DM on or before surgery is M1). Writes reference/registry_endpoints.json.
 library(jsonlite)
 
 d <- read.csv("data/registry_synthetic.csv", colClasses = "character", na.strings = "")
@@ -58,9 +58,11 @@ tcat <- ifelse(d$site == "visceral", NA,
     ifelse(d$site == "head_neck", ifelse(size <= 2, "T1", ifelse(size <= 4, "T2", "T3")),
       ifelse(size <= 5, "T1", ifelse(size <= 10, "T2", ifelse(size <= 15, "T3", "T4"))))))
 low <- d$grade %in% c("1", "X")
-stage <- ifelse(!staged | is.na(size), NA,
+# AJCC 8th with N0 assumed (no nodes in the template): a DM on or before the surgery is M1 -> stage IV.
+m1 <- !is.na(dm) & dm <= s
+stage <- ifelse(!staged, NA, ifelse(m1, "IV", ifelse(is.na(size), NA,
   ifelse(low, ifelse(tcat == "T1", "IA", "IB"),
-    ifelse(tcat == "T1", "II", ifelse(tcat == "T2", "IIIA", "IIIB"))))
+    ifelse(tcat == "T1", "II", ifelse(tcat == "T2", "IIIA", "IIIB"))))))
 dose <- as.numeric(d$rt_dose_gy); fx <- as.numeric(d$rt_fractions)
 covariates <- list(patient_id = d$patient_id, age = (s - birth) / 365.25, ajcc_t = tcat, ajcc_stage = stage,
                    eqd2 = dose * (1 + dose / fx / 4) / (1 + 2 / 4))

@@ -2,7 +2,8 @@ namespace Sarc.Registry.Domain;
 
 /// <summary>
 /// AJCC 8th edition soft-tissue sarcoma T category and stage group from what the registry records at diagnosis
-/// (size, FNCLCC grade, site), assuming N0 M0. See docs/formats.md for which sites are staged and why.
+/// (size, FNCLCC grade, site, distant metastasis at diagnosis), assuming N0: the template records no lymph nodes.
+/// See docs/formats.md for which sites are staged and why.
 /// </summary>
 public static class AjccStaging
 {
@@ -29,13 +30,21 @@ public static class AjccStaging
     }
 
     /// <summary>
-    /// Stage group for extremity, trunk and retroperitoneum, N0 M0: IA T1 G1/GX; IB T2–T4 G1/GX; II T1 G2–3;
-    /// IIIA T2 G2–3; IIIB T3–T4 G2–3. Null when size is unknown or the site has no AJCC stage groups (head and neck,
-    /// visceral).
+    /// Stage group for extremity, trunk and retroperitoneum, N0: M1 (<paramref name="metastaticAtDiagnosis"/>) IV
+    /// whatever T and grade; otherwise IA T1 G1/GX; IB T2–T4 G1/GX; II T1 G2–3; IIIA T2 G2–3; IIIB T3–T4 G2–3. Null
+    /// when an M0 tumor's size is unknown or the site has no AJCC stage groups (head and neck, visceral).
     /// </summary>
-    public static string? StageGroup(TumorSite site, double? sizeCm, FnclccGrade grade)
+    public static string? StageGroup(TumorSite site, double? sizeCm, FnclccGrade grade, bool metastaticAtDiagnosis)
     {
-        if (site is TumorSite.HeadNeck or TumorSite.Visceral || sizeCm is null)
+        if (site is TumorSite.HeadNeck or TumorSite.Visceral)
+        {
+            return null;
+        }
+        if (metastaticAtDiagnosis)
+        {
+            return "IV";
+        }
+        if (sizeCm is null)
         {
             return null;
         }

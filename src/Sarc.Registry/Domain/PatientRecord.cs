@@ -51,6 +51,15 @@ public sealed class PatientRecord
     /// <summary>The primary surgery: origin of every endpoint.</summary>
     public Surgery PrimarySurgery => Surgeries[0];
 
+    /// <summary>
+    /// True when a distant metastasis is recorded on or before the primary surgery: disease present at diagnosis (M1),
+    /// not a relapse — the same rule the endpoints and studies use.
+    /// </summary>
+    public bool MetastaticAtDiagnosis => First(OutcomeEventKind.DistantMetastasis) is { } dm && dm.Date <= PrimarySurgery.Date;
+
+    /// <summary>AJCC 8th stage group at diagnosis (N0 assumed; M from <see cref="MetastaticAtDiagnosis"/>), or null where it cannot be derived.</summary>
+    public string? AjccStage => AjccStaging.StageGroup(Tumor.Site, Tumor.SizeCm, Tumor.Grade, MetastaticAtDiagnosis);
+
     /// <summary>The earliest event of <paramref name="kind"/>, or null when the patient had none.</summary>
     public OutcomeEvent? First(OutcomeEventKind kind)
     {

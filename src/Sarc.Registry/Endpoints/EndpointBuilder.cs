@@ -160,7 +160,7 @@ public static class EndpointBuilder
         row[i++] = t.SizeCm is { } size ? TemplateCodes.Number(size) : "";
         row[i++] = TemplateCodes.Code(t.Grade);
         row[i++] = t.AjccT ?? "";
-        row[i++] = t.AjccStage ?? "";
+        row[i++] = record.AjccStage ?? "";
         row[i++] = TemplateCodes.Code(surgery.Margin);
         if (record.Radiotherapy.Count > 0)
         {

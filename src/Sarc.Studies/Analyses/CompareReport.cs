@@ -5,6 +5,7 @@ using Sarc.Data.Analysis;
 using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Json;
+using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Analyses;
 
@@ -121,25 +122,31 @@ public static class CompareReport
         writer.WriteEndArray();
     }
 
-    /// <summary>The Table 1 as rows of text: one row per continuous variable, a header row plus one row per level for categorical ones.</summary>
-    public static IReadOnlyList<string[]> Rows(CompareAnalysis analysis)
+    /// <summary>
+    /// The Table 1 as rows of text: one row per continuous variable, a header row plus one row per level for categorical
+    /// ones. With <paramref name="labels"/> (the HTML report) variables and levels read as a journal prints them and
+    /// medians and quartiles have one decimal; without, the column names and 4 significant digits, as <c>sarc compare</c>.
+    /// </summary>
+    public static IReadOnlyList<string[]> Rows(CompareAnalysis analysis, ReportLabels? labels = null)
     {
         var rows = new List<string[]>();
+        string Number(double value) => labels is null ? ReportText.Number(value) : ReportText.Fixed(value, 1);
         foreach (var variable in analysis.Variables)
         {
             var p = ReportText.PValue(variable.P);
             var test = ComparisonTestNames.Name(variable.Test);
+            var name = labels?.Name(variable.Name) ?? variable.Name;
             if (variable.Kind == VariableKind.Continuous)
             {
-                rows.Add([variable.Name + ", median (Q1, Q3)",
-                    .. variable.Groups.Select(s => $"{ReportText.Number(s.Median)} ({ReportText.Number(s.Q1)}, {ReportText.Number(s.Q3)})"), p, test]);
+                rows.Add([name + ", median (Q1, Q3)",
+                    .. variable.Groups.Select(s => $"{Number(s.Median)} ({Number(s.Q1)}, {Number(s.Q3)})"), p, test]);
                 continue;
             }
-            rows.Add([variable.Name + ", n (%)", .. variable.Groups.Select(_ => ""), p, test]);
+            rows.Add([name + ", n (%)", .. variable.Groups.Select(_ => ""), p, test]);
             var levels = variable.Groups.SelectMany(s => s.Levels.Select(l => l.Level)).Distinct().ToArray();
             foreach (var level in levels)
             {
-                rows.Add(["  " + level, .. variable.Groups.Select(s => s.Levels.FirstOrDefault(l => l.Level == level) is { } count
+                rows.Add(["  " + (labels?.Level(variable.Name, level) ?? level), .. variable.Groups.Select(s => s.Levels.FirstOrDefault(l => l.Level == level) is { } count
                     ? $"{count.Count} ({count.Percent.ToString("F1", CultureInfo.InvariantCulture)}%)" : "0"), "", ""]);
             }
         }

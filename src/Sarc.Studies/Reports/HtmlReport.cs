@@ -45,6 +45,7 @@ public static class HtmlReport
     private static void WriteStudy(StringBuilder html, string folder, StudyResult study)
     {
         var def = study.Definition;
+        var labels = new ReportLabels(def.Derived);
         html.Append($"<section class=\"study\" id=\"{E(def.Id)}\"><h2>{E(def.Title)}</h2>\n");
         html.Append($"<p class=\"meta\">Study <code>{E(def.Id)}</code> · {study.N} patients in the cohort");
         if (def.Cohort.Count > 0)
@@ -71,31 +72,31 @@ public static class HtmlReport
             switch (analysis.Payload)
             {
                 case CompareAnalysis table1:
-                    Table1(html, folder, basename, table1);
+                    Table1(html, folder, basename, table1, labels);
                     break;
                 case TwoByTwoAnalysisResult twoByTwo:
-                    TwoByTwo(html, twoByTwo);
+                    TwoByTwo(html, twoByTwo, labels);
                     break;
                 case CorrelationAnalysis correlation:
-                    Correlation(html, correlation);
+                    Correlation(html, correlation, labels);
                     break;
                 case KmAnalysis km:
-                    Km(html, folder, basename, km, analysis);
+                    Km(html, folder, basename, km, analysis, labels);
                     break;
                 case RatesAnalysis rates:
                     Rates(html, rates);
                     break;
                 case CifAnalysis cif:
-                    Cif(html, folder, basename, cif, analysis);
+                    Cif(html, folder, basename, cif, analysis, labels);
                     break;
                 case CoxAnalysis cox:
-                    Cox(html, folder, basename, cox);
+                    Cox(html, folder, basename, cox, labels);
                     break;
                 case FinegrayAnalysis finegray:
-                    FineGray(html, folder, basename, finegray, analysis);
+                    FineGray(html, folder, basename, finegray, analysis, labels);
                     break;
                 case MultistateModels multistate:
-                    Multistate(html, folder, basename, multistate);
+                    Multistate(html, folder, basename, multistate, labels);
                     break;
             }
             foreach (var warning in analysis.Warnings)
@@ -107,10 +108,10 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
-    private static void Table1(StringBuilder html, string folder, string basename, CompareAnalysis table)
+    private static void Table1(StringBuilder html, string folder, string basename, CompareAnalysis table, ReportLabels labels)
     {
-        var header = new[] { "Characteristic" }.Concat(table.Levels.Select((l, g) => $"{table.Group} = {l} (n = {table.GroupSizes[g]})")).Concat(["p", "Test"]).ToArray();
-        var rows = CompareReport.Rows(table);
+        var header = new[] { "Characteristic" }.Concat(table.Levels.Select((l, g) => $"{labels.Group(table.Group, l)} (n = {table.GroupSizes[g]})")).Concat(["p", "Test"]).ToArray();
+        var rows = CompareReport.Rows(table, labels);
         Csv.Write(Path.Combine(folder, basename + ".csv"), header, rows);
         html.Append("<table class=\"t\"><thead><tr>");
         foreach (var h in header)
@@ -131,13 +132,13 @@ public static class HtmlReport
         html.Append($"</tbody></table><p class=\"caption\">Median (Q1, Q3) or n (%). {(table.Excluded > 0 ? $"{table.Excluded} patient(s) without a value of {E(table.Group)} excluded. " : "")}<a href=\"{E(basename)}.csv\">CSV</a></p>\n");
     }
 
-    private static void TwoByTwo(StringBuilder html, TwoByTwoAnalysisResult r)
+    private static void TwoByTwo(StringBuilder html, TwoByTwoAnalysisResult r, ReportLabels labels)
     {
         var t = r.Table;
         html.Append("<table class=\"t\"><thead><tr><th></th>")
-            .Append($"<th>{E(r.Outcome)} = 1</th><th>{E(r.Outcome)} = 0</th><th>{E(r.Outcome)} = 1, %</th></tr></thead><tbody>\n")
-            .Append($"<tr><td>{E(r.Exposure)} = 1</td><td class=\"n\">{t.A}</td><td class=\"n\">{t.B}</td><td class=\"n\">{Percent(t.A, t.A + t.B)}</td></tr>\n")
-            .Append($"<tr><td>{E(r.Exposure)} = 0</td><td class=\"n\">{t.C}</td><td class=\"n\">{t.D}</td><td class=\"n\">{Percent(t.C, t.C + t.D)}</td></tr>\n")
+            .Append($"<th>{E(labels.Group(r.Outcome, "1"))}</th><th>{E(labels.Group(r.Outcome, "0"))}</th><th>{E(labels.Group(r.Outcome, "1"))}, %</th></tr></thead><tbody>\n")
+            .Append($"<tr><td>{E(labels.Group(r.Exposure, "1"))}</td><td class=\"n\">{t.A}</td><td class=\"n\">{t.B}</td><td class=\"n\">{Percent(t.A, t.A + t.B)}</td></tr>\n")
+            .Append($"<tr><td>{E(labels.Group(r.Exposure, "0"))}</td><td class=\"n\">{t.C}</td><td class=\"n\">{t.D}</td><td class=\"n\">{Percent(t.C, t.C + t.D)}</td></tr>\n")
             .Append("</tbody></table>\n");
         var or = r.Result.ConditionalOddsRatio;
         html.Append($"<p class=\"caption\">Fisher's exact {ReportText.PEquals(r.Result.FisherP)}, mid-{ReportText.PEquals(r.Result.FisherMidP)}; ")
@@ -145,21 +146,21 @@ public static class HtmlReport
             .Append(r.Excluded > 0 ? $" {r.Excluded} patient(s) with a missing value excluded." : "").Append("</p>\n");
     }
 
-    private static void Correlation(StringBuilder html, CorrelationAnalysis c)
+    private static void Correlation(StringBuilder html, CorrelationAnalysis c, ReportLabels labels)
     {
         var symbol = c.Method == CorrelationMethod.Pearson ? "r" : "ρ";
-        html.Append($"<table class=\"t\"><thead><tr><th>{E(c.X)} with</th><th>n</th><th>{symbol}</th><th>p</th></tr></thead><tbody>\n");
+        html.Append($"<table class=\"t\"><thead><tr><th>{E(labels.Name(c.X))} with</th><th>n</th><th>{symbol}</th><th>p</th></tr></thead><tbody>\n");
         foreach (var (name, result) in c.Pairs)
         {
-            html.Append($"<tr><td>{E(name)}</td><td class=\"n\">{result.N}</td><td class=\"n\">{ReportText.Fixed(result.Estimate, 3)}</td><td class=\"n\">{ReportText.PValue(result.P)}</td></tr>\n");
+            html.Append($"<tr><td>{E(labels.Name(name))}</td><td class=\"n\">{result.N}</td><td class=\"n\">{ReportText.Fixed(result.Estimate, 3)}</td><td class=\"n\">{ReportText.PValue(result.P)}</td></tr>\n");
         }
         html.Append($"</tbody></table><p class=\"caption\">{(c.Method == CorrelationMethod.Pearson ? "Pearson" : "Spearman")} correlation, pairwise complete cases.</p>\n");
     }
 
-    private static void Km(StringBuilder html, string folder, string basename, KmAnalysis km, AnalysisResult analysis)
+    private static void Km(StringBuilder html, string folder, string basename, KmAnalysis km, AnalysisResult analysis, ReportLabels labels)
     {
         var label = EndpointLabel(analysis);
-        var (svg, png) = KmFigure.Save(km, label, Path.Combine(folder, basename));
+        var (svg, png) = KmFigure.Save(km, label, Path.Combine(folder, basename), labels);
         html.Append($"<figure><img src=\"{E(svg)}\" alt=\"{E(analysis.Title ?? analysis.Id)}\" width=\"{FigureStyle.Width}\">")
             .Append($"<figcaption>Kaplan-Meier estimates with 95% confidence bands (log transform); ticks mark censored patients. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
         var rows = new List<string[]>();
@@ -176,7 +177,7 @@ public static class HtmlReport
             var median = curve.Median();
             var cells = new List<string>
             {
-                km.GroupColumn is null ? "All" : $"{km.GroupColumn} = {km.Levels[g]}", curve.N.ToString(CultureInfo.InvariantCulture),
+                km.GroupColumn is null ? "All" : labels.Group(km.GroupColumn, km.Levels[g]), curve.N.ToString(CultureInfo.InvariantCulture),
                 curve.EventCount.ToString(CultureInfo.InvariantCulture),
                 $"{ReportText.Fixed(median.Estimate, 1)} ({ReportText.Fixed(median.Lower, 1)}–{ReportText.Fixed(median.Upper, 1)})",
             };
@@ -199,18 +200,18 @@ public static class HtmlReport
         html.Append($"Median follow-up (reverse Kaplan-Meier) {ReportText.Fixed(km.MedianFollowUp.Estimate, 1)} months. NA: not reached. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
     }
 
-    private static void Cox(StringBuilder html, string folder, string basename, CoxAnalysis cox)
+    private static void Cox(StringBuilder html, string folder, string basename, CoxAnalysis cox, ReportLabels labels)
     {
         var fit = cox.Fit;
         var robust = fit.RobustVariance is not null;
         var z = Sarc.Statistics.Distributions.Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
-        var (svg, png) = ForestFigure.Save(fit, cox.References, Path.Combine(folder, basename));
+        var (svg, png) = ForestFigure.Save(fit, cox.References, Path.Combine(folder, basename), labels);
         html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Forest plot\" width=\"{FigureStyle.Width}\"><figcaption>Hazard ratios with {fit.ConfidenceLevel * 100:G3}% confidence intervals on a log scale{(robust ? " (robust SE by patient)" : "")}. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
         html.Append($"<table class=\"t\"><thead><tr><th>Term</th><th>HR</th><th>{fit.ConfidenceLevel * 100:G3}% CI{(robust ? " (robust)" : "")}</th><th>p</th></tr></thead><tbody>\n");
         var rows = new List<string[]>();
         foreach (var (label, level) in cox.References)
         {
-            html.Append($"<tr class=\"level\"><td>{E(label)} = {E(level)} (reference)</td><td class=\"n\">1</td><td></td><td></td></tr>\n");
+            html.Append($"<tr class=\"level\"><td>{E(labels.Group(label, level))} (reference)</td><td class=\"n\">1</td><td></td><td></td></tr>\n");
         }
         foreach (var c in fit.Coefficients)
         {
@@ -220,7 +221,7 @@ public static class HtmlReport
             // An infinite coefficient or a zero SE (separation in a small cohort) has no Wald p.
             var zValue = Math.Abs(c.Coef / se);
             var p = !robust ? c.P : double.IsNaN(zValue) ? double.NaN : 2 * Sarc.Statistics.Distributions.Probability.NormalUpper(zValue);
-            string[] cells = [c.Term, ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(lower, 2)}–{ReportText.Fixed(upper, 2)}", ReportText.PValue(p)];
+            string[] cells = [labels.Term(c.Term, cox.References.Keys), ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(lower, 2)}–{ReportText.Fixed(upper, 2)}", ReportText.PValue(p)];
             rows.Add(cells);
             html.Append($"<tr><td>{E(cells[0])}</td><td class=\"n\">{cells[1]}</td><td class=\"n\">{cells[2]}</td><td class=\"n\">{cells[3]}</td></tr>\n");
         }
@@ -228,10 +229,10 @@ public static class HtmlReport
         html.Append($"</tbody></table><p class=\"caption\">Cox proportional hazards (Efron ties), {fit.N} rows, {fit.Events} events{(cox.Frame.Excluded > 0 ? $", {cox.Frame.Excluded} excluded for missing values" : "")}; likelihood-ratio test {ReportText.PEquals(fit.LikelihoodRatioTest.P)}; concordance {ReportText.Fixed(fit.Concordance, 3)}. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
     }
 
-    private static void Cif(StringBuilder html, string folder, string basename, CifAnalysis cif, AnalysisResult analysis)
+    private static void Cif(StringBuilder html, string folder, string basename, CifAnalysis cif, AnalysisResult analysis, ReportLabels labels)
     {
         var names = CauseNames(analysis.Endpoint);
-        var (svg, png) = CifFigure.Save(cif, names, Path.Combine(folder, basename));
+        var (svg, png) = CifFigure.Save(cif, names, Path.Combine(folder, basename), labels);
         html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Cumulative incidence\" width=\"{FigureStyle.Width}\"><figcaption>Cumulative incidence (Aalen-Johansen, as cmprsk::cuminc) per cause; Gray's test per cause. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
         html.Append("<table class=\"t\"><thead><tr><th>Cause</th><th>Group</th>");
         foreach (var t in analysis.At)
@@ -244,7 +245,7 @@ public static class HtmlReport
             foreach (var cause in cif.Result.Causes)
             {
                 var curve = cif.Result.Curve(g, cause);
-                html.Append($"<tr><td>{E(names.GetValueOrDefault(cause, cause.ToString(CultureInfo.InvariantCulture)))}</td><td>{E(cif.GroupColumn is null ? "All" : $"{cif.GroupColumn} = {cif.Levels[g]}")}</td>");
+                html.Append($"<tr><td>{E(names.GetValueOrDefault(cause, cause.ToString(CultureInfo.InvariantCulture)))}</td><td>{E(cif.GroupColumn is null ? "All" : labels.Group(cif.GroupColumn, cif.Levels[g]))}</td>");
                 foreach (var t in analysis.At)
                 {
                     html.Append($"<td class=\"n\">{Percent(curve.EstimateAt(t))}</td>");
@@ -268,7 +269,7 @@ public static class HtmlReport
         _ => [],
     };
 
-    private static void FineGray(StringBuilder html, string folder, string basename, FinegrayAnalysis finegray, AnalysisResult analysis)
+    private static void FineGray(StringBuilder html, string folder, string basename, FinegrayAnalysis finegray, AnalysisResult analysis, ReportLabels labels)
     {
         var (frame, cause, level, fit) = finegray;
         var percent = (level * 100).ToString("G3", CultureInfo.InvariantCulture);
@@ -276,8 +277,9 @@ public static class HtmlReport
         var cells = new List<string[]>();
         for (var k = 0; k < fit.Parameters; k++)
         {
-            rows.Add(new ForestRow(frame.ColumnNames[k], fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
-            cells.Add([frame.ColumnNames[k], ReportText.Fixed(fit.HazardRatio(k), 2),
+            var term = labels.Term(frame.ColumnNames[k], []);
+            rows.Add(new ForestRow(term, fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
+            cells.Add([term, ReportText.Fixed(fit.HazardRatio(k), 2),
                 $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(FinegrayReport.PValue(fit, k))]);
         }
         var names = CauseNames(analysis.Endpoint);
@@ -325,19 +327,19 @@ public static class HtmlReport
         _ => state,
     };
 
-    private static void Multistate(StringBuilder html, string folder, string basename, MultistateModels m)
+    private static void Multistate(StringBuilder html, string folder, string basename, MultistateModels m, ReportLabels labels)
     {
         var states = m.Overall.States;
         var panels = m.Groups.Count > 0
-            ? m.Groups.Select(g => ($"{m.GroupColumn} = {g.Level} (n = {g.Occupancy.Result.Subjects})", g.Occupancy)).ToArray()
+            ? m.Groups.Select(g => ($"{labels.Group(m.GroupColumn!, g.Level)} (n = {g.Occupancy.Result.Subjects})", g.Occupancy)).ToArray()
             : [("", m.Overall)];
         var (svg, png) = StateOccupancyFigure.Save(panels, Path.Combine(folder, basename));
-        html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Stacked state occupancy\" width=\"{FigureStyle.Width}\"><figcaption>Probability of being in each state over time (Aalen-Johansen, stacked: the height of each band is the probability of that state){(m.Groups.Count > 0 ? $", by {E(m.GroupColumn!)}" : "")}. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
+        html.Append($"<figure><img src=\"{E(svg)}\" alt=\"Stacked state occupancy\" width=\"{FigureStyle.Width}\"><figcaption>Probability of being in each state over time (Aalen-Johansen, stacked: the height of each band is the probability of that state){(m.Groups.Count > 0 ? $", by {E(labels.Name(m.GroupColumn!))}" : "")}. <a href=\"{E(svg)}\">SVG</a> · <a href=\"{E(png)}\">PNG</a></figcaption></figure>\n");
 
         // Occupancy at the requested times: one row per group and time, % (standard error) per state.
         var header = new[] { "Group", "Months" }.Concat(states.Select(s => StateFigureLabel(s) + ", % (SE)")).ToArray();
         var rows = new List<string[]>();
-        foreach (var (label, occupancy) in new[] { ("All", m.Overall) }.Concat(m.Groups.Select(g => ($"{m.GroupColumn} = {g.Level}", g.Occupancy))))
+        foreach (var (label, occupancy) in new[] { ("All", m.Overall) }.Concat(m.Groups.Select(g => (labels.Group(m.GroupColumn!, g.Level), g.Occupancy))))
         {
             foreach (var t in m.At)
             {
@@ -378,11 +380,11 @@ public static class HtmlReport
             }
             var fit = model.Fit;
             forest.Add(ForestRow.Heading($"{name} ({fit.Events} events)"));
-            forest.AddRange(ForestFigure.Rows(fit, model.References));
+            forest.AddRange(ForestFigure.Rows(fit, model.References, labels));
             cells.Add([$"{name}: {fit.N} patients at risk, {fit.Events} events"]);
             foreach (var c in fit.Coefficients)
             {
-                cells.Add([c.Term, ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(c.HazardRatioLower, 2)}–{ReportText.Fixed(c.HazardRatioUpper, 2)}", ReportText.PValue(c.P)]);
+                cells.Add([labels.Term(c.Term, model.References.Keys), ReportText.Fixed(c.HazardRatio, 2), $"{ReportText.Fixed(c.HazardRatioLower, 2)}–{ReportText.Fixed(c.HazardRatioUpper, 2)}", ReportText.PValue(c.P)]);
             }
         }
         if (forest.Count > 0)

@@ -96,7 +96,7 @@ internal static class PatientPages
         Item(html, "Depth", cells[TemplateColumns.Depth]);
         Item(html, "Size (cm)", cells[TemplateColumns.SizeCm]);
         Item(html, "FNCLCC grade", cells[TemplateColumns.Grade]);
-        Item(html, "AJCC stage", r.Tumor.AjccStage ?? "");
+        Item(html, "AJCC stage", r.AjccStage ?? "");
         html.Append("</dl><h2>Surgery</h2><ul>");
         foreach (var s in r.Surgeries)
         {

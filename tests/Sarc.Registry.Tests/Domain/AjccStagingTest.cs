@@ -25,17 +25,28 @@ public class AjccStagingTest
     [InlineData(20.0, FnclccGrade.G3, "IIIB")]
     public void StageGroup_TrunkAndExtremity(double size, FnclccGrade grade, string expected)
     {
-        Assert.Equal(expected, AjccStaging.StageGroup(TumorSite.Trunk, size, grade));
-        Assert.Equal(expected, AjccStaging.StageGroup(TumorSite.Retroperitoneum, size, grade));
+        Assert.Equal(expected, AjccStaging.StageGroup(TumorSite.Trunk, size, grade, metastaticAtDiagnosis: false));
+        Assert.Equal(expected, AjccStaging.StageGroup(TumorSite.Retroperitoneum, size, grade, metastaticAtDiagnosis: false));
+    }
+
+    [Theory]
+    [InlineData(3.0, FnclccGrade.G1)]
+    [InlineData(20.0, FnclccGrade.G3)]
+    [InlineData(null, FnclccGrade.G2)]
+    public void StageGroup_MetastaticAtDiagnosis_IsIVWhateverSizeAndGrade(double? size, FnclccGrade grade)
+    {
+        Assert.Equal("IV", AjccStaging.StageGroup(TumorSite.ExtremityUpper, size, grade, metastaticAtDiagnosis: true));
+        Assert.Equal("IV", AjccStaging.StageGroup(TumorSite.Retroperitoneum, size, grade, metastaticAtDiagnosis: true));
+        Assert.Null(AjccStaging.StageGroup(TumorSite.HeadNeck, size, grade, metastaticAtDiagnosis: true));
     }
 
     [Fact]
     public void UnknownSizeOrUnstagedSite_GivesNoStage()
     {
         Assert.Equal("TX", AjccStaging.TCategory(TumorSite.Trunk, null));
-        Assert.Null(AjccStaging.StageGroup(TumorSite.Trunk, null, FnclccGrade.G3));
+        Assert.Null(AjccStaging.StageGroup(TumorSite.Trunk, null, FnclccGrade.G3, metastaticAtDiagnosis: false));
         Assert.Null(AjccStaging.TCategory(TumorSite.Visceral, 4));
-        Assert.Null(AjccStaging.StageGroup(TumorSite.HeadNeck, 4, FnclccGrade.G3));
+        Assert.Null(AjccStaging.StageGroup(TumorSite.HeadNeck, 4, FnclccGrade.G3, metastaticAtDiagnosis: false));
         Assert.Equal("T2", AjccStaging.TCategory(TumorSite.HeadNeck, 4));
         Assert.Equal("T3", AjccStaging.TCategory(TumorSite.HeadNeck, 4.5));
     }

@@ -178,6 +178,21 @@ public class EndpointBuilderTest
         Assert.Equal("TX", row[table.IndexOf("ajcc_t")]);
     }
 
+    [Fact]
+    public void Build_DistantMetastasisAtSurgery_IsStageIV_LaterMetastasisIsNot()
+    {
+        var records = Records(new TemplateText()
+            .Add("AtSurgery", ("dm_date", "2015-04-01"))
+            .Add("Later", ("dm_date", "2016-01-01"))
+            .Add("None"));
+
+        var table = EndpointBuilder.Build(records, EndpointKind.OverallSurvival);
+
+        // 7.5 cm (T2), grade 3: IIIA unless M1 at diagnosis.
+        Assert.Equal(["IV", "IIIA", "IIIA"], table.Rows.Select(r => r[table.IndexOf("ajcc_stage")]));
+        Assert.Equal([true, false, false], records.Select(r => r.MetastaticAtDiagnosis));
+    }
+
     [Theory]
     [InlineData("os", EndpointKind.OverallSurvival)]
     [InlineData("LR-CR", EndpointKind.LocalRecurrenceCompetingRisks)]

@@ -127,7 +127,7 @@ public sealed partial class HtmlReportTest(DemoRegistry registry) : IClassFixtur
         }
         var occupancy = File.ReadAllText(Path.Combine(folder, "lr-dm-multistate-states.svg"));
         Assert.Contains("Distant metastasis", occupancy);
-        Assert.Contains("high_grade = 1", occupancy);
+        Assert.Contains("High grade (G2–3): yes", occupancy);
         Assert.Contains("Subdistribution hazard ratio (log scale)", File.ReadAllText(Path.Combine(folder, "lr-dm-multistate-dm-finegray.svg")));
         Assert.Contains("LR → DM: ", html);
         Assert.Contains("Fine-Gray proportional subdistribution hazards", html);
