@@ -30,7 +30,7 @@ var fit = new CoxRegression(new CoxOptions { UseReferenceImplementation = refere
     frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign,
     frame.Strata, frame.Cluster));
 Console.WriteLine($"fit           {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu ({fit.Iterations} iterations)");
-Console.WriteLine($"total         {total.Elapsed.TotalSeconds,7:F3} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+Console.WriteLine($"total         {total.Elapsed.TotalSeconds,7:F3} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
 Console.WriteLine("coef " + string.Join(" ", fit.Coefficients.Select(c => c.Coef.ToString("R"))));
 Console.WriteLine($"loglik {fit.LogLikelihood:R} concordance {fit.Concordance:R}");
 
@@ -50,14 +50,28 @@ cpu = Cpu();
 watch.Restart();
 var kernel = new CoxSweepKernel(prepared, CoxTies.Efron);
 Console.WriteLine($"kernel sort   {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu");
+if (Environment.GetEnvironmentVariable("COXBENCH_AGAIN") is not null)
+{
+    kernel = null!;
+    GC.Collect();
+    cpu = Cpu();
+    watch.Restart();
+    kernel = new CoxSweepKernel(prepared, CoxTies.Efron);
+    Console.WriteLine($"kernel again  {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu (memory of the first one reused)");
+}
 var beta = new double[prepared.P];
 var u = new double[prepared.P];
 var information = new double[prepared.P, prepared.P];
+// The fastest of five evaluations: on a shared machine the minimum is the stablest figure.
+var best = double.MaxValue;
+for (var repeat = 0; repeat < 5; repeat++)
+{
+    watch.Restart();
+    kernel.Evaluate(beta, u, information);
+    best = Math.Min(best, watch.Elapsed.TotalSeconds);
+}
+Console.WriteLine($"one step      {best,7:F3} s wall (fastest of 5)");
 cpu = Cpu();
 watch.Restart();
-kernel.Evaluate(beta, u, information);
-Console.WriteLine($"one step      {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu");
-cpu = Cpu();
-watch.Restart();
-CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, fit.LinearPredictors, false, prepared.StopOrder);
+kernel.Concordance(beta);
 Console.WriteLine($"concordance   {watch.Elapsed.TotalSeconds,7:F3} s wall {Cpu() - cpu,7:F3} s cpu");

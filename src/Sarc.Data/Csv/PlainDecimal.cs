@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Text;
 
 namespace Sarc.Data.Csv;
 
@@ -16,59 +18,91 @@ internal static class PlainDecimal
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> cell, out double value)
     {
-        value = 0;
-        var i = 0;
-        var negative = false;
-        if (cell.Length > 0 && cell[0] == '-')
+        // The fast form is ASCII and short: narrowed to bytes, it takes the one byte-level implementation.
+        Span<byte> bytes = stackalloc byte[48];
+        if (cell.Length > bytes.Length || Ascii.FromUtf16(cell, bytes, out var length) != System.Buffers.OperationStatus.Done)
         {
-            negative = true;
-            i = 1;
-        }
-        long mantissa = 0;
-        var digits = 0;
-        var decimals = -1;
-        var significant = 0;
-        for (; i < cell.Length; i++)
-        {
-            var c = cell[i];
-            if (c == '.')
-            {
-                if (decimals >= 0)
-                {
-                    return false;
-                }
-                decimals = 0;
-                continue;
-            }
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-            var digit = c - '0';
-            digits++;
-            if (mantissa != 0 || digit != 0)
-            {
-                significant++;
-            }
-            if (significant > 15)
-            {
-                return false;
-            }
-            mantissa = mantissa * 10 + digit;
-            if (decimals >= 0)
-            {
-                decimals++;
-            }
-        }
-        if (digits == 0 || decimals > 22 || decimals == 0)
-        {
+            value = 0;
             return false;
         }
-        value = decimals > 0 ? mantissa / PowersOfTen[decimals] : mantissa;
-        if (negative)
+        return TryParse(bytes[..length], out value);
+    }
+
+    /// <summary>The same for a cell as UTF-8 bytes (the quote-free reader parses the file's bytes directly).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> cell, out double value) => ParsePrefix(cell, out value) == cell.Length;
+
+    /// <summary>
+    /// Parses the fast form at the start of <paramref name="cell"/> up to its first character that cannot continue a
+    /// number; returns how many characters that took, or -1 when that prefix is not in the fast form (the caller
+    /// then gives the whole cell to double.Parse). The quote-free reader uses it to parse a cell and find its end in
+    /// one scan.
+    /// </summary>
+    /// <remarks>Bytes only and not generic, so that ReadyToRun precompiles it. Two tight digit loops (integer part,
+    /// fraction); significant digits are counted only for long mantissas.</remarks>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int ParsePrefix(ReadOnlySpan<byte> cell, out double value)
+    {
+        unchecked
         {
-            value = -value;
+            value = 0;
+            var i = 0;
+            var negative = cell.Length > 0 && cell[0] == '-';
+            if (negative)
+            {
+                i = 1;
+            }
+            var first = i;
+            long mantissa = 0;
+            uint digit;
+            while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
+            {
+                mantissa = mantissa * 10 + digit;
+                i++;
+            }
+            var digits = i - first;
+            var decimals = 0;
+            if (i < cell.Length && cell[i] == '.')
+            {
+                i++;
+                var fraction = i;
+                while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
+                {
+                    mantissa = mantissa * 10 + digit;
+                    i++;
+                }
+                decimals = i - fraction;
+                if (decimals == 0 || decimals > 22)
+                {
+                    return -1;
+                }
+                digits += decimals;
+            }
+            if (digits == 0 || (digits > 15 && SignificantDigits(cell[first..i]) > 15))
+            {
+                return -1;
+            }
+            value = decimals > 0 ? mantissa / PowersOfTen[decimals] : mantissa;
+            if (negative)
+            {
+                value = -value;
+            }
+            return i;
         }
-        return true;
+    }
+
+    /// <summary>Digits from the first non-zero one on (the point skipped).</summary>
+    private static int SignificantDigits(ReadOnlySpan<byte> number)
+    {
+        var count = 0;
+        foreach (var c in number)
+        {
+            if (c != '.' && (count > 0 || c != '0'))
+            {
+                count++;
+            }
+        }
+        return count;
     }
 }

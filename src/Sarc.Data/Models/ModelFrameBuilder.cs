@@ -25,6 +25,11 @@ internal static class ModelFrameBuilder
             var column = data.Column(name);
             if (column.Numbers is { } numbers)
             {
+                // Most numeric columns have no missing cell: a read-only scan settles that.
+                if (!AnyMissing(numbers))
+                {
+                    continue;
+                }
                 for (var row = 0; row < numbers.Length; row++)
                 {
                     missing[row] |= double.IsNaN(numbers[row]);
@@ -39,35 +44,45 @@ internal static class ModelFrameBuilder
                 }
             }
         }
-        var used = new List<int>(data.RowCount);
-        for (var row = 0; row < data.RowCount; row++)
+        var excluded = 0;
+        foreach (var m in missing)
+        {
+            excluded += m ? 1 : 0;
+        }
+        var rows = new int[data.RowCount - excluded];
+        for (int row = 0, i = 0; row < data.RowCount; row++)
         {
             if (!missing[row])
             {
-                used.Add(row);
+                rows[i++] = row;
             }
         }
-        var rows = used.ToArray();
         var n = rows.Length;
+        // Without excluded rows a numeric column is used as it is: a million-row frame then copies nothing.
+        var allRows = excluded == 0;
 
-        var stop = new double[n];
-        var start = startColumn is null ? null : new double[n];
-        var status = new double[n];
+        var stop = Gather(stopColumn.Numbers!, rows, allRows);
+        var start = startColumn is null ? null : Gather(startColumn.Numbers!, rows, allRows);
+        if (start is not null)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (!(start[i] < stop[i]))
+                {
+                    var row = rows[i];
+                    throw new DataInputException(
+                        $"{data.Source}: line {data.LineNumbers[row]}: start time '{response.Start}' ({startColumn!.TextAt(row)}) must be less than stop time '{response.Stop}' ({stopColumn.TextAt(row)})");
+                }
+            }
+        }
+        var status = eventColumn.Numbers is { } eventNumbers && allRows && IsZeroOne(eventNumbers) ? eventNumbers : new double[n];
         var events = 0;
         for (var i = 0; i < n; i++)
         {
-            var row = rows[i];
-            stop[i] = stopColumn.Numbers![row];
-            if (start is not null)
+            if (!ReferenceEquals(status, eventColumn.Numbers))
             {
-                start[i] = startColumn!.Numbers![row];
-                if (!(start[i] < stop[i]))
-                {
-                    throw new DataInputException(
-                        $"{data.Source}: line {data.LineNumbers[row]}: start time '{response.Start}' ({startColumn.TextAt(row)}) must be less than stop time '{response.Stop}' ({stopColumn.TextAt(row)})");
-                }
+                status[i] = EventValue(data, eventColumn, rows[i]);
             }
-            status[i] = EventValue(data, eventColumn, row);
             events += (int)status[i];
         }
         if (n == 0)
@@ -162,8 +177,45 @@ internal static class ModelFrameBuilder
         }
 
         return new ModelFrame(
-            formula, rows, data.RowCount - n, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
+            formula, rows, excluded, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
             strata, strataLabels, cluster);
+    }
+
+    private static bool AnyMissing(double[] numbers)
+    {
+        var any = false;
+        foreach (var v in numbers)
+        {
+            any |= double.IsNaN(v);
+        }
+        return any;
+    }
+
+    /// <summary>The values at <paramref name="rows"/>: the column itself when every row is used (callers only read it).</summary>
+    private static double[] Gather(double[] column, int[] rows, bool allRows)
+    {
+        if (allRows)
+        {
+            return column;
+        }
+        var values = new double[rows.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = column[rows[i]];
+        }
+        return values;
+    }
+
+    private static bool IsZeroOne(double[] values)
+    {
+        foreach (var v in values)
+        {
+            if (v is not (0 or 1))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double EventValue(DataFrame data, DataColumn column, int row)
@@ -271,12 +323,7 @@ internal static class ModelFrameBuilder
         var n = rows.Length;
         if (column.Kind == ColumnKind.Numeric && !variable.AsFactor)
         {
-            var values = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                values[i] = column.Numbers![rows[i]];
-            }
-            return new Coding(variable.Label, null, values, null);
+            return new Coding(variable.Label, null, Gather(column.Numbers!, rows, rows.Length == column.Length), null);
         }
 
         string[] levels;

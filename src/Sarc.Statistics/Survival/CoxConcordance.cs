@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
@@ -10,14 +11,135 @@ namespace Sarc.Statistics.Survival;
 /// </summary>
 internal static class CoxConcordance
 {
-    /// <summary>O(n log n): per stratum, a backward sweep over time with a Fenwick tree over lp ranks.</summary>
+    /// <summary>Any row order: sorts, then <see cref="ComputeSorted"/>.</summary>
     public static double Compute(double[] start, double[] stop, double[] status, int[] strata, double[] lp, bool countingProcess, int[]? stopOrder = null)
     {
         var n = stop.Length;
-        // Ranks of lp (equal values share a rank) from one sort of (lp, row).
-        var rows = CoxSort.ByKey(lp, Enumerable.Range(0, n).ToArray(), descending: false);
+        var all = Enumerable.Range(0, n).ToArray();
+        var byStop = stopOrder ?? CoxPrepared.SortByStratumThenDescending(stop, strata, all);
+        var position = new int[n];
+        var sortedStop = new double[n];
+        var dead = new bool[n];
+        var sortedLp = new double[n];
+        var ends = new List<int>();
+        for (var r = 0; r < n; r++)
+        {
+            var i = byStop[r];
+            position[i] = r;
+            sortedStop[r] = stop[i];
+            dead[r] = status[i] != 0;
+            sortedLp[r] = lp[i];
+            if (r > 0 && strata[i] != strata[byStop[r - 1]])
+            {
+                ends.Add(r);
+            }
+        }
+        ends.Add(n);
+        int[]? byStart = null;
+        var startSorted = Array.Empty<double>();
+        if (countingProcess)
+        {
+            byStart = CoxPrepared.SortByStratumThenDescending(start, strata, all);
+            startSorted = byStart.Select(i => start[i]).ToArray();
+            for (var q = 0; q < n; q++)
+            {
+                byStart[q] = position[byStart[q]];
+            }
+        }
+        return ComputeSorted(sortedStop, dead, ends.ToArray(), sortedLp, byStart, startSorted);
+    }
+
+    /// <summary>
+    /// O(n log n): per stratum, a backward sweep over time with a Fenwick tree of counts over lp ranks.
+    /// Inputs, all in one order: rows by stratum, then stop descending (<paramref name="stratumEnd"/>: the end of each
+    /// stratum's rows); for counting-process data <paramref name="byStart"/> lists the same rows by stratum, then
+    /// start descending, with those starts in <paramref name="startSorted"/> (null for right-censored data).
+    /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double ComputeSorted(double[] stop, bool[] dead, int[] stratumEnd, double[] lp, int[]? byStart, double[] startSorted)
+    {
+        var n = stop.Length;
+        var rank = Ranks(lp, out var unique);
+        var tree = new int[unique + 1];
+        var count = new int[unique];
+        long concordant = 0, discordant = 0, tied = 0;
+        var lo = 0;
+        foreach (var hi in stratumEnd)
+        {
+            var inTree = 0;
+            var add = lo;
+            var remove = lo;
+            while (add < hi)
+            {
+                var t = stop[add];
+                var end = add;
+                while (end < hi && stop[end] == t)
+                {
+                    end++;
+                }
+                // Censored at t outlive the events at t: they enter first.
+                for (var r = add; r < end; r++)
+                {
+                    if (!dead[r])
+                    {
+                        Update(tree, rank[r], +1);
+                        count[rank[r]]++;
+                        inTree++;
+                    }
+                }
+                if (byStart is not null)
+                {
+                    for (; remove < hi && startSorted[remove] >= t; remove++)
+                    {
+                        // stop > start >= t, so the row entered the tree at its own stop time.
+                        var r = byStart[remove];
+                        Update(tree, rank[r], -1);
+                        count[rank[r]]--;
+                        inTree--;
+                    }
+                }
+                for (var r = add; r < end; r++)
+                {
+                    if (dead[r])
+                    {
+                        var below = Prefix(tree, rank[r]);
+                        var equal = count[rank[r]];
+                        concordant += below;
+                        tied += equal;
+                        discordant += inTree - below - equal;
+                    }
+                }
+                for (var r = add; r < end; r++)
+                {
+                    if (dead[r])
+                    {
+                        Update(tree, rank[r], +1);
+                        count[rank[r]]++;
+                        inTree++;
+                    }
+                }
+                add = end;
+            }
+            if (hi < n)
+            {
+                Array.Clear(tree);
+                Array.Clear(count);
+            }
+            lo = hi;
+        }
+        double pairs = concordant + discordant + tied;
+        return (concordant + tied / 2.0) / pairs;
+    }
+
+    /// <summary>Dense ranks of <paramref name="lp"/> from 0 (equal values share a rank); <paramref name="unique"/> = number of ranks.</summary>
+    private static int[] Ranks(double[] lp, out int unique)
+    {
+        var n = lp.Length;
+        var rows = CoxSort.ByKey(lp, descending: false);
         var rank = new int[n];
-        var unique = 0;
+        unique = 0;
         for (var r = 0; r < n; r++)
         {
             if (r > 0 && lp[rows[r]] != lp[rows[r - 1]])
@@ -27,76 +149,7 @@ internal static class CoxConcordance
             rank[rows[r]] = unique;
         }
         unique++;
-        var all = Enumerable.Range(0, n).ToArray();
-        var byStop = stopOrder ?? CoxPrepared.SortByStratumThenDescending(stop, strata, all);
-        var byStart = countingProcess ? CoxPrepared.SortByStratumThenDescending(start, strata, all) : [];
-        var tree = new long[unique + 1];
-        double concordant = 0, discordant = 0, tied = 0;
-        var lo = 0;
-        while (lo < n)
-        {
-            var stratum = strata[byStop[lo]];
-            var hi = lo;
-            while (hi < n && strata[byStop[hi]] == stratum)
-            {
-                hi++;
-            }
-            var add = lo;
-            var remove = lo;
-            while (add < hi)
-            {
-                var t = stop[byStop[add]];
-                var end = add;
-                while (end < hi && stop[byStop[end]] == t)
-                {
-                    end++;
-                }
-                // Censored at t outlive the events at t: they enter first.
-                for (var r = add; r < end; r++)
-                {
-                    var i = byStop[r];
-                    if (status[i] == 0)
-                    {
-                        Update(tree, rank[i], +1);
-                    }
-                }
-                if (countingProcess)
-                {
-                    for (; remove < hi && start[byStart[remove]] >= t; remove++)
-                    {
-                        // stop > start >= t, so the row entered the tree at its own stop time.
-                        Update(tree, rank[byStart[remove]], -1);
-                    }
-                }
-                var total = Sum(tree, unique - 1);
-                for (var r = add; r < end; r++)
-                {
-                    var i = byStop[r];
-                    if (status[i] == 0)
-                    {
-                        continue;
-                    }
-                    var below = rank[i] > 0 ? Sum(tree, rank[i] - 1) : 0;
-                    var equal = Sum(tree, rank[i]) - below;
-                    concordant += below;
-                    tied += equal;
-                    discordant += total - below - equal;
-                }
-                for (var r = add; r < end; r++)
-                {
-                    var i = byStop[r];
-                    if (status[i] != 0)
-                    {
-                        Update(tree, rank[i], +1);
-                    }
-                }
-                add = end;
-            }
-            Array.Clear(tree);
-            lo = hi;
-        }
-        var pairs = concordant + discordant + tied;
-        return (concordant + tied / 2) / pairs;
+        return rank;
     }
 
     /// <summary>The test oracle: every pair, O(n²).</summary>
@@ -138,22 +191,30 @@ internal static class CoxConcordance
         return (concordant + tied / 2) / (concordant + discordant + tied);
     }
 
-    private static void Update(long[] tree, int index, long delta)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Update(int[] tree, int index, int delta)
     {
-        for (var k = index + 1; k < tree.Length; k += k & -k)
+        unchecked
         {
-            tree[k] += delta;
+            for (var k = index + 1; k < tree.Length; k += k & -k)
+            {
+                tree[k] += delta;
+            }
         }
     }
 
-    /// <summary>Count of entries with rank &lt;= index.</summary>
-    private static long Sum(long[] tree, int index)
+    /// <summary>Count of entries with rank &lt; index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Prefix(int[] tree, int index)
     {
-        long sum = 0;
-        for (var k = index + 1; k > 0; k -= k & -k)
+        unchecked
         {
-            sum += tree[k];
+            var sum = 0;
+            for (var k = index; k > 0; k -= k & -k)
+            {
+                sum += tree[k];
+            }
+            return sum;
         }
-        return sum;
     }
 }

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
 /// Cox data made ready for the kernels, once per fit: times after <see cref="CoxTimeFix"/>, covariates centred at
 /// their means and scaled by n / sum|x - mean| (R's coxfit6 does the same, which keeps the Newton steps well
-/// conditioned), stored row-major (<c>X[i * P + j]</c>) in input row order. Start is -infinity for right-censored data.
+/// conditioned). Start is -infinity for right-censored data. The row-major copy <see cref="X"/> is made only when
+/// asked for: the fast kernel copies the rows it needs straight from the columns, in its own order, through
+/// <see cref="CopyRow"/>; on a million rows every avoided copy counts.
 /// </summary>
 internal sealed class CoxPrepared
 {
@@ -13,24 +16,20 @@ internal sealed class CoxPrepared
         P = data.CovariateCount;
         // Right-censored data: one sort of the stop times serves the time fix and the sweeps (the fix maps times
         // monotonically, so the order stays valid).
-        var descending = data.Start is null ? CoxSort.ByKey(data.Stop, Enumerable.Range(0, N).ToArray(), descending: true) : null;
+        var descending = data.Start is null ? CoxSort.ByKey(data.Stop, descending: true) : null;
         var (start, stop) = timeFix ? CoxTimeFix.Apply(data.Start, data.Stop, descending) : (data.Start, data.Stop);
         CountingProcess = start is not null;
         Stop = stop;
-        if (start is null)
-        {
-            start = new double[N];
-            Array.Fill(start, double.NegativeInfinity);
-        }
-        Start = start;
+        this.start = start;
         Status = data.Status;
         Strata = data.Strata ?? new int[N];
         Means = new double[P];
         Scale = new double[P];
-        X = new double[(long)N * P];
-        for (var j = 0; j < P; j++)
+        columns = data.Covariates;
+        // Two passes per column, columns independent: over the cores.
+        Parallel.For(0, P, j =>
         {
-            var column = data.Covariates[j];
+            var column = columns[j];
             var sum = 0.0;
             for (var i = 0; i < N; i++)
             {
@@ -44,23 +43,25 @@ internal sealed class CoxPrepared
             }
             Means[j] = mean;
             Scale[j] = absolute > 0 ? N / absolute : 1.0;
-        }
-        // Row by row: P sequential reads, one sequential write.
-        var columns = data.Covariates;
-        for (var i = 0; i < N; i++)
+        });
+        x = new Lazy<double[]>(() =>
         {
-            var offset = (long)i * P;
-            for (var j = 0; j < P; j++)
+            var all = new double[(long)N * P];
+            for (var i = 0; i < N; i++)
             {
-                X[offset + j] = (columns[j][i] - Means[j]) * Scale[j];
+                CopyRow(i, all.AsSpan((int)((long)i * P), P));
             }
-        }
+            return all;
+        });
         stopOrder = new Lazy<int[]>(() => descending is null
             ? SortByStratumThenDescending(Stop, Strata, Enumerable.Range(0, N).ToArray())
             : GroupByStratum(descending, Strata));
     }
 
     private readonly Lazy<int[]> stopOrder;
+    private readonly Lazy<double[]> x;
+    private readonly double[][] columns;
+    private double[]? start;
 
     /// <summary>Row indices by stratum ascending, then stop time descending; computed once, shared by the sweeps.</summary>
     public int[] StopOrder => stopOrder.Value;
@@ -106,7 +107,7 @@ internal sealed class CoxPrepared
 
     public bool CountingProcess { get; }
 
-    public double[] Start { get; }
+    public double[] Start => start ??= NegativeInfinities(N);
 
     public double[] Stop { get; }
 
@@ -118,6 +119,66 @@ internal sealed class CoxPrepared
 
     public double[] Scale { get; }
 
-    /// <summary>Centred, scaled covariates, row-major.</summary>
-    public double[] X { get; }
+    /// <summary>Centred, scaled covariates, row-major (made on first use).</summary>
+    public double[] X => x.Value;
+
+    /// <summary>Row <paramref name="row"/>'s centred, scaled covariates into <paramref name="target"/> (length P): the values of <see cref="X"/>, bit for bit.</summary>
+    public void CopyRow(int row, Span<double> target)
+    {
+        for (var j = 0; j < target.Length; j++)
+        {
+            target[j] = (columns[j][row] - Means[j]) * Scale[j];
+        }
+    }
+
+    /// <summary>
+    /// Rows <paramref name="rows"/>[from … to) as in <see cref="CopyRow"/>, into <paramref name="target"/> from row
+    /// <paramref name="from"/> on (row-major). Column by column: each pass reads one input column, which a cache
+    /// holds far better than ten columns read at once.
+    /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void CopyRows(int[] rows, int from, int to, double[] target)
+    {
+        for (var j = 0; j < P; j++)
+        {
+            var column = columns[j];
+            var mean = Means[j];
+            var scale = Scale[j];
+            for (var w = from; w < to; w++)
+            {
+                target[(long)w * P + j] = (column[rows[w]] - mean) * scale;
+            }
+        }
+    }
+
+    /// <summary>
+    /// eta = X beta in these coordinates, row by row: the same doubles as summing beta_j X[i * P + j] over j in order
+    /// (column by column here, which streams through memory).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double[] LinearPredictors(double[] beta)
+    {
+        var eta = new double[N];
+        for (var j = 0; j < P; j++)
+        {
+            var column = columns[j];
+            var mean = Means[j];
+            var scale = Scale[j];
+            var b = beta[j];
+            for (var i = 0; i < N; i++)
+            {
+                eta[i] += b * ((column[i] - mean) * scale);
+            }
+        }
+        return eta;
+    }
+
+    private static double[] NegativeInfinities(int n)
+    {
+        var values = new double[n];
+        Array.Fill(values, double.NegativeInfinity);
+        return values;
+    }
 }

@@ -62,18 +62,14 @@ public sealed class CoxRegression
         }
         InfiniteCoefficientWarning(newton, prepared, beta, variance, warnings, options, data);
 
-        // eta in the prepared coordinates (centred), for residuals, concordance and zph.
-        var eta = new double[prepared.N];
-        var lp = new double[prepared.N];
-        for (var i = 0; i < prepared.N; i++)
+        // eta in the prepared coordinates (centred): R's linear predictors, and the input of residuals and zph.
+        // The fast concordance works on the kernel's own copy, so the two run side by side.
+        var etaTask = Task.Run(() => prepared.LinearPredictors(newton.Beta));
+        var concordance = kernel is CoxSweepKernel sorted ? sorted.Concordance(newton.Beta) : double.NaN;
+        var eta = etaTask.Result;
+        if (kernel is not CoxSweepKernel)
         {
-            var sum = 0.0;
-            for (var j = 0; j < p; j++)
-            {
-                sum += newton.Beta[j] * prepared.X[(long)i * p + j];
-            }
-            eta[i] = sum;
-            lp[i] = sum;
+            concordance = CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
         }
 
         double[,]? robust = null;
@@ -125,9 +121,6 @@ public sealed class CoxRegression
         }
         var wald = CoxCholesky.QuadraticForm(keptVariance, keptBeta, options.CholeskyTolerance);
 
-        var concordance = CoxConcordance.Compute(
-            prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess, prepared.StopOrder);
-
         CoxPhTest? phTest = null;
         if (options.ProportionalHazardsTest)
         {
@@ -158,7 +151,7 @@ public sealed class CoxRegression
             ScoreTest = CoxTest.Of(newton.ScoreTest, df),
             Concordance = concordance,
             PhTest = phTest,
-            LinearPredictors = lp,
+            LinearPredictors = eta,
             Iterations = newton.Iterations,
             Converged = newton.Converged,
             Warnings = warnings,
@@ -258,13 +251,20 @@ public sealed class CoxRegression
         foreach (var column in data.Covariates)
         {
             Preconditions.SameLength(n, column.Length, nameof(data.Covariates));
-            foreach (var v in column)
+        }
+        if (!Parallel.For(0, data.Covariates.Length, (j, loop) =>
             {
-                if (!double.IsFinite(v))
+                foreach (var v in data.Covariates[j])
                 {
-                    throw new ArgumentException("Covariates must be finite (exclude missing rows first).", nameof(data));
+                    if (!double.IsFinite(v))
+                    {
+                        loop.Stop();
+                        return;
+                    }
                 }
-            }
+            }).IsCompleted)
+        {
+            throw new ArgumentException("Covariates must be finite (exclude missing rows first).", nameof(data));
         }
         if (data.Start is not null)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
@@ -31,7 +32,59 @@ internal sealed class CoxSweepKernel : ICoxKernel
         var n = data.N;
         var order = data.StopOrder;
 
-        // Event times of each stratum, ascending, to find the rows that span one.
+        var rows = KeptRows(data, order);
+        m = rows.Length;
+        x = new double[(long)m * p];
+        stop = new double[m];
+        dead = new bool[m];
+        var strata = new int[m];
+        var start = data.CountingProcess ? new double[m] : null;
+        // Independent per row, and bound by random reads from the input columns: split over the cores.
+        const int chunk = 1 << 14;
+        Parallel.For(0, (m + chunk - 1) / chunk, c =>
+        {
+            var end = Math.Min(m, (c + 1) * chunk);
+            data.CopyRows(rows, c * chunk, end, x);
+            for (var w = c * chunk; w < end; w++)
+            {
+                var i = rows[w];
+                stop[w] = data.Stop[i];
+                dead[w] = data.Status[i] != 0;
+                strata[w] = data.Strata[i];
+                if (start is not null)
+                {
+                    start[w] = data.Start[i];
+                }
+            }
+        });
+        var ends = new List<int>();
+        for (var r = 1; r <= m; r++)
+        {
+            if (r == m || strata[r] != strata[r - 1])
+            {
+                ends.Add(r);
+            }
+        }
+        stratumEnd = ends.ToArray();
+        stratumCode = stratumEnd.Select(end => strata[end - 1]).ToArray();
+        byStart = start is not null
+            ? CoxPrepared.SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
+            : [];
+        startSorted = start is not null ? byStart.Select(r => start[r]).ToArray() : [];
+        eta = new double[m];
+        risk = new double[m];
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="order"/> (stratum, stop descending) whose interval contains an event time of their
+    /// stratum, in that order.
+    /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] KeptRows(CoxPrepared data, int[] order)
+    {
+        var n = order.Length;
         var keep = new bool[n];
         var kept = 0;
         var position = 0;
@@ -44,6 +97,31 @@ internal sealed class CoxSweepKernel : ICoxKernel
             {
                 end++;
             }
+            if (!data.CountingProcess)
+            {
+                // Start is -infinity: the rows with stop at or after the stratum's first event time, a prefix.
+                var last = end - 1;
+                while (last >= position && data.Status[order[last]] == 0)
+                {
+                    last--;
+                }
+                if (last >= position)
+                {
+                    var first = data.Stop[order[last]];
+                    while (last + 1 < end && data.Stop[order[last + 1]] == first)
+                    {
+                        last++;
+                    }
+                    for (var r = position; r <= last; r++)
+                    {
+                        keep[r] = true;
+                    }
+                    kept += last - position + 1;
+                }
+                position = end;
+                continue;
+            }
+            // Event times of the stratum, ascending, to find the rows that span one.
             events.Clear();
             for (var r = end - 1; r >= position; r--)
             {
@@ -56,16 +134,6 @@ internal sealed class CoxSweepKernel : ICoxKernel
             for (var r = position; r < end; r++)
             {
                 var i = order[r];
-                if (!data.CountingProcess)
-                {
-                    // Start is -infinity: the row spans an event time when some event is at or before its stop.
-                    if (events.Count > 0 && events[0] <= data.Stop[i])
-                    {
-                        keep[r] = true;
-                        kept++;
-                    }
-                    continue;
-                }
                 var k = events.BinarySearch(data.Start[i]);
                 k = k >= 0 ? k + 1 : ~k;
                 if (k < events.Count && events[k] <= data.Stop[i])
@@ -76,49 +144,15 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
             position = end;
         }
-
-        m = kept;
-        x = new double[(long)m * p];
-        stop = new double[m];
-        dead = new bool[m];
-        var strata = new int[m];
-        var start = new double[m];
-        var w = 0;
-        for (var r = 0; r < n; r++)
+        var rows = new int[kept];
+        for (int r = 0, w = 0; r < n; r++)
         {
-            if (!keep[r])
+            if (keep[r])
             {
-                continue;
-            }
-            var i = order[r];
-            var from = (long)i * p;
-            var to = (long)w * p;
-            for (var j = 0; j < p; j++)
-            {
-                x[to + j] = data.X[from + j];
-            }
-            stop[w] = data.Stop[i];
-            dead[w] = data.Status[i] != 0;
-            strata[w] = data.Strata[i];
-            start[w] = data.Start[i];
-            w++;
-        }
-        var ends = new List<int>();
-        for (var r = 1; r <= m; r++)
-        {
-            if (r == m || strata[r] != strata[r - 1])
-            {
-                ends.Add(r);
+                rows[w++] = order[r];
             }
         }
-        stratumEnd = ends.ToArray();
-        stratumCode = stratumEnd.Select(end => strata[end - 1]).ToArray();
-        byStart = data.CountingProcess
-            ? CoxPrepared.SortByStratumThenDescending(start, strata, Enumerable.Range(0, m).ToArray())
-            : [];
-        startSorted = byStart.Select(r => start[r]).ToArray();
-        eta = new double[m];
-        risk = new double[m];
+        return rows;
     }
 
     /// <summary>Rows that take part in some risk set at an event time.</summary>
@@ -166,6 +200,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
     /// The sweep. Without <paramref name="perTime"/> it accumulates into score and imat; with it, score and imat
     /// are cleared before each event time and handed over after it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Sweep(
         double[] beta, double[] score, double[] imat, Action<double, double[], double[]>? perTime, RiskSetVisitor? visit = null)
     {
@@ -228,8 +263,14 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 }
                 var deathRisk = 0.0;
                 var deaths = 0;
-                Array.Clear(a2);
-                Array.Clear(c2);
+                // Breslow, or a single death at t: the deaths' sums are only ever added to the running ones, so
+                // they go there at once (most event times of continuous data have one death).
+                var direct = visit is null && (ties == CoxTies.Breslow || next + 1 == hi || stop[next + 1] != t || !AnotherDeath(next + 1, hi, t));
+                if (!direct)
+                {
+                    Array.Clear(a2);
+                    Array.Clear(c2);
+                }
                 for (; add < hi && stop[add] >= t; add++)
                 {
                     atRisk++;
@@ -243,7 +284,14 @@ internal sealed class CoxSweepKernel : ICoxKernel
                         {
                             score[j] += row[j];
                         }
-                        Accumulate(row, risk[add], a2, c2);
+                        if (direct)
+                        {
+                            Accumulate(row, risk[add], a, c);
+                        }
+                        else
+                        {
+                            Accumulate(row, risk[add], a2, c2);
+                        }
                     }
                     else
                     {
@@ -257,13 +305,16 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 {
                     denom += deathRisk;
                     loglik -= deaths * Math.Log(denom);
-                    for (var j = 0; j < p; j++)
+                    if (!direct)
                     {
-                        a[j] += a2[j];
-                    }
-                    for (var k = 0; k < packed; k++)
-                    {
-                        c[k] += c2[k];
+                        for (var j = 0; j < p; j++)
+                        {
+                            a[j] += a2[j];
+                        }
+                        for (var k = 0; k < packed; k++)
+                        {
+                            c[k] += c2[k];
+                        }
                     }
                     AddInformation(deaths, denom, a, c, score, imat);
                 }
@@ -313,28 +364,53 @@ internal sealed class CoxSweepKernel : ICoxKernel
         return loglik;
     }
 
+    /// <summary>
+    /// Harrell's C at <paramref name="beta"/> (see <see cref="CoxConcordance"/>), on the kernel's rows and order. The
+    /// rows the kernel dropped are never at risk at an event time, so they are in no comparable pair.
+    /// </summary>
+    public double Concordance(double[] beta)
+    {
+        ComputeRisk(beta);
+        return CoxConcordance.ComputeSorted(stop, dead, stratumEnd, eta, byStart.Length > 0 ? byStart : null, startSorted);
+    }
+
+    /// <summary>Whether a row in [from, hi) with stop t is a death (rows at t are contiguous from <paramref name="from"/>).</summary>
+    private bool AnotherDeath(int from, int hi, double t)
+    {
+        for (var r = from; r < hi && stop[r] == t; r++)
+        {
+            if (dead[r])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void ComputeRisk(double[] beta)
     {
         // Independent per row: split over the cores in large chunks.
         const int chunk = 1 << 16;
-        var chunks = (m + chunk - 1) / chunk;
-        Parallel.For(0, chunks, c =>
-        {
-            var end = Math.Min(m, (c + 1) * chunk);
-            for (var r = c * chunk; r < end; r++)
-            {
-                var row = x.AsSpan(r * p, p);
-                var sum = 0.0;
-                for (var j = 0; j < row.Length; j++)
-                {
-                    sum += beta[j] * row[j];
-                }
-                eta[r] = sum;
-                risk[r] = Math.Exp(sum);
-            }
-        });
+        Parallel.For(0, (m + chunk - 1) / chunk, c => ComputeRisk(beta, c * chunk, Math.Min(m, (c + 1) * chunk)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ComputeRisk(double[] beta, int from, int to)
+    {
+        for (var r = from; r < to; r++)
+        {
+            var row = x.AsSpan(r * p, p);
+            var sum = 0.0;
+            for (var j = 0; j < row.Length; j++)
+            {
+                sum += beta[j] * row[j];
+            }
+            eta[r] = sum;
+            risk[r] = Math.Exp(sum);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(ReadOnlySpan<double> row, double weight, double[] a, double[] c)
     {
         var offset = 0;
@@ -350,16 +426,20 @@ internal sealed class CoxSweepKernel : ICoxKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInformation(double weight, double denom, double[] a, double[] c, double[] score, double[] imat)
     {
+        // One division per event time, not one per matrix element.
+        var inverse = 1 / denom;
         var offset = 0;
         for (var j = 0; j < a.Length; j++)
         {
-            var mean = a[j] / denom;
+            var mean = a[j] * inverse;
             score[j] -= weight * mean;
+            var scaled = weight * inverse;
             for (var k = 0; k <= j; k++)
             {
-                imat[offset + k] += weight * (c[offset + k] - mean * a[k]) / denom;
+                imat[offset + k] += scaled * (c[offset + k] - mean * a[k]);
             }
             offset += j + 1;
         }

@@ -18,40 +18,32 @@ internal static class CoxTimeFix
         var n = stop.Length;
         var all = stop;
         int[] order;
+        var ascending = true;
         if (start is null && descendingStopOrder is not null)
         {
-            order = new int[n];
-            for (var r = 0; r < n; r++)
-            {
-                order[r] = descendingStopOrder[n - 1 - r];
-            }
+            // Read backwards below: no reversed copy of a million indices.
+            order = descendingStopOrder;
+            ascending = false;
         }
         else
         {
             all = new double[n + (start?.Length ?? 0)];
             stop.CopyTo(all, 0);
             start?.CopyTo(all, n);
-            order = CoxSort.ByKey(all, Enumerable.Range(0, all.Length).ToArray(), descending: false);
+            order = CoxSort.ByKey(all, descending: false);
         }
 
-        // Distinct finite values in ascending order, and which distinct value each time is.
+        // Distinct finite values in ascending order.
         var distinct = new List<double>();
-        var which = new int[all.Length];
         var sumAbs = 0.0;
-        foreach (var k in order)
+        for (var r = 0; r < order.Length; r++)
         {
-            var v = all[k];
-            if (!double.IsFinite(v))
-            {
-                which[k] = -1;
-                continue;
-            }
-            if (distinct.Count == 0 || v != distinct[^1])
+            var v = all[order[ascending ? r : order.Length - 1 - r]];
+            if (double.IsFinite(v) && (distinct.Count == 0 || v != distinct[^1]))
             {
                 distinct.Add(v);
                 sumAbs += Math.Abs(v);
             }
-            which[k] = distinct.Count - 1;
         }
         if (distinct.Count < 2)
         {
@@ -77,6 +69,23 @@ internal static class CoxTimeFix
         if (!anyTied)
         {
             return (start, stop);
+        }
+        // Which distinct value each time is (only now: most data have nothing to merge).
+        var which = new int[all.Length];
+        for (int r = 0, u = 0; r < order.Length; r++)
+        {
+            var k = order[ascending ? r : order.Length - 1 - r];
+            var v = all[k];
+            if (!double.IsFinite(v))
+            {
+                which[k] = -1;
+                continue;
+            }
+            while (distinct[u] != v)
+            {
+                u++;
+            }
+            which[k] = u;
         }
         var newStop = new double[n];
         for (var i = 0; i < n; i++)

@@ -120,6 +120,23 @@ public class CoxRegressionTest
         AssertNear.Relative(plain, fast, 1e-14, "concordance");
     }
 
+    [Theory]
+    // beta on the binary and the rounded covariate only: many tied linear predictors; then all three.
+    [InlineData(false, false, 0.0)]
+    [InlineData(true, false, 0.0)]
+    [InlineData(false, true, 0.0)]
+    [InlineData(true, true, 0.0)]
+    [InlineData(true, true, 0.7)]
+    public void Concordance_OnTheKernelsSortedRows_EqualsAllPairs(bool strata, bool counting, double beta2)
+    {
+        var data = CoxFixture.Random(300, 9, strata, counting);
+        var prepared = new CoxPrepared(data, timeFix: true);
+        double[] beta = [0.5, 0.2, beta2];
+        var fast = new CoxSweepKernel(prepared, CoxTies.Efron).Concordance(beta);
+        var plain = CoxConcordance.Reference(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, prepared.LinearPredictors(beta));
+        AssertNear.Relative(plain, fast, 1e-14, "concordance");
+    }
+
     [Fact]
     public void Fit_RowsShuffled_GivesTheSameFit()
     {

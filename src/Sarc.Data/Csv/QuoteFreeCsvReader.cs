@@ -1,0 +1,340 @@
+using System.Runtime.CompilerServices;
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using Sarc.Data.Tables;
+
+namespace Sarc.Data.Csv;
+
+/// <summary>
+/// The fast path of <see cref="CsvTableReader"/> for a large file without quote characters: every line is one
+/// record, so the file can be cut at line ends into ranges that are parsed side by side, from the file's bytes
+/// straight into the final column arrays. The result is the frame the general reader gives: the same doubles
+/// (plain decimals by <see cref="PlainDecimal"/>, every other cell through double.Parse on its decoded text), the
+/// same missing cells, column kinds and line numbers.
+/// </summary>
+/// <remarks>
+/// Input: the file (UTF-8 without a UTF-16/32 byte-order mark) and a parser for its header line. Returns null
+/// whenever the general reader must decide: a quote character anywhere, a blank line, a carriage return that does
+/// not end a line, or a row with more fields than the header (whose error names the line).
+/// The file is read in blocks into a few reused buffers, never whole: on a virtual machine, fresh memory costs
+/// more than parsing. Three passes over the ranges: count the lines (so that each range knows its first row), parse
+/// every cell as a number or missing, and, only for the columns where some cell was text, read those again as text.
+/// </remarks>
+internal static class QuoteFreeCsvReader
+{
+    private const int BlockBytes = 1 << 20;
+
+    /// <param name="path">The file.</param>
+    /// <param name="parseHeader">Column names from the header line's bytes (line end included); throws for a bad header.</param>
+    public static DataFrame? TryRead(string path, Func<byte[], int, string[]> parseHeader)
+    {
+        using var handle = File.OpenHandle(path);
+        var fileLength = RandomAccess.GetLength(handle);
+        var first = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            var read = RandomAccess.Read(handle, first.AsSpan(0, BlockBytes), 0);
+            var headerEnd = first.AsSpan(0, read).IndexOf((byte)'\n');
+            if (headerEnd < 0 || first[0] is 0xFE or 0xFF)
+            {
+                return null;
+            }
+            var names = parseHeader(first, headerEnd + 1);
+            return TryReadData(path, handle, headerEnd + 1, fileLength, names);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(first);
+        }
+    }
+
+    private static DataFrame? TryReadData(string path, SafeFileHandle handle, long dataStart, long fileLength, string[] names)
+    {
+        var ranges = Cut(handle, dataStart, fileLength);
+        var count = ranges.Length - 1;
+
+        // Pass 1: lines per range; a line is a record (no quotes), so a range's first row follows the lines before it.
+        var rowsBefore = new int[count + 1];
+        var quotes = false;
+        var carriageReturns = false;
+        Parallel.For(0, count, c =>
+        {
+            var lines = 0;
+            var last = (byte)'\n';
+            ForEachBlock(handle, ranges[c], ranges[c + 1], block =>
+            {
+                lines += block.Count((byte)'\n');
+                // Only ever set, never cleared: the ranges run side by side.
+                if (block.IndexOf((byte)'"') >= 0)
+                {
+                    quotes = true;
+                }
+                if (block.IndexOf((byte)'\r') >= 0)
+                {
+                    carriageReturns = true;
+                }
+                last = block[^1];
+            });
+            rowsBefore[c + 1] = lines + (last == '\n' ? 0 : 1);
+        });
+        if (quotes)
+        {
+            return null;
+        }
+        for (var c = 0; c < count; c++)
+        {
+            rowsBefore[c + 1] += rowsBefore[c];
+        }
+        var rows = rowsBefore[count];
+        var width = names.Length;
+        HugePages.AdviseManagedHeap();
+        var numbers = new double[width][];
+        for (var k = 0; k < width; k++)
+        {
+            numbers[k] = GC.AllocateUninitializedArray<double>(rows);
+        }
+
+        // Pass 2: every cell as a number, NaN when missing or text; which columns saw text.
+        var text = new bool[width];
+        var failed = false;
+        Parallel.For(0, count, c =>
+        {
+            var seen = new bool[width];
+            var row = rowsBefore[c];
+            if (!ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line => ParseNumbers(line, row++, numbers, seen)))
+            {
+                failed = true;
+            }
+            lock (text)
+            {
+                for (var k = 0; k < width; k++)
+                {
+                    text[k] |= seen[k];
+                }
+            }
+        });
+        if (failed)
+        {
+            return null;
+        }
+
+        // Pass 3: a column with any text cell is a text column, every cell as written.
+        var texts = new string?[width][];
+        for (var k = 0; k < width; k++)
+        {
+            if (text[k])
+            {
+                texts[k] = new string?[rows];
+            }
+        }
+        if (text.Contains(true))
+        {
+            Parallel.For(0, count, c =>
+            {
+                var row = rowsBefore[c];
+                var interner = new StringInterner();
+                var chars = new char[256];
+                ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line => ReadTexts(line, row++, texts, interner, ref chars));
+            });
+        }
+
+        var columns = new DataColumn[width];
+        for (var k = 0; k < width; k++)
+        {
+            columns[k] = texts[k] is { } cells
+                ? new DataColumn(names[k], ColumnKind.Text, null, cells)
+                : new DataColumn(names[k], ColumnKind.Numeric, numbers[k], null);
+        }
+        var lineNumbers = new int[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            lineNumbers[r] = r + 2;
+        }
+        return new DataFrame(path, columns, lineNumbers);
+    }
+
+    /// <summary>Range boundaries at line starts: more ranges than cores, so that a core slowed by other work is not waited for.</summary>
+    private static long[] Cut(SafeFileHandle handle, long dataStart, long fileLength)
+    {
+        var length = fileLength - dataStart;
+        var wanted = (int)Math.Clamp(length / BlockBytes, 1, 8L * Environment.ProcessorCount);
+        var starts = new List<long>(wanted + 1) { dataStart };
+        var window = new byte[64 * 1024];
+        for (var c = 1; c < wanted; c++)
+        {
+            var target = Math.Max(dataStart + length * c / wanted, starts[^1]);
+            var lineStart = -1L;
+            for (var at = target; lineStart < 0 && at < fileLength; at += window.Length)
+            {
+                var read = RandomAccess.Read(handle, window, at);
+                var newline = window.AsSpan(0, read).IndexOf((byte)'\n');
+                lineStart = newline < 0 ? -1 : at + newline + 1;
+            }
+            if (lineStart > starts[^1] && lineStart < fileLength)
+            {
+                starts.Add(lineStart);
+            }
+        }
+        starts.Add(fileLength);
+        return starts.ToArray();
+    }
+
+    private delegate void BlockAction(ReadOnlySpan<byte> block);
+
+    private delegate bool LineAction(ReadOnlySpan<byte> line);
+
+    /// <summary>The bytes [start, end) of the file, block by block, through one pooled buffer.</summary>
+    private static void ForEachBlock(SafeFileHandle handle, long start, long end, BlockAction action)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            for (var at = start; at < end;)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(BlockBytes, end - at)), at);
+                if (read <= 0)
+                {
+                    throw new IOException("the file became shorter while it was read");
+                }
+                action(buffer.AsSpan(0, read));
+                at += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The lines of [start, end) without their line ends, in order; stops with false at a line this path does not
+    /// take (blank, a carriage return inside) or when <paramref name="action"/> returns false.
+    /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ForEachLine(SafeFileHandle handle, long start, long end, bool carriageReturns, LineAction action)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            var kept = 0;
+            for (var at = start; at < end || kept > 0;)
+            {
+                var read = at < end ? RandomAccess.Read(handle, buffer.AsSpan(kept, (int)Math.Min(buffer.Length - kept, end - at)), at) : 0;
+                if (read <= 0 && at < end)
+                {
+                    throw new IOException("the file became shorter while it was read");
+                }
+                at += read;
+                var filled = buffer.AsSpan(0, kept + read);
+                var atEnd = at >= end;
+                while (true)
+                {
+                    var newline = filled.IndexOf((byte)'\n');
+                    if (newline < 0 && !(atEnd && filled.Length > 0))
+                    {
+                        break;
+                    }
+                    var line = newline < 0 ? filled : filled[..newline];
+                    filled = newline < 0 ? [] : filled[(newline + 1)..];
+                    if (carriageReturns && line.Length > 0 && line[^1] == '\r')
+                    {
+                        line = line[..^1];
+                    }
+                    if (line.Length == 0 || (carriageReturns && line.IndexOf((byte)'\r') >= 0) || !action(line))
+                    {
+                        return false;
+                    }
+                }
+                // The start of a line that continues in the next block moves to the front of the buffer.
+                kept = filled.Length;
+                if (kept == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    filled.CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                else
+                {
+                    filled.CopyTo(buffer);
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>One record into row <paramref name="row"/>; false when it has more fields than the header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ParseNumbers(ReadOnlySpan<byte> line, int row, double[][] numbers, bool[] text)
+    {
+        var width = numbers.Length;
+        var column = 0;
+        Span<char> buffer = stackalloc char[64];
+        while (true)
+        {
+            if (column == width)
+            {
+                return false;
+            }
+            // Most cells are plain decimals: one scan parses the cell and finds its end.
+            var length = PlainDecimal.ParsePrefix(line, out var value);
+            if (length < 0 || (length < line.Length && line[length] != ','))
+            {
+                length = line.IndexOf((byte)',');
+                var cell = length < 0 ? line : line[..length];
+                ReadOnlySpan<char> chars = cell.Length <= buffer.Length ? buffer[..Encoding.UTF8.GetChars(cell, buffer)] : Encoding.UTF8.GetString(cell);
+                if (!double.TryParse(chars, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                {
+                    value = double.NaN;
+                    text[column] |= !CsvCells.IsMissing(chars);
+                }
+            }
+            numbers[column][row] = value;
+            column++;
+            if (length < 0 || length == line.Length)
+            {
+                break;
+            }
+            line = line[(length + 1)..];
+        }
+        // A short row: the cells it lacks are missing, as in the general reader.
+        for (; column < width; column++)
+        {
+            numbers[column][row] = double.NaN;
+        }
+        return true;
+    }
+
+    private static bool ReadTexts(ReadOnlySpan<byte> line, int row, string?[]?[] texts, StringInterner interner, ref char[] chars)
+    {
+        for (var column = 0; column < texts.Length; column++)
+        {
+            var comma = line.IndexOf((byte)',');
+            var cell = comma < 0 ? line : line[..comma];
+            if (texts[column] is { } target)
+            {
+                if (chars.Length < cell.Length)
+                {
+                    chars = new char[cell.Length];
+                }
+                var length = Encoding.UTF8.GetChars(cell, chars);
+                target[row] = CsvCells.IsMissing(chars.AsSpan(0, length)) ? null : interner.Intern(chars, 0, length);
+            }
+            if (comma < 0)
+            {
+                // A short row: the cells it lacks stay null (missing).
+                break;
+            }
+            line = line[(comma + 1)..];
+        }
+        return true;
+    }
+}

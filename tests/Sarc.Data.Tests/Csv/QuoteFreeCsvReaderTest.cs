@@ -1,0 +1,87 @@
+using System.Text;
+using Sarc.Data.Csv;
+using Sarc.Data.Tables;
+
+namespace Sarc.Data.Tests.Csv;
+
+/// <summary>
+/// The byte-level reader must give exactly the frame of the general (Sylvan) reader, which small files still use:
+/// each test reads the same small file both ways and compares every cell bit for bit.
+/// </summary>
+public class QuoteFreeCsvReaderTest
+{
+    [Theory]
+    // Unix and Windows line ends, with and without a final line end.
+    [InlineData("time,status,x\n1.5,1,2\n3,0,-0.25\n")]
+    [InlineData("time,status,x\r\n1.5,1,2\r\n3,0,-0.25\r\n")]
+    [InlineData("time,status,x\n1.5,1,2\n3,0,-0.25")]
+    // Forms outside the fast path: exponents, signs, spaces, long mantissas, 5., .5, infinities.
+    [InlineData("a,b\n1e-5,+2\n 3 ,-0\n12345678901234567890,.5\n5.,Infinity\n-1E+300,0.000000000000000000000001\n")]
+    // A UTF-8 byte-order mark before the header, and a column with no value at all.
+    [InlineData("\uFEFFtime,empty\n1,NA\n2,\n")]
+    // Missing cells: NA with spaces, empty, and short rows.
+    [InlineData("a,b,c\nNA,,1\n NA ,2\n3\n4,5,6\n")]
+    // Text columns, including non-ASCII, and a column of numbers that turns to text late.
+    [InlineData("id,histology,grade\n1,LMS,1\n2,Synovial sarcoma,2.50\n3,Liposarcome dédifférencié,NA\n4,LMS,X\n")]
+    public void TryRead_SmallFiles_GivesTheGeneralReadersFrame(string content)
+    {
+        using var csv = new TempCsv(content);
+        var general = CsvTableReader.Read(csv.Path);
+        var fast = QuoteFreeCsvReader.TryRead(csv.Path, HeaderNames);
+        Assert.NotNull(fast);
+        AssertSameFrame(general, fast);
+    }
+
+    [Theory]
+    // Each needs the general reader: a blank line, a lone carriage return, a quote, a row longer than the header.
+    [InlineData("a,b\n1,2\n\n3,4\n")]
+    [InlineData("a,b\n1,2\r3,4\n")]
+    [InlineData("a,b\n1,\"2\"\n")]
+    [InlineData("a,b\n1,2,3\n")]
+    public void TryRead_FormsForTheGeneralReader_ReturnsNull(string content)
+    {
+        using var csv = new TempCsv(content);
+        Assert.Null(QuoteFreeCsvReader.TryRead(csv.Path, HeaderNames));
+    }
+
+    [Fact]
+    public void Read_LargeFileInManyRanges_EqualsTheGeneralReader()
+    {
+        // Several megabytes, so that the file is cut into ranges and lines cross the 1 MB read blocks; odd cells
+        // are spread over every range.
+        var builder = new StringBuilder("time,status,x,label\n");
+        var random = new Random(7);
+        for (var i = 0; i < 250_000; i++)
+        {
+            var x = i % 9973 == 0 ? "1e-7" : i % 7919 == 0 ? "NA" : (random.NextDouble() * 100 - 50).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            builder.Append(random.Next(1, 10000) / 100.0).Append(',').Append(i % 3 == 0 ? 1 : 0).Append(',').Append(x)
+                .Append(',').Append(i % 5 == 0 ? "" : "g" + (i % 4)).Append('\n');
+        }
+        Assert.True(builder.Length > 6_000_000, $"test file of {builder.Length} bytes is too small to be cut into ranges");
+        using var csv = new TempCsv(builder.ToString());
+        var fast = CsvTableReader.Read(csv.Path);
+        // The same content with a quoted header name, which only the general reader takes.
+        using var quoted = new TempCsv("\"time\"" + builder.ToString()[4..]);
+        AssertSameFrame(CsvTableReader.Read(quoted.Path), fast);
+    }
+
+    private static string[] HeaderNames(byte[] bytes, int length) =>
+        Encoding.UTF8.GetString(bytes, 0, length).TrimStart('\uFEFF').TrimEnd('\r', '\n').Split(',');
+
+    private static void AssertSameFrame(DataFrame expected, DataFrame actual)
+    {
+        Assert.Equal(expected.LineNumbers, actual.LineNumbers);
+        Assert.Equal(expected.Columns.Select(c => (c.Name, c.Kind)), actual.Columns.Select(c => (c.Name, c.Kind)));
+        for (var k = 0; k < expected.Columns.Count; k++)
+        {
+            if (expected.Columns[k].Numbers is { } numbers)
+            {
+                Assert.Equal(numbers.Select(BitConverter.DoubleToInt64Bits), actual.Columns[k].Numbers!.Select(BitConverter.DoubleToInt64Bits));
+            }
+            else
+            {
+                Assert.Equal(expected.Columns[k].Texts!, actual.Columns[k].Texts!);
+            }
+        }
+    }
+}
