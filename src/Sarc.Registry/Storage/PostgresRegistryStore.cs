@@ -37,17 +37,7 @@ internal sealed class PostgresRegistryStore : SqlRegistryStore
         }
         var host = builder.Host ?? "localhost";
         var hostPort = $"{host}:{builder.Port}";
-        var store = new PostgresRegistryStore(new NpgsqlConnection(builder.ToString()), hostPort, builder.Database ?? builder.Username ?? "", builder.Username);
-        try
-        {
-            store.Initialize();
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-        return store;
+        return Initialized(new PostgresRegistryStore(new NpgsqlConnection(builder.ToString()), hostPort, builder.Database ?? builder.Username ?? "", builder.Username));
     }
 
     protected override bool IsPostgres => true;

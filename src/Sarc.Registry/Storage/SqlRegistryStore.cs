@@ -40,8 +40,23 @@ internal abstract class SqlRegistryStore : IRegistryStore
 
     public void Dispose() => Connection.Dispose();
 
+    /// <summary>Brings a newly opened store's schema up to date; on failure the store is disposed, so no connection is left open.</summary>
+    protected static TStore Initialized<TStore>(TStore store) where TStore : SqlRegistryStore
+    {
+        try
+        {
+            store.Initialize();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        return store;
+    }
+
     /// <summary>Opens the connection and brings the schema up to <see cref="Migrations.Latest"/>.</summary>
-    protected void Initialize() => Guard(() =>
+    private void Initialize() => Guard(() =>
     {
         if (Connection.State != ConnectionState.Open)
         {

@@ -34,17 +34,7 @@ internal sealed class SqliteRegistryStore : SqlRegistryStore
             // A locked database is reported after a short wait, not after the 30 s default.
             DefaultTimeout = 3,
         };
-        var store = new SqliteRegistryStore(new SqliteConnection(builder.ToString()), path);
-        try
-        {
-            store.Initialize();
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-        return store;
+        return Initialized(new SqliteRegistryStore(new SqliteConnection(builder.ToString()), path));
     }
 
     protected override bool IsPostgres => false;
