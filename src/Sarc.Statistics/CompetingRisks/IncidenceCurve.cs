@@ -25,20 +25,7 @@ public sealed record IncidenceCurve(int Group, int Cause, double[] Times, double
         {
             return double.NaN;
         }
-        // Index of the last step at or before time (upper bound search): steps are right-continuous.
-        int low = 0, high = Times.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (Times[middle] <= time)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        return low == 0 ? 0 : values[low - 1];
+        var steps = SortedTimes.CountAtOrBefore(Times, time);
+        return steps == 0 ? 0 : values[steps - 1];
     }
 }

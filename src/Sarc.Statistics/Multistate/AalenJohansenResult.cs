@@ -41,26 +41,14 @@ public sealed record AalenJohansenResult(
             Array.Fill(errors, double.NaN);
             return (probabilities, errors);
         }
-        int low = 0, high = Times.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (Times[middle] <= time)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        if (low == 0)
+        var steps = SortedTimes.CountAtOrBefore(Times, time);
+        if (steps == 0)
         {
             probabilities[0] = 1;
             return (probabilities, errors);
         }
-        Array.Copy(Probabilities, (low - 1) * StateCount, probabilities, 0, StateCount);
-        Array.Copy(StandardErrors, (low - 1) * StateCount, errors, 0, StateCount);
+        Array.Copy(Probabilities, (steps - 1) * StateCount, probabilities, 0, StateCount);
+        Array.Copy(StandardErrors, (steps - 1) * StateCount, errors, 0, StateCount);
         return (probabilities, errors);
     }
 }

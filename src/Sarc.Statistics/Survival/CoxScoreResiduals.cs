@@ -153,8 +153,8 @@ internal static class CoxScoreResiduals
                 continue;
             }
             var times = table.Times;
-            var first = UpperBound(times, data.Start[i]);
-            var end = UpperBound(times, data.Stop[i]);
+            var first = SortedTimes.CountAtOrBefore(times, data.Start[i]);
+            var end = SortedTimes.CountAtOrBefore(times, data.Stop[i]);
             if (end <= first)
             {
                 continue;
@@ -182,24 +182,5 @@ internal static class CoxScoreResiduals
             }
         }
         return resid;
-    }
-
-    /// <summary>The number of entries of ascending <paramref name="times"/> that are &lt;= <paramref name="value"/>.</summary>
-    private static int UpperBound(double[] times, double value)
-    {
-        int lo = 0, hi = times.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (times[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
