@@ -14,6 +14,21 @@ internal static class CommonOptions
     public static Option<string> Column(string name, string description, bool required = true) =>
         new(name) { Description = description, Required = required };
 
+    public static Option<double> ConfidenceLevel(string description) =>
+        new("--conf-level") { Description = description, DefaultValueFactory = _ => 0.95 };
+
+    /// <summary>The value of a <see cref="ConfidenceLevel"/> option.</summary>
+    /// <exception cref="DataInputException">Not strictly between 0 and 1.</exception>
+    public static double ConfidenceLevelOf(ParseResult parse, Option<double> option)
+    {
+        var level = parse.GetValue(option);
+        if (!(level > 0 && level < 1))
+        {
+            throw new DataInputException($"--conf-level must be between 0 and 1 (exclusive), found {level.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return level;
+    }
+
     /// <summary>Parses a comma-separated list of numbers given to <paramref name="optionName"/>.</summary>
     /// <exception cref="DataInputException">An element that is not a finite number.</exception>
     public static double[] ParseNumberList(string text, string optionName)

@@ -28,11 +28,7 @@ internal static class CoxCommand
             DefaultValueFactory = _ => "efron",
         };
         var zph = new Option<bool>("--zph") { Description = "Also test proportional hazards (R's cox.zph, transform \"km\")." };
-        var confLevel = new Option<double>("--conf-level")
-        {
-            Description = "Confidence level of the hazard-ratio intervals.",
-            DefaultValueFactory = _ => 0.95,
-        };
+        var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
         var transition = new Option<string>("--transition")
         {
             Description = "FROM:TO on multistate interval data (event column = state entered, empty = censored): the Cox model of that transition, e.g. LR:DM. Needs --id.",
@@ -45,11 +41,7 @@ internal static class CoxCommand
         };
         command.SetAction(parse =>
         {
-            var level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1))
-            {
-                throw new DataInputException($"--conf-level must be between 0 and 1 (exclusive), found {level}");
-            }
+            var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var tiesName = parse.GetValue(ties);
             if (tiesName is not ("efron" or "breslow"))
             {

@@ -21,7 +21,7 @@ internal static class FinegrayCommand
             Required = true,
         };
         var cause = new Option<int>("--cause") { Description = "The status code of the cause modelled (crr's failcode).", Required = true };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
         var json = CommonOptions.Json();
         var command = new Command("finegray", "Fine-Gray competing-risks regression (subdistribution hazard ratios), as R cmprsk::crr.")
         {
@@ -29,11 +29,7 @@ internal static class FinegrayCommand
         };
         command.SetAction(parse =>
         {
-            var level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1))
-            {
-                throw new DataInputException($"--conf-level must be between 0 and 1 (exclusive), found {level}");
-            }
+            var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var failCode = parse.GetValue(cause);
             if (failCode <= 0)
             {

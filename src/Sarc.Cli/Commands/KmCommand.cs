@@ -25,7 +25,7 @@ internal static class KmCommand
             DefaultValueFactory = _ => "log",
         };
         confType.AcceptOnlyFromAmong("log", "log-log", "plain");
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = CommonOptions.ConfidenceLevel("Confidence level.");
         var json = CommonOptions.Json();
         var command = new Command("km", "Kaplan-Meier survival with log-rank test and reverse Kaplan-Meier median follow-up, as R survfit(Surv(time, event) ~ group).")
         {
@@ -33,11 +33,7 @@ internal static class KmCommand
         };
         command.SetAction(parse =>
         {
-            var level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1))
-            {
-                throw new DataInputException($"--conf-level must be between 0 and 1, found {level}");
-            }
+            var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var options = new KaplanMeierOptions
             {
                 ConfidenceType = parse.GetValue(confType) switch

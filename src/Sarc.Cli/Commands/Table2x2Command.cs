@@ -18,7 +18,7 @@ internal static class Table2x2Command
             Description = "The table [[a,b],[c,d]] as a,b,c,d: rows exposure yes/no, columns outcome yes/no.",
             Required = true,
         };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level of the odds-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the odds-ratio intervals.");
         var json = CommonOptions.Json();
         var command = new Command("table2x2", "Fisher's exact test, mid-p, chi-square and odds ratios of a 2 x 2 table, as R fisher.test and chisq.test.")
         {
@@ -27,11 +27,7 @@ internal static class Table2x2Command
         command.SetAction(parse =>
         {
             var table = ParseCounts(parse.GetValue(counts)!);
-            var level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1))
-            {
-                throw new DataInputException($"--conf-level must be between 0 and 1, found {level}");
-            }
+            var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var result = TwoByTwoAnalysis.Analyze(table, level);
             foreach (var warning in result.Warnings)
             {
