@@ -19,7 +19,7 @@ internal static class AuditCommand
         };
         command.SetAction(parse =>
         {
-            using var store = RegistryStore.Open(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var entries = store.ReadAudit(parse.GetValue(patient));
             if (parse.GetValue(json))
             {

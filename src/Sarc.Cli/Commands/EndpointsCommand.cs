@@ -26,7 +26,7 @@ internal static class EndpointsCommand
             // The endpoint name is checked before the database is opened: a typo must not create sarc.db.
             var kind = EndpointNames.Parse(parse.GetValue(endpoint)!);
             var path = parse.GetValue(output)!;
-            using var store = RegistryStore.Open(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var table = EndpointBuilder.Build(store.LoadPatients(), kind);
             try
             {

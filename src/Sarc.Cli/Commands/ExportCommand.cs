@@ -19,7 +19,7 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(output)!;
-            using var store = RegistryStore.Open(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var patients = store.LoadPatients();
             try
             {

@@ -8,7 +8,7 @@ internal static class RegistryOptions
 {
     public static Option<string> Db() => new("--db")
     {
-        Description = "Registry database: a SQLite file path (created when absent), or PostgreSQL as \"Host=...;Database=...\" or postgres://user@host:port/database.",
+        Description = "Registry database: a SQLite file path (sarc import creates it when absent; other commands need it to exist), or PostgreSQL as \"Host=...;Database=...\" or postgres://user@host:port/database.",
         DefaultValueFactory = _ => RegistryStore.DefaultPath,
     };
 }

@@ -16,12 +16,7 @@ internal static class RegistrySurveillancePatients
     /// an empty registry whose due list is silently empty), or a database that cannot be opened.</exception>
     public static IReadOnlyList<SurveillancePatient> Load(string db)
     {
-        if (!RegistryStore.IsPostgres(db) && !File.Exists(db))
-        {
-            throw new DataInputException($"database '{db}' not found; import patients with 'sarc import', or give --db or --data");
-        }
-
-        using var store = RegistryStore.Open(db);
+        using var store = RegistryStore.OpenExisting(db);
         var records = store.LoadPatients();
         var patients = new SurveillancePatient[records.Count];
         for (var i = 0; i < records.Count; i++)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
 using Sarc.Web;
 using Sarc.Web.Hosting;
@@ -18,6 +19,8 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(studies);
+            // Serving a mistyped path would create an empty registry that nobody can sign in to.
+            RegistryStore.RequireExisting(parse.GetValue(db)!);
             var app = SarcWebApp.Build(new WebOptions(parse.GetValue(db)!, parse.GetValue(urls)!)
             {
                 Studies = folder is null ? StudyCatalog.BuiltIn : StudyCatalog.WithDirectory(folder),

@@ -87,8 +87,8 @@ internal static class StudyCommand
             DataFrame dataset;
             if (dbPath is not null)
             {
+                using var store = RegistryStore.OpenExisting(dbPath);
                 Directory.CreateDirectory(folder);
-                using var store = RegistryStore.Open(dbPath);
                 dataset = StudyData.FromRegistry(store, Path.Combine(folder, "registry-export.csv"), parse.GetValue(supplement));
             }
             else

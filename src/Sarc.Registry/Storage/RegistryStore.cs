@@ -22,6 +22,27 @@ public static class RegistryStore
         return SqliteRegistryStore.Open(db);
     }
 
+    /// <summary>
+    /// As <see cref="Open"/>, for commands that only read or change what is there (export, endpoints, audit, studies,
+    /// the worklist, the web app): a SQLite file that does not exist is a mistyped path, not a new empty registry.
+    /// </summary>
+    /// <exception cref="DataInputException">The SQLite file does not exist, or the database cannot be opened.</exception>
+    public static IRegistryStore OpenExisting(string db)
+    {
+        RequireExisting(db);
+        return Open(db);
+    }
+
+    /// <summary>Throws when <paramref name="db"/> is a SQLite path with no file (a PostgreSQL database is checked when connecting).</summary>
+    /// <exception cref="DataInputException">The SQLite file does not exist.</exception>
+    public static void RequireExisting(string db)
+    {
+        if (!IsPostgres(db) && !File.Exists(db))
+        {
+            throw new DataInputException($"database '{db}' does not exist (sarc import creates one)");
+        }
+    }
+
     /// <summary>Whether <paramref name="db"/> names a PostgreSQL server rather than a SQLite file.</summary>
     public static bool IsPostgres(string db)
     {

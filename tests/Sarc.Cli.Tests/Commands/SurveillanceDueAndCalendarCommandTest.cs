@@ -137,7 +137,7 @@ public class SurveillanceDueAndCalendarCommandTest
     {
         var db = Path.Combine(Path.GetTempPath(), $"sarc-no-such-{Guid.NewGuid():N}.db");
 
-        CliRun.Of("surveillance", "due", "--db", db, "--as-of", "2025-06-15").AssertUserError($"database '{db}' not found");
+        CliRun.Of("surveillance", "due", "--db", db, "--as-of", "2025-06-15").AssertUserError($"database '{db}' does not exist (sarc import creates one)");
 
         Assert.False(File.Exists(db));
     }
