@@ -29,6 +29,24 @@ internal static class CommonOptions
         return level;
     }
 
+    /// <summary>Creates the report folder named by <c>--out</c> (and its parents) and returns its full path.</summary>
+    /// <exception cref="DataInputException">The path is an existing file, or the folder cannot be created.</exception>
+    public static string CreateReportFolder(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new DataInputException($"--out: '{path}' is a file; give a folder for the report");
+        }
+        try
+        {
+            return Directory.CreateDirectory(path).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataInputException($"--out: '{path}' cannot be created: {e.Message}");
+        }
+    }
+
     /// <summary>Parses a comma-separated list of numbers given to <paramref name="optionName"/>.</summary>
     /// <exception cref="DataInputException">An element that is not a finite number.</exception>
     public static double[] ParseNumberList(string text, string optionName)

@@ -33,7 +33,7 @@ internal static class DemoCommand
                 throw new Sarc.Data.DataInputException($"--patients must be at least 50, found {count}");
             }
             var clock = Stopwatch.StartNew();
-            var folder = Path.GetFullPath(parse.GetValue(outDirectory)!);
+            var folder = CommonOptions.CreateReportFolder(parse.GetValue(outDirectory)!);
             var options = SimulationOptions.Default with { Patients = count, Seed = parse.GetValue(seed) };
             var registry = RegistrySimulator.Write(Path.Combine(folder, "data"), options);
             var database = Path.Combine(folder, "data", "registry.db");

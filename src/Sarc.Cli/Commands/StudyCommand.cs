@@ -83,17 +83,18 @@ internal static class StudyCommand
             {
                 throw new DataInputException("give the registry with exactly one of --db or --data");
             }
-            var folder = parse.GetValue(output)!;
             DataFrame dataset;
+            string folder;
             if (dbPath is not null)
             {
                 using var store = RegistryStore.OpenExisting(dbPath);
-                Directory.CreateDirectory(folder);
+                folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
                 dataset = StudyData.FromRegistry(store, Path.Combine(folder, "registry-export.csv"), parse.GetValue(supplement));
             }
             else
             {
                 dataset = StudyData.Load(dataPath!, parse.GetValue(supplement));
+                folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
             }
             var results = studies.Select(s => StudyRunner.Run(s, dataset)).ToArray();
             var index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}");
