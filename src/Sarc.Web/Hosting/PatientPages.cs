@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Template;
+using Sarc.Statistics.Radiotherapy;
 using Sarc.Surveillance.Rules;
 using Sarc.Web.Access;
 using static Sarc.Web.Hosting.HtmlPages;
@@ -106,7 +107,7 @@ internal static class PatientPages
         foreach (var c in r.Radiotherapy)
         {
             html.Append("<li>").Append(c.Setting is { } setting ? TemplateCodes.Code(setting) + ": " : "")
-                .Append(CultureInfo.InvariantCulture, $"{c.DoseGy:0.##} Gy in {c.Fractions} fractions, EQD2 {c.Eqd2:0.0} Gy (α/β 10)")
+                .Append(CultureInfo.InvariantCulture, $"{c.DoseGy:0.##} Gy in {c.Fractions} fractions, EQD2 {c.Eqd2:0.0} Gy (α/β {Fractionation.SarcomaAlphaBeta:0.#} Gy)")
                 .Append(c.EndDate is { } end ? ", ended " + TemplateCodes.Date(end) : "").Append("</li>");
         }
         html.Append("</ul><h2>Events</h2><ul id=\"events\">");
