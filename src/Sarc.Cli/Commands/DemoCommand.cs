@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Sarc.Cli.Output;
 using Sarc.Data.Tables;
 using Sarc.Registry.Audit;
 using Sarc.Studies.Definitions;
@@ -35,16 +36,24 @@ internal static class DemoCommand
             var clock = Stopwatch.StartNew();
             var folder = CommonOptions.CreateReportFolder(parse.GetValue(outDirectory)!);
             var options = SimulationOptions.Default with { Patients = count, Seed = parse.GetValue(seed) };
-            var registry = RegistrySimulator.Write(Path.Combine(folder, "data"), options);
             var database = Path.Combine(folder, "data", "registry.db");
-            DataFrame dataset;
-            using (var store = StudyData.ImportNew(registry.TemplatePath, database, new AuditContext("sarc demo", TimeProvider.System)))
+            StudyResult[] results;
+            string index;
+            using (var progress = TerminalProgress.Start(context, json: false))
             {
-                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "data", "registry-export.csv"), registry.SupplementPath);
+                progress?.Stage($"sarc demo: simulating {count:N0} patients…");
+                var registry = RegistrySimulator.Write(Path.Combine(folder, "data"), options);
+                progress?.Stage($"sarc demo: importing {count:N0} patients into the registry…");
+                DataFrame dataset;
+                using (var store = StudyData.ImportNew(registry.TemplatePath, database, new AuditContext("sarc demo", TimeProvider.System)))
+                {
+                    dataset = StudyData.FromRegistry(store, Path.Combine(folder, "data", "registry-export.csv"), registry.SupplementPath);
+                }
+                results = StudyCommand.RunAll(StudyCatalog.BuiltIn.Studies, dataset, progress, "sarc demo");
+                progress?.Stage("sarc demo: writing the report (figures, tables, results.json)…");
+                index = HtmlReport.Write(folder, results,
+                    $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.");
             }
-            var results = StudyCatalog.BuiltIn.Studies.Select(study => StudyRunner.Run(study, dataset)).ToArray();
-            var index = HtmlReport.Write(folder, results,
-                $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.");
             context.Output.WriteLine($"Simulated registry: {count} patients (seed {options.Seed}) imported into {database}");
             StudyCommand.Summary(context.Output, results);
             context.Output.WriteLine($"Report: {index} ({clock.Elapsed.TotalSeconds:F1} s)");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sarc.Cli.Output;
 using Sarc.Data;
 using Sarc.Data.Tables;
 using Sarc.Registry.Storage;
@@ -96,13 +97,31 @@ internal static class StudyCommand
                 dataset = StudyData.Load(dataPath!, parse.GetValue(supplement));
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
             }
-            var results = studies.Select(s => StudyRunner.Run(s, dataset)).ToArray();
-            var index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}");
+            StudyResult[] results;
+            string index;
+            using (var progress = TerminalProgress.Start(context, json: false))
+            {
+                results = RunAll(studies, dataset, progress, "sarc study run");
+                progress?.Stage("sarc study run: writing the report (figures, tables, results.json)…");
+                index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}");
+            }
             Summary(context.Output, results);
             context.Output.WriteLine($"Report: {index}");
             return SarcApp.Success;
         });
         return command;
+    }
+
+    /// <summary>Runs <paramref name="studies"/> in order, naming each on the terminal's progress line while it runs.</summary>
+    internal static StudyResult[] RunAll(IReadOnlyList<StudyDefinition> studies, DataFrame dataset, TerminalProgress? progress, string command)
+    {
+        var results = new StudyResult[studies.Count];
+        for (var i = 0; i < studies.Count; i++)
+        {
+            progress?.Stage($"{command}: running {studies[i].Id} ({i + 1} of {studies.Count})…");
+            results[i] = StudyRunner.Run(studies[i], dataset);
+        }
+        return results;
     }
 
     /// <summary>One line per study and per analysis that did not run.</summary>

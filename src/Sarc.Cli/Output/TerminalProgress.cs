@@ -25,12 +25,21 @@ internal sealed class TerminalProgress : IDisposable
     /// <summary>An <see cref="IProgress{T}"/> that draws each report as <paramref name="describe"/> words it (synchronously, unlike <see cref="Progress{T}"/>).</summary>
     public IProgress<T> For<T>(Func<T, string> describe) => new Reporter<T>(this, describe);
 
+    /// <summary>Redraws the line with <paramref name="text"/>, unless it was redrawn less than 0.1 s ago (counts move fast).</summary>
     public void Show(string text)
     {
         if (_drawnWidth > 0 && _sinceRedraw.Elapsed < RedrawInterval)
         {
             return;
         }
+        Draw(text);
+    }
+
+    /// <summary>Draws the start of a new stage at once: a stage may last long, so its name must not be dropped.</summary>
+    public void Stage(string text) => Draw(text);
+
+    private void Draw(string text)
+    {
         _sinceRedraw.Restart();
         var padding = Math.Max(0, _drawnWidth - text.Length);
         _error.Write("\r" + text + new string(' ', padding));

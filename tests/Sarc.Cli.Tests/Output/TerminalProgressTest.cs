@@ -25,4 +25,17 @@ public class TerminalProgressTest
         Assert.Equal("\rwriting 500 patients" + "\r" + new string(' ', 20) + "\r", error.ToString());
         Assert.DoesNotContain('\n', error.ToString());
     }
+
+    [Fact]
+    public void Stage_RightAfterAnotherDraw_IsDrawnAnyway_ACountIsNot()
+    {
+        var error = new StringWriter();
+        var progress = new TerminalProgress(error);
+
+        progress.Stage("running a (1 of 2)");
+        progress.Show("10 of 20");
+        progress.Stage("running b (2 of 2)");
+
+        Assert.Equal("\rrunning a (1 of 2)\rrunning b (2 of 2)", error.ToString());
+    }
 }
