@@ -84,7 +84,7 @@ public static class HtmlReport
                     Km(html, folder, basename, km, analysis, labels);
                     break;
                 case RatesAnalysis rates:
-                    Rates(html, rates);
+                    Rates(html, rates, labels);
                     break;
                 case CifAnalysis cif:
                     Cif(html, folder, basename, cif, analysis, labels);
@@ -149,7 +149,7 @@ public static class HtmlReport
     private static void Correlation(StringBuilder html, CorrelationAnalysis c, ReportLabels labels)
     {
         var symbol = c.Method == CorrelationMethod.Pearson ? "r" : "ρ";
-        html.Append($"<table class=\"t\"><thead><tr><th>{E(labels.Name(c.X))} with</th><th>n</th><th>{symbol}</th><th>p</th></tr></thead><tbody>\n");
+        html.Append($"<table class=\"t\"><thead><tr><th>Correlated with {E(labels.Name(c.X))}</th><th>n</th><th>{symbol}</th><th>p</th></tr></thead><tbody>\n");
         foreach (var (name, result) in c.Pairs)
         {
             html.Append($"<tr><td>{E(labels.Name(name))}</td><td class=\"n\">{result.N}</td><td class=\"n\">{ReportText.Fixed(result.Estimate, 3)}</td><td class=\"n\">{ReportText.PValue(result.P)}</td></tr>\n");
@@ -399,13 +399,13 @@ public static class HtmlReport
 
     private static string StateFigureLabel(string state) => StateOccupancyFigure.StateLabel(state);
 
-    private static void Rates(StringBuilder html, RatesAnalysis r)
+    private static void Rates(StringBuilder html, RatesAnalysis r, ReportLabels labels)
     {
-        html.Append("<table class=\"t\"><thead><tr><th>Outcome</th>").Append(r.GroupColumn is null ? "" : $"<th>{E(r.GroupColumn)}</th>")
+        html.Append("<table class=\"t\"><thead><tr><th>Outcome</th>").Append(r.GroupColumn is null ? "" : $"<th>{E(labels.Name(r.GroupColumn))}</th>")
             .Append($"<th>Events / n</th><th>%</th><th>{r.ConfidenceLevel * 100:G3}% CI (exact)</th></tr></thead><tbody>\n");
         foreach (var rate in r.Rates)
         {
-            html.Append($"<tr><td>{E(rate.Outcome)}</td>").Append(r.GroupColumn is null ? "" : $"<td>{E(rate.Group ?? "")}</td>")
+            html.Append($"<tr><td>{E(labels.Name(rate.Outcome))}</td>").Append(r.GroupColumn is null ? "" : $"<td>{E(rate.Group is null ? "" : labels.Level(r.GroupColumn, rate.Group))}</td>")
                 .Append($"<td class=\"n\">{rate.Events} / {rate.N}</td><td class=\"n\">{Percent(rate.Interval.Estimate)}</td><td class=\"n\">{Percent(rate.Interval.Lower)}–{Percent(rate.Interval.Upper)}</td></tr>\n");
         }
         html.Append("</tbody></table><p class=\"caption\">Clopper-Pearson exact intervals; patients without a recorded value are left out of n.</p>\n");

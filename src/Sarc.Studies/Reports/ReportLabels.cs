@@ -52,9 +52,10 @@ public sealed class ReportLabels
     /// <summary>The label of <paramref name="column"/>.</summary>
     public string Name(string column) => _derived.TryGetValue(column, out var label) ? label : Standard.GetValueOrDefault(column, column);
 
-    /// <summary>A level as a table row shows it under its variable: "no"/"yes" for a 0/1 column, else the level.</summary>
-    public string Level(string column, string level) =>
-        !IsYesNo(column) ? level : level switch { "0" => "no", "1" => "yes", _ => level };
+    /// <summary>A level as a table row shows it under its variable: "no"/"yes" for a 0/1 column, the relapse type in words, else the level.</summary>
+    public string Level(string column, string level) => column == "relapse_type"
+        ? level switch { "lr" => "local recurrence", "dm" => "distant metastasis", "lr+dm" => "both on one day", _ => level }
+        : !IsYesNo(column) ? level : level switch { "0" => "no", "1" => "yes", _ => level };
 
     /// <summary>One group of <paramref name="column"/>: "High grade (G2–3): yes", "FNCLCC grade: 3".</summary>
     public string Group(string column, string level) => $"{Name(column)}: {Level(column, level)}";

@@ -29,6 +29,7 @@ public class ReportLabelsTest
         Assert.Equal("Necrosis ≥ 75%: no", Labels.Group("necrosis_high", "0"));
         Assert.Equal("FNCLCC grade: 1", Labels.Group("grade", "1"));
         Assert.Equal("1", Labels.Level("charlson", "1"));
+        Assert.Equal("Type of first relapse: both on one day", Labels.Group("relapse_type", "lr+dm"));
     }
 
     [Fact]
