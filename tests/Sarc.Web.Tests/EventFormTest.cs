@@ -129,6 +129,22 @@ public sealed partial class EventFormTest : IAsyncLifetime
         Assert.Null(_web.Load("PB1")!.First(OutcomeEventKind.LocalRecurrence));
     }
 
+    [Theory]
+    [InlineData("/patients/PB1/events/lr")]
+    [InlineData("/patients/PB1/events/death")]
+    [InlineData("/patients/PB1/edit")]
+    public async Task Event_InvestigatorOfA_OnPatientOfB_IsRefusedAndChangesNothing(string url)
+    {
+        var investigator = await _web.SignedIn("inv@t.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetAsync("/patients/PB1")).StatusCode);
+
+        var response = await WebHarness.PostForm(investigator, url, new() { ["date"] = "2023-01-10", ["center"] = "A", ["reason"] = "x" });
+
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.DoesNotContain("1960-05-01", await response.Content.ReadAsStringAsync());
+        Assert.Single(_web.Audit("PB1"));
+    }
+
     [Fact]
     public async Task Event_WithoutAntiforgeryToken_Is400()
     {
