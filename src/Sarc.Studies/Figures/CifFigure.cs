@@ -14,7 +14,7 @@ namespace Sarc.Studies.Figures;
 public static class CifFigure
 {
     /// <summary>Writes <paramref name="basePath"/>.svg and .png; <paramref name="causeNames"/> names the causes by code.</summary>
-    public static (string Svg, string Png) Save(CifAnalysis analysis, IReadOnlyDictionary<int, string> causeNames, string basePath, ReportLabels? labels = null)
+    public static (string Svg, string Png) Save(CifAnalysis analysis, IReadOnlyDictionary<int, string> causeNames, string basePath, ReportLabels labels)
     {
         var result = analysis.Result;
         var maxTime = result.Curves.Max(c => c.MaxTime);
@@ -62,7 +62,7 @@ public static class CifFigure
                 var pattern = cause == result.Causes[0] ? LinePattern.Solid : LinePattern.Dashed;
                 line.LinePattern = pattern;
                 var name = causeNames.GetValueOrDefault(cause, "cause " + cause);
-                var label = analysis.GroupColumn is null ? name : $"{name}, {labels?.Group(analysis.GroupColumn, analysis.Levels[g]) ?? $"{analysis.GroupColumn} = {analysis.Levels[g]}"}";
+                var label = analysis.GroupColumn is null ? name : $"{name}, {labels.Group(analysis.GroupColumn, analysis.Levels[g])}";
                 legend.Add(new LegendItem { LabelText = label, LineColor = color, LineWidth = 2.5f, LinePattern = pattern, MarkerShape = MarkerShape.None });
             }
         }

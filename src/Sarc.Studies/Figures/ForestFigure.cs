@@ -15,14 +15,14 @@ namespace Sarc.Studies.Figures;
 public static class ForestFigure
 {
     /// <summary>Writes the forest plot of a Cox model as <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
-    public static (string Svg, string Png) Save(CoxResult fit, IReadOnlyDictionary<string, string> references, string basePath, ReportLabels? labels = null) =>
+    public static (string Svg, string Png) Save(CoxResult fit, IReadOnlyDictionary<string, string> references, string basePath, ReportLabels labels) =>
         Save(Rows(fit, references, labels), "Hazard ratio (log scale)", $"HR ({fit.ConfidenceLevel * 100:G3}% CI)", basePath);
 
     /// <summary>
     /// The rows of a Cox model: a factor's reference level (HR 1, no interval) just above its first level, intervals
-    /// from the robust SE when the fit has one. With <paramref name="labels"/>, terms read as <see cref="ReportLabels.Term"/> words them.
+    /// from the robust SE when the fit has one. Terms read as <see cref="ReportLabels.Term"/> words them.
     /// </summary>
-    public static IReadOnlyList<ForestRow> Rows(CoxResult fit, IReadOnlyDictionary<string, string> references, ReportLabels? labels = null)
+    public static IReadOnlyList<ForestRow> Rows(CoxResult fit, IReadOnlyDictionary<string, string> references, ReportLabels labels)
     {
         var z = Probability.NormalQuantile(1 - (1 - fit.ConfidenceLevel) / 2);
         var entries = new List<ForestRow>();
@@ -33,14 +33,11 @@ public static class ForestFigure
             {
                 if (c.Term.StartsWith(label, StringComparison.Ordinal) && c.Term != label && shown.Add(label))
                 {
-                    entries.Add(new ForestRow($"{labels?.Group(label, level) ?? $"{label} = {level}"} (reference)", 0, double.NaN, double.NaN, Reference: true));
+                    entries.Add(new ForestRow($"{labels.Group(label, level)} (reference)", 0, double.NaN, double.NaN, Reference: true));
                 }
             }
             var se = c.RobustSe ?? c.Se;
-            var name = labels?.Term(c.Term, references.Keys)
-                ?? (references.Keys.FirstOrDefault(l => c.Term.StartsWith(l, StringComparison.Ordinal) && c.Term != l) is { } factor
-                    ? $"{factor} = {c.Term[factor.Length..]}" : c.Term);
-            entries.Add(new ForestRow(name, c.Coef, c.Coef - z * se, c.Coef + z * se));
+            entries.Add(new ForestRow(labels.Term(c.Term, references.Keys), c.Coef, c.Coef - z * se, c.Coef + z * se));
         }
         return entries;
     }

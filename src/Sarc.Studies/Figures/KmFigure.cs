@@ -15,7 +15,7 @@ namespace Sarc.Studies.Figures;
 public static class KmFigure
 {
     /// <summary>Writes <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
-    public static (string Svg, string Png) Save(KmAnalysis analysis, string endpointLabel, string basePath, ReportLabels? labels = null)
+    public static (string Svg, string Png) Save(KmAnalysis analysis, string endpointLabel, string basePath, ReportLabels labels)
     {
         var groups = analysis.Curves.Count;
         var maxTime = analysis.Curves.Max(c => c.Time.Length == 0 ? 0 : c.Time[^1]);
@@ -54,14 +54,14 @@ public static class KmFigure
             xMax / 2, axisTitleY, Alignment.UpperCenter, FigureStyle.FontSize, black);
         Text(plot, endpointLabel, left + xMax * 0.02, 0.5, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
         // The rows are labelled by level only, so the title names the grouping they belong to.
-        Text(plot, analysis.GroupColumn is null ? "Number at risk" : $"Number at risk by {labels?.Name(analysis.GroupColumn) ?? analysis.GroupColumn}", left + xMax * 0.005, riskTitleY, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
+        Text(plot, analysis.GroupColumn is null ? "Number at risk" : $"Number at risk by {labels.Name(analysis.GroupColumn)}", left + xMax * 0.005, riskTitleY, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
 
         var legend = new List<LegendItem>();
         for (var g = 0; g < groups; g++)
         {
             var curve = analysis.Curves[g];
             var color = Color.FromHex(FigureStyle.Palette[g % FigureStyle.Palette.Count]);
-            var name = analysis.GroupColumn is null ? "All patients" : labels?.Group(analysis.GroupColumn, analysis.Levels[g]) ?? $"{analysis.GroupColumn} = {analysis.Levels[g]}";
+            var name = analysis.GroupColumn is null ? "All patients" : labels.Group(analysis.GroupColumn, analysis.Levels[g]);
             // Step function from (0, 1): prepend the origin so the first drop is drawn.
             var xs = new double[curve.Time.Length + 1];
             var ys = new double[xs.Length];
@@ -100,7 +100,7 @@ public static class KmFigure
             legend.Add(new LegendItem { LabelText = name, LineColor = color, LineWidth = 2.5f, MarkerShape = MarkerShape.None });
 
             var rowY = firstRowY - rowHeight * g;
-            Text(plot, analysis.GroupColumn is null ? "All" : labels?.Level(analysis.GroupColumn, analysis.Levels[g]) ?? analysis.Levels[g], left + xMax * 0.005, rowY, Alignment.MiddleLeft, FigureStyle.FontSize - 1, color, bold: true);
+            Text(plot, analysis.GroupColumn is null ? "All" : labels.Level(analysis.GroupColumn, analysis.Levels[g]), left + xMax * 0.005, rowY, Alignment.MiddleLeft, FigureStyle.FontSize - 1, color, bold: true);
             foreach (var x in ticks)
             {
                 Text(plot, AtRisk(curve, x).ToString(CultureInfo.InvariantCulture), x, rowY, Alignment.MiddleCenter, FigureStyle.FontSize - 1, color);
