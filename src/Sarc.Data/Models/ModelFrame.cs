@@ -11,9 +11,10 @@ namespace Sarc.Data.Models;
 /// variable varying fastest. Column names follow R (<c>factor(grade)2</c>, <c>depthsuperficial</c>, <c>age:sexm</c>).
 /// </summary>
 /// <remarks>
-/// Differences from R, both deliberate: factor levels are taken from the rows used (R keeps levels seen only in
-/// excluded rows and then reports an NA coefficient for them), and text levels sort case-insensitively with lower
-/// case first on ties (R's sort in an English or C.UTF-8 locale for ASCII names).
+/// Columns are read by <see cref="Analysis.AnalysisColumns"/>, as every other analysis reads them: the same missing
+/// values, event codings and level order (R's, <see cref="Analysis.LevelOrder"/>). One difference from R, deliberate:
+/// factor levels are taken from the rows used (R keeps levels seen only in excluded rows and then reports an NA
+/// coefficient for them).
 /// </remarks>
 public sealed class ModelFrame
 {
@@ -61,7 +62,7 @@ public sealed class ModelFrame
     /// <summary>Event or censoring times (interval ends for counting-process data), in the data's units.</summary>
     public double[] Stop { get; }
 
-    /// <summary>1 = event, 0 = censored.</summary>
+    /// <summary>1 = event, 0 = censored; for <see cref="ResponseKind.CompetingRisks"/>, the status code (0 = censored, k = cause k).</summary>
     public double[] Status { get; }
 
     /// <summary>The design matrix by column: <c>Design[j][i]</c> is column j of used row i. No intercept.</summary>
@@ -76,7 +77,7 @@ public sealed class ModelFrame
     /// <summary>The term labels, in order.</summary>
     public IReadOnlyList<string> TermLabels => Formula.Terms.Select(t => t.Label).ToArray();
 
-    /// <summary>Stratum code (0-based, in sorted label order) of each used row; null without strata().</summary>
+    /// <summary>Stratum code (0-based, in R's order of the strata) of each used row; null without strata().</summary>
     public int[]? Strata { get; }
 
     public string[] StrataLabels { get; }
@@ -84,10 +85,11 @@ public sealed class ModelFrame
     /// <summary>Cluster code (0-based, in order of first appearance) of each used row; null without cluster().</summary>
     public int[]? Cluster { get; }
 
-    /// <summary>Builds the model frame.</summary>
+    /// <summary>Builds the model frame, reading the event column as <paramref name="kind"/> says.</summary>
     /// <exception cref="DataInputException">
-    /// An unknown column (the message lists close names), a non-numeric time, start &gt;= stop, an event that is not
-    /// 0/1, no events, or a factor with a single level; each as one line naming the file, line and column.
+    /// An unknown column (the message lists close names), a non-numeric time, start &gt;= stop, an event outside its
+    /// coding, no events, or a factor with a single level; each as one line naming the file, line and column.
     /// </exception>
-    public static ModelFrame Build(DataFrame data, Formula formula) => ModelFrameBuilder.Build(data, formula);
+    public static ModelFrame Build(DataFrame data, Formula formula, ResponseKind kind = ResponseKind.Survival) =>
+        ModelFrameBuilder.Build(data, formula, kind);
 }

@@ -16,7 +16,7 @@ public static class CifReport
         var used = groupColumn is null ? new[] { timeColumn, statusColumn } : [timeColumn, statusColumn, groupColumn];
         var cases = CompleteCases.Of(frame, used);
         var times = AnalysisColumns.Time(cases, timeColumn);
-        var codes = StatusCodes(cases, statusColumn);
+        var codes = AnalysisColumns.StatusCodes(cases, statusColumn);
         if (times.Length == 0)
         {
             throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
@@ -44,25 +44,6 @@ public static class CifReport
         }
         warnings.AddRange(result.Warnings);
         return new CifAnalysis(cases.Excluded, groupColumn, levels, result, warnings);
-    }
-
-    /// <summary>The status column as whole-number codes: 0 = censored, a positive code = a cause.</summary>
-    /// <exception cref="DataInputException">A negative, fractional or non-numeric code, naming its line.</exception>
-    public static int[] StatusCodes(CompleteCases cases, string name)
-    {
-        var values = AnalysisColumns.Numeric(cases, name, "a whole-number status code (0 = censored)");
-        var codes = new int[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = values[i];
-            if (!(v >= 0) || v != Math.Floor(v) || v > int.MaxValue)
-            {
-                throw new DataInputException(
-                    $"{cases.Frame.Source}: line {cases.LineOf(i)}: column '{name}': status must be 0 (censored) or a positive whole-number cause, found {v.ToString("R", CultureInfo.InvariantCulture)}");
-            }
-            codes[i] = (int)v;
-        }
-        return codes;
     }
 
     private static string Label(int code) => code.ToString(CultureInfo.InvariantCulture);

@@ -27,20 +27,19 @@ public static class FinegrayReport
         {
             throw new DataInputException("finegray takes Surv(time, status) ~ terms, without a start time, strata() or cluster()");
         }
-        var (indicatorTable, codes) = WithEventIndicator(table, formula.Response.Event);
-        // Said before the model frame is built, which would speak of a Cox model when no row has an event.
-        if (Array.IndexOf(codes, cause) < 0)
+        // Said before the model frame is built, which would only say that no row has an event.
+        if (table.Column(formula.Response.Event).Numbers is { } codes && Array.IndexOf(codes, (double)cause) < 0)
         {
             throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}'");
         }
-        var frame = ModelFrame.Build(indicatorTable, formula);
+        var frame = ModelFrame.Build(table, formula, ResponseKind.CompetingRisks);
         var n = frame.RowCount;
         var status = new int[n];
         var p = frame.Design.Length;
         var x = new double[n * p];
         for (var i = 0; i < n; i++)
         {
-            status[i] = codes[frame.Rows[i]];
+            status[i] = (int)frame.Status[i];
             for (var k = 0; k < p; k++)
             {
                 x[i * p + k] = frame.Design[k][i];
@@ -107,34 +106,5 @@ public static class FinegrayReport
             }
         }
         return warnings;
-    }
-
-    /// <summary>
-    /// The model frame takes a 0/1 event, so the status column is replaced by "any event" (status != 0) for it, after
-    /// checking every code; the codes themselves (by row of <paramref name="table"/>) are returned for the fit.
-    /// </summary>
-    private static (DataFrame Table, int[] Codes) WithEventIndicator(DataFrame table, string statusName)
-    {
-        var column = table.Column(statusName);
-        var codes = new int[table.RowCount];
-        var indicator = new double[table.RowCount];
-        for (var row = 0; row < table.RowCount; row++)
-        {
-            if (column.IsMissing(row))
-            {
-                indicator[row] = double.NaN;
-                continue;
-            }
-            var text = column.TextAt(row);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= 0) || value != Math.Floor(value) || value > int.MaxValue)
-            {
-                throw new DataInputException(
-                    $"{table.Source}: line {table.LineNumbers[row]}: column '{statusName}': status must be 0 (censored) or a positive whole-number cause, found '{text}'");
-            }
-            codes[row] = (int)value;
-            indicator[row] = value == 0 ? 0 : 1;
-        }
-        var columns = table.Columns.Select(c => c.Name == statusName ? new DataColumn(statusName, ColumnKind.Numeric, indicator, null) : c).ToList();
-        return (new DataFrame(table.Source, columns, table.LineNumbers), codes);
     }
 }

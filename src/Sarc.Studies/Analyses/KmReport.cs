@@ -22,7 +22,12 @@ public static class KmReport
         var used = groupColumn is null ? new[] { timeColumn, eventColumn } : [timeColumn, eventColumn, groupColumn];
         var cases = CompleteCases.Of(frame, used);
         var times = AnalysisColumns.Time(cases, timeColumn);
-        var events = AnalysisColumns.Event(cases, eventColumn);
+        var status = AnalysisColumns.Event(cases, eventColumn);
+        var events = new bool[status.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = status[i] == 1;
+        }
         if (times.Length == 0)
         {
             throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");

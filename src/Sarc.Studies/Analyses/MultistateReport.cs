@@ -36,7 +36,6 @@ public static class MultistateReport
     {
         // The event column may be empty (= censored), so only id, start and stop decide which rows are complete.
         var cases = CompleteCases.Of(frame, [idColumn, startColumn, stopColumn]);
-        var events = frame.Column(eventColumn);
         var n = cases.Rows.Length;
         if (n == 0)
         {
@@ -51,12 +50,10 @@ public static class MultistateReport
                 throw new DataInputException($"{frame.Source}: line {cases.LineOf(i)}: start and stop must be finite numbers");
             }
         }
-        var names = new string?[n];
-        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        var names = AnalysisColumns.States(cases, eventColumn);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            var text = events.TextAt(cases.Rows[i])?.Trim();
-            names[i] = string.IsNullOrEmpty(text) ? null : text;
             if (names[i] is { } name)
             {
                 if (name == EntryState)
@@ -66,7 +63,7 @@ public static class MultistateReport
                 seen.Add(name);
             }
         }
-        var order = stateOrder ?? [.. seen];
+        var order = stateOrder ?? LevelOrder.SortDistinct(seen);
         foreach (var name in order)
         {
             if (name == EntryState)

@@ -253,7 +253,7 @@ public static class StudyRunner
         {
             var column = cohort.Column(group);
             labels = Enumerable.Range(0, cohort.RowCount).Select(column.TextAt).ToArray();
-            levels = [.. labels.Where(l => l is not null).Distinct().Order(StringComparer.Ordinal)!];
+            levels = LevelOrder.SortDistinct(labels.OfType<string>());
             if (levels.Length < 2)
             {
                 throw new DataInputException($"'{group}' has a single level in the cohort: give rates without a group");
@@ -387,7 +387,7 @@ public static class StudyRunner
         if (group is not null)
         {
             var column = intervals.Column(group);
-            var levels = Enumerable.Range(0, intervals.RowCount).Select(column.TextAt).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+            var levels = LevelOrder.SortDistinct(Enumerable.Range(0, intervals.RowCount).Select(column.TextAt).OfType<string>());
             if (levels.Length < 2)
             {
                 throw new DataInputException($"'{group}' has a single level ('{levels.FirstOrDefault()}') in the cohort: nothing to compare");
@@ -464,7 +464,7 @@ public static class StudyRunner
             {
                 continue;
             }
-            var levels = frame.Rows.Select(r => texts[r]).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            var levels = LevelOrder.SortDistinct(frame.Rows.Select(r => texts[r]).OfType<string>());
             if (levels.FirstOrDefault(l => !fit.Coefficients.Any(c => c.Term == label + l)) is { } reference)
             {
                 references[label] = reference;
@@ -473,23 +473,9 @@ public static class StudyRunner
         return references;
     }
 
-    /// <summary>A 0/1 column as numbers (NaN where missing).</summary>
-    /// <exception cref="DataInputException">A value other than 0 or 1.</exception>
-    private static double[] Binary(DataFrame frame, string name)
-    {
-        var column = frame.Column(name);
-        var values = new double[frame.RowCount];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = NumberAt(column, i);
-            if (!double.IsNaN(v) && v != 0 && v != 1)
-            {
-                throw new DataInputException($"{frame.Source}:{frame.LineNumbers[i]}: column '{name}' must be 0/1, found '{column.TextAt(i)}'");
-            }
-            values[i] = v;
-        }
-        return values;
-    }
+    /// <summary>A yes/no column as 1/0 (NaN where missing), read as every analysis reads an event.</summary>
+    /// <exception cref="DataInputException">A value outside the column's coding.</exception>
+    private static double[] Binary(DataFrame frame, string name) => AnalysisColumns.IndicatorWithMissing(frame, name);
 
     private static double Number(string? text, double fallback) =>
         text is null ? fallback : double.Parse(text, CultureInfo.InvariantCulture);
