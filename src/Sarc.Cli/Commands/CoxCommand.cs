@@ -60,17 +60,7 @@ internal static class CoxCommand
                 ConfidenceLevel = level,
                 ProportionalHazardsTest = parse.GetValue(zph),
             };
-            CoxResult fit;
-            try
-            {
-                fit = new CoxRegression(options).Fit(new CoxData(
-                    frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, frame.TermLabels.ToArray(),
-                    frame.Assign, frame.Strata, frame.Cluster));
-            }
-            catch (ArgumentException exception) when (exception.Message.Contains("aeqSurv", StringComparison.Ordinal))
-            {
-                throw new DataInputException($"{table.Source}: {exception.Message}");
-            }
+            var fit = CoxReport.Fit(frame, options);
             foreach (var warning in fit.Warnings)
             {
                 context.Error.WriteLine($"sarc cox: warning: {warning}");

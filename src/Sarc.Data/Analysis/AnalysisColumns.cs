@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sarc.Data.Tables;
+using Sarc.Statistics;
 
 namespace Sarc.Data.Analysis;
 
@@ -303,30 +304,11 @@ public static class AnalysisColumns
     /// <summary>The bad values of one column: one message for the first, and the lines of the others.</summary>
     private sealed class LineProblems(CompleteCases cases, string column)
     {
-        private const int LinesNamed = 10;
-        private readonly List<int> _lines = [];
-        private string? _first;
+        private readonly List<DataProblem> _problems = [];
 
-        public void Add(int index, string message)
-        {
-            _first ??= message;
-            _lines.Add(cases.LineOf(index));
-        }
+        public void Add(int index, string message) => _problems.Add(new DataProblem(message, index));
 
-        public void ThrowIfAny()
-        {
-            if (_first is null)
-            {
-                return;
-            }
-            var others = _lines.Count - 1;
-            var more = others switch
-            {
-                0 => "",
-                <= LinesNamed => $" (also line{(others == 1 ? "" : "s")} {string.Join(", ", _lines.Skip(1))})",
-                _ => $" (also lines {string.Join(", ", _lines.Skip(1).Take(LinesNamed))} and {others - LinesNamed} more)",
-            };
-            throw new DataInputException($"{cases.Frame.Source}: line {_lines[0]}: column '{column}': {_first}{more}");
-        }
+        public void ThrowIfAny() =>
+            DataProblems.ThrowIfAny(cases.Frame.Source, _problems, cases.LineOf, describe: p => $"column '{column}': {p.Message}");
     }
 }

@@ -19,6 +19,8 @@ namespace Sarc.Data.Models;
 public sealed class ModelFrame
 {
     internal ModelFrame(
+        string source,
+        int[] lineNumbers,
         Formula formula,
         int[] rows,
         int excluded,
@@ -32,6 +34,8 @@ public sealed class ModelFrame
         string[] strataLabels,
         int[]? cluster)
     {
+        Source = source;
+        _lineNumbers = lineNumbers;
         Formula = formula;
         Rows = rows;
         Excluded = excluded;
@@ -45,6 +49,11 @@ public sealed class ModelFrame
         StrataLabels = strataLabels;
         Cluster = cluster;
     }
+
+    private readonly int[] _lineNumbers;
+
+    /// <summary>The file the data came from, for messages.</summary>
+    public string Source { get; }
 
     public Formula Formula { get; }
 
@@ -84,6 +93,17 @@ public sealed class ModelFrame
 
     /// <summary>Cluster code (0-based, in order of first appearance) of each used row; null without cluster().</summary>
     public int[]? Cluster { get; }
+
+    /// <summary>The file line of used row <paramref name="index"/>.</summary>
+    public int LineOf(int index) => _lineNumbers[Rows[index]];
+
+    /// <summary>
+    /// Turns what an estimator's <c>Check</c> found in this frame's data into one user error naming the file, the
+    /// line of each row (rows are indices into the used rows) and the design column (<c>covariate 'age'</c>).
+    /// </summary>
+    /// <exception cref="DataInputException">There is a problem.</exception>
+    public void ThrowIfAny(IReadOnlyList<Sarc.Statistics.DataProblem> problems) =>
+        DataProblems.ThrowIfAny(Source, problems, LineOf, k => $"covariate '{ColumnNames[k]}'");
 
     /// <summary>Builds the model frame, reading the event column as <paramref name="kind"/> says.</summary>
     /// <exception cref="DataInputException">

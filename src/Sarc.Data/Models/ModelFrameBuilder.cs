@@ -134,7 +134,7 @@ internal static class ModelFrameBuilder
         }
 
         return new ModelFrame(
-            formula, rows, cases.Excluded, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
+            data.Source, data.LineNumbers, formula, rows, cases.Excluded, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
             strata, strataLabels, cluster);
     }
 

@@ -12,22 +12,16 @@ namespace Sarc.Statistics.CompetingRisks;
 /// </summary>
 public static class FineGray
 {
-    /// <summary>Fits the model.</summary>
-    /// <param name="time">Follow-up times (finite, &gt;= 0), any order.</param>
-    /// <param name="status">0 = censored; <paramref name="failCode"/> = the cause of interest; any other value = a competing cause.</param>
-    /// <param name="failCode">The cause modelled (crr's <c>failcode</c>), not 0.</param>
-    /// <param name="covariates">Design matrix, n rows × <paramref name="parameters"/> columns, row-major, finite.</param>
-    /// <param name="parameters">Number of covariate columns (&gt;= 1).</param>
-    /// <param name="options">Options; null = <see cref="FineGrayOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">Lengths disagree, a value is out of range, a covariate column is constant, or the cause never occurs.</exception>
-    public static FineGrayResult Fit(
-        ReadOnlySpan<double> time, ReadOnlySpan<int> status, int failCode, ReadOnlySpan<double> covariates, int parameters,
-        FineGrayOptions? options = null)
+    /// <summary>
+    /// What in the data this model cannot use: a time that is negative or not finite (per row), a covariate column
+    /// that is constant (its coefficient cannot be estimated; R's <c>crr</c> stops in <c>solve()</c>), or a cause that
+    /// never occurs. Empty when <see cref="Fit"/> can run.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths disagree, fewer than one covariate, a covariate that is not finite, or <paramref name="failCode"/> is 0.</exception>
+    public static IReadOnlyList<DataProblem> Check(
+        ReadOnlySpan<double> time, ReadOnlySpan<int> status, int failCode, ReadOnlySpan<double> covariates, int parameters)
     {
-        options ??= FineGrayOptions.Default;
         Preconditions.Positive(parameters, nameof(parameters));
-        Preconditions.Positive(options.GradientTolerance, nameof(options.GradientTolerance));
-        Preconditions.InOpenRange(options.ConfidenceLevel, 0, 1, nameof(options.ConfidenceLevel));
         if (failCode == 0)
         {
             throw new ArgumentException("failCode must not be the censoring code 0.", nameof(failCode));
@@ -35,19 +29,22 @@ public static class FineGray
         var n = time.Length;
         Preconditions.SameLength(n, status.Length, nameof(status));
         Preconditions.SameLength(n * parameters, covariates.Length, nameof(covariates));
-        for (var i = 0; i < n; i++)
-        {
-            if (!(time[i] >= 0) || double.IsInfinity(time[i]))
-            {
-                throw new ArgumentException($"time[{i}] must be finite and >= 0, found {time[i]}.", nameof(time));
-            }
-        }
         for (var i = 0; i < covariates.Length; i++)
         {
             if (!double.IsFinite(covariates[i]))
             {
                 throw new ArgumentException($"covariates[{i}] must be finite, found {covariates[i]}.", nameof(covariates));
             }
+        }
+        var problems = new List<DataProblem>();
+        var causeSeen = false;
+        for (var i = 0; i < n; i++)
+        {
+            if (!(time[i] >= 0) || double.IsInfinity(time[i]))
+            {
+                problems.Add(new DataProblem($"time must be finite and >= 0, found {time[i]:R}", Row: i));
+            }
+            causeSeen |= status[i] == failCode;
         }
         for (var k = 0; k < parameters && n > 0; k++)
         {
@@ -59,15 +56,38 @@ public static class FineGray
             }
             if (constant)
             {
-                // The information matrix would be singular (R's crr stops in solve()).
-                throw new ArgumentException($"Covariate column {k} is constant ({first}): its coefficient cannot be estimated.", nameof(covariates));
+                problems.Add(new DataProblem($"constant ({first:R}) among the {n} rows used: its coefficient cannot be estimated", Column: k));
             }
         }
-        var data = FineGrayData.Sort(time, status, failCode, covariates, parameters);
-        if (data.Events == 0)
+        if (!causeSeen)
         {
-            throw new ArgumentException($"The cause {failCode} does not occur in status.", nameof(failCode));
+            problems.Add(new DataProblem($"cause {failCode} does not occur among the {n} rows used"));
         }
+        return problems;
+    }
+
+    /// <summary>Fits the model.</summary>
+    /// <param name="time">Follow-up times (finite, &gt;= 0), any order.</param>
+    /// <param name="status">0 = censored; <paramref name="failCode"/> = the cause of interest; any other value = a competing cause.</param>
+    /// <param name="failCode">The cause modelled (crr's <c>failcode</c>), not 0.</param>
+    /// <param name="covariates">Design matrix, n rows × <paramref name="parameters"/> columns, row-major, finite.</param>
+    /// <param name="parameters">Number of covariate columns (&gt;= 1).</param>
+    /// <param name="options">Options; null = <see cref="FineGrayOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException">Lengths disagree, a covariate is not finite, or <see cref="Check"/> finds a problem (a programmer error: check first).</exception>
+    public static FineGrayResult Fit(
+        ReadOnlySpan<double> time, ReadOnlySpan<int> status, int failCode, ReadOnlySpan<double> covariates, int parameters,
+        FineGrayOptions? options = null)
+    {
+        options ??= FineGrayOptions.Default;
+        Preconditions.Positive(options.GradientTolerance, nameof(options.GradientTolerance));
+        Preconditions.InOpenRange(options.ConfidenceLevel, 0, 1, nameof(options.ConfidenceLevel));
+        var problems = Check(time, status, failCode, covariates, parameters);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"{problems[0].Message} (row {problems[0].Row}, column {problems[0].Column}); call Check first.", nameof(time));
+        }
+        var n = time.Length;
+        var data = FineGrayData.Sort(time, status, failCode, covariates, parameters);
 
         var p = parameters;
         var beta = new double[p];

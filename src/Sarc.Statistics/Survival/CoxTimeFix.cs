@@ -13,7 +13,9 @@ internal static class CoxTimeFix
     /// <param name="start">Interval starts, or null.</param>
     /// <param name="stop">Stop times.</param>
     /// <param name="descendingStopOrder">For right-censored data, the rows by stop descending if already known.</param>
-    public static (double[]? Start, double[] Stop) Apply(double[]? start, double[] stop, int[]? descendingStopOrder = null)
+    /// <param name="collapsed">When given, the rows whose interval has length 0 after merging are added to it; otherwise such a row throws.</param>
+    /// <exception cref="ArgumentException">An interval of length 0 after merging, without <paramref name="collapsed"/>.</exception>
+    public static (double[]? Start, double[] Stop) Apply(double[]? start, double[] stop, int[]? descendingStopOrder = null, List<int>? collapsed = null)
     {
         var n = stop.Length;
         var all = stop;
@@ -101,6 +103,11 @@ internal static class CoxTimeFix
                 newStart[i] = which[n + i] < 0 ? start[i] : mapped[which[n + i]];
                 if (newStart[i] == newStop[i] && start[i] != stop[i])
                 {
+                    if (collapsed is not null)
+                    {
+                        collapsed.Add(i);
+                        continue;
+                    }
                     throw new ArgumentException(
                         $"Row {i}: the interval ({start[i]}, {stop[i]}] has effective length 0 after merging near-equal times (R: aeqSurv exception).");
                 }

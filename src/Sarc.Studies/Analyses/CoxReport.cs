@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sarc.Data;
 using Sarc.Data.Models;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Json;
@@ -8,6 +9,17 @@ namespace Sarc.Studies.Analyses;
 /// <summary>The JSON of a Cox fit as <c>sarc cox --json</c> prints it (coefficients, tests, concordance, cox.zph), shared with the study runner.</summary>
 public static class CoxReport
 {
+    /// <summary>Fits <paramref name="frame"/> with R's <c>coxph</c> (see <see cref="CoxRegression"/>).</summary>
+    /// <exception cref="DataInputException">The data has a problem the model finds (<see cref="CoxRegression.Check"/>), naming its line.</exception>
+    public static CoxResult Fit(ModelFrame frame, CoxOptions options)
+    {
+        var data = new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, [.. frame.TermLabels],
+            frame.Assign, frame.Strata, frame.Cluster);
+        var regression = new CoxRegression(options);
+        frame.ThrowIfAny(regression.Check(data));
+        return regression.Fit(data);
+    }
+
     /// <summary>Writes the fit into the current JSON object (the body of <c>sarc cox --json</c>).</summary>
     public static void WriteJson(Utf8JsonWriter writer, CoxResult fit, ModelFrame frame)
     {

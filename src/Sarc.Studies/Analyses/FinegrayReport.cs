@@ -20,7 +20,8 @@ public static class FinegrayReport
     /// a cause) for cause <paramref name="cause"/>; rows with a missing value are left out and counted.
     /// </summary>
     /// <exception cref="DataInputException">A start time, strata() or cluster() in the formula; a status that is not a
-    /// whole number ≥ 0 (naming its line); the cause never occurs; a constant covariate.</exception>
+    /// whole number ≥ 0 (naming its line); the cause never occurs; a problem <see cref="FineGray.Check"/> finds (a
+    /// negative time, a constant covariate).</exception>
     public static FinegrayAnalysis Analyse(DataFrame table, Formula formula, int cause, double confidenceLevel)
     {
         if (formula.Response.Start is not null || formula.StrataColumns.Count > 0 || formula.ClusterColumn is not null)
@@ -45,19 +46,9 @@ public static class FinegrayReport
                 x[i * p + k] = frame.Design[k][i];
             }
         }
-        if (Array.IndexOf(status, cause) < 0)
-        {
-            throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}' among the {n} rows used");
-        }
-        try
-        {
-            var fit = FineGray.Fit(frame.Stop, status, cause, x, p, new FineGrayOptions { ConfidenceLevel = confidenceLevel });
-            return new FinegrayAnalysis(frame, cause, confidenceLevel, fit);
-        }
-        catch (ArgumentException exception) when (exception.Message.Contains("constant", StringComparison.Ordinal))
-        {
-            throw new DataInputException($"{table.Source}: {exception.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
-        }
+        frame.ThrowIfAny(FineGray.Check(frame.Stop, status, cause, x, p));
+        var fit = FineGray.Fit(frame.Stop, status, cause, x, p, new FineGrayOptions { ConfidenceLevel = confidenceLevel });
+        return new FinegrayAnalysis(frame, cause, confidenceLevel, fit);
     }
 
     /// <summary>Writes the properties of <c>sarc finegray --json</c> into an open object.</summary>

@@ -108,13 +108,8 @@ public static class MultistateReport
         Array.Copy(merged, 0, start, 0, n);
         Array.Copy(merged, n, stop, 0, n);
         var problems = AalenJohansen.Check(subjects.Codes, start, stop, to, absorbing);
-        if (problems.Count > 0)
-        {
-            var first = problems[0];
-            var more = problems.Count > 1 ? $" (and {problems.Count - 1} more problem(s))" : "";
-            throw new DataInputException(
-                $"{frame.Source}: line {cases.LineOf(first.Row)}: id '{subjects.Levels[first.Subject]}': {Describe(first, stateNames)}{more}");
-        }
+        DataProblems.ThrowIfAny(frame.Source, problems, cases.LineOf,
+            describe: p => $"id '{subjects.Levels[((IntervalProblem)p).Subject]}': {Describe((IntervalProblem)p, stateNames)}");
         var result = AalenJohansen.Fit(subjects.Codes, start, stop, to, stateNames.Length, subjects.LevelCount);
         return new MultistateAnalysis(cases.Excluded, n, stateNames, result);
     }

@@ -308,7 +308,7 @@ public static class StudyRunner
     }
 
     /// <summary>Fits a Cox model (R's defaults: Efron ties, 95% intervals) with the reference level of each factor term.</summary>
-    /// <exception cref="DataInputException">No events among the rows used (<paramref name="events"/> names them), or the engine rejects the data.</exception>
+    /// <exception cref="DataInputException">No events among the rows used (<paramref name="events"/> names them), or a problem the model finds in the data.</exception>
     private static CoxAnalysis FitCox(DataFrame data, Formula formula, string events)
     {
         var frame = ModelFrame.Build(data, formula);
@@ -321,16 +321,7 @@ public static class StudyRunner
         {
             throw new DataInputException($"no {events} among the {frame.Status.Length} rows analysed: no Cox model to fit");
         }
-        CoxResult fit;
-        try
-        {
-            fit = new CoxRegression(new CoxOptions()).Fit(new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design,
-                frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign, frame.Strata, frame.Cluster));
-        }
-        catch (ArgumentException e)
-        {
-            throw new DataInputException(e.Message);
-        }
+        var fit = CoxReport.Fit(frame, new CoxOptions());
         return new CoxAnalysis(fit, frame, References(data, frame, fit));
     }
 

@@ -113,6 +113,14 @@ public sealed class CoxCommandTest : IDisposable
         CliRun.Of("cox", "--data", path, "--formula", "Surv(time, status) ~ size", "--ties", "exact").AssertUserError("exact");
     }
 
+    [Fact]
+    public void Cox_IntervalThatCollapsesUnderTimeFix_IsAUserErrorNamingItsLine()
+    {
+        var path = WriteCsv("start,stop,status,x", "0,2,1,1", "2,2.0000000001,1,0", "0,3,0,1", "0,4,1,0");
+        CliRun.Of("cox", "--data", path, "--formula", "Surv(start, stop, status) ~ x")
+            .AssertUserError("line 3: the interval (2, 2.0000000001] has length 0 once near-equal times are merged (R's aeqSurv)");
+    }
+
     private string WriteCsv(params string[] lines)
     {
         var path = Path.Combine(Path.GetTempPath(), $"sarc-cox-{Guid.NewGuid():N}.csv");

@@ -94,16 +94,31 @@ public class FineGrayTest
     }
 
     [Fact]
-    public void Fit_ConstantCovariate_Throws()
+    public void Check_ConstantCovariate_IsAProblemOfItsColumnAndFitThrows()
     {
-        var error = Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2, 3], [1, 2, 0], 1, [1.0, 0.5, 1, 0.7, 1, 0.2], 2));
-        Assert.Contains("column 0 is constant", error.Message, StringComparison.Ordinal);
+        double[] time = [1, 2, 3];
+        int[] status = [1, 2, 0];
+        double[] x = [1, 0.5, 1, 0.7, 1, 0.2];
+        var problem = Assert.Single(FineGray.Check(time, status, 1, x, 2));
+        Assert.Equal((-1, 0), (problem.Row, problem.Column));
+        Assert.StartsWith("constant (1)", problem.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => FineGray.Fit(time, status, 1, x, 2));
     }
 
     [Fact]
-    public void Fit_CauseThatNeverOccurs_Throws()
+    public void Check_CauseThatNeverOccursAndNegativeTime_AreProblemsAndFitThrows()
     {
+        var problems = FineGray.Check([1.0, -2], [1, 0], 3, [0.5, 1.5], 1);
+        Assert.Equal(2, problems.Count);
+        Assert.Equal(1, problems[0].Row);
+        Assert.Contains("cause 3 does not occur", problems[1].Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2], [1, 0], 3, [0.5, 1.5], 1));
+    }
+
+    [Fact]
+    public void Check_UsableData_HasNoProblem()
+    {
+        Assert.Empty(FineGray.Check([1.0, 2, 3], [1, 2, 0], 1, [0.5, 1.5, 1], 1));
     }
 
     private static FineGrayResult FitFixture(JsonElement reference, string file, FineGrayOptions? options = null)
