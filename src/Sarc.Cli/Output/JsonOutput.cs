@@ -1,7 +1,5 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sarc.Registry.Json;
 
 namespace Sarc.Cli.Output;
 
@@ -11,22 +9,10 @@ namespace Sarc.Cli.Output;
 /// </summary>
 internal static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
+    /// <summary>Writes the object whose properties <paramref name="writeObject"/> writes, then a line end (as <see cref="SarcJson"/> writes all JSON).</summary>
     public static void Write(TextWriter output, Action<Utf8JsonWriter> writeObject)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
-        {
-            writer.WriteStartObject();
-            writeObject(writer);
-            writer.WriteEndObject();
-        }
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Write(SarcJson.Object(writeObject));
         output.WriteLine();
     }
 }

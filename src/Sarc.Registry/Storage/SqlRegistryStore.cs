@@ -635,7 +635,7 @@ internal abstract class SqlRegistryStore : IRegistryStore
         private string Json(string[] cells)
         {
             json.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(json))
+            using (var writer = new Utf8JsonWriter(json, Sarc.Registry.Json.SarcJson.Compact))
             {
                 writer.WriteStartObject();
                 for (var c = 0; c < cells.Length; c++)

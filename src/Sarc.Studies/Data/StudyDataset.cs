@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sarc.Data;
 using Sarc.Data.Tables;
+using Sarc.Registry.Endpoints;
 
 namespace Sarc.Studies.Data;
 
@@ -12,8 +13,7 @@ namespace Sarc.Studies.Data;
 /// </summary>
 public static class StudyDataset
 {
-    /// <summary>Days per month (365.25 / 12), as the registry's endpoints.</summary>
-    public const double DaysPerMonth = 30.4375;
+    private const double DaysPerMonth = EndpointBuilder.DaysPerMonth;
 
     private static readonly Dictionary<string, string> HistologyNames = new(StringComparer.Ordinal)
     {

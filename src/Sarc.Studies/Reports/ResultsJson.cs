@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sarc.Registry.Json;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;
@@ -12,13 +12,11 @@ namespace Sarc.Studies.Reports;
 /// </summary>
 public static class ResultsJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The document as UTF-8 text.</summary>
     public static string Write(IReadOnlyList<StudyResult> studies)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        using (var writer = new Utf8JsonWriter(stream, SarcJson.Indented))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("studies");

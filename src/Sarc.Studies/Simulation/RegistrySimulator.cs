@@ -13,7 +13,7 @@ namespace Sarc.Studies.Simulation;
 /// </summary>
 public static class RegistrySimulator
 {
-    private const double DaysPerMonth = 30.4375;
+    private const double DaysPerMonth = Sarc.Registry.Endpoints.EndpointBuilder.DaysPerMonth;
 
     private static readonly string[] TemplateHeader =
     [

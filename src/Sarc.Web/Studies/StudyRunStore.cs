@@ -87,7 +87,7 @@ public sealed partial class StudyRunStore
             HtmlReport.Write(report, [result], $"{patients.Count} patients visible to {user.Email} ({scope}), run {started:yyyy-MM-dd HH:mm} UTC.");
             var run = new StudyRun(id, user.Email, study.Id, study.Title, started, patients.Count, report);
             // Written last: a folder without run.json is an unfinished or failed run and is never served.
-            File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(new Metadata(run.Owner, run.StudyId, run.StudyTitle, run.Started, run.Patients)));
+            File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(new Metadata(run.Owner, run.StudyId, run.StudyTitle, run.Started, run.Patients), Sarc.Registry.Json.SarcJson.Serializer));
             return run;
         }
         finally
@@ -147,7 +147,7 @@ public sealed partial class StudyRunStore
         {
             return null;
         }
-        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(path));
+        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(path), Sarc.Registry.Json.SarcJson.Serializer);
         return meta is null ? null : new StudyRun(Path.GetFileName(folder), meta.Owner, meta.StudyId, meta.StudyTitle, meta.Started, meta.Patients, Path.Combine(folder, ReportSubfolder));
     }
 
