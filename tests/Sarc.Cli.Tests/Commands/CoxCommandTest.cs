@@ -121,6 +121,14 @@ public sealed class CoxCommandTest : IDisposable
             .AssertUserError("line 3: the interval (2, 2.0000000001] has length 0 once near-equal times are merged (R's aeqSurv)");
     }
 
+    [Fact]
+    public void Cox_FormulaNestedThousandsDeep_IsAUserError()
+    {
+        var path = WriteCsv("time,status,x", "5,1,2", "7,0,3", "3,1,1");
+        var deep = new string('(', 5000) + "x" + new string(')', 5000);
+        CliRun.Of("cox", "--data", path, "--formula", $"Surv(time, status) ~ {deep}").AssertUserError("formula: parentheses nested more than 100 deep");
+    }
+
     private string WriteCsv(params string[] lines)
     {
         var path = Path.Combine(Path.GetTempPath(), $"sarc-cox-{Guid.NewGuid():N}.csv");

@@ -303,6 +303,30 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
         Assert.Contains("\"error\": \"no transitions among the", ResultsJson.Write([result]));
     }
 
+    [Fact]
+    public void Run_DeeplyNestedFormula_FailsThatAnalysisWithOneLine()
+    {
+        // Issue 17: a formula thousands of parentheses deep overflowed the stack and aborted the run (and the server).
+        var deep = new string('(', 5000) + "high_grade" + new string(')', 5000);
+        var study = Inline($"""
+            id: q
+            title: Deep formula
+            analyses:
+              - id: cox
+                kind: cox
+                endpoint: os
+                formula: "~ {deep}"
+              - id: rates
+                kind: rates
+                outcomes: [deep]
+            """);
+
+        var result = StudyRunner.Run(study, registry.Dataset);
+
+        Assert.StartsWith("formula: parentheses nested more than 100 deep", result.Analyses[0].Error);
+        Assert.Null(result.Analyses[1].Error);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
