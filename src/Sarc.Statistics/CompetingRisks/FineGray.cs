@@ -1,4 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
+using Sarc.Statistics.Survival;
 
 namespace Sarc.Statistics.CompetingRisks;
 
@@ -171,11 +171,17 @@ public static class FineGray
         return sum;
     }
 
-    /// <summary>Solves H x = s for the symmetric information H (p × p row-major); LU when H is not positive definite, as R's solve().</summary>
+    /// <summary>Solves H x = s for the information H (p × p row-major) as R's solve(); NaN when H is singular.</summary>
     internal static double[] Solve(double[] hessian, double[] rhs, int p)
     {
-        var matrix = Matrix<double>.Build.Dense(p, p, (double[])hessian.Clone());
-        var vector = Vector<double>.Build.Dense((double[])rhs.Clone());
-        return matrix.LU().Solve(vector).ToArray();
+        var matrix = new double[p, p];
+        for (var k = 0; k < p; k++)
+        {
+            for (var l = 0; l < p; l++)
+            {
+                matrix[k, l] = hessian[k * p + l];
+            }
+        }
+        return SmallLinearSystem.Solve(matrix, rhs) ?? Enumerable.Repeat(double.NaN, p).ToArray();
     }
 }

@@ -1,4 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
+using Sarc.Statistics.Survival;
 
 namespace Sarc.Statistics.CompetingRisks;
 
@@ -339,15 +339,30 @@ internal sealed class FineGrayData
                 }
             }
         }
-        var information = Matrix<double>.Build.Dense(p, p, (double[])hessian.Clone());
-        var inverse = information.Inverse();
-        var sandwich = inverse * Matrix<double>.Build.Dense(p, p, meat) * inverse.Transpose();
+        var information = new double[p, p];
+        for (var k = 0; k < p; k++)
+        {
+            for (var l = 0; l < p; l++)
+            {
+                information[k, l] = hessian[k * p + l];
+            }
+        }
+        // V = I⁻¹ M I⁻ᵀ (M row-major, as hessian).
+        var inverse = SmallLinearSystem.Invert(information);
         var result = new double[p * p];
         for (var k = 0; k < p; k++)
         {
             for (var l = 0; l < p; l++)
             {
-                result[k * p + l] = sandwich[k, l];
+                var sum = 0.0;
+                for (var a = 0; a < p; a++)
+                {
+                    for (var b = 0; b < p; b++)
+                    {
+                        sum += inverse[k, a] * meat[a * p + b] * inverse[l, b];
+                    }
+                }
+                result[k * p + l] = sum;
             }
         }
         return result;
