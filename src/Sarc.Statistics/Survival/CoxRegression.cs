@@ -35,7 +35,7 @@ public sealed class CoxRegression
             return [];
         }
         var collapsed = new List<int>();
-        CoxTimeFix.Apply(data.Start, data.Stop, collapsed: collapsed);
+        TimeFix.Apply(data.Start, data.Stop, collapsed: collapsed);
         return collapsed.Select(i => new DataProblem(
             $"the interval ({data.Start[i]:R}, {data.Stop[i]:R}] has length 0 once near-equal times are merged (R's aeqSurv)", i)).ToArray();
     }
