@@ -30,19 +30,8 @@ internal static class CifCommand
         {
             var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
             var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
-            foreach (var warning in analysis.Warnings)
-            {
-                context.Error.WriteLine($"sarc cif: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => CifReport.WriteJson(writer, analysis, atTimes));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis, atTimes);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
+                writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));
         });
         return command;
     }

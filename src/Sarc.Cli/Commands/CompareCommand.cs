@@ -42,22 +42,8 @@ internal static class CompareCommand
             }
             var requested = ParseTests(parse.GetValue(tests), names);
             var analysis = CompareReport.Analyse(frame, groupName, names, requested);
-            foreach (var variable in analysis.Variables)
-            {
-                foreach (var warning in variable.Warnings)
-                {
-                    context.Error.WriteLine($"sarc compare: warning: {warning}");
-                }
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => CompareReport.WriteJson(writer, analysis));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "compare", parse.GetValue(json), analysis.Variables.SelectMany(v => v.Warnings),
+                writer => CompareReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
         return command;
     }

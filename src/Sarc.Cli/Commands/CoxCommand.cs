@@ -61,19 +61,8 @@ internal static class CoxCommand
                 ProportionalHazardsTest = parse.GetValue(zph),
             };
             var fit = CoxReport.Fit(frame, options);
-            foreach (var warning in fit.Warnings)
-            {
-                context.Error.WriteLine($"sarc cox: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                WriteJson(context.Output, fit, frame);
-            }
-            else
-            {
-                WriteText(context.Output, fit, frame);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "cox", parse.GetValue(json), fit.Warnings,
+                writer => CoxReport.WriteJson(writer, fit, frame), output => WriteText(output, fit, frame));
         });
         return command;
     }
@@ -96,9 +85,6 @@ internal static class CoxCommand
         }
         return TransitionData.Select(table, idColumn, formula.Response.Start, formula.Response.Event, parts[0], parts[1]);
     }
-
-    private static void WriteJson(TextWriter output, CoxResult fit, ModelFrame frame) =>
-        JsonOutput.Write(output, writer => CoxReport.WriteJson(writer, fit, frame));
 
     private static void WriteText(TextWriter output, CoxResult fit, ModelFrame frame)
     {

@@ -47,19 +47,8 @@ internal static class KmCommand
             var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
             var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!,
                 parse.GetValue(group), options, atTimes);
-            foreach (var warning in analysis.Warnings)
-            {
-                context.Error.WriteLine($"sarc km: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => KmReport.WriteJson(writer, analysis));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
+                writer => KmReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
         return command;
     }

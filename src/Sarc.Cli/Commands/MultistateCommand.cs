@@ -42,15 +42,8 @@ internal static class MultistateCommand
                 parse.GetValue(states) is { } s ? CommonOptions.ParseNameList(s) : null,
                 parse.GetValue(absorbing) is { } a ? CommonOptions.ParseNameList(a) : null);
             var times = atTimes ?? analysis.Result.Times;
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => MultistateReport.WriteJson(writer, analysis, times));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis, times);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "multistate", parse.GetValue(json), [],
+                writer => MultistateReport.WriteJson(writer, analysis, times), output => WriteReadable(output, analysis, times));
         });
         return command;
     }

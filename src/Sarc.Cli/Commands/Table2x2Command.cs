@@ -29,19 +29,8 @@ internal static class Table2x2Command
             var table = ParseCounts(parse.GetValue(counts)!);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var result = TwoByTwoAnalysis.Analyze(table, level);
-            foreach (var warning in result.Warnings)
-            {
-                context.Error.WriteLine($"sarc table2x2: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => TwoByTwoReport.WriteJson(writer, table, result, level));
-            }
-            else
-            {
-                WriteReadable(context.Output, table, result, level);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "table2x2", parse.GetValue(json), result.Warnings,
+                writer => TwoByTwoReport.WriteJson(writer, table, result, level), output => WriteReadable(output, table, result, level));
         });
         return command;
     }
