@@ -17,10 +17,10 @@ internal static class CifCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var time = CommonOptions.Column("--time", "Follow-up time column (numeric, >= 0).");
+        var time = CommonOptions.Time();
         var status = CommonOptions.Column("--status", "Status column: 0 = censored, any other whole number = the cause of the event.");
         var group = CommonOptions.Column("--group", "Grouping column: curves per level and Gray's test per cause.", required: false);
-        var at = new Option<string>("--at") { Description = "Comma-separated times at which to report the cumulative incidence, e.g. 12,24,60." };
+        var at = CommonOptions.At("the cumulative incidence, e.g. 12,24,60");
         var json = CommonOptions.Json();
         var command = new Command("cif", "Cumulative incidence of competing risks with Gray's test, as R cmprsk::cuminc(time, status, group).")
         {
@@ -28,7 +28,7 @@ internal static class CifCommand
         };
         command.SetAction(parse =>
         {
-            var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
+            var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
             var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
             return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
                 writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));

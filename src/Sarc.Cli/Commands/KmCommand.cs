@@ -15,10 +15,10 @@ internal static class KmCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var time = CommonOptions.Column("--time", "Follow-up time column (numeric, >= 0).");
-        var status = CommonOptions.Column("--event", "Event column: 1/TRUE = event, 0/FALSE = censored.");
+        var time = CommonOptions.Time();
+        var status = CommonOptions.Column("--event", "Event column: 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, as R's Surv reads it.");
         var group = CommonOptions.Column("--group", "Grouping column: one curve per level and a log-rank test.", required: false);
-        var at = new Option<string>("--at") { Description = "Comma-separated times at which to report survival, e.g. 12,24,60." };
+        var at = CommonOptions.At("survival, e.g. 12,24,60");
         var confType = new Option<string>("--conf-type")
         {
             Description = "Confidence interval transform: log (R's default), log-log or plain.",
@@ -44,7 +44,7 @@ internal static class KmCommand
                 },
                 ConfidenceLevel = level,
             };
-            var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
+            var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
             var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!,
                 parse.GetValue(group), options, atTimes);
             return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,

@@ -28,7 +28,7 @@ internal static class MultistateCommand
         {
             Description = "Comma-separated absorbing states, which no patient may leave (default: death, when it is a state).",
         };
-        var at = new Option<string>("--at") { Description = "Comma-separated times at which to report the probabilities (default: every time in the data)." };
+        var at = CommonOptions.At("the probabilities (default: every time in the data)");
         var json = CommonOptions.Json();
         var command = new Command("multistate", "Aalen-Johansen state occupancy probabilities, as R survfit(Surv(start, stop, event) ~ 1, id = id).")
         {
@@ -36,7 +36,7 @@ internal static class MultistateCommand
         };
         command.SetAction(parse =>
         {
-            var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : null;
+            var atTimes = CommonOptions.TimesOf(parse, at);
             var analysis = MultistateReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(id)!, parse.GetValue(start)!,
                 parse.GetValue(stop)!, parse.GetValue(eventColumn)!,
                 parse.GetValue(states) is { } s ? CommonOptions.ParseNameList(s) : null,
