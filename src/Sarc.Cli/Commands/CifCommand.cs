@@ -78,7 +78,7 @@ internal static class CifCommand
             output.WriteLine();
             foreach (var test in result.Tests)
             {
-                output.WriteLine($"Gray's test, cause {Label(test.Cause)}: chi-square = {ReportText.Number(test.Statistic, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}");
+                output.WriteLine($"Gray's test, cause {Label(test.Cause)}: chi-square = {ReportText.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.P)}");
             }
         }
         if (analysis.Excluded > 0)

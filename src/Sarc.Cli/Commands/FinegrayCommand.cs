@@ -36,7 +36,7 @@ internal static class FinegrayCommand
                 throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
             }
             var analysis = FinegrayReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), Formula.Parse(parse.GetValue(formula)!), failCode, level);
-            return CommandOutput.Print(context, "finegray", parse.GetValue(json), FinegrayReport.Warnings(analysis),
+            return CommandOutput.Print(context, "finegray", parse.GetValue(json), analysis.Fit.Warnings,
                 writer => FinegrayReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
         return command;
@@ -50,11 +50,10 @@ internal static class FinegrayCommand
         output.WriteLine();
         var ci = $"{level * 100:G3}% CI";
         var table = new TextTable("term", "coef", "se", "sHR", ci, "z", "p");
-        for (var k = 0; k < fit.Parameters; k++)
+        foreach (var c in fit.Coefficients)
         {
-            table.AddRow(frame.ColumnNames[k], ReportText.Number(fit.Coefficients[k]), ReportText.Number(fit.StandardError(k)),
-                ReportText.Number(fit.HazardRatio(k)), $"{ReportText.Number(fit.HazardRatioLower(k))} - {ReportText.Number(fit.HazardRatioUpper(k))}",
-                ReportText.Number(fit.Z(k)), ReportText.PValue(FinegrayReport.PValue(fit, k)));
+            table.AddRow(c.Term, ReportText.Number(c.Coef), ReportText.Number(c.Se), ReportText.Number(c.HazardRatio),
+                $"{ReportText.Number(c.HazardRatioLower)} - {ReportText.Number(c.HazardRatioUpper)}", ReportText.Number(c.Z), ReportText.PValue(c.P));
         }
         table.Write(output);
     }

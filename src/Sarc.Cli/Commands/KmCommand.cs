@@ -84,7 +84,7 @@ internal static class KmCommand
         output.WriteLine();
         if (analysis.LogRank is { } test)
         {
-            output.WriteLine($"Log-rank test: chi-square = {ReportText.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}");
+            output.WriteLine($"Log-rank test: chi-square = {ReportText.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.P)}");
         }
         var followUp = analysis.MedianFollowUp;
         output.WriteLine($"Median follow-up (reverse Kaplan-Meier): {ReportText.Number(followUp.Estimate)} ({ci} {ReportText.Number(followUp.Lower)} - {ReportText.Number(followUp.Upper)})");

@@ -28,7 +28,7 @@ internal static class Table2x2Command
         {
             var table = ParseCounts(parse.GetValue(counts)!);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
-            var result = TwoByTwoAnalysis.Analyze(table, level);
+            var result = TwoByTwoTest.Test(table, level);
             return CommandOutput.Print(context, "table2x2", parse.GetValue(json), result.Warnings,
                 writer => TwoByTwoReport.WriteJson(writer, table, result, level), output => WriteReadable(output, table, result, level));
         });
@@ -66,8 +66,8 @@ internal static class Table2x2Command
         var tests = new TextTable("statistic", "value", ci, "p");
         tests.AddRow("Fisher's exact test", "", "", ReportText.Number(result.FisherP, 4));
         tests.AddRow("Fisher mid-p", "", "", ReportText.Number(result.FisherMidP, 4));
-        tests.AddRow("Chi-square (Pearson)", ReportText.Number(result.ChiSquare.Statistic), "", ReportText.Number(result.ChiSquare.P, 4));
-        tests.AddRow("Chi-square (Yates)", ReportText.Number(result.ChiSquareYates.Statistic), "", ReportText.Number(result.ChiSquareYates.P, 4));
+        tests.AddRow("Chi-square (Pearson)", ReportText.Number(result.ChiSquare.ChiSquare), "", ReportText.Number(result.ChiSquare.P, 4));
+        tests.AddRow("Chi-square (Yates)", ReportText.Number(result.ChiSquareYates.ChiSquare), "", ReportText.Number(result.ChiSquareYates.P, 4));
         tests.AddRow("Odds ratio (ad/bc, Woolf CI)", ReportText.Number(result.OddsRatio.Estimate), Interval(result.OddsRatio), "");
         tests.AddRow("Odds ratio (conditional MLE, exact CI)", ReportText.Number(result.ConditionalOddsRatio.Estimate), Interval(result.ConditionalOddsRatio), "");
         tests.Write(output);

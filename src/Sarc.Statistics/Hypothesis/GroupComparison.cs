@@ -102,7 +102,7 @@ public static class GroupComparison
                         break;
                     case ComparisonTest.KruskalWallis:
                         var kruskal = KruskalWallisTest.Test(arrays);
-                        (statistic, df, p) = (kruskal.Statistic, kruskal.DegreesOfFreedom, kruskal.P);
+                        (statistic, df, p) = (kruskal.ChiSquare, kruskal.DegreesOfFreedom, kruskal.P);
                         break;
                     default:
                         var t = chosen == ComparisonTest.WelchT ? TTest.Welch(arrays[0], arrays[1]) : TTest.Student(arrays[0], arrays[1]);
@@ -191,11 +191,11 @@ public static class GroupComparison
                 table[l, g] = counts[l, usedGroups[g]];
             }
         }
-        var chiSquare = ChiSquareTest.Pearson(table);
+        var chiSquare = ContingencyChiSquare.Pearson(table);
         chosen = test ?? (chiSquare.MinimumExpected < MinimumExpectedForChiSquare ? ComparisonTest.Fisher : ComparisonTest.ChiSquare);
         if (chosen == ComparisonTest.ChiSquare)
         {
-            (statistic, df, p) = (chiSquare.Statistic, chiSquare.DegreesOfFreedom, chiSquare.P);
+            (statistic, df, p) = (chiSquare.ChiSquare, chiSquare.DegreesOfFreedom, chiSquare.P);
             warnings.AddRange(chiSquare.Warnings.Select(w => $"'{name}': {w}"));
         }
         else if (!FisherExactTest.TryPValue(table, out p, out var reason))

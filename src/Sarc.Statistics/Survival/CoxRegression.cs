@@ -103,19 +103,19 @@ public sealed class CoxRegression
         var used = robust ?? variance;
 
         var z = Probability.NormalQuantile(1 - (1 - options.ConfidenceLevel) / 2);
-        var coefficients = new List<CoxCoefficient>(p);
+        var coefficients = new List<CoefficientRow>(p);
         for (var j = 0; j < p; j++)
         {
             if (singular[j])
             {
-                coefficients.Add(new CoxCoefficient(data.CovariateNames[j], double.NaN, double.NaN,
+                coefficients.Add(new CoefficientRow(data.CovariateNames[j], double.NaN, double.NaN,
                     robust is null ? null : double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
                 continue;
             }
             var se = Math.Sqrt(variance[j, j]);
             var seUsed = Math.Sqrt(used[j, j]);
             var zValue = beta[j] / seUsed;
-            coefficients.Add(new CoxCoefficient(
+            coefficients.Add(new CoefficientRow(
                 data.CovariateNames[j],
                 beta[j],
                 se,
@@ -166,9 +166,9 @@ public sealed class CoxRegression
             RobustVariance = robust,
             LogLikelihoodNull = newton.LogLikelihoodNull,
             LogLikelihood = newton.LogLikelihood,
-            LikelihoodRatioTest = CoxTest.Of(2 * (newton.LogLikelihood - newton.LogLikelihoodNull), df),
-            WaldTest = CoxTest.Of(wald, df),
-            ScoreTest = CoxTest.Of(newton.ScoreTest, df),
+            LikelihoodRatioTest = ChiSquareTest.Of(2 * (newton.LogLikelihood - newton.LogLikelihoodNull), df),
+            WaldTest = ChiSquareTest.Of(wald, df),
+            ScoreTest = ChiSquareTest.Of(newton.ScoreTest, df),
             Concordance = concordance,
             PhTest = phTest,
             LinearPredictors = eta,

@@ -158,7 +158,7 @@ internal static class CoxZph
                 }
             }
             var test = SmallLinearSystem.QuadraticForm(sub, score);
-            var chi = CoxTest.Of(test, columns.Length);
+            var chi = ChiSquareTest.Of(test, columns.Length);
             terms.Add(new CoxPhTermTest(termNames[term], chi.ChiSquare, chi.DegreesOfFreedom, chi.P));
         }
         var full = new double[q];
@@ -166,7 +166,7 @@ internal static class CoxZph
         {
             full[p + j] = u[p + j];
         }
-        var global = CoxTest.Of(SmallLinearSystem.QuadraticForm(imat, full), p);
+        var global = ChiSquareTest.Of(SmallLinearSystem.QuadraticForm(imat, full), p);
         return new CoxPhTest(terms, global);
     }
 

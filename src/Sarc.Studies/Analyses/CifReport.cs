@@ -26,13 +26,13 @@ public static class CifReport
         string[] levels = [];
         if (groupColumn is null)
         {
-            result = CumulativeIncidence.Fit(times, codes);
+            result = new CumulativeIncidence().Fit(new CompetingRisksData(times, codes));
         }
         else
         {
             var factor = AnalysisColumns.Factor(cases, groupColumn);
             levels = factor.Levels;
-            result = CumulativeIncidence.Fit(times, codes, factor.Codes, factor.LevelCount);
+            result = new CumulativeIncidence().Fit(new CompetingRisksData(times, codes, factor.Codes, factor.LevelCount));
             if (factor.LevelCount < 2)
             {
                 warnings.Add($"column '{groupColumn}' has a single level ('{levels[0]}'): no Gray's test");
@@ -104,9 +104,9 @@ public static class CifReport
             {
                 writer.WriteStartObject();
                 writer.WriteString("cause", Label(test.Cause));
-                writer.WriteNumberOrNull("stat", test.Statistic);
+                writer.WriteNumberOrNull("stat", test.ChiSquare);
                 writer.WriteNumber("df", test.DegreesOfFreedom);
-                writer.WriteNumberOrNull("p", test.PValue);
+                writer.WriteNumberOrNull("p", test.P);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

@@ -34,25 +34,12 @@ public static class CoxReport
         writer.WriteStartArray("coefficients");
         foreach (var c in fit.Coefficients)
         {
-            writer.WriteStartObject();
-            writer.WriteString("term", c.Term);
-            writer.WriteNumberOrNull("coef", c.Coef);
-            writer.WriteNumberOrNull("se", c.Se);
-            if (c.RobustSe is { } robust)
-            {
-                writer.WriteNumberOrNull("robust_se", robust);
-            }
-            writer.WriteNumberOrNull("hr", c.HazardRatio);
-            writer.WriteNumberOrNull("hr_lower", c.HazardRatioLower);
-            writer.WriteNumberOrNull("hr_upper", c.HazardRatioUpper);
-            writer.WriteNumberOrNull("z", c.Z);
-            writer.WriteNumberOrNull("p", c.P);
-            writer.WriteEndObject();
+            writer.WriteCoefficient(c);
         }
         writer.WriteEndArray();
-        WriteTest(writer, "lr_test", fit.LikelihoodRatioTest);
-        WriteTest(writer, "wald_test", fit.WaldTest);
-        WriteTest(writer, "score_test", fit.ScoreTest);
+        writer.WriteChiSquare("lr_test", fit.LikelihoodRatioTest);
+        writer.WriteChiSquare("wald_test", fit.WaldTest);
+        writer.WriteChiSquare("score_test", fit.ScoreTest);
         writer.WriteNumberOrNull("concordance", fit.Concordance);
         if (fit.PhTest is { } ph)
         {
@@ -68,7 +55,7 @@ public static class CoxReport
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            WriteTest(writer, "global", ph.Global);
+            writer.WriteChiSquare("global", ph.Global);
             writer.WriteEndObject();
         }
         writer.WriteBoolean("converged", fit.Converged);
@@ -79,14 +66,5 @@ public static class CoxReport
             writer.WriteStringValue(warning);
         }
         writer.WriteEndArray();
-    }
-
-    private static void WriteTest(Utf8JsonWriter writer, string name, CoxTest test)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumberOrNull("chisq", test.ChiSquare);
-        writer.WriteNumber("df", test.DegreesOfFreedom);
-        writer.WriteNumberOrNull("p", test.P);
-        writer.WriteEndObject();
     }
 }

@@ -34,21 +34,15 @@ public static class FinegrayReport
             throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}'");
         }
         var frame = ModelFrame.Build(table, formula, ResponseKind.CompetingRisks);
-        var n = frame.RowCount;
-        var status = new int[n];
-        var p = frame.Design.Length;
-        var x = new double[n * p];
-        for (var i = 0; i < n; i++)
+        var status = new int[frame.RowCount];
+        for (var i = 0; i < status.Length; i++)
         {
             status[i] = (int)frame.Status[i];
-            for (var k = 0; k < p; k++)
-            {
-                x[i * p + k] = frame.Design[k][i];
-            }
         }
-        frame.ThrowIfAny(FineGray.Check(frame.Stop, status, cause, x, p));
-        var fit = FineGray.Fit(frame.Stop, status, cause, x, p, new FineGrayOptions { ConfidenceLevel = confidenceLevel });
-        return new FinegrayAnalysis(frame, cause, confidenceLevel, fit);
+        var data = new FineGrayData(frame.Stop, status, cause, frame.Design, frame.ColumnNames);
+        var model = new FineGray(new FineGrayOptions { ConfidenceLevel = confidenceLevel });
+        frame.ThrowIfAny(model.Check(data));
+        return new FinegrayAnalysis(frame, cause, confidenceLevel, model.Fit(data));
     }
 
     /// <summary>Writes the properties of <c>sarc finegray --json</c> into an open object.</summary>
@@ -66,36 +60,10 @@ public static class FinegrayReport
         writer.WriteNumberOrNull("loglik_null", fit.NullLogLikelihood);
         writer.WriteNumber("conf_level", level);
         writer.WriteStartArray("coefficients");
-        for (var k = 0; k < fit.Parameters; k++)
+        foreach (var c in fit.Coefficients)
         {
-            writer.WriteStartObject();
-            writer.WriteString("term", frame.ColumnNames[k]);
-            writer.WriteNumberOrNull("coef", fit.Coefficients[k]);
-            writer.WriteNumberOrNull("se", fit.StandardError(k));
-            writer.WriteNumberOrNull("hr", fit.HazardRatio(k));
-            writer.WriteNumberOrNull("hr_lower", fit.HazardRatioLower(k));
-            writer.WriteNumberOrNull("hr_upper", fit.HazardRatioUpper(k));
-            writer.WriteNumberOrNull("z", fit.Z(k));
-            writer.WriteNumberOrNull("p", PValue(fit, k));
-            writer.WriteEndObject();
+            writer.WriteCoefficient(c);
         }
         writer.WriteEndArray();
-    }
-
-    /// <summary>The Wald p of coefficient <paramref name="k"/>, or NaN when its standard error is not finite (the engine's p rejects NaN).</summary>
-    public static double PValue(FineGrayResult fit, int k) => double.IsNaN(fit.Z(k)) ? double.NaN : fit.PValue(k);
-
-    /// <summary>The engine's warnings, and one per coefficient without a finite standard error (saying what to do).</summary>
-    public static IReadOnlyList<string> Warnings(FinegrayAnalysis analysis)
-    {
-        var warnings = new List<string>(analysis.Fit.Warnings);
-        for (var k = 0; k < analysis.Fit.Parameters; k++)
-        {
-            if (!double.IsFinite(analysis.Fit.StandardError(k)))
-            {
-                warnings.Add($"'{analysis.Frame.ColumnNames[k]}' has no finite standard error (too few events of cause {analysis.Cause} or separation): no interval or p; drop the term or pool levels");
-            }
-        }
-        return warnings;
     }
 }

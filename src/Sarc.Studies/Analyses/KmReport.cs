@@ -22,21 +22,14 @@ public static class KmReport
         var used = groupColumn is null ? new[] { timeColumn, eventColumn } : [timeColumn, eventColumn, groupColumn];
         var cases = CompleteCases.Of(frame, used);
         var times = AnalysisColumns.Time(cases, timeColumn);
-        var status = AnalysisColumns.Event(cases, eventColumn);
-        var events = new bool[status.Length];
-        for (var i = 0; i < events.Length; i++)
-        {
-            events[i] = status[i] == 1;
-        }
+        var events = AnalysisColumns.Event(cases, eventColumn);
         if (times.Length == 0)
         {
             throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
         }
         var warnings = new List<string>();
         var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
-        var result = groups is null
-            ? KaplanMeierAnalysis.Run(times, events, options)
-            : KaplanMeierAnalysis.Run(times, events, groups.Codes, groups.LevelCount, options);
+        var result = new KaplanMeier(options).Fit(new SurvivalData(times, events, groups?.Codes, groups?.LevelCount ?? 1));
         warnings.AddRange(result.Warnings);
         if (groups is { LevelCount: 1 })
         {
@@ -108,11 +101,7 @@ public static class KmReport
         writer.WriteEndArray();
         if (analysis.LogRank is { } test)
         {
-            writer.WriteStartObject("logrank");
-            writer.WriteNumber("chisq", test.ChiSquare);
-            writer.WriteNumber("df", test.DegreesOfFreedom);
-            writer.WriteNumberOrNull("p", test.PValue);
-            writer.WriteEndObject();
+            writer.WriteChiSquare("logrank", test);
         }
         else if (analysis.GroupColumn is not null)
         {

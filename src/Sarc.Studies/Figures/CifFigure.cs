@@ -70,7 +70,7 @@ public static class CifFigure
         var y0 = yMax * 0.03;
         foreach (var test in result.Tests.Reverse())
         {
-            KmFigure.Text(plot, $"Gray's test, {causeNames.GetValueOrDefault(test.Cause, "cause " + test.Cause)}: {ReportText.PEquals(test.PValue)}", xMax, y0, Alignment.LowerRight, FigureStyle.FontSize, black);
+            KmFigure.Text(plot, $"Gray's test, {causeNames.GetValueOrDefault(test.Cause, "cause " + test.Cause)}: {ReportText.PEquals(test.P)}", xMax, y0, Alignment.LowerRight, FigureStyle.FontSize, black);
             y0 += yMax * 0.07;
         }
         FigureStyle.Legend(plot, legend, Alignment.UpperRight);

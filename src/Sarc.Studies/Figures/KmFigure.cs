@@ -108,7 +108,7 @@ public static class KmFigure
         }
         if (analysis.LogRank is { } test)
         {
-            Text(plot, "Log-rank " + ReportText.PEquals(test.PValue), xMax * 0.03, 0.06, Alignment.LowerLeft, FigureStyle.FontSize, black);
+            Text(plot, "Log-rank " + ReportText.PEquals(test.P), xMax * 0.03, 0.06, Alignment.LowerLeft, FigureStyle.FontSize, black);
         }
         FigureStyle.Legend(plot, legend, Alignment.UpperRight);
 

@@ -195,7 +195,7 @@ public static class HtmlReport
         html.Append("</tbody></table><p class=\"caption\">");
         if (km.LogRank is { } test)
         {
-            html.Append($"Log-rank χ² = {ReportText.Fixed(test.ChiSquare, 2)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}. ");
+            html.Append($"Log-rank χ² = {ReportText.Fixed(test.ChiSquare, 2)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.P)}. ");
         }
         html.Append($"Median follow-up (reverse Kaplan-Meier) {ReportText.Fixed(km.MedianFollowUp.Estimate, 1)} months. NA: not reached. <a href=\"{E(basename)}.csv\">CSV</a></p>\n");
     }
@@ -256,7 +256,7 @@ public static class HtmlReport
         html.Append("</tbody></table><p class=\"caption\">");
         foreach (var test in cif.Result.Tests)
         {
-            html.Append($"Gray's test, {E(names.GetValueOrDefault(test.Cause, test.Cause.ToString(CultureInfo.InvariantCulture)))}: {ReportText.PEquals(test.PValue)}. ");
+            html.Append($"Gray's test, {E(names.GetValueOrDefault(test.Cause, test.Cause.ToString(CultureInfo.InvariantCulture)))}: {ReportText.PEquals(test.P)}. ");
         }
         html.Append("</p>\n");
     }
@@ -275,12 +275,12 @@ public static class HtmlReport
         var percent = (level * 100).ToString("G3", CultureInfo.InvariantCulture);
         var rows = new List<ForestRow>();
         var cells = new List<string[]>();
-        for (var k = 0; k < fit.Parameters; k++)
+        foreach (var c in fit.Coefficients)
         {
-            var term = labels.Term(frame.ColumnNames[k], []);
-            rows.Add(new ForestRow(term, fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
-            cells.Add([term, ReportText.Fixed(fit.HazardRatio(k), 2),
-                $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(FinegrayReport.PValue(fit, k))]);
+            var term = labels.Term(c.Term, []);
+            rows.Add(new ForestRow(term, c.Coef, Math.Log(c.HazardRatioLower), Math.Log(c.HazardRatioUpper)));
+            cells.Add([term, ReportText.Fixed(c.HazardRatio, 2),
+                $"{ReportText.Fixed(c.HazardRatioLower, 2)}–{ReportText.Fixed(c.HazardRatioUpper, 2)}", ReportText.PValue(c.P)]);
         }
         var names = CauseNames(analysis.Endpoint);
         var causeName = names.GetValueOrDefault(cause, "cause " + cause.ToString(CultureInfo.InvariantCulture));

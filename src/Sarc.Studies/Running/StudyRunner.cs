@@ -191,7 +191,7 @@ public static class StudyRunner
             throw new DataInputException($"'{exposure}' has a single level in the cohort: a 2 x 2 table needs exposed and unexposed patients");
         }
         var table = new TwoByTwoTable(a, b, c, d);
-        var result = TwoByTwoAnalysis.Analyze(table, level);
+        var result = TwoByTwoTest.Test(table, level);
         var payload = new TwoByTwoAnalysisResult(exposure, outcome, excluded, table, result, level);
         return new AnalysisResult(analysis.Id, analysis.Kind, title, payload, w =>
         {
@@ -343,7 +343,7 @@ public static class StudyRunner
         {
             w.WriteString("endpoint", endpoint);
             FinegrayReport.WriteJson(w, result);
-        }, null, FinegrayReport.Warnings(result)) { Endpoint = endpoint };
+        }, null, result.Fit.Warnings) { Endpoint = endpoint };
     }
 
     /// <summary>

@@ -112,7 +112,7 @@ public class GroupComparisonTest
         // 20/20 vs 10/30: every expected count >= 5 → chi-square; 2/8 vs 1/9: expected 1.5 → Fisher.
         var large = Categorical("y", Labels(("yes", "a", 20), ("no", "a", 20), ("yes", "b", 10), ("no", "b", 30)), Groups(40, 40));
         Assert.Equal(ComparisonTest.ChiSquare, large.Test);
-        AssertNear.Relative(ChiSquareTest.Pearson(new[,] { { 30, 20 }, { 10, 20 } }).Statistic, large.Statistic, 1e-12, "X²");
+        AssertNear.Relative(ContingencyChiSquare.Pearson(new[,] { { 30, 20 }, { 10, 20 } }).ChiSquare, large.Statistic, 1e-12, "X²");
         var small = Categorical("y", Labels(("yes", "a", 2), ("no", "a", 8), ("yes", "b", 1), ("no", "b", 9)), Groups(10, 10));
         Assert.Equal(ComparisonTest.Fisher, small.Test);
         AssertNear.Relative(FisherExactTest.PValue(new TwoByTwoTable(8, 9, 2, 1)), small.P, 1e-12, "p");
