@@ -1,11 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Sarc.Cli.Output;
 using Sarc.Data;
-using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 

@@ -1,13 +1,12 @@
 using System.CommandLine;
-using System.Text.Json;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 

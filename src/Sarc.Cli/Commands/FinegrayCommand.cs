@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 

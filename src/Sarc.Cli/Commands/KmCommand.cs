@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 

@@ -1,12 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
-using Sarc.Data;
-using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 

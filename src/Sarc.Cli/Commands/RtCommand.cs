@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Statistics.Radiotherapy;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
