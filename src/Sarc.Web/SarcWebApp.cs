@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -37,7 +38,7 @@ public static class SarcWebApp
         builder.Services.AddSingleton(services =>
         {
             var effective = services.GetRequiredService<WebOptions>();
-            return UserStore.Open(effective.Database, effective.Clock);
+            return UserStore.Open(effective.Database, IdentityPasswordHashing.Instance, effective.Clock);
         });
         // Cookies are Secure whenever the request is HTTPS (directly, or via X-Forwarded-Proto from a TLS proxy on
         // loopback); a plain-http --urls serves them non-Secure so that a local http://localhost trial still works.

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -54,7 +55,7 @@ internal sealed partial class WebHarness : IAsyncDisposable
             var result = RegistryImporter.ImportFile(store, seed, update: false, new AuditContext("seed", TimeProvider.System));
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         }
-        var users = UserStore.Open(db);
+        var users = UserStore.Open(db, IdentityPasswordHashing.Instance);
         users.AddUser("admin@t.org", UserRole.Admin, [], Password);
         users.AddUser("dm@t.org", UserRole.DataManager, ["A"], Password);
         users.AddUser("inv@t.org", UserRole.Investigator, ["A"], Password);

@@ -4,6 +4,7 @@ using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Rules;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 

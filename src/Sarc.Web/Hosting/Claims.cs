@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 
 namespace Sarc.Web.Hosting;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sarc.Registry.Template;
 using Sarc.Web.Access;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using static Sarc.Web.Hosting.HtmlPages;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry.Template;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 
 namespace Sarc.Web.Hosting;

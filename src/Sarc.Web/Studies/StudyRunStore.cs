@@ -6,6 +6,7 @@ using Sarc.Registry.Template;
 using Sarc.Studies.Definitions;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 
 namespace Sarc.Web.Studies;

@@ -1,4 +1,4 @@
-namespace Sarc.Web.Accounts;
+namespace Sarc.Registry.Accounts;
 
 /// <summary>What a user may do; the codes are those of <c>sarc user add --role</c>.</summary>
 public enum UserRole

@@ -1,6 +1,6 @@
 using Sarc.Data;
 
-namespace Sarc.Web.Accounts;
+namespace Sarc.Registry.Accounts;
 
 /// <summary>The text codes of <see cref="UserRole"/> used on the command line, in the database and in role claims.</summary>
 public static class UserRoles
