@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -35,6 +37,9 @@ public static class SarcWebApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Access.PatientCache>();
+        // Pages are Razor components rendered on the server; text outside ASCII (α/β, dashes) is written as is, not as entities.
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton(services =>
         {
             var effective = services.GetRequiredService<WebOptions>();
@@ -79,8 +84,12 @@ public static class SarcWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         ApiEndpoints.Map(app, options);
-        HtmlPages.Map(app, options);
-        StudyPages.Map(app, options);
+        LoginEndpoints.Map(app);
+        PatientEndpoints.Map(app, options);
+        DataEntryEndpoints.Map(app, options);
+        ImportEndpoints.Map(app, options);
+        WorklistEndpoints.Map(app, options);
+        StudyEndpoints.Map(app, options);
         return app;
     }
 }

@@ -76,7 +76,7 @@ public sealed class LoginTest : IAsyncLifetime
     {
         var browser = await _web.SignedIn("dm@t.org");
         var page = await browser.GetStringAsync("/patients");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\" />");
         var response = await browser.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),

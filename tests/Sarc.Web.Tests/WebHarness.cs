@@ -157,7 +157,7 @@ internal sealed partial class WebHarness : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\" />")]
     private static partial Regex AntiforgeryField();
 
     /// <summary>The app of <see cref="Program"/>, on a TestServer, with the registry of this harness.</summary>

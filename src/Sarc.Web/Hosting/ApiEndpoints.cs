@@ -92,7 +92,7 @@ internal static class ApiEndpoints
             }
             var days = within_days ?? SurveillancePlanner.DefaultWithinDays;
             using var session = Session.Open(http, options);
-            var due = session.Access.Due(asOf, days, RuleSet.Default);
+            var due = session.Access.Due(asOf, days, options.Rules);
             return Json(w =>
             {
                 w.WriteString("as_of", TemplateCodes.Date(asOf));

@@ -1,5 +1,6 @@
 using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
+using Sarc.Surveillance.Rules;
 
 namespace Sarc.Web.Hosting;
 
@@ -7,6 +8,9 @@ namespace Sarc.Web.Hosting;
 public sealed record WebOptions(string Database, string Urls = "http://localhost:5080")
 {
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The surveillance rules of the worklist, calendar, record page and API due list: <c>sarc serve --rules FILE</c>, or the built-in rules.</summary>
+    public RuleSet Rules { get; init; } = RuleSet.Default;
 
     /// <summary>The study definitions offered on <c>/studies</c>: the built-in seed studies unless <c>--studies DIR</c> adds a center's own.</summary>
     public StudyCatalog Studies { get; init; } = StudyCatalog.BuiltIn;
