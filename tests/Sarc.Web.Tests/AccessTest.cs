@@ -176,8 +176,8 @@ public sealed class AccessTest : IAsyncLifetime
     {
         var admin = JsonDocument.Parse(await _web.WithToken("admin@t.org").GetStringAsync("/api/surveillance/due?as_of=2022-06-01&within_days=3650"));
         var inv = JsonDocument.Parse(await _web.WithToken("inv@t.org").GetStringAsync("/api/surveillance/due?as_of=2022-06-01&within_days=3650"));
-        var adminIds = admin.RootElement.GetProperty("due").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
-        var invIds = inv.RootElement.GetProperty("due").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
+        var adminIds = admin.RootElement.GetProperty("patients").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
+        var invIds = inv.RootElement.GetProperty("patients").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
         Assert.Contains("PB1", adminIds);
         Assert.DoesNotContain("PB1", invIds);
         Assert.Equal(adminIds.Where(id => id != "PB1"), invIds);

@@ -42,8 +42,11 @@ internal sealed partial class WebHarness : IAsyncDisposable
     /// <summary>The registry's <c>--db</c> value.</summary>
     public string Database { get; }
 
-    /// <summary>Seeds and starts; <paramref name="database"/> is a PostgreSQL connection string, or null for a temporary SQLite file.</summary>
-    public static Task<WebHarness> StartAsync(string? database = null)
+    /// <summary>
+    /// Seeds and starts; <paramref name="database"/> is a PostgreSQL connection string, or null for a temporary SQLite
+    /// file; <paramref name="configure"/> changes the app's options (rules, limits, clock).
+    /// </summary>
+    public static Task<WebHarness> StartAsync(string? database = null, Func<WebOptions, WebOptions>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sarc-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -59,7 +62,8 @@ internal sealed partial class WebHarness : IAsyncDisposable
         users.AddUser("admin@t.org", UserRole.Admin, [], Password);
         users.AddUser("dm@t.org", UserRole.DataManager, ["A"], Password);
         users.AddUser("inv@t.org", UserRole.Investigator, ["A"], Password);
-        var factory = new Factory(new WebOptions(db, "http://127.0.0.1:0"));
+        var options = new WebOptions(db, "http://127.0.0.1:0");
+        var factory = new Factory(configure is null ? options : configure(options));
         // Starts the app now, so that a broken start fails here rather than in the first request of a test.
         _ = factory.Server;
         return Task.FromResult(new WebHarness(directory, db, factory, users));

@@ -15,7 +15,8 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://localhost:5080" };
         var studies = new Option<string>("--studies") { Description = "A folder of the center's own study definitions (*.yaml), offered next to the built-in ones." };
         var runs = new Option<string>("--runs") { Description = "Working folder for study runs (default: DB.runs next to an SQLite registry)." };
-        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs };
+        var rules = SurveillanceCommand.RulesOption();
+        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs, rules };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(studies);
@@ -25,6 +26,8 @@ internal static class ServeCommand
             {
                 Studies = folder is null ? StudyCatalog.BuiltIn : StudyCatalog.WithDirectory(folder),
                 RunsDirectory = parse.GetValue(runs),
+                // The worklist, calendar, record page and API due list follow the same rule file as `sarc surveillance`.
+                Rules = SurveillanceCommand.LoadRules(parse.GetValue(rules)),
             });
             context.Error.WriteLine($"sarc serve: {parse.GetValue(urls)} on {parse.GetValue(db)} (Ctrl+C stops)");
             app.Run();

@@ -14,6 +14,9 @@ namespace Sarc.Web.Hosting;
 /// <summary>The JSON API (docs/api.md): bearer tokens only; every read and write goes through <see cref="PatientAccess"/>.</summary>
 internal static class ApiEndpoints
 {
+    /// <summary>The longest due-list window the API answers, in days (the worklist page's too).</summary>
+    public const int MaxWithinDays = Pages.WorklistPage.MaxDays;
+
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
     {
         var api = app.MapGroup("/api").RequireAuthorization(SarcWebApp.ApiPolicy);
@@ -91,30 +94,13 @@ internal static class ApiEndpoints
                 return Json(w => w.WriteString("error", "as_of must be a date YYYY-MM-DD"), StatusCodes.Status400BadRequest);
             }
             var days = within_days ?? SurveillancePlanner.DefaultWithinDays;
+            if (days is < 0 or > MaxWithinDays)
+            {
+                return Json(w => w.WriteString("error", $"within_days must be a whole number from 0 to {MaxWithinDays}"), StatusCodes.Status400BadRequest);
+            }
             using var session = Session.Open(http, options);
             var due = session.Access.Due(asOf, days, options.Rules);
-            return Json(w =>
-            {
-                w.WriteString("as_of", TemplateCodes.Date(asOf));
-                w.WriteNumber("within_days", days);
-                w.WriteStartArray("due");
-                foreach (var d in due)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("patient_id", d.PatientId);
-                    w.WriteString("next_visit", TemplateCodes.Date(d.NextVisit));
-                    w.WriteString("status", d.Status == DueStatus.Overdue ? "overdue" : "due");
-                    w.WriteString("profile", d.Profile);
-                    w.WriteStartArray("exams");
-                    foreach (var exam in d.Exams)
-                    {
-                        w.WriteStringValue(exam);
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+            return Json(w => DueListJson.WriteProperties(w, due, asOf, days, options.Rules));
         });
     }
 
