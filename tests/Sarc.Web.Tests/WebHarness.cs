@@ -120,6 +120,15 @@ internal sealed partial class WebHarness : IAsyncDisposable
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Posts a form with the anti-forgery token of <paramref name="page"/>, an earlier page of the same session (a form left open).</summary>
+    public static async Task<HttpResponseMessage> PostFormFrom(HttpClient client, string page, string url, Dictionary<string, string> fields)
+    {
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "the page carries an anti-forgery token");
+        var all = new Dictionary<string, string>(fields) { [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
     /// <summary>A multipart upload to /import of <paramref name="content"/> named <paramref name="fileName"/>, with the client's token.</summary>
     public static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] content, string reason, bool update = false)
     {

@@ -32,6 +32,12 @@ public sealed class UserStore
     // A hash of a random password, checked for an unknown e-mail so that it costs the same time as a known one.
     private readonly Lazy<string> _dummyHash;
 
+    // Failed logins of e-mails that have no account, counted as a known account's are, so that an unknown e-mail is
+    // "locked" after as many failures as a known one (the message would otherwise tell the two apart). In memory:
+    // nothing is written for e-mails that do not exist.
+    private readonly Dictionary<string, (int Failed, DateTimeOffset? LockedUntil)> _unknown = new(StringComparer.Ordinal);
+    private readonly Lock _unknownGate = new();
+
     private UserStore(string db, IPasswordHashing hashing, TimeProvider clock)
     {
         _db = db;
@@ -104,8 +110,10 @@ public sealed class UserStore
 
     /// <summary>
     /// Checks a password and keeps the lockout count: a success resets it, the <see cref="MaxFailedLogins"/>th failure in
-    /// a row locks the account. A locked account fails even with the right password. Every call checks exactly one
-    /// hash (a dummy one for an unknown e-mail), so the time taken does not tell whether the e-mail exists.
+    /// a row locks the account. A locked account fails even with the right password. An e-mail without an account gets
+    /// exactly the outcomes of a known one whose password is wrong (failed, then locked after as many tries, for as
+    /// long), and every call checks exactly one hash (a dummy one for an unknown e-mail), so neither the answer nor the
+    /// time taken tells whether the e-mail exists.
     /// </summary>
     public (SignInOutcome Outcome, WebUser? User) CheckPassword(string email, string password)
     {
@@ -113,13 +121,13 @@ public sealed class UserStore
         return Run(connection =>
         {
             var stored = Read(connection, email);
+            var now = _clock.GetUtcNow();
             if (stored is null)
             {
                 _hashing.Verify(_dummyHash.Value, password);
-                return (SignInOutcome.Failed, (WebUser?)null);
+                return (UnknownFailure(email, now), (WebUser?)null);
             }
             var right = _hashing.Verify(stored.PasswordHash, password);
-            var now = _clock.GetUtcNow();
             if (stored.LockedUntil is { } until && until > now)
             {
                 return (SignInOutcome.LockedOut, null);
@@ -139,6 +147,31 @@ public sealed class UserStore
             Execute(connection, "UPDATE web_user SET failed_logins = 0, locked_until = NULL WHERE email = @e", null, ("e", email));
             return (SignInOutcome.Succeeded, stored.User);
         });
+    }
+
+    /// <summary>The lockout rule of <see cref="CheckPassword"/> applied to an e-mail without an account: the same outcomes a wrong password of a known one gets.</summary>
+    private SignInOutcome UnknownFailure(string email, DateTimeOffset now)
+    {
+        lock (_unknownGate)
+        {
+            var (failed, lockedUntil) = _unknown.GetValueOrDefault(email);
+            if (lockedUntil is { } until && until > now)
+            {
+                return SignInOutcome.LockedOut;
+            }
+            if (_unknown.Count >= 10_000)
+            {
+                // Bounded memory under a spray of made-up e-mails: forget what no longer locks anything.
+                foreach (var key in _unknown.Where(e => e.Value.LockedUntil is not { } u || u <= now).Select(e => e.Key).ToList())
+                {
+                    _unknown.Remove(key);
+                }
+            }
+            failed++;
+            var locks = failed >= MaxFailedLogins;
+            _unknown[email] = locks ? (0, now + LockoutDuration) : (failed, null);
+            return locks ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+        }
     }
 
     /// <summary>

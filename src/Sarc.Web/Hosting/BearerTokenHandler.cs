@@ -25,7 +25,7 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown token"));
         }
-        var ticket = new AuthenticationTicket(Claims.Principal(user, Name), Name);
+        var ticket = new AuthenticationTicket(Claims.Principal(user, Name, TimeProvider.GetUtcNow()), Name);
         return Task.FromResult(AuthenticateResult.Success(ticket));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sarc.Registry.Accounts;
+using Sarc.Web.Accounts;
 using Sarc.Web.Pages;
 
 namespace Sarc.Web.Hosting;
@@ -19,7 +20,7 @@ internal static class LoginEndpoints
         app.MapGet("/login", (HttpContext http) => Html.Page<LoginPage>(new { Query = http.Request.QueryString.Value ?? "" }))
             .AllowAnonymous();
 
-        app.MapPost("/login", async (HttpContext http, IAntiforgery af, UserStore users) =>
+        app.MapPost("/login", async (HttpContext http, IAntiforgery af, UserStore users, LoginThrottle throttle, WebOptions options) =>
         {
             var query = http.Request.QueryString.Value ?? "";
             if (!await af.IsRequestValidAsync(http))
@@ -27,9 +28,18 @@ internal static class LoginEndpoints
                 return Html.Expired("/login" + query);
             }
             var form = await http.Request.ReadFormAsync();
-            var (outcome, user) = users.CheckPassword(form[LoginPage.EmailField].ToString(), form[LoginPage.PasswordField].ToString());
+            var email = form[LoginPage.EmailField].ToString();
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (throttle.RetryAfter(email, address) is { } wait)
+            {
+                var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Html.Page<LoginPage>(new { Message = $"Too many failed sign-ins; try again in {minutes} minute{(minutes == 1 ? "" : "s")}.", Query = query }, StatusCodes.Status429TooManyRequests);
+            }
+            var (outcome, user) = users.CheckPassword(email, form[LoginPage.PasswordField].ToString());
             if (outcome != SignInOutcome.Succeeded || user is null)
             {
+                throttle.Failed(email, address);
                 var message = outcome switch
                 {
                     SignInOutcome.LockedOut => "This account is locked after too many failed sign-ins; try again later.",
@@ -38,10 +48,9 @@ internal static class LoginEndpoints
                 };
                 return Html.Page<LoginPage>(new { Message = message, Query = query }, StatusCodes.Status401Unauthorized);
             }
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Claims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
-            var returnUrl = http.Request.Query["ReturnUrl"].ToString();
-            // Only local paths, so the login cannot be used as an open redirect.
-            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/patients");
+            throttle.Succeeded(email);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Claims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme, options.Clock.GetUtcNow()));
+            return Results.Redirect(ReturnUrls.After(http.Request.Query["ReturnUrl"].ToString()));
         }).AllowAnonymous();
 
         app.MapPost("/logout", async (HttpContext http, IAntiforgery af) =>

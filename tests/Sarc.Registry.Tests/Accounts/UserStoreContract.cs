@@ -83,6 +83,24 @@ public abstract class UserStoreContract
     }
 
     [Fact]
+    public void CheckPassword_UnknownEmail_LocksAfterAsManyFailuresAndForAsLongAsAKnownOne()
+    {
+        // The lockout message used to appear for real accounts only, which told an attacker which e-mails exist.
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var users = UserStore.Open(NewRegistry(), new CountingHashing(), clock);
+        users.AddUser("known@example.org", UserRole.DataManager, ["A"], Password);
+
+        foreach (var email in new[] { "known@example.org", "nobody@example.org" })
+        {
+            var outcomes = Enumerable.Range(0, 6).Select(_ => users.CheckPassword(email, "wrong-password").Outcome).ToList();
+            Assert.Equal([SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.LockedOut, SignInOutcome.LockedOut], outcomes);
+        }
+        clock.Now += UserStore.LockoutDuration + TimeSpan.FromSeconds(1);
+        Assert.Equal(SignInOutcome.Failed, users.CheckPassword("known@example.org", "wrong-password").Outcome);
+        Assert.Equal(SignInOutcome.Failed, users.CheckPassword("nobody@example.org", "wrong-password").Outcome);
+    }
+
+    [Fact]
     public void SetDisabled_RefusesSignInAndTokensAndChangesTheStamp_EnableRestoresSignIn()
     {
         var users = Open(NewRegistry());
