@@ -98,11 +98,20 @@ public sealed class PatientAccess
     /// <paramref name="reason"/> (optional here) goes into every audit record.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all.</exception>
+    /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all (the message names it <paramref name="sourceName"/>).</exception>
     public ImportResult Import(string templatePath, string sourceName, bool update, TimeProvider clock, string? reason = null)
     {
         RequireWriter();
-        var parsed = TemplateParser.ParseFile(templatePath);
+        TemplateParseResult parsed;
+        try
+        {
+            parsed = TemplateParser.ParseFile(templatePath);
+        }
+        catch (Sarc.Data.DataInputException e)
+        {
+            // The file is a temporary copy on the server: its path means nothing to the user and is not theirs to see.
+            throw new Sarc.Data.DataInputException(e.Message.Replace(templatePath, sourceName, StringComparison.Ordinal));
+        }
         reason = OneLine(reason);
         return Write(parsed, update, new AuditContext(User.Email, clock, reason.Length == 0 ? null : reason), ImportSource.OfFile(templatePath) with { FileName = sourceName });
     }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sarc.Data;
 using Sarc.Registry.Domain;
+using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Rules;
@@ -14,12 +16,12 @@ namespace Sarc.Web.Hosting;
 /// <summary>The JSON API (docs/api.md): bearer tokens only; every read and write goes through <see cref="PatientAccess"/>.</summary>
 internal static class ApiEndpoints
 {
-    /// <summary>The longest due-list window the API answers, in days (the worklist page's too).</summary>
-    public const int MaxWithinDays = Pages.WorklistPage.MaxDays;
-
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
     {
         var api = app.MapGroup("/api").RequireAuthorization(SarcWebApp.ApiPolicy);
+
+        // Any other address under /api is the API's too: a token is required, then it is a 404 in JSON (not the sign-in page).
+        api.Map("{**rest}", () => Results.NotFound());
 
         api.MapGet("/patients", (HttpContext http) =>
         {
@@ -56,7 +58,15 @@ internal static class ApiEndpoints
                 {
                     await http.Request.Body.CopyToAsync(file, http.RequestAborted);
                 }
-                var result = session.Access.Import(path, "api-import.csv", update: false, options.Clock, reason);
+                ImportResult result;
+                try
+                {
+                    result = session.Access.Import(path, "api-import.csv", update: false, options.Clock, reason);
+                }
+                catch (DataInputException e)
+                {
+                    return Json(w => w.WriteString("error", e.Message), StatusCodes.Status422UnprocessableEntity);
+                }
                 if (!result.Succeeded)
                 {
                     return Json(w =>
@@ -89,14 +99,10 @@ internal static class ApiEndpoints
 
         api.MapGet("/surveillance/due", (HttpContext http, string? as_of, int? within_days) =>
         {
-            if (!DateOnly.TryParseExact(as_of, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
+            var days = within_days ?? DueWindow.DefaultDays;
+            if ((DueWindow.TryDate(as_of, out var asOf) ?? DueWindow.CheckDays(days, "within_days")) is { } problem)
             {
-                return Json(w => w.WriteString("error", "as_of must be a date YYYY-MM-DD"), StatusCodes.Status400BadRequest);
-            }
-            var days = within_days ?? SurveillancePlanner.DefaultWithinDays;
-            if (days is < 0 or > MaxWithinDays)
-            {
-                return Json(w => w.WriteString("error", $"within_days must be a whole number from 0 to {MaxWithinDays}"), StatusCodes.Status400BadRequest);
+                return Json(w => w.WriteString("error", problem), StatusCodes.Status400BadRequest);
             }
             using var session = Session.Open(http, options);
             var due = session.Access.Due(asOf, days, options.Rules);

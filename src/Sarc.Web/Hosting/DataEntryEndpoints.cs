@@ -85,11 +85,10 @@ internal static class DataEntryEndpoints
     /// <summary>A POST that changes the registry: anti-forgery (else the form opens again from <paramref name="formUrl"/>), then writers only, then <paramref name="change"/>.</summary>
     private static async Task<IResult> Change(HttpContext http, IAntiforgery af, WebOptions options, string formUrl, Func<PatientAccess, IFormCollection, IResult> change)
     {
-        if (!await af.IsRequestValidAsync(http))
+        if (await Forms.ReadAsync(http, af) is not { } form)
         {
             return Html.Expired(formUrl);
         }
-        var form = await http.Request.ReadFormAsync();
         using var session = Session.Open(http, options);
         return session.Access.User.CanWrite ? change(session.Access, form) : Html.Forbidden();
     }

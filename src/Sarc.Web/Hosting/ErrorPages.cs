@@ -51,7 +51,7 @@ internal static class ErrorPages
         StatusCodes.Status400BadRequest => "The request could not be read: a value in the address or the form is malformed.",
         StatusCodes.Status401Unauthorized => "A valid API token is required (Authorization: Bearer TOKEN; sarc user token issues one).",
         StatusCodes.Status403Forbidden => "Your role cannot do this.",
-        StatusCodes.Status404NotFound => "There is no such page.",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => $"This address does not take a {context.Request.Method} request.",
         StatusCodes.Status413PayloadTooLarge => $"The request is larger than this server accepts ({RequestLimits.Words(RequestLimits.LimitFor(context))}); nothing was changed.",
         StatusCodes.Status415UnsupportedMediaType => "The request's content type is not one this address takes.",

@@ -21,7 +21,7 @@ internal static class ImportEndpoints
 
         app.MapPost("/import", async (HttpContext http, IAntiforgery af) =>
         {
-            if (!await af.IsRequestValidAsync(http))
+            if (await Forms.ReadAsync(http, af) is not { } form)
             {
                 return Html.Expired("/import");
             }
@@ -29,7 +29,6 @@ internal static class ImportEndpoints
             {
                 return Html.Forbidden();
             }
-            var form = await http.Request.ReadFormAsync();
             var update = form[ImportPage.UpdateField].ToString() is "on" or "true";
             var reason = form[ImportPage.ReasonField].ToString().Trim();
             var file = form.Files.GetFile(ImportPage.FileField);

@@ -23,11 +23,10 @@ internal static class LoginEndpoints
         app.MapPost("/login", async (HttpContext http, IAntiforgery af, UserStore users, LoginThrottle throttle, WebOptions options) =>
         {
             var query = http.Request.QueryString.Value ?? "";
-            if (!await af.IsRequestValidAsync(http))
+            if (await Forms.ReadAsync(http, af) is not { } form)
             {
                 return Html.Expired("/login" + query);
             }
-            var form = await http.Request.ReadFormAsync();
             var email = form[LoginPage.EmailField].ToString();
             var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             if (throttle.RetryAfter(email, address) is { } wait)
@@ -55,7 +54,7 @@ internal static class LoginEndpoints
 
         app.MapPost("/logout", async (HttpContext http, IAntiforgery af) =>
         {
-            if (!await af.IsRequestValidAsync(http))
+            if (await Forms.ReadAsync(http, af) is null)
             {
                 return Html.Expired("/patients");
             }

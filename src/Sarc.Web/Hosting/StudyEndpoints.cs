@@ -36,7 +36,7 @@ internal static class StudyEndpoints
 
         app.MapPost("/studies/{id}/run", async (HttpContext http, IAntiforgery af, string id) =>
         {
-            if (!await af.IsRequestValidAsync(http))
+            if (await Forms.ReadAsync(http, af) is null)
             {
                 return Html.Expired(Urls.Study(id));
             }

@@ -22,7 +22,10 @@ internal static class WorklistEndpoints
     {
         app.MapGet("/surveillance", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days) =>
         {
-            var (asOf, within) = Window(asOfText, days, options);
+            if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
+            {
+                return Refused(problem);
+            }
             using var session = Session.Open(http, options);
             return Html.Page<WorklistPage>(new
             {
@@ -39,7 +42,10 @@ internal static class WorklistEndpoints
 
         app.MapGet("/surveillance.ics", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days) =>
         {
-            var (asOf, within) = Window(asOfText, days, options);
+            if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
+            {
+                return Refused(problem);
+            }
             using var session = Session.Open(http, options);
             var ics = new IcsCalendarWriter(options.Rules, options.Clock).ToIcs(session.Access.DueVisits(asOf, within, options.Rules));
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"surveillance-{TemplateCodes.Date(asOf)}.ics\"";
@@ -47,8 +53,22 @@ internal static class WorklistEndpoints
         });
     }
 
-    /// <summary>The as-of date (today when absent or not ISO) and the number of days ahead (default 30, 0 to <see cref="WorklistPage.MaxDays"/>).</summary>
-    private static (DateOnly AsOf, int Days) Window(string? asOf, int? days, WebOptions options) =>
-        (TemplateCodes.TryDate(asOf, out var d) ? d : DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime),
-         Math.Clamp(days ?? SurveillancePlanner.DefaultWithinDays, 0, WorklistPage.MaxDays));
+    /// <summary>
+    /// The as-of date (today when absent) and the number of days ahead (default 30, clamped to 0 to
+    /// <see cref="DueWindow.MaxDays"/> as the form's field is); null, or the problem of an as-of date that is malformed
+    /// or out of range.
+    /// </summary>
+    private static string? Window(string? asOfText, int? days, WebOptions options, out DateOnly asOf, out int within)
+    {
+        within = Math.Clamp(days ?? DueWindow.DefaultDays, 0, DueWindow.MaxDays);
+        if (string.IsNullOrEmpty(asOfText))
+        {
+            asOf = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
+            return null;
+        }
+        return DueWindow.TryDate(asOfText, out asOf);
+    }
+
+    private static IResult Refused(string problem) =>
+        Html.Message("Surveillance worklist", problem + ".", StatusCodes.Status400BadRequest, new Link("/surveillance", "Today's worklist"));
 }
