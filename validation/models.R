@@ -90,7 +90,8 @@ km_risk <- function(time, status, t) {
 }
 aj_risk <- function(time, status, cause, t) {
   ci <- cuminc(time, status, cencode = 0)
-  tp <- timepoints(ci, t)
+  # timepoints() is NA after the last follow-up; the curve is carried on there, as survfit's summary(extend = TRUE).
+  tp <- timepoints(ci, min(t, max(time)))
   key <- paste("1", cause)
   est <- unname(tp$est[key, 1]); v <- unname(tp$var[key, 1])
   se <- sqrt(v) / (est * abs(log(est)))                            # log(-log) interval, as prodlim
@@ -235,6 +236,10 @@ shift <- nomfit$center - centre_cox
 s60 <- function(lp) exp(-h60 * exp(lp + shift))
 probabilities <- c(0.99, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0.01)
 nom <- nomogram(nomfit, fun = s60, fun.at = probabilities, lp = TRUE, funlabel = "60-month survival")
+# Sarc labels its lp axis on coxph's centring (what sarc model apply prints): the same ticks given to rms on its scale.
+lp_at_sarc <- pretty(range(cox$linear.predictors), n = 10)
+nom_sarc <- nomogram(nomfit, fun = s60, fun.at = probabilities, lp = TRUE, lp.at = lp_at_sarc - shift,
+                     funlabel = "60-month survival")
 axis <- function(a) list(values = if (is.numeric(a[[1]])) a[[1]] else as.character(a[[1]]), points = unname(a$points))
 info <- attr(nom, "info")
 out$nomogram <- list(
@@ -242,6 +247,8 @@ out$nomogram <- list(
   variables = list(age = axis(nom$age), size_cm = axis(nom$size_cm), grade = axis(nom$gradef),
                    histology = axis(nom$histology)),
   total_points = nom$total.points$x, lp_at = nom$lp$x.real, lp_points = nom$lp$x,
+  sarc_lp_at = lp_at_sarc, sarc_total_points = nom_sarc$total.points$x, sarc_lp_points = nom_sarc$lp$x,
+  sarc_survival_at = nom_sarc[["60-month survival"]]$x.real,
   survival_at = nom[["60-month survival"]]$x.real, survival_points = nom[["60-month survival"]]$x,
   # The same positions by exact inversion of s60 (R interpolates on a grid of 1000 linear predictors).
   survival_points_exact = (log(-log(nom[["60-month survival"]]$x.real) / h60) - shift - info$Intercept) * info$sc)
