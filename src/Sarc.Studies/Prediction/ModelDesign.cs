@@ -145,19 +145,47 @@ public static class ModelDesign
             foreach (var part in model.Coefficients[c].Parts)
             {
                 var variable = model.Variable(part.Variable);
-                for (var r = 0; r < rows.Length; r++)
+                switch (variable.Type)
                 {
-                    column[r] *= variable.Type switch
-                    {
-                        ModelVariableType.Spline => bases[part.Variable][part.Basis][r],
-                        ModelVariableType.Numeric => numbers[part.Variable][rows[r]],
-                        _ => variable.Levels![codes[part.Variable][rows[r]]] == part.Level ? 1.0 : 0.0,
-                    };
+                    case ModelVariableType.Spline:
+                        var basis = bases[part.Variable][part.Basis];
+                        for (var r = 0; r < rows.Length; r++)
+                        {
+                            column[r] *= basis[r];
+                        }
+                        break;
+                    case ModelVariableType.Numeric:
+                        var values = numbers[part.Variable];
+                        for (var r = 0; r < rows.Length; r++)
+                        {
+                            column[r] *= values[rows[r]];
+                        }
+                        break;
+                    default:
+                        var code = codes[part.Variable];
+                        var level = IndexOf(variable.Levels!, part.Level!);
+                        for (var r = 0; r < rows.Length; r++)
+                        {
+                            column[r] *= code[rows[r]] == level ? 1.0 : 0.0;
+                        }
+                        break;
                 }
             }
             design[c] = column;
         }
         return design;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> levels, string level)
+    {
+        for (var k = 0; k < levels.Count; k++)
+        {
+            if (levels[k] == level)
+            {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /// <summary>A factor cell as a level: text as written, a number as R labels it (15 significant digits).</summary>

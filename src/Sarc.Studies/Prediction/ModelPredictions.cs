@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sarc.Data.Tables;
 
 namespace Sarc.Studies.Prediction;
@@ -23,5 +24,34 @@ public sealed record ModelPredictions(PredictionModel Model, ModelEvaluation Eva
             return model.PredictsSurvival ? Math.Exp(-b.CumulativeHazard * Math.Exp(lp)) : risk;
         }).ToArray()).ToArray();
         return new ModelPredictions(model, evaluation, values);
+    }
+
+    /// <summary>
+    /// Predicts for one patient from the values of the model's variables as text (a number for a numeric variable,
+    /// a level for a factor; null or empty = missing): what a patient record shows. A variable absent from
+    /// <paramref name="values"/> counts as missing.
+    /// </summary>
+    /// <exception cref="Sarc.Data.DataInputException">A numeric variable's value is not a number.</exception>
+    public static PatientPrediction ForPatient(PredictionModel model, IReadOnlyDictionary<string, string?> values)
+    {
+        var columns = model.Variables.Select(variable =>
+        {
+            var text = values.TryGetValue(variable.Name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+            if (variable.Type == ModelVariableType.Factor)
+            {
+                return new DataColumn(variable.Name, ColumnKind.Text, null, [text]);
+            }
+            var number = double.NaN;
+            if (text is not null && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+            {
+                throw new Sarc.Data.DataInputException($"{variable.Name} must be a number, found '{text}'");
+            }
+            return new DataColumn(variable.Name, ColumnKind.Numeric, [number], null);
+        }).ToArray();
+        var predictions = Of(model, new DataFrame("patient", columns, [1]));
+        return new PatientPrediction(
+            predictions.Evaluation.LinearPredictor[0],
+            model.Times.Select((t, j) => (t, predictions.Values[j][0])).ToArray(),
+            predictions.Evaluation.Notes[0]);
     }
 }
