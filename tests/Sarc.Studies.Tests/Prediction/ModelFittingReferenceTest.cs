@@ -48,6 +48,8 @@ public class ModelFittingReferenceTest
         Compare(expected.GetProperty("coef"), model.Coefficients.Select(c => c.Estimate).ToArray(), Tolerance.Estimate, "crr coef");
         Compare(expected.GetProperty("baseline_cumsubhaz"), model.Baseline.Select(b => b.CumulativeHazard).ToArray(), Tolerance.Estimate, "cumsum(bfitj)");
         Assert.Equal(0, model.Centring);
+        // Spline bases have large columns: the fit is at crr's optimum although the tight tolerance is out of reach.
+        Assert.Empty(FineGray.Warnings);
         Assert.Equal(expected.GetProperty("n").GetInt32(), model.FittedOn!.Count);
         Assert.Equal(expected.GetProperty("events").GetInt32(), model.FittedOn.Events);
     }
