@@ -51,7 +51,7 @@ public static class Concordance
         // R: with fewer than two events the weights fall back to "n".
         var uno = weight == ConcordanceTimeWeight.Uno && events >= 2;
 
-        // Ascending by time, events before censorings at a tie: G(t-) at each event time as fastkm1 computes it.
+        // G(t-) at each event time, events before censorings at a tie, as fastkm1 computes it.
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -59,34 +59,21 @@ public static class Concordance
         }
         var keys = (double[])t.Clone();
         Array.Sort(keys, order);
-        var distinctTimes = new List<double>();
+        var censoring = uno ? CensoringWeights.Fit(new PredictionOutcome(t, status.ToArray().Select(s => s ? 1 : 0).ToArray(), 1, false)) : null;
         var timeWeight = new List<double>();
-        var g = 1.0;
         for (var start = 0; start < n;)
         {
             var end = start;
-            int deaths = 0, censored = 0;
+            var deaths = 0;
             while (end < n && keys[end] == keys[start])
             {
-                if (status[order[end]])
-                {
-                    deaths++;
-                }
-                else
-                {
-                    censored++;
-                }
+                deaths += status[order[end]] ? 1 : 0;
                 end++;
             }
             if (deaths > 0)
             {
-                distinctTimes.Add(keys[start]);
-                timeWeight.Add(keys[start] > maxTime ? 0 : uno ? 1 / (g * g) : 1);
-            }
-            if (censored > 0)
-            {
-                var atRisk = (double)(n - start - deaths);
-                g *= (atRisk - censored) / atRisk;
+                var g = censoring?.Before(keys[start]) ?? 1;
+                timeWeight.Add(keys[start] > maxTime ? 0 : 1 / (g * g));
             }
             start = end;
         }
@@ -97,7 +84,7 @@ public static class Concordance
         var atLevel = new long[levels];
         long inTree = 0;
         double concordant = 0, discordant = 0, tiedRisk = 0, tiedTime = 0;
-        var w = distinctTimes.Count - 1;
+        var w = timeWeight.Count - 1;
         // Descending time; at a tie the censored enter the tree before the events are counted.
         for (var end = n; end > 0;)
         {

@@ -27,6 +27,30 @@ public static class CoxCentring
         return means;
     }
 
+    /// <summary>xβ − <paramref name="centre"/> for each row of the design (<c>columns[j][i]</c> = column j of row i).</summary>
+    public static double[] LinearPredictor(IReadOnlyList<double[]> columns, IReadOnlyList<double> beta, double centre = 0)
+    {
+        var n = columns.Count == 0 ? 0 : columns[0].Length;
+        var lp = new double[n];
+        for (var j = 0; j < columns.Count; j++)
+        {
+            var column = columns[j];
+            var b = beta[j];
+            for (var i = 0; i < n; i++)
+            {
+                lp[i] += column[i] * b;
+            }
+        }
+        if (centre != 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                lp[i] -= centre;
+            }
+        }
+        return lp;
+    }
+
     /// <summary>Σ means·β: what R subtracts from xβ.</summary>
     public static double Centre(IReadOnlyList<double> means, IReadOnlyList<double> beta)
     {

@@ -56,7 +56,7 @@ public static class OptimismBootstrap
         }
         var beta = apparentFit.Coefficients.Select(c => c.Coef).ToArray();
         var status = data.Status.Select(s => s != 0).ToArray();
-        var apparent = SomersD(data.Stop, status, LinearPredictor(data.Covariates, beta));
+        var apparent = SomersD(data.Stop, status, CoxCentring.LinearPredictor(data.Covariates, beta));
 
         var refit = new CoxOptions { Ties = ties, TimeFix = false, Epsilon = 1e-4, MaxIterations = 10, CholeskyTolerance = 1e-9 };
         var slopeOptions = refit with { CholeskyTolerance = new CoxOptions().CholeskyTolerance };
@@ -92,7 +92,7 @@ public static class OptimismBootstrap
                 Report(progress, ref done);
                 return;
             }
-            var lp = LinearPredictor(data.Covariates, coefficients);
+            var lp = CoxCentring.LinearPredictor(data.Covariates, coefficients);
             var trainStatus = new bool[rows.Length];
             var trainLp = new double[rows.Length];
             for (var i = 0; i < rows.Length; i++)
@@ -142,23 +142,6 @@ public static class OptimismBootstrap
 
     private static double SomersD(double[] time, bool[] status, double[] lp) =>
         Concordance.Compute(time, status, lp, mergeNearEqualTimes: false).SomersD;
-
-    /// <summary>xβ, uncentred (rms's <c>matxv</c>).</summary>
-    private static double[] LinearPredictor(double[][] columns, double[] beta)
-    {
-        var n = columns.Length == 0 ? 0 : columns[0].Length;
-        var lp = new double[n];
-        for (var j = 0; j < columns.Length; j++)
-        {
-            var column = columns[j];
-            var b = beta[j];
-            for (var i = 0; i < n; i++)
-            {
-                lp[i] += column[i] * b;
-            }
-        }
-        return lp;
-    }
 
     private static double[] Gather(double[] values, int[] rows)
     {

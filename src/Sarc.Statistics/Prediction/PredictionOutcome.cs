@@ -19,6 +19,17 @@ public sealed record PredictionOutcome(double[] Time, int[] Status, int Cause, b
 
     public int Count => Time.Length;
 
+    /// <summary>1 for an event of the cause predicted, 0 otherwise (censored or competing): a Cox model's status.</summary>
+    public double[] EventIndicator()
+    {
+        var indicator = new double[Status.Length];
+        for (var i = 0; i < indicator.Length; i++)
+        {
+            indicator[i] = Status[i] == Cause ? 1 : 0;
+        }
+        return indicator;
+    }
+
     /// <summary>Whether patient <paramref name="i"/> had the event predicted.</summary>
     public bool IsEvent(int i) => Status[i] == Cause;
 

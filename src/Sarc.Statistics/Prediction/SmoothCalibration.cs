@@ -58,15 +58,11 @@ public static class SmoothCalibration
             }
             else
             {
-                var status = outcome.Status.Select(s => s == outcome.Cause ? 1.0 : 0.0).ToArray();
+                var status = outcome.EventIndicator();
                 var fit = new CoxRegression().Fit(CoxData.Simple(outcome.Time, status, basis, ["x", "x'"]));
                 var beta = fit.Coefficients.Select(c => c.Coef).ToArray();
                 var centre = CoxCentring.Centre(CoxCentring.Means(basis), beta);
-                var lp = new double[n];
-                for (var i = 0; i < n; i++)
-                {
-                    lp[i] = basis[0][i] * beta[0] + basis[1][i] * beta[1] - centre;
-                }
+                var lp = CoxCentring.LinearPredictor(basis, beta, centre);
                 var baseline = CoxBaseline.CumulativeHazard(outcome.Time, status, lp, CoxTies.Efron, [t])[0];
                 for (var k = 0; k < grid.Length; k++)
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
-using ScottPlot;
+using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
+using ScottPlot;
 
 namespace Sarc.Studies.Figures;
 
@@ -53,5 +54,5 @@ public static class CalibrationFigure
         FigureFile.Save(plot, path, 560, 520);
     }
 
-    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Format(double value) => ReportText.Number(value, 6);
 }

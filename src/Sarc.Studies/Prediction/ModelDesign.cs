@@ -1,8 +1,9 @@
 using System.Globalization;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Tables;
+using Sarc.Data;
 using Sarc.Statistics.Prediction;
+using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 
@@ -224,5 +225,5 @@ public static class ModelDesign
         return parsed;
     }
 
-    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Format(double value) => ReportText.Number(value, 6);
 }

@@ -1,10 +1,11 @@
-using Sarc.Data;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Data.Tables;
+using Sarc.Data;
 using Sarc.Statistics.Prediction;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 
@@ -51,7 +52,7 @@ public static class ModelFitting
             centring = CoxCentring.Centre(CoxCentring.Means(frame.Design), beta);
             events = fit.Events;
             RequireEstimable(frame, beta);
-            baseline = CoxBaseline.CumulativeHazard(frame.Stop, frame.Status, LinearPredictor(frame, beta, centring), ties, modelTimes);
+            baseline = CoxBaseline.CumulativeHazard(frame.Stop, frame.Status, CoxCentring.LinearPredictor(frame.Design, beta, centring), ties, modelTimes);
         }
         else
         {
@@ -83,7 +84,7 @@ public static class ModelFitting
             throw new DataInputException(
                 $"--times {string.Join(",", beyond.Select(Format))} is beyond the last follow-up time of the data ({Format(lastTime)}): the baseline is not estimable there");
         }
-        var lp = LinearPredictor(frame, beta, centring);
+        var lp = CoxCentring.LinearPredictor(frame.Design, beta, centring);
         var model = new PredictionModel
         {
             Kind = cause is null ? ModelKind.Cox : ModelKind.FineGray,
@@ -163,23 +164,5 @@ public static class ModelFitting
         }).ToArray();
     }
 
-    private static double[] LinearPredictor(ModelFrame frame, double[] beta, double centring)
-    {
-        var lp = new double[frame.RowCount];
-        for (var k = 0; k < beta.Length; k++)
-        {
-            var column = frame.Design[k];
-            for (var i = 0; i < lp.Length; i++)
-            {
-                lp[i] += column[i] * beta[k];
-            }
-        }
-        for (var i = 0; i < lp.Length; i++)
-        {
-            lp[i] -= centring;
-        }
-        return lp;
-    }
-
-    private static string Format(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(double value) => ReportText.Number(value, 6);
 }

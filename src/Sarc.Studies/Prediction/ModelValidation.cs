@@ -1,8 +1,9 @@
-using Sarc.Data;
 using Sarc.Data.Tables;
+using Sarc.Data;
 using Sarc.Statistics.CompetingRisks;
 using Sarc.Statistics.Prediction;
 using Sarc.Statistics.Survival;
+using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 
@@ -83,7 +84,7 @@ public static class ModelValidation
         {
             if (model.Kind == ModelKind.Cox)
             {
-                var status = outcome.Status.Select(s => s == outcome.Cause ? 1.0 : 0.0).ToArray();
+                var status = outcome.EventIndicator();
                 var fit = new CoxRegression(new CoxOptions { Ties = model.Ties }).Fit(CoxData.Simple(outcome.Time, status, [linearPredictor], ["lp"]));
                 return new CalibrationSlope(fit.Coefficients[0].Coef, fit.Coefficients[0].Se);
             }
@@ -134,5 +135,5 @@ public static class ModelValidation
         return warnings;
     }
 
-    private static string Format(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(double value) => ReportText.Number(value, 6);
 }

@@ -1,7 +1,8 @@
-using Sarc.Data;
 using Sarc.Data.Tables;
+using Sarc.Data;
 using Sarc.Statistics.CompetingRisks;
 using Sarc.Statistics.Prediction;
+using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 
@@ -43,7 +44,7 @@ public static class Recalibration
         double[] baseline;
         if (model.Kind == ModelKind.Cox)
         {
-            var status = outcome.Status.Select(s => s == outcome.Cause ? 1.0 : 0.0).ToArray();
+            var status = outcome.EventIndicator();
             baseline = CoxBaseline.CumulativeHazard(outcome.Time, status, offset, model.Ties, at);
         }
         else
@@ -66,5 +67,5 @@ public static class Recalibration
         };
     }
 
-    private static string Format(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(double value) => ReportText.Number(value, 6);
 }
