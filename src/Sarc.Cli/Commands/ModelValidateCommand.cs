@@ -113,6 +113,11 @@ internal static class ModelValidateCommand
         foreach (var at in result.AtTimes)
         {
             output.WriteLine();
+            if (at.Groups.Count == 0)
+            {
+                output.WriteLine($"Calibration at {ModelCommand.Format(at.Time)}: fewer than 10 patients, no deciles");
+                continue;
+            }
             output.WriteLine($"Calibration at {ModelCommand.Format(at.Time)} by decile of predicted risk:");
             var deciles = new TextTable("decile", "n", "events", "predicted", "observed", "95% CI");
             foreach (var g in at.Groups)

@@ -33,6 +33,10 @@ public static class ModelValidation
         var data = ModelOutcome.Read(model, table);
         var outcome = data.Outcome;
         var warnings = Warnings(model, data);
+        if (data.Events == 0)
+        {
+            warnings.Add($"no event of the cause predicted among the {data.Count} rows used: discrimination, IPA and the calibration slope cannot be estimated (NA)");
+        }
         var lastTime = outcome.Time.Max();
         foreach (var t in at.Where(t => t > lastTime))
         {

@@ -202,6 +202,27 @@ public sealed class ModelCommandTest : IDisposable
     }
 
     [Fact]
+    public void Validate_NoEvents_ReportsNaAndSaysWhy()
+    {
+        var model = FitCox("60");
+        var lines = File.ReadAllLines(Data("models_ext")).Take(31).Select((line, i) => i == 0 ? line : Censor(line)).ToArray();
+        using var data = new TempFile(string.Join('\n', lines) + "\n");
+        var run = CliRun.Of("model", "validate", "--model", model, "--data", data.Path, "--json");
+        var json = run.Json();
+        Assert.Equal(0, json.GetProperty("events").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("times")[0].GetProperty("harrell_c").ValueKind);
+        Assert.Contains("no event of the cause predicted among the 30 rows used", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same external patient, censored (death = 0).</summary>
+    private static string Censor(string line)
+    {
+        var cells = line.Split(',');
+        cells[6] = "0";
+        return string.Join(',', cells);
+    }
+
+    [Fact]
     public void Nomogram_UnknownExtension_IsOneLine()
     {
         var model = FitCox("60");
