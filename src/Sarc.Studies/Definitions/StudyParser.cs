@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sarc.Studies.Data;
+using Sarc.Studies.Kinds;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +8,7 @@ namespace Sarc.Studies.Definitions;
 
 /// <summary>
 /// Reads a study definition (YAML) and checks it against the study vocabulary (<see cref="StudyFields"/>,
-/// <see cref="AnalysisKinds"/>). Every mistake is collected with its line and column; nothing throws for a user's
+/// <see cref="AnalysisKindCatalog"/>). Every mistake is collected with its line and column; nothing throws for a user's
 /// mistake, so <c>sarc study validate</c> can list them all.
 /// </summary>
 public static class StudyParser
@@ -207,12 +208,12 @@ public static class StudyParser
             {
                 continue;
             }
-            var specs = AnalysisKinds.Parameters(kind);
-            if (specs is null)
+            if (AnalysisKindCatalog.Find(kind) is not { } analysisKind)
             {
-                error(Child(map, "kind"), $"unknown analysis kind '{kind}' (expected one of {string.Join(", ", AnalysisKinds.All)})");
+                error(Child(map, "kind"), $"unknown analysis kind '{kind}' (expected one of {string.Join(", ", AnalysisKindCatalog.All.Select(k => k.Name))})");
                 continue;
             }
+            var specs = analysisKind.Parameters;
             var parameters = new Dictionary<string, Parameter>(StringComparer.Ordinal);
             foreach (var (key, value) in map.Children)
             {
@@ -250,7 +251,9 @@ public static class StudyParser
             }
             if (id is not null)
             {
-                list.Add(new AnalysisDefinition(id, kind, parameters, (int)map.Start.Line));
+                var definition = new AnalysisDefinition(id, kind, parameters, (int)map.Start.Line);
+                analysisKind.Check(definition, (parameter, message) => error(parameter is null ? map : map.Children[new YamlScalarNode(parameter.Name)], message));
+                list.Add(definition);
             }
         }
         return list;

@@ -11,10 +11,13 @@ namespace Sarc.Studies.Figures;
 /// Cumulative incidence curves: one step line per cause and group (colour = group, solid = cause 1, dashed = other
 /// causes), Gray's p per cause on the plot, and a legend. Axes drawn in data space as in <see cref="KmFigure"/>.
 /// </summary>
-public static class CifFigure
+/// <param name="analysis">The curves and Gray's tests.</param>
+/// <param name="causeNames">The causes' names by status code.</param>
+/// <param name="labels">The study's labels for the groups.</param>
+public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, string> causeNames, ReportLabels labels) : IReportFigure
 {
-    /// <summary>Writes <paramref name="basePath"/>.svg and .png; <paramref name="causeNames"/> names the causes by code.</summary>
-    public static (string Svg, string Png) Save(CifAnalysis analysis, IReadOnlyDictionary<int, string> causeNames, string basePath, ReportLabels labels)
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
     {
         var result = analysis.Result;
         var maxTime = result.Curves.Max(c => c.MaxTime);
@@ -75,8 +78,6 @@ public static class CifFigure
         }
         FigureStyle.Legend(plot, legend, Alignment.UpperRight);
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        plot.SaveSvg(basePath + ".svg", FigureStyle.Width, 520);
-        plot.SavePng(basePath + ".png", FigureStyle.Width, 520);
-        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+        return new FigureDrawing(plot, width, 520);
     }
 }

@@ -12,10 +12,14 @@ namespace Sarc.Studies.Figures;
 /// plot, a legend, and the numbers at risk under the x axis aligned to its ticks. The axes are drawn in data space so
 /// the risk table sits exactly under the ticks in both SVG and PNG.
 /// </summary>
-public static class KmFigure
+/// <param name="analysis">The curves, their risk sets and the log-rank test.</param>
+/// <param name="endpointLabel">The y axis title (the endpoint's name).</param>
+/// <param name="origin">What time counts from, for the x axis title ("surgery").</param>
+/// <param name="labels">The study's labels for the groups.</param>
+public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string origin, ReportLabels labels) : IReportFigure
 {
-    /// <summary>Writes <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
-    public static (string Svg, string Png) Save(KmAnalysis analysis, string endpointLabel, string basePath, ReportLabels labels)
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
     {
         var groups = analysis.Curves.Count;
         var maxTime = analysis.Curves.Max(c => c.Time.Length == 0 ? 0 : c.Time[^1]);
@@ -50,7 +54,7 @@ public static class KmFigure
             Line(plot, 0, y, -xMax * 0.008, y, black, 1.2);
             Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), -xMax * 0.012, y, Alignment.MiddleRight, FigureStyle.FontSize, black);
         }
-        Text(plot, "Months since " + (endpointLabel.Contains("relapse", StringComparison.Ordinal) ? "first relapse" : "surgery"),
+        Text(plot, "Months since " + origin,
             xMax / 2, axisTitleY, Alignment.UpperCenter, FigureStyle.FontSize, black);
         Text(plot, endpointLabel, left + xMax * 0.02, 0.5, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
         // The rows are labelled by level only, so the title names the grouping they belong to.
@@ -114,9 +118,7 @@ public static class KmFigure
 
         var height = (int)(430 + 30 * groups);
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        plot.SaveSvg(basePath + ".svg", FigureStyle.Width, height);
-        plot.SavePng(basePath + ".png", FigureStyle.Width, height);
-        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+        return new FigureDrawing(plot, width, height);
     }
 
     /// <summary>Numbers at risk at <paramref name="time"/>: patients whose time is &gt;= it, as R's summary(fit, times).</summary>

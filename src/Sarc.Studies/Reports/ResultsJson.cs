@@ -40,7 +40,7 @@ public static class ResultsJson
                     }
                     else
                     {
-                        analysis.WriteJson!(writer);
+                        analysis.Output!.WriteJson(writer);
                     }
                     writer.WriteStartArray("warnings");
                     foreach (var warning in analysis.Warnings)
