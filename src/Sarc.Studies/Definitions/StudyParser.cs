@@ -63,6 +63,10 @@ public static class StudyParser
             }
         }
         var id = RequiredScalar(root, "id", Error);
+        if (id is not null && !IsFileNamePart(id))
+        {
+            Error(Child(root, "id"), $"id '{id}' must be letters, digits, '-', '_' or '.' (not starting with '.'): it names the report's files");
+        }
         var title = RequiredScalar(root, "title", Error);
         var description = Child(root, "description") is YamlScalarNode d ? d.Value : null;
 
@@ -79,7 +83,7 @@ public static class StudyParser
         {
             return new StudyParseResult(null, errors);
         }
-        return new StudyParseResult(new StudyDefinition(id!, title!, description, cohort, derived, analyses, source), errors);
+        return new StudyParseResult(new StudyDefinition(id!, title!, description, cohort, derived, analyses, source) { Text = text }, errors);
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
@@ -204,6 +208,10 @@ public static class StudyParser
             {
                 error(Child(map, "id"), $"analysis id '{id}' is used twice");
             }
+            if (id is not null && !IsFileNamePart(id))
+            {
+                error(Child(map, "id"), $"analysis id '{id}' must be letters, digits, '-', '_' or '.' (not starting with '.'): it names the report's files");
+            }
             if (kind is null)
             {
                 continue;
@@ -304,6 +312,10 @@ public static class StudyParser
                 break;
         }
     }
+
+    /// <summary>True for a name that is safe as part of a file name in the report folder: no path separator, no "..", no leading dot.</summary>
+    private static bool IsFileNamePart(string name) =>
+        name.Length is > 0 and <= 100 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     private static List<string>? ScalarValues(YamlNode node) => node switch
     {

@@ -24,10 +24,10 @@ public static class HtmlReport
     {
         options ??= ReportOptions.Default;
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "results.json"), ResultsJson.Write(studies), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(folder, "results.json"), ResultsJson.Write(studies, options.Provenance), new UTF8Encoding(false));
         var sections = studies.Select(study => WriteFiles(folder, study, options)).ToArray();
         var index = Path.Combine(folder, "index.html");
-        File.WriteAllText(index, Render(new ReportDocument(subtitle, sections)), new UTF8Encoding(false));
+        File.WriteAllText(index, Render(new ReportDocument(subtitle, sections) { Provenance = options.Provenance, StudyHashes = studies.ToDictionary(s => s.Definition.Id, s => s.Definition.Sha256) }), new UTF8Encoding(false));
         return index;
     }
 

@@ -3,6 +3,12 @@ namespace Sarc.Studies.Reports;
 /// <summary>The whole page of a report, ready to render: subtitle, studies, and the provenance footer.</summary>
 public sealed record ReportDocument(string Subtitle, IReadOnlyList<StudySection> Studies)
 {
+    /// <summary>What produced the report, shown in the footer; null for none.</summary>
+    public Running.Provenance? Provenance { get; init; }
+
+    /// <summary>Each study's definition SHA-256 by id, for the footer.</summary>
+    public IReadOnlyDictionary<string, string> StudyHashes { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The CSS of the page (a constant: the page has no other style and no script).</summary>
     public const string Css = """
         body{margin:0;background:#f4f4f1;color:#1d1d1d;font:16px/1.55 "Source Serif Pro",Georgia,"DejaVu Serif",serif}

@@ -10,4 +10,7 @@ public sealed record ReportOptions
 
     /// <summary>Formats, dpi and width of every figure.</summary>
     public FigureOptions Figures { get; init; } = FigureOptions.Default;
+
+    /// <summary>What produced the report (footer and results.json); null leaves both out.</summary>
+    public Running.Provenance? Provenance { get; init; }
 }

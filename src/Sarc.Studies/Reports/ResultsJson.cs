@@ -14,19 +14,26 @@ public static class ResultsJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The document as UTF-8 text.</summary>
-    public static string Write(IReadOnlyList<StudyResult> studies)
+    /// <summary>The document as UTF-8 text; with <paramref name="provenance"/>, a <c>"provenance"</c> object first.</summary>
+    public static string Write(IReadOnlyList<StudyResult> studies, Provenance? provenance = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, Options))
         {
             writer.WriteStartObject();
+            if (provenance is not null)
+            {
+                writer.WriteStartObject("provenance");
+                provenance.WriteJson(writer, studies.Select(s => s.Definition));
+                writer.WriteEndObject();
+            }
             writer.WriteStartArray("studies");
             foreach (var study in studies)
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", study.Definition.Id);
                 writer.WriteString("title", study.Definition.Title);
+                writer.WriteString("definition_sha256", study.Definition.Sha256);
                 writer.WriteNumber("n", study.N);
                 writer.WriteStartArray("analyses");
                 foreach (var analysis in study.Analyses)
