@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Sarc.Data;
+using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Data;
 using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
 using Sarc.Studies.Json;
@@ -24,8 +26,49 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false),
-        new("conf_type", ParameterRole.Choice, false, ["log", "log-log", "plain"]),
+        new("conf_type", ParameterRole.Choice, false, ["log", "log-log", "plain"]), new("landmark", ParameterRole.Number, false),
+        new("method", ParameterRole.Choice, false, [KaplanMeierMethod, SimonMakuchMethod]), new("max_time", ParameterRole.Number, false),
     ];
+
+    private const string KaplanMeierMethod = "kaplan-meier";
+    private const string SimonMakuchMethod = "simon-makuch";
+
+    /// <summary>
+    /// A grouping recorded after the endpoint's time zero (<see cref="StudyFields.PostBaseline"/>) needs a landmark or
+    /// the Simon-Makuch method, and both need a grouping dated during follow-up; a landmark is a positive number of months.
+    /// </summary>
+    public override void Check(AnalysisDefinition analysis, Action<Parameter?, string> error)
+    {
+        var group = analysis.Parameters.GetValueOrDefault("group");
+        var landmark = analysis.Parameters.GetValueOrDefault("landmark");
+        var method = analysis.Parameters.GetValueOrDefault("method");
+        var simonMakuch = method?.Scalar == SimonMakuchMethod;
+        var endpoint = analysis.Text("endpoint") ?? "";
+        var column = group?.Scalar;
+        if (landmark is not null && simonMakuch)
+        {
+            error(landmark, "give either landmark or method: simon-makuch, not both");
+            return;
+        }
+        if (landmark?.Scalar is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var months) && !(months > 0 && double.IsFinite(months)))
+        {
+            error(landmark, $"'landmark' must be a positive number of months, found {text}");
+        }
+        if (column is not null && IsPostBaseline(column, endpoint) && landmark is null && !simonMakuch)
+        {
+            var fix = StudyFields.PostBaseline[column] is null
+                ? $"it has no date to landmark at: use an endpoint that starts at {(StudyFields.KnownAtRelapse.Contains(column) ? "the first relapse" : "the event")}, or describe it with rates"
+                : "name landmark: MONTHS (patients alive and event-free then, grouped by their status then) or method: simon-makuch (the grouping as a time-dependent covariate)";
+            error(group, $"'{column}' is recorded after time zero of {endpoint} ({ReportWords.Origin(endpoint)}): grouping survival by it gives immortal-time bias; {fix}");
+        }
+        if ((landmark is not null || simonMakuch) && (column is null || StudyFields.PostBaseline.GetValueOrDefault(column) is null))
+        {
+            error(landmark ?? method, $"a landmark or Simon-Makuch analysis needs a group that is an event dated during follow-up ({string.Join(", ", StudyFields.PostBaseline.Where(p => p.Value is not null).Select(p => p.Key))})");
+        }
+    }
+
+    private static bool IsPostBaseline(string column, string endpoint) =>
+        StudyFields.PostBaseline.ContainsKey(column) && !(StudyFields.FromRelapse.Contains(endpoint) && StudyFields.KnownAtRelapse.Contains(column));
 
     /// <inheritdoc/>
     public override KmAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
@@ -41,7 +84,10 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
                 _ => ConfidenceType.Log,
             },
         };
-        var result = KmReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group, options, KindInputs.Numbers(analysis, "at"));
+        var at = KindInputs.Numbers(analysis, "at");
+        var result = analysis.Text("method") == SimonMakuchMethod ? SimonMakuch(cohort, endpoint, group!, options, at)
+            : analysis.Text("landmark") is not null ? Landmark(cohort, endpoint, group!, KindInputs.Number(analysis, "landmark", 0), options, at)
+            : KmReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group, options, at);
         if (result.Curves.Sum(c => c.EventCount) == 0)
         {
             throw new DataInputException($"no {endpoint} events among the {result.Curves.Sum(c => c.N)} patients analysed: no survival curve to estimate");
@@ -53,6 +99,127 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
         return result;
     }
 
+    /// <summary>
+    /// Landmark analysis: the patients alive and event-free after <paramref name="landmark"/> months (endpoint time
+    /// &gt; landmark), grouped by whether the grouping event had happened by then (its date ≤ landmark), time counted from
+    /// the landmark; as R <c>survfit(Surv(time - L, status) ~ I(event_time &lt;= L), subset = time &gt; L)</c>.
+    /// </summary>
+    private static KmAnalysis Landmark(DataFrame cohort, string endpoint, string group, double landmark, KaplanMeierOptions options, double[] at)
+    {
+        var time = cohort.Column(endpoint + "_months");
+        var status = cohort.Column(endpoint + "_event");
+        var flag = KindInputs.Binary(cohort, group);
+        var dated = cohort.Column(StudyFields.PostBaseline[group]!);
+        var rows = new List<int>();
+        var shifted = new List<double>();
+        var groupAt = new List<double>();
+        var excluded = 0;
+        for (var i = 0; i < cohort.RowCount; i++)
+        {
+            var t = KindInputs.NumberAt(time, i);
+            if (double.IsNaN(t) || status.IsMissing(i))
+            {
+                // Missing time or status: counted with the other missing values by the KM analysis.
+                rows.Add(i);
+                shifted.Add(double.NaN);
+                groupAt.Add(double.NaN);
+                continue;
+            }
+            if (!(t > landmark))
+            {
+                excluded++;
+                continue;
+            }
+            var eventTime = KindInputs.NumberAt(dated, i);
+            rows.Add(i);
+            shifted.Add(t - landmark);
+            groupAt.Add(double.IsNaN(flag[i]) ? double.NaN : flag[i] == 1 && eventTime <= landmark ? 1 : 0);
+        }
+        if (shifted.Count(t => !double.IsNaN(t)) == 0)
+        {
+            throw new DataInputException($"nobody of the {cohort.RowCount} patients is alive and free of the {endpoint} event after the landmark of {ReportText.Number(landmark)} months");
+        }
+        var selected = cohort.SelectRows(rows.ToArray());
+        var columns = selected.Columns.Select(c => c.Name == endpoint + "_months" ? new DataColumn(c.Name, ColumnKind.Numeric, shifted.ToArray(), null)
+            : c.Name == group ? new DataColumn(group, ColumnKind.Numeric, groupAt.ToArray(), null) : c).ToList();
+        var frame = new DataFrame(cohort.Source, columns, selected.LineNumbers);
+        var result = KmReport.Analyse(frame, endpoint + "_months", endpoint + "_event", group, options, at);
+        return result with { Method = "landmark", Landmark = landmark, LandmarkExcluded = excluded };
+    }
+
+    /// <summary>
+    /// Simon-Makuch: each patient is in group 0 until the grouping event and in group 1 after it (rows split at the
+    /// event's date, as <c>tmerge(..., tdc(event_time))</c>; an event on the day of the endpoint does not precede it), and
+    /// the product-limit estimate is computed on the counting-process rows, as R
+    /// <c>survfit(Surv(tstart, tstop, status) ~ group)</c>; the Mantel-Byar test is the score test of
+    /// <c>coxph(Surv(tstart, tstop, status) ~ group)</c>.
+    /// </summary>
+    private static KmAnalysis SimonMakuch(DataFrame cohort, string endpoint, string group, KaplanMeierOptions options, double[] at)
+    {
+        var time = cohort.Column(endpoint + "_months");
+        var statusColumn = cohort.Column(endpoint + "_event");
+        var flag = KindInputs.Binary(cohort, group);
+        var dated = cohort.Column(StudyFields.PostBaseline[group]!);
+        var start = new List<double>();
+        var stop = new List<double>();
+        var status = new List<bool>();
+        var codes = new List<int>();
+        var follow = new List<double>();
+        var followStatus = new List<bool>();
+        var excluded = 0;
+        for (var i = 0; i < cohort.RowCount; i++)
+        {
+            var t = KindInputs.NumberAt(time, i);
+            var s = KindInputs.NumberAt(statusColumn, i);
+            if (double.IsNaN(t) || double.IsNaN(s) || double.IsNaN(flag[i]) || !(t > 0))
+            {
+                excluded++;
+                continue;
+            }
+            if (s != 0 && s != 1)
+            {
+                throw new DataInputException($"{cohort.Source}:{cohort.LineNumbers[i]}: column '{endpoint}_event' must be 0/1, found {s}");
+            }
+            follow.Add(t);
+            followStatus.Add(s == 1);
+            var e = flag[i] == 1 ? KindInputs.NumberAt(dated, i) : double.NaN;
+            if (e > 0 && e < t)
+            {
+                start.Add(0); stop.Add(e); status.Add(false); codes.Add(0);
+                start.Add(e); stop.Add(t); status.Add(s == 1); codes.Add(1);
+            }
+            else
+            {
+                start.Add(0); stop.Add(t); status.Add(s == 1); codes.Add(flag[i] == 1 && e <= 0 ? 1 : 0);
+            }
+        }
+        if (!codes.Contains(0) || !codes.Contains(1))
+        {
+            throw new DataInputException($"'{group}' does not change during follow-up for anyone of the {follow.Count} patients analysed: no Simon-Makuch comparison");
+        }
+        var curves = CountingProcessKaplanMeier.Fit(start.ToArray(), stop.ToArray(), status.ToArray(), codes.ToArray(), 2, options);
+        var risk = new RiskRows[2];
+        for (var g = 0; g < 2; g++)
+        {
+            var rows = Enumerable.Range(0, codes.Count).Where(r => codes[r] == g).ToArray();
+            risk[g] = new RiskRows(rows.Select(r => start[r]).ToArray(), rows.Select(r => stop[r]).ToArray());
+        }
+        var frame = new DataFrame(cohort.Source,
+        [
+            new DataColumn("tstart", ColumnKind.Numeric, start.ToArray(), null), new DataColumn("tstop", ColumnKind.Numeric, stop.ToArray(), null),
+            new DataColumn("status", ColumnKind.Numeric, status.Select(x => x ? 1.0 : 0.0).ToArray(), null),
+            new DataColumn(group, ColumnKind.Numeric, codes.Select(c => (double)c).ToArray(), null),
+        ], new int[codes.Count]);
+        var mantelByar = CoxFitting.Fit(frame, Formula.Parse($"Surv(tstart, tstop, status) ~ {group}"), $"{endpoint} events").Fit.ScoreTest;
+        var followUp = KaplanMeier.FitReverse(follow.ToArray(), followStatus.ToArray(), options).Median();
+        var summaries = curves.Select(c => c.SummaryAt(at).ToArray()).ToArray();
+        var warnings = curves.SelectMany(c => c.Warnings).Distinct().ToArray();
+        return new KmAnalysis(excluded, followUp, group, ["0", "1"], curves, summaries, null, warnings)
+        {
+            Method = SimonMakuchMethod, MantelByar = mantelByar, RiskRows = risk,
+        };
+    }
+
     /// <inheritdoc/>
     public override IReadOnlyList<string> Warnings(KmAnalysis result) => result.Warnings;
 
@@ -61,6 +228,25 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
     {
         writer.WriteString("endpoint", analysis.Text("endpoint"));
         KmReport.WriteJson(writer, result);
+        if (result.Method != KaplanMeierMethod)
+        {
+            writer.WriteString("method", result.Method);
+        }
+        if (result.Landmark is { } landmark)
+        {
+            writer.WriteStartObject("landmark");
+            writer.WriteNumber("months", landmark);
+            writer.WriteNumber("n_not_at_risk", result.LandmarkExcluded);
+            writer.WriteEndObject();
+        }
+        if (result.MantelByar is { } test)
+        {
+            writer.WriteStartObject("mantel_byar");
+            writer.WriteNumberOrNull("chisq", test.ChiSquare);
+            writer.WriteNumber("df", test.DegreesOfFreedom);
+            writer.WriteNumberOrNull("p", test.P);
+            writer.WriteEndObject();
+        }
     }
 
     /// <inheritdoc/>
