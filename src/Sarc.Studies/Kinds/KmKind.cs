@@ -254,10 +254,19 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
     {
         var labels = context.Labels;
         var endpoint = context.Analysis.Text("endpoint");
-        var figure = new ReportFigure("", new KmFigure(km, ReportWords.Endpoint(endpoint), ReportWords.Origin(endpoint), labels), context.Analysis.Text("title") ?? context.Analysis.Id,
-            "Kaplan-Meier estimates with 95% confidence bands (log transform); ticks mark censored patients.");
+        var maxTime = context.Analysis.Text("max_time") is null ? (double?)null : KindInputs.Number(context.Analysis, "max_time", 0);
+        var origin = km.Landmark is { } l ? $"the landmark ({ReportText.Number(l)} months after {ReportWords.Origin(endpoint)})" : ReportWords.Origin(endpoint);
+        var method = km.Method switch
+        {
+            SimonMakuchMethod => $"Simon-Makuch (extended Kaplan-Meier) estimates: patients move to the {labels.Group(km.GroupColumn!, "1")} group at the event",
+            "landmark" => $"Landmark analysis at {ReportText.Number(km.Landmark!.Value)} months: patients alive and event-free then, grouped by their status then; Kaplan-Meier estimates",
+            _ => "Kaplan-Meier estimates",
+        };
+        var axisEnd = maxTime is { } m ? $"the axis stops at {ReportText.Number(m)} months" : "the axis stops where fewer than 10% of a group remain at risk";
+        var figure = new ReportFigure("", new KmFigure(km, ReportWords.Endpoint(endpoint), "Months since " + origin, labels, maxTime), context.Analysis.Text("title") ?? context.Analysis.Id,
+            $"{method} with 95% confidence bands ({ConfidenceWords(context.Analysis.Text("conf_type"))}); ticks mark censored patients; {axisEnd}.");
         var times = km.At.Count > 0 ? km.At[0].Select(a => a.Time).ToArray() : [];
-        string[] header = ["Group", "n", "Events", "Median (95% CI)", .. times.Select(t => $"{ReportText.Number(t)} mo, % (95% CI)")];
+        string[] header = ["Group", km.Method == SimonMakuchMethod ? "n (ever in group)" : "n", "Events", "Median (95% CI)", .. times.Select(t => $"{ReportText.Number(t)} mo, % (95% CI)")];
         var rows = new List<ReportRow>();
         for (var g = 0; g < km.Curves.Count; g++)
         {
@@ -271,9 +280,21 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
                 .. km.At[g].Select(a => $"{ReportWords.Percent(a.Survival)} ({ReportWords.Percent(a.Lower)}–{ReportWords.Percent(a.Upper)})"),
             ]));
         }
-        var test = km.LogRank is { } lr ? $"Log-rank χ² = {ReportText.Fixed(lr.ChiSquare, 2)} on {lr.DegreesOfFreedom} df, {ReportText.PEquals(lr.PValue)}. " : "";
+        var test = km.MantelByar is { } mb ? $"Mantel-Byar test (score test of the Cox model with the time-dependent grouping) χ² = {ReportText.Fixed(mb.ChiSquare, 2)} on {mb.DegreesOfFreedom} df, {ReportText.PEquals(mb.P)}. "
+            : km.LogRank is { } lr ? $"Log-rank χ² = {ReportText.Fixed(lr.ChiSquare, 2)} on {lr.DegreesOfFreedom} df, {ReportText.PEquals(lr.PValue)}. " : "";
+        var analysed = km.Method == SimonMakuchMethod ? km.Curves[0].N + km.Curves[1].N - km.RiskRows![1].Start.Count(s => s > 0) : km.Curves.Sum(c => c.N);
+        var excluded = km.Landmark is { } lm
+            ? $" {km.LandmarkExcluded} patient(s) not alive and event-free at {ReportText.Number(lm)} months left out."
+            : "";
         var caption = $"{test}Median follow-up (reverse Kaplan-Meier) {ReportText.Fixed(km.MedianFollowUp.Estimate, 1)} months. NA: not reached. "
-            + ReportWords.Counts(km.Curves.Sum(c => c.N), km.Excluded, "missing time, status or group");
+            + ReportWords.Counts(analysed, km.Excluded, km.Method == SimonMakuchMethod ? "missing time, status or group, or no follow-up" : "missing time, status or group") + excluded;
         return [figure, new ReportTable("", header, rows, caption)];
     }
+
+    private static string ConfidenceWords(string? confType) => confType switch
+    {
+        "log-log" => "log-log transform",
+        "plain" => "plain",
+        _ => "log transform",
+    };
 }
