@@ -48,6 +48,8 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
     /// <inheritdoc/>
     public FigureDrawing Draw(int width)
     {
+        // The label, interval and value columns need the page width; a single column gets the figure scaled down.
+        width = Math.Max(width, 760);
         var rows = entries.Count;
         var finite = entries.SelectMany(l => new[] { l.Lower, l.Upper }).Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);

@@ -219,6 +219,7 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
 
     internal static void Text(Plot plot, string text, double x, double y, Alignment alignment, float size, Color color, bool bold = false, bool rotate = false)
     {
+        FigureLabel.Record(plot, new FigureLabel(text, x, y, alignment, size, bold, rotate));
         var label = plot.Add.Text(text, x, y);
         label.LabelAlignment = alignment;
         label.LabelFontSize = size;

@@ -35,6 +35,8 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
     /// <inheritdoc/>
     public FigureDrawing Draw(int width)
     {
+        // Side-by-side panels need the page width to keep their labels apart; a single column gets them scaled down.
+        width = Math.Max(width, panels.Count > 1 ? 760 : 560);
         ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
         var states = panels[0].Occupancy.States;
         var maxTime = panels.Max(p => p.Occupancy.Result.Times.Length == 0 ? 0 : p.Occupancy.Result.Times[^1]);
