@@ -174,7 +174,8 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
         return end > 0 ? end : Math.Max(1, analysis.Curves.Max(c => c.Time.Length == 0 ? 0 : c.Time[^1]));
     }
 
-    private static (double[] X, double[] Lo, double[] Hi) Steps(List<double> xs, List<double> lo, List<double> hi)
+    /// <summary>A band's outline as steps: each value held until the next time.</summary>
+    internal static (double[] X, double[] Lo, double[] Hi) Steps(List<double> xs, List<double> lo, List<double> hi)
     {
         var n = xs.Count;
         var x = new double[2 * n - 1];

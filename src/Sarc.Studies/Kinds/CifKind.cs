@@ -50,10 +50,13 @@ public sealed class CifKind : AnalysisKind<CifAnalysis>
     public override IReadOnlyList<ReportBlock> Present(CifAnalysis cif, ReportContext context)
     {
         var labels = context.Labels;
-        var names = ReportWords.CauseNames(context.Analysis.Text("endpoint"));
+        var endpoint = context.Analysis.Text("endpoint");
+        var names = ReportWords.CauseNames(endpoint);
         var at = KindInputs.Numbers(context.Analysis, "at");
+        var first = ReportWords.Cause(names, cif.Result.Causes[0]);
+        var counts = ReportWords.Counts(cif.Result.Count, cif.Excluded, "missing time, status or group");
         var figure = new ReportFigure("", new CifFigure(cif, names, labels), "Cumulative incidence",
-            "Cumulative incidence (Aalen-Johansen, as cmprsk::cuminc) per cause; Gray's test per cause.");
+            $"Cumulative incidence (Aalen-Johansen, as cmprsk::cuminc) per cause; the band is the 95% confidence interval of {first} (log(−log) transform of Gray's variance); Gray's test per cause. {counts}");
         var rows = new List<ReportRow>();
         foreach (var g in cif.Result.Groups)
         {
@@ -61,11 +64,25 @@ public sealed class CifKind : AnalysisKind<CifAnalysis>
             {
                 var curve = cif.Result.Curve(g, cause);
                 rows.Add(new ReportRow([ReportWords.Cause(names, cause), cif.GroupColumn is null ? "All" : labels.Group(cif.GroupColumn, cif.Levels[g]),
-                    .. at.Select(t => ReportWords.Percent(curve.EstimateAt(t)))]));
+                    .. at.Select(t =>
+                    {
+                        var estimate = curve.EstimateAt(t);
+                        var (lower, upper) = IncidenceInterval.Limits(estimate, curve.VarianceAt(t), KindInputs.DefaultConfidenceLevel);
+                        return $"{ReportWords.Percent(estimate)} ({ReportWords.Percent(lower)}–{ReportWords.Percent(upper)})";
+                    })]));
             }
         }
         var tests = string.Concat(cif.Result.Tests.Select(test => $"Gray's test, {ReportWords.Cause(names, test.Cause)}: {ReportText.PEquals(test.PValue)}. "));
-        var caption = tests + ReportWords.Counts(cif.Result.Count, cif.Excluded, "missing time, status or group");
-        return [figure, new ReportTable("", ["Cause", "Group", .. at.Select(t => $"{ReportText.Number(t)} mo, %")], rows, caption)];
+        var caption = $"Cumulative incidence in % with 95% confidence intervals (log(−log)); NA after a group's last follow-up. {tests}{counts}";
+        double[] riskTimes = [0, .. at];
+        var risk = cif.Result.Groups.Select(g => new ReportRow([cif.GroupColumn is null ? "All" : labels.Group(cif.GroupColumn, cif.Levels[g]),
+            .. riskTimes.Select(t => cif.AtRisk(g, t).ToString(System.Globalization.CultureInfo.InvariantCulture))])).ToArray();
+        return
+        [
+            figure,
+            new ReportTable("", ["Cause", "Group", .. at.Select(t => $"{ReportText.Number(t)} mo, % (95% CI)")], rows, caption),
+            new ReportTable("-at-risk", ["Number at risk", .. riskTimes.Select(t => $"{ReportText.Number(t)} mo")], risk,
+                "Patients still followed (no event of any cause and not censored before the time), as the figure's risk table."),
+        ];
     }
 }
