@@ -13,6 +13,9 @@ public sealed record StudyDefinition(
     IReadOnlyList<AnalysisDefinition> Analyses,
     string Source)
 {
+    /// <summary>The published quantities the study reproduces (its <c>paper:</c> block), in definition order.</summary>
+    public IReadOnlyList<PaperQuantity> Paper { get; init; } = [];
+
     /// <summary>The definition's text as read (YAML), so a report can be re-run from its results.json alone.</summary>
     public string Text { get; init; } = "";
 

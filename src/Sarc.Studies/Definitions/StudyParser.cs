@@ -13,7 +13,7 @@ namespace Sarc.Studies.Definitions;
 /// </summary>
 public static class StudyParser
 {
-    private static readonly string[] TopLevelKeys = ["id", "title", "description", "cohort", "derive", "analyses"];
+    private static readonly string[] TopLevelKeys = ["id", "title", "description", "cohort", "derive", "analyses", "paper"];
     private static readonly string[] Operators = [">=", "<=", "==", "!=", ">", "<"];
 
     /// <summary>Reads and checks the file at <paramref name="path"/>; a file that cannot be read is one error at line 1.</summary>
@@ -78,12 +78,13 @@ public static class StudyParser
         }
         var cohort = ParseCohort(Child(root, "cohort"), columns, Error);
         var analyses = ParseAnalyses(Child(root, "analyses"), root, columns, Error);
+        var paper = ParsePaper(Child(root, "paper"), analyses, columns, Error);
 
         if (errors.Count > 0)
         {
             return new StudyParseResult(null, errors);
         }
-        return new StudyParseResult(new StudyDefinition(id!, title!, description, cohort, derived, analyses, source) { Text = text }, errors);
+        return new StudyParseResult(new StudyDefinition(id!, title!, description, cohort, derived, analyses, source) { Text = text, Paper = paper }, errors);
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
@@ -311,6 +312,67 @@ public static class StudyParser
                 }
                 break;
         }
+    }
+
+    private static List<PaperQuantity> ParsePaper(YamlNode? node, IReadOnlyList<AnalysisDefinition> analyses, HashSet<string> columns, Action<YamlNode?, string> error)
+    {
+        var list = new List<PaperQuantity>();
+        if (node is null)
+        {
+            return list;
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            error(node, "'paper' must be a list of quantities, each with quantity, value and estimate");
+            return list;
+        }
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                error(item, "each paper quantity is a mapping with quantity, value and estimate");
+                continue;
+            }
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in map.Children)
+            {
+                fields[((YamlScalarNode)key).Value ?? ""] = (value as YamlScalarNode)?.Value ?? "";
+            }
+            var quantity = RequiredScalar(map, "quantity", error);
+            var estimate = RequiredScalar(map, "estimate", error);
+            var valueText = RequiredScalar(map, "value", error);
+            if (quantity is null || estimate is null || valueText is null)
+            {
+                continue;
+            }
+            if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var paperValue))
+            {
+                error(Child(map, "value"), $"paper quantity '{quantity}': value '{valueText}' is not a number");
+                continue;
+            }
+            if (!PaperQuantity.Readings.TryGetValue(estimate, out var needs))
+            {
+                error(Child(map, "estimate"), $"paper quantity '{quantity}': estimate '{estimate}' is not one of {string.Join(", ", PaperQuantity.Readings.Keys)}");
+                continue;
+            }
+            var analysis = fields.GetValueOrDefault("analysis");
+            if (estimate is not ("not_estimable" or "column_median") && (analysis is null || analyses.All(a => a.Id != analysis)))
+            {
+                error(Child(map, "analysis") ?? map, $"paper quantity '{quantity}': 'analysis' must name one of this study's analyses");
+                continue;
+            }
+            foreach (var need in needs.Where(n => !fields.ContainsKey(n)))
+            {
+                error(map, $"paper quantity '{quantity}': estimate '{estimate}' needs '{need}'");
+            }
+            if (estimate == "column_median" && fields.TryGetValue("column", out var column) && !columns.Contains(column))
+            {
+                error(Child(map, "column"), $"paper quantity '{quantity}': '{column}' is not a column");
+            }
+            var options = fields.Where(f => f.Key is not ("quantity" or "value" or "estimate" or "analysis" or "reason")).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            list.Add(new PaperQuantity(quantity, paperValue, estimate, analysis, options, fields.GetValueOrDefault("reason"), (int)map.Start.Line));
+        }
+        return list;
     }
 
     /// <summary>True for a name that is safe as part of a file name in the report folder: no path separator, no "..", no leading dot.</summary>

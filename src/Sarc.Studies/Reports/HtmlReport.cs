@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sarc.Studies.Figures;
+using Sarc.Studies.Json;
 using Sarc.Studies.Reports.Html;
 using Sarc.Studies.Running;
 
@@ -59,7 +60,28 @@ public static class HtmlReport
             analyses.Add(new AnalysisSection(i + 1, basename, analysis.Title ?? analysis.Id, analysis.Kind, analysis.Error, blocks, analysis.Warnings));
         }
         var cohort = definition.Cohort.Count > 0 ? string.Join("; ", definition.Cohort) : null;
-        return new StudySection(definition.Id, definition.Title, study.N, cohort, definition.Description?.Trim(), analyses);
+        WrittenBlock? paper = null;
+        if (study.SeedComparisons.Count > 0)
+        {
+            var table = PaperTable(study.SeedComparisons);
+            paper = new WrittenBlock(table, [WriteCsv(table, Path.Combine(folder, definition.Id + table.Suffix))]);
+        }
+        return new StudySection(definition.Id, definition.Title, study.N, cohort, definition.Description?.Trim(), analyses) { Paper = paper };
+    }
+
+    /// <summary>The paper's values beside Sarc's estimates and 95% intervals.</summary>
+    private static ReportTable PaperTable(IReadOnlyList<SeedComparison> comparisons)
+    {
+        static string N(double x) => ReportText.Number(x, 3);
+        var rows = comparisons.Select(c => new ReportRow(
+        [
+            c.Quantity, N(c.Paper), N(c.Estimate), double.IsFinite(c.Lower) ? $"{N(c.Lower)}–{N(c.Upper)}" : "NA",
+            c.Covered switch { true => "yes", false => "no", null => "" }, c.Note ?? "",
+        ])).ToArray();
+        var estimable = comparisons.Count(c => c.Covered is not null);
+        var covered = comparisons.Count(c => c.Covered == true);
+        return new ReportTable("-paper-vs-sarc", ["Quantity", "Paper", "Sarc", "95% CI", "Covers paper", "Note"], rows,
+            $"The published values beside Sarc's estimates on this registry: {covered} of {estimable} estimable intervals hold the paper's value; {comparisons.Count - estimable} not estimable yet. Percentages in %, survival as a proportion, times in months.");
     }
 
     private static string WriteCsv(ReportTable table, string basePath)

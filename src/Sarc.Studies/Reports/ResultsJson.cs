@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sarc.Studies.Json;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;
@@ -58,6 +59,31 @@ public static class ResultsJson
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteStartArray("seed_comparison");
+            foreach (var c in studies.SelectMany(s => s.SeedComparisons))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("study", c.Study);
+                writer.WriteString("quantity", c.Quantity);
+                writer.WriteNumber("paper", c.Paper);
+                writer.WriteNumberOrNull("estimate", c.Estimate);
+                writer.WriteNumberOrNull("lower", c.Lower);
+                writer.WriteNumberOrNull("upper", c.Upper);
+                if (c.Covered is { } covered)
+                {
+                    writer.WriteBoolean("covered", covered);
+                }
+                else
+                {
+                    writer.WriteNull("covered");
+                }
+                if (c.Note is { } note)
+                {
+                    writer.WriteString("note", note);
+                }
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

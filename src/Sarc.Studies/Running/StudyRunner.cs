@@ -37,7 +37,7 @@ public static class StudyRunner
                 results.Add(AnalysisResult.Failed(analysis.Id, analysis.Kind, title, e.Message));
             }
         }
-        return new StudyResult(study, cohort.RowCount, results);
+        return new StudyResult(study, cohort.RowCount, results) { SeedComparisons = PaperComparisons.Compute(study, results, cohort) };
     }
 
     /// <summary>The rows of <paramref name="dataset"/> that meet every cohort condition, with the derived columns added.</summary>
