@@ -28,7 +28,7 @@ public static class HtmlReport
         File.WriteAllText(Path.Combine(folder, "results.json"), ResultsJson.Write(studies, options.Provenance), new UTF8Encoding(false));
         var sections = studies.Select(study => WriteFiles(folder, study, options)).ToArray();
         var index = Path.Combine(folder, "index.html");
-        File.WriteAllText(index, Render(new ReportDocument(subtitle, sections) { Provenance = options.Provenance, StudyHashes = studies.ToDictionary(s => s.Definition.Id, s => s.Definition.Sha256) }), new UTF8Encoding(false));
+        File.WriteAllText(index, Render(new ReportDocument(subtitle, sections) { Provenance = options.Provenance, Methods = MethodsParagraph.Write(studies), StudyHashes = studies.ToDictionary(s => s.Definition.Id, s => s.Definition.Sha256) }), new UTF8Encoding(false));
         return index;
     }
 

@@ -6,6 +6,9 @@ public sealed record ReportDocument(string Subtitle, IReadOnlyList<StudySection>
     /// <summary>What produced the report, shown in the footer; null for none.</summary>
     public Running.Provenance? Provenance { get; init; }
 
+    /// <summary>The statistical methods paragraph's sentences and its numbered references.</summary>
+    public (IReadOnlyList<string> Sentences, IReadOnlyList<string> References) Methods { get; init; } = ([], []);
+
     /// <summary>Each study's definition SHA-256 by id, for the footer.</summary>
     public IReadOnlyDictionary<string, string> StudyHashes { get; init; } = new Dictionary<string, string>();
 
