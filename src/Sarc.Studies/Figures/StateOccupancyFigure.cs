@@ -11,7 +11,8 @@ namespace Sarc.Studies.Figures;
 /// drawn in data space as in <see cref="KmFigure"/>, so every panel has the same scale.
 /// </summary>
 /// <param name="panels">One panel per entry (title, occupancy); every panel has the same states.</param>
-public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, MultistateAnalysis Occupancy)> panels) : IReportFigure
+/// <param name="timeAxis">The x axis title under each panel.</param>
+public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, MultistateAnalysis Occupancy)> panels, string timeAxis = "Months since surgery") : IReportFigure
 {
     /// <summary>Fill colour per state name (Okabe-Ito); states not listed take the palette in order.</summary>
     private static readonly Dictionary<string, string> StateColors = new(StringComparer.Ordinal)
@@ -66,7 +67,7 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
                 KmFigure.Line(plot, x0, y, x0 - xMax * 0.008, y, black, 1.2);
                 KmFigure.Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), x0 - xMax * 0.012, y, Alignment.MiddleRight, FigureStyle.FontSize, black);
             }
-            KmFigure.Text(plot, "Months since surgery", x0 + xMax / 2, -0.11, Alignment.UpperCenter, FigureStyle.FontSize, black);
+            KmFigure.Text(plot, timeAxis, x0 + xMax / 2, -0.11, Alignment.UpperCenter, FigureStyle.FontSize, black);
             if (panels[k].Title.Length > 0)
             {
                 KmFigure.Text(plot, panels[k].Title, x0 + xMax / 2, 1.03, Alignment.LowerCenter, FigureStyle.FontSize, black, bold: true);
