@@ -77,21 +77,8 @@ public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, str
         plot.HideGrid();
         plot.Axes.SetLimits(0, content, -(height - 16), 0);
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        KmFigure.Line(plot, X(0), Y(0), X(xMax), Y(0), Black, 1.2);
-        KmFigure.Line(plot, X(0), Y(0), X(0), Y(yMax), Black, 1.2);
-        foreach (var x in ticks)
-        {
-            KmFigure.Line(plot, X(x), Y(0), X(x), Y(0) - 5, Black, 1.2);
-            KmFigure.Text(plot, x.ToString("0", CultureInfo.InvariantCulture), X(x), Y(0) - 7, Alignment.UpperCenter, Font, Black);
-        }
-        foreach (var y in yTicks)
-        {
-            KmFigure.Line(plot, X(0), Y(y), X(0) - 5, Y(y), Black, 1.2);
-            KmFigure.Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), X(0) - 8, Y(y), Alignment.MiddleRight, Font, Black);
-        }
-        KmFigure.Text(plot, timeAxis, X(xMax / 2), Y(0) - 30, Alignment.UpperCenter, Font, Black);
-        KmFigure.Text(plot, "Cumulative incidence", plotLeft - 8 - yTickWidth - 14, Y(yMax / 2), Alignment.MiddleCenter, Font, Black, rotate: true);
-        KmFigure.Text(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", 0, -riskTitleY, Alignment.MiddleLeft, Font, Black, bold: true);
+        TimeAxes.Draw(plot, X, Y, ticks, yTicks, timeAxis, "Cumulative incidence");
+        TimeAxes.RiskTable(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", riskTitleY, rowLabels, X, ticks, analysis.AtRisk, RowHeight);
 
         var entry = 0;
         foreach (var g in result.Groups)
@@ -135,13 +122,6 @@ public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, str
                 swatch.LinePattern = pattern;
                 KmFigure.Text(plot, name, plotLeft + 36, legendY, Alignment.MiddleLeft, Font, Black);
                 entry++;
-            }
-            var rowY = -(riskTitleY + 14 + RowHeight * g + RowHeight / 2.0);
-            var rowColor = Color.FromHex(FigureStyle.Palette[g % FigureStyle.Palette.Count]);
-            KmFigure.Text(plot, rowLabels[g], 0, rowY, Alignment.MiddleLeft, Small, rowColor, bold: true);
-            foreach (var x in ticks)
-            {
-                KmFigure.Text(plot, analysis.AtRisk(g, x).ToString(CultureInfo.InvariantCulture), X(x), rowY, Alignment.MiddleCenter, Small, rowColor);
             }
         }
         for (var k = 0; k < tests.Length; k++)

@@ -65,21 +65,8 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
         plot.Axes.SetLimits(0, content, -(height - 16), 0);
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
 
-        Line(plot, X(0), Y(0), X(xMax), Y(0), Black, 1.2);
-        Line(plot, X(0), Y(0), X(0), Y(1), Black, 1.2);
-        foreach (var x in ticks)
-        {
-            Line(plot, X(x), Y(0), X(x), Y(0) - 5, Black, 1.2);
-            Text(plot, Format(x), X(x), Y(0) - 7, Alignment.UpperCenter, Font, Black);
-        }
-        foreach (var y in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
-        {
-            Line(plot, X(0), Y(y), X(0) - 5, Y(y), Black, 1.2);
-            Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), X(0) - 8, Y(y), Alignment.MiddleRight, Font, Black);
-        }
-        Text(plot, timeAxis, X(xMax / 2), Y(0) - 30, Alignment.UpperCenter, Font, Black);
-        Text(plot, endpointLabel, plotLeft - 8 - yTickWidth - 14, Y(0.5), Alignment.MiddleCenter, Font, Black, rotate: true);
-        Text(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", 0, -riskTitleY, Alignment.MiddleLeft, Font, Black, bold: true);
+        TimeAxes.Draw(plot, X, Y, ticks, [0.0, 0.25, 0.5, 0.75, 1.0], timeAxis, endpointLabel);
+        TimeAxes.RiskTable(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", riskTitleY, rowLabels, X, ticks, analysis.AtRisk, RowHeight);
         if (test is not null)
         {
             // Right of the first legend line, or on a line of its own under the legend when they would meet.
@@ -136,12 +123,6 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
             var legendY = -(4 + RowHeight * g + RowHeight / 2.0);
             Line(plot, plotLeft, legendY, plotLeft + 28, legendY, color, 2.5);
             Text(plot, names[g], plotLeft + 36, legendY, Alignment.MiddleLeft, Font, Black);
-            var rowY = -(riskTitleY + 14 + RowHeight * g + RowHeight / 2.0);
-            Text(plot, rowLabels[g], 0, rowY, Alignment.MiddleLeft, Small, color, bold: true);
-            foreach (var x in ticks)
-            {
-                Text(plot, analysis.AtRisk(g, x).ToString(CultureInfo.InvariantCulture), X(x), rowY, Alignment.MiddleCenter, Small, color);
-            }
         }
         return new FigureDrawing(plot, width, height);
     }

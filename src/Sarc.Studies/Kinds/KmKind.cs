@@ -241,11 +241,7 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
         }
         if (result.MantelByar is { } test)
         {
-            writer.WriteStartObject("mantel_byar");
-            writer.WriteNumberOrNull("chisq", test.ChiSquare);
-            writer.WriteNumber("df", test.DegreesOfFreedom);
-            writer.WriteNumberOrNull("p", test.P);
-            writer.WriteEndObject();
+            CoxReport.WriteTest(writer, "mantel_byar", test);
         }
     }
 
