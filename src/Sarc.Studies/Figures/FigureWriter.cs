@@ -30,10 +30,14 @@ public static class FigureWriter
 
     /// <summary>Writes <paramref name="figure"/> to <paramref name="path"/> in the format its extension names (.svg, .png, .pdf, .tif/.tiff).</summary>
     /// <exception cref="Sarc.Data.DataInputException">The extension is not one of these.</exception>
-    public static void SaveFile(IReportFigure figure, string path, FigureOptions options)
+    public static void SaveFile(IReportFigure figure, string path, FigureOptions options) => SaveFile(figure.Draw(options.LayoutWidth), path, options);
+
+    /// <summary>Writes an already laid-out <paramref name="drawing"/> to <paramref name="path"/>, in the format of its extension, scaled to the options' width.</summary>
+    /// <exception cref="Sarc.Data.DataInputException">The extension is not a figure format, or the file cannot be written.</exception>
+    public static void SaveFile(FigureDrawing drawing, string path, FigureOptions options)
     {
         var format = FormatOf(path) ?? throw new Sarc.Data.DataInputException($"{path}: a figure file ends in .svg, .png, .pdf or .tiff");
-        Write(figure.Draw(options.LayoutWidth), path, format, options);
+        Write(drawing, path, format, options);
     }
 
     /// <summary>The format named by <paramref name="path"/>'s extension, or null.</summary>
@@ -56,7 +60,24 @@ public static class FigureWriter
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a figure format."),
     };
 
+    /// <summary>Writes to a temporary file beside <paramref name="path"/> and renames it, so a failed write leaves nothing half-written.</summary>
+    /// <exception cref="Sarc.Data.DataInputException">The file cannot be written.</exception>
     private static void Write(FigureDrawing drawing, string path, FigureFormat format, FigureOptions options)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            WriteFormat(drawing, temporary, format, options);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new Sarc.Data.DataInputException($"{path}: cannot write the figure: {e.Message}");
+        }
+    }
+
+    private static void WriteFormat(FigureDrawing drawing, string path, FigureFormat format, FigureOptions options)
     {
         switch (format)
         {
