@@ -22,10 +22,14 @@ internal static class CifCommand
         {
             data, time, status, group, at, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
             var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
+            PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.CifFigure(analysis, new Dictionary<int, string>(), new Sarc.Studies.Reports.ReportLabels([]), "Time"));
             return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
                 writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));
         });

@@ -38,8 +38,11 @@ internal static class CoxCommand
         {
             data, formula, ties, zph, confLevel, transition, id, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var tiesName = parse.GetValue(ties);
             if (tiesName is not ("efron" or "breslow"))
@@ -60,6 +63,7 @@ internal static class CoxCommand
                 ProportionalHazardsTest = parse.GetValue(zph),
             };
             var fit = CoxReport.Fit(frame, options);
+            PlotOption.Save(plotFile, () => Sarc.Studies.Figures.ForestFigure.Of(fit, new Dictionary<string, string>(), new Sarc.Studies.Reports.ReportLabels([])));
             return CommandOutput.Print(context, "cox", parse.GetValue(json), fit.Warnings,
                 writer => CoxReport.WriteJson(writer, fit, frame), output => WriteText(output, fit, frame));
         });

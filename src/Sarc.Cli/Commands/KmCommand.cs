@@ -29,8 +29,11 @@ internal static class KmCommand
         {
             data, time, status, group, at, confType, confLevel, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var options = new KaplanMeierOptions
             {
@@ -45,6 +48,7 @@ internal static class KmCommand
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
             var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!,
                 parse.GetValue(group), options, atTimes);
+            PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
             return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
                 writer => KmReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });

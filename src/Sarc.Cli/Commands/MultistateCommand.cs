@@ -30,14 +30,18 @@ internal static class MultistateCommand
         {
             data, id, start, stop, eventColumn, states, absorbing, at, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var atTimes = CommonOptions.TimesOf(parse, at);
             var analysis = MultistateReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(id)!, parse.GetValue(start)!,
                 parse.GetValue(stop)!, parse.GetValue(eventColumn)!,
                 parse.GetValue(states) is { } s ? CommonOptions.ParseNameList(s) : null,
                 parse.GetValue(absorbing) is { } a ? CommonOptions.ParseNameList(a) : null);
             var times = atTimes ?? analysis.Result.Times;
+            PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.StateOccupancyFigure([("", analysis)], "Time"));
             return CommandOutput.Print(context, "multistate", parse.GetValue(json), [],
                 writer => MultistateReport.WriteJson(writer, analysis, times), output => WriteReadable(output, analysis, times));
         });

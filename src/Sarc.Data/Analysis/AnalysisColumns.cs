@@ -58,10 +58,16 @@ public static class AnalysisColumns
     /// reads an event: 1 = yes, 0 = no, NaN where the cell is missing.
     /// </summary>
     /// <exception cref="DataInputException">A value outside the column's coding (every such line is named).</exception>
-    public static double[] IndicatorWithMissing(DataFrame frame, string name)
+    public static double[] IndicatorWithMissing(DataFrame frame, string name) => WithMissing(frame, name, "value", IndicatorCodings);
+
+    /// <summary>An event column over every row, read as <see cref="Event(CompleteCases, string)"/> reads it, NaN where the cell is missing.</summary>
+    /// <exception cref="DataInputException">A value outside the column's coding (every such line is named).</exception>
+    public static double[] EventWithMissing(DataFrame frame, string name) => WithMissing(frame, name, "event", EventCodings);
+
+    private static double[] WithMissing(DataFrame frame, string name, string what, string codings)
     {
         var cases = CompleteCases.Of(frame, [name]);
-        var present = Event(cases, name, share: false, what: "value", codings: IndicatorCodings);
+        var present = Event(cases, name, share: false, what, codings);
         var values = new double[frame.RowCount];
         Array.Fill(values, double.NaN);
         for (var i = 0; i < present.Length; i++)

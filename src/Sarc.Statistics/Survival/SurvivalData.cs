@@ -1,14 +1,16 @@
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
-/// Right-censored survival data in plain arrays of equal length n (one entry per row, any order), the input of
-/// <see cref="KaplanMeier"/> and <see cref="LogRankTest"/>; status coded as in <see cref="CoxData"/>.
+/// Survival data in plain arrays of equal length n (one entry per row, any order), the input of
+/// <see cref="KaplanMeier"/> and <see cref="LogRankTest"/> (right-censored) and of
+/// <see cref="CountingProcessKaplanMeier"/> (with <see cref="Start"/>); status coded as in <see cref="CoxData"/>.
 /// </summary>
 /// <param name="Time">Follow-up times, non-negative and finite, in any unit (months in Sarc studies).</param>
 /// <param name="Status">1 = event, 0 = censored.</param>
 /// <param name="Group">Group code of each row in [0, <paramref name="GroupCount"/>), or null for one group.</param>
 /// <param name="GroupCount">Number of group codes (1 without groups); a code without rows gives an empty curve.</param>
-public sealed record SurvivalData(double[] Time, double[] Status, int[]? Group = null, int GroupCount = 1)
+/// <param name="Start">Interval starts of counting-process rows (start, <paramref name="Time"/>]; null for right-censored data.</param>
+public sealed record SurvivalData(double[] Time, double[] Status, int[]? Group = null, int GroupCount = 1, double[]? Start = null)
 {
     public int RowCount => Time.Length;
 
@@ -33,6 +35,10 @@ public sealed record SurvivalData(double[] Time, double[] Status, int[]? Group =
     /// <summary>The sorted form every estimator of this data uses.</summary>
     internal SortedSurvivalData Sort(bool mergeNearEqualTimes)
     {
+        if (Start is not null)
+        {
+            throw new ArgumentException("Counting-process rows (with Start) go to CountingProcessKaplanMeier.", nameof(Start));
+        }
         if (Group is null && GroupCount != 1)
         {
             throw new ArgumentException("Without group codes GroupCount must be 1.", nameof(GroupCount));

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Sarc.Data;
+using Sarc.Data.Analysis;
+using Sarc.Data.Tables;
+using Sarc.Studies.Definitions;
+
+namespace Sarc.Studies.Kinds;
+
+/// <summary>Reading an analysis's parameters and the cohort's columns the way every kind does.</summary>
+internal static class KindInputs
+{
+    /// <summary>Level of every confidence interval a study reports unless it names another (R's default).</summary>
+    public const double DefaultConfidenceLevel = 0.95;
+
+    /// <summary>A number parameter (already checked by the parser), or <paramref name="fallback"/> when absent.</summary>
+    public static double Number(AnalysisDefinition analysis, string name, double fallback) =>
+        analysis.Text(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>A list-of-numbers parameter (already checked by the parser); empty when absent.</summary>
+    public static double[] Numbers(AnalysisDefinition analysis, string name) =>
+        analysis.List(name).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>The right-hand side of the definition's formula (<c>~ a + b</c> → <c>a + b</c>), or null without one.</summary>
+    public static string? Rhs(AnalysisDefinition analysis) =>
+        analysis.Text("formula") is { } text ? text[(text.IndexOf('~') + 1)..].Trim() : null;
+
+    /// <summary>A cell as a number: the numeric value, a text cell parsed, NaN when missing or not a number.</summary>
+    public static double NumberAt(DataColumn column, int row) => column.Numbers is { } n ? n[row]
+        : double.TryParse(column.Texts![row], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+
+    /// <summary>A yes/no column as 1/0 (NaN where missing), read as every analysis reads an event.</summary>
+    /// <exception cref="DataInputException">A value outside the column's coding.</exception>
+    public static double[] Binary(DataFrame frame, string name) => AnalysisColumns.IndicatorWithMissing(frame, name);
+}
