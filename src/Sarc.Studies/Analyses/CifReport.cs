@@ -71,14 +71,8 @@ public static class CifReport
         foreach (var g in result.Groups)
         {
             writer.WriteStartObject();
-            if (analysis.GroupColumn is null)
-            {
-                writer.WriteNull("group");
-            }
-            else
-            {
-                writer.WriteString("group", analysis.Levels[g]);
-            }
+            // A null string is written as JSON null: no grouping.
+            writer.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
             writer.WriteStartArray("causes");
             foreach (var cause in result.Causes)
             {

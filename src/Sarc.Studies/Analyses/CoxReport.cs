@@ -49,9 +49,7 @@ public static class CoxReport
             {
                 writer.WriteStartObject();
                 writer.WriteString("term", term.Term);
-                writer.WriteNumberOrNull("chisq", term.ChiSquare);
-                writer.WriteNumber("df", term.DegreesOfFreedom);
-                writer.WriteNumberOrNull("p", term.P);
+                writer.WriteChiSquareFields(term);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

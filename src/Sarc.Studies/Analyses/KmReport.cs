@@ -56,14 +56,8 @@ public static class KmReport
             var curve = analysis.Curves[g];
             var median = curve.Median();
             writer.WriteStartObject();
-            if (analysis.GroupColumn is null)
-            {
-                writer.WriteNull("group");
-            }
-            else
-            {
-                writer.WriteString("group", analysis.Levels[g]);
-            }
+            // A null string is written as JSON null: no grouping.
+            writer.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
             writer.WriteNumber("n", curve.N);
             writer.WriteNumber("events", curve.EventCount);
             writer.WriteNumberOrNull("median", median.Estimate);

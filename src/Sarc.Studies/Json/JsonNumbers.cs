@@ -26,10 +26,16 @@ public static class JsonNumbers
     public static void WriteChiSquare(this Utf8JsonWriter writer, string name, ChiSquareTest test)
     {
         writer.WriteStartObject(name);
+        writer.WriteChiSquareFields(test);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a chi-square test's <c>chisq</c>, <c>df</c> and <c>p</c> into the current object.</summary>
+    public static void WriteChiSquareFields(this Utf8JsonWriter writer, ChiSquareTest test)
+    {
         writer.WriteNumberOrNull("chisq", test.ChiSquare);
         writer.WriteNumber("df", test.DegreesOfFreedom);
         writer.WriteNumberOrNull("p", test.P);
-        writer.WriteEndObject();
     }
 
     /// <summary>

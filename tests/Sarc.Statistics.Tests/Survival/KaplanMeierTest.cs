@@ -179,7 +179,7 @@ public class KaplanMeierTest
     }
 
     [Fact]
-    public void FitReverse_CensoringIsTheEvent()
+    public void Fit_FollowUpCurve_CensoringIsTheEvent()
     {
         // Reverse KM of the five patients: "events" are the censorings at 2 (4 at risk) and 5 (1 at risk).
         var curve = SurvivalFits.Reverse(FiveTimes, FiveEvents);
