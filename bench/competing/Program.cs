@@ -38,7 +38,7 @@ static void TimeMultistate(string path)
     var to = rows.Rows.Select(r => events.TextAt(r) is { Length: > 0 } e ? Array.IndexOf(states, e) : Sarc.Statistics.Multistate.AalenJohansen.Censored).ToArray();
     for (var round = 0; round < 2; round++)
     {
-        var (fit, wall, cpu) = Measure(() => Sarc.Statistics.Multistate.AalenJohansen.Fit(ids.Codes, start, stop, to, states.Length, ids.LevelCount));
+        var (fit, wall, cpu) = Measure(() => new Sarc.Statistics.Multistate.AalenJohansen().Fit(new Sarc.Statistics.Multistate.MultistateData(ids.Codes, start, stop, to, states.Length, ids.LevelCount)));
         Console.WriteLine($"Aalen-Johansen: {wall:F3} s wall, {cpu:F3} s CPU ({fit.Subjects} patients, {to.Length} rows, {fit.Times.Length} times); last pstate = {string.Join(" ", Enumerable.Range(0, 4).Select(s => fit.Probability(fit.Times.Length - 1, s).ToString("G10")))}");
     }
 }

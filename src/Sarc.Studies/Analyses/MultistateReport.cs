@@ -107,10 +107,12 @@ public static class MultistateReport
         var merged = TimeFix.Merge([.. start, .. stop]);
         Array.Copy(merged, 0, start, 0, n);
         Array.Copy(merged, n, stop, 0, n);
-        var problems = AalenJohansen.Check(subjects.Codes, start, stop, to, absorbing);
+        var data = new MultistateData(subjects.Codes, start, stop, to, stateNames.Length, subjects.LevelCount, absorbing);
+        var model = new AalenJohansen();
+        var problems = model.Check(data);
         DataProblems.ThrowIfAny(frame.Source, problems, cases.LineOf,
             describe: p => $"id '{subjects.Levels[((IntervalProblem)p).Subject]}': {Describe((IntervalProblem)p, stateNames)}");
-        var result = AalenJohansen.Fit(subjects.Codes, start, stop, to, stateNames.Length, subjects.LevelCount);
+        var result = model.Fit(data);
         return new MultistateAnalysis(cases.Excluded, n, stateNames, result);
     }
 

@@ -25,7 +25,7 @@ public class AalenJohansenCompetingRisksTest
         var stop = time.Select(t => t + 1).ToArray();
         var subject = Enumerable.Range(0, n).ToArray();
         var to = status.Select(s => s == 0 ? AalenJohansen.Censored : s).ToArray();
-        var multistate = AalenJohansen.Fit(subject, start, stop, to, 4, n);
+        var multistate = new AalenJohansen().Fit(new MultistateData(subject, start, stop, to, 4, n));
         var incidence = Cif(time, status);
         foreach (var cause in incidence.Causes)
         {

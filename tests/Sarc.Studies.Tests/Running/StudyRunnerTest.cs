@@ -236,8 +236,8 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
             var subset = paths.Where(p => level == "all" || grade[p.Patient] == 1).ToArray();
             var ids = subset.Select(p => p.Patient).Distinct().ToArray();
             var code = ids.Select((id, k) => (id, k)).ToDictionary(e => e.id, e => e.k);
-            var expected = Sarc.Statistics.Multistate.AalenJohansen.Fit(subset.Select(p => code[p.Patient]).ToArray(),
-                subset.Select(p => p.Start).ToArray(), subset.Select(p => p.Stop).ToArray(), subset.Select(p => p.To).ToArray(), 4, ids.Length);
+            var expected = new Sarc.Statistics.Multistate.AalenJohansen().Fit(new Sarc.Statistics.Multistate.MultistateData(subset.Select(p => code[p.Patient]).ToArray(),
+                subset.Select(p => p.Start).ToArray(), subset.Select(p => p.Stop).ToArray(), subset.Select(p => p.To).ToArray(), 4, ids.Length));
             Assert.Equal(expected.Transitions, occupancy.Result.Transitions);
             foreach (var t in new double[] { 24, 60, 120 })
             {
