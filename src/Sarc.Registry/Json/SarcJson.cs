@@ -21,8 +21,8 @@ public static class SarcJson
     /// <summary>One-line output, for values stored in a database column.</summary>
     public static JsonWriterOptions Compact { get; } = new() { Encoder = Encoder };
 
-    /// <summary>Serializer options with the same encoding, for the few records serialized whole (indented).</summary>
-    public static JsonSerializerOptions Serializer { get; } = new() { WriteIndented = true, Encoder = Encoder };
+    /// <summary>Serializer options with the same encoding, for the few values serialized whole (one line).</summary>
+    public static JsonSerializerOptions Serializer { get; } = new() { Encoder = Encoder };
 
     /// <summary>One JSON object as text: <paramref name="writeProperties"/> writes its properties (indented).</summary>
     public static string Object(Action<Utf8JsonWriter> writeProperties)
