@@ -11,7 +11,7 @@ namespace Sarc.Cli.Commands;
 
 /// <summary>
 /// <c>sarc study validate FILE</c> lists every mistake of a study definition with its YAML line (exit 2);
-/// <c>sarc study run FILE --data REGISTRY.csv [--supplement S.csv] --out DIR</c> runs it and writes the report.
+/// <c>sarc study run FILE (--db D | --data PATH) --out DIR</c> runs it on the registry alone and writes the report.
 /// </summary>
 internal static class StudyCommand
 {
@@ -52,10 +52,9 @@ internal static class StudyCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
         var db = new Option<string>("--db") { Description = "The registry: an SQLite file or a postgres:// URL." };
-        var data = new Option<string>("--data") { Description = "Instead of --db: a registry export in the flat template format (CSV, one row per patient)." };
-        var supplement = new Option<string>("--supplement") { Description = "Optional CSV of study fields the template has no column for, joined on patient_id." };
+        var data = new Option<string>("--data") { Description = "Instead of --db: registry files as sarc import reads them (a long-format folder or .xlsx, or the flat template), read without a database." };
         var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
-        var command = new Command("run", "Run study definitions on a registry export and write the report.") { files, db, data, supplement, output };
+        var command = new Command("run", "Run study definitions on the registry and write the report.") { files, db, data, output };
         command.SetAction(parse =>
         {
             var studies = new List<StudyDefinition>();
@@ -90,11 +89,11 @@ internal static class StudyCommand
             {
                 using var store = RegistryStore.OpenExisting(dbPath);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
-                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "registry-export.csv"), parse.GetValue(supplement));
+                dataset = StudyData.FromRegistry(store);
             }
             else
             {
-                dataset = StudyData.Load(dataPath!, parse.GetValue(supplement));
+                dataset = StudyData.Load(dataPath!);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
             }
             StudyResult[] results;

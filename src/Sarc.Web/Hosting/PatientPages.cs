@@ -123,7 +123,7 @@ internal static class PatientPages
             var shown = 0;
             foreach (var v in PatientAccess.Schedule(r, RuleSet.Default).Visits)
             {
-                if (v.Date > r.Patient.LastFollowUp && shown < 3)
+                if (v.Date > r.LastContact && shown < 3)
                 {
                     html.Append("<li>").Append(TemplateCodes.Date(v.Date)).Append(v.Date < today ? " (overdue)" : "").Append(": ")
                         .Append(E(string.Join(", ", v.Exams))).Append(v.AfterLocalRecurrence ? " — plan restarted after the local recurrence" : "")

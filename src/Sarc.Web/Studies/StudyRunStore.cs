@@ -68,19 +68,8 @@ public sealed partial class StudyRunStore
             }
             Directory.CreateDirectory(folder);
             var started = _clock.GetUtcNow();
-            var export = Path.Combine(folder, "export.csv");
-            Sarc.Data.Tables.DataFrame dataset;
-            try
-            {
-                TemplateWriter.WriteFile(patients, export);
-                var loaded = StudyData.Load(export, supplementPath: null);
-                // Messages name the dataset's source: the user's export, not a path on the server that is deleted anyway.
-                dataset = new Sarc.Data.Tables.DataFrame(DatasetName, loaded.Columns, loaded.LineNumbers);
-            }
-            finally
-            {
-                File.Delete(export);
-            }
+            // Messages name the dataset's source: the user's patients, not a path on the server.
+            var dataset = StudyData.FromRecords(patients, DatasetName);
             var result = StudyRunner.Run(study, dataset);
             var report = Path.Combine(folder, ReportSubfolder);
             var scope = user.Role == UserRole.Admin ? "all centers" : "centers " + string.Join(", ", user.Centers);

@@ -1,0 +1,60 @@
+using System.Data;
+using Sarc.Data;
+
+namespace Sarc.Registry.Storage;
+
+/// <summary>
+/// Brings a database's schema up to <see cref="Migrations.Latest"/>: each pending migration in its own transaction
+/// with its row in <c>schema_migrations</c>, so a failed migration leaves the registry exactly as it was (SQLite and
+/// PostgreSQL both roll back schema changes). Upgrading a registry that already had a schema is a change to the
+/// registry's data too, so each such migration from version 3 on writes an audit record (action <c>migrate</c>, entity
+/// <c>schema</c>, old and new version, the migration's description as the reason) in the same transaction.
+/// </summary>
+internal static class SchemaMigrator
+{
+    /// <exception cref="DataInputException">The database's schema is newer than this program knows.</exception>
+    public static void Migrate(RegistryDatabase db)
+    {
+        db.Execute(null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var current = (int)db.Scalar(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        if (current > Migrations.Latest)
+        {
+            throw new DataInputException(
+                $"{db.Description}: registry schema version {current} is newer than this sarc knows ({Migrations.Latest}); update sarc");
+        }
+        var upgrading = current > 0;
+        foreach (var migration in Migrations.All)
+        {
+            if (migration.Version <= current)
+            {
+                continue;
+            }
+            using var tx = db.Begin();
+            db.Execute(tx, db.IsPostgres ? migration.Postgres : migration.Sqlite);
+            var now = DateTimeOffset.UtcNow;
+            using (var record = db.Create(tx, "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@v, @d, @a)",
+                ("@v", DbType.Int32), ("@d", DbType.String), ("@a", DbType.String)))
+            {
+                record.Parameters[0].Value = migration.Version;
+                record.Parameters[1].Value = migration.Description;
+                record.Parameters[2].Value = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                record.ExecuteNonQuery();
+            }
+            if (upgrading && migration.Version >= 3)
+            {
+                using var audit = db.Create(tx,
+                    "INSERT INTO audit (at, who, action, patient_id, entity, field, old_value, new_value, reason) VALUES (@at, @who, 'migrate', '', 'schema', 'version', @old, @new, @reason)",
+                    ("@at", DbType.DateTimeOffset), ("@who", DbType.String), ("@old", DbType.String), ("@new", DbType.String), ("@reason", DbType.String));
+                audit.Parameters[0].Value = now;
+                audit.Parameters[1].Value = Environment.UserName;
+                audit.Parameters[2].Value = current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                audit.Parameters[3].Value = migration.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                audit.Parameters[4].Value = migration.Description;
+                audit.ExecuteNonQuery();
+            }
+            tx.Commit();
+            current = migration.Version;
+        }
+        db.SchemaVersion = current;
+    }
+}
