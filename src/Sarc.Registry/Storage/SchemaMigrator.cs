@@ -12,7 +12,7 @@ namespace Sarc.Registry.Storage;
 /// </summary>
 internal static class SchemaMigrator
 {
-    /// <exception cref="DataInputException">The database's schema is newer than this program knows.</exception>
+    /// <exception cref="DataInputException">The database's schema is newer than this program knows, or an upgrade of an existing registry failed (rolled back: the registry is as it was).</exception>
     public static void Migrate(RegistryDatabase db)
     {
         db.Execute(null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -30,7 +30,15 @@ internal static class SchemaMigrator
                 continue;
             }
             using var tx = db.Begin();
-            db.Execute(tx, db.IsPostgres ? migration.Postgres : migration.Sqlite);
+            try
+            {
+                db.Execute(tx, db.IsPostgres ? migration.Postgres : migration.Sqlite);
+            }
+            catch (System.Data.Common.DbException e) when (upgrading)
+            {
+                tx.Rollback();
+                throw new DataInputException($"{db.Description}: upgrading the registry to schema version {migration.Version} failed, nothing was changed: {e.Message.ReplaceLineEndings(" ")}");
+            }
             var now = DateTimeOffset.UtcNow;
             using (var record = db.Create(tx, "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@v, @d, @a)",
                 ("@v", DbType.Int32), ("@d", DbType.String), ("@a", DbType.String)))
