@@ -419,6 +419,8 @@ public static class HtmlReport
         "dmfs" => "Distant metastasis-free survival",
         "pfs" => "Progression-free survival",
         "post_relapse_os" => "Survival after relapse",
+        "pm_dfs" => "Disease-free survival after metastasectomy",
+        "pm_os" => "Survival after metastasectomy",
         _ => "Survival",
     };
 
