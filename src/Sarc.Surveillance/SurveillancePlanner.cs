@@ -63,9 +63,15 @@ public sealed class SurveillancePlanner
         var due = new List<DueVisit>();
         foreach (var patient in patients)
         {
+            // A surgery in a year no plan can start from (a typo stored before imports refused it) leaves that patient
+            // out, and everyone else is listed; a surgery after as-of has nothing due yet.
+            if (!CanPlan(patient.SurgeryDate))
+            {
+                continue;
+            }
+
             CheckDates(patient);
-            if (HasHappened(patient.DeathDate, asOf) || HasHappened(patient.DistantMetastasisDate, asOf) || IsLost(patient, asOf)
-                || !CanPlan(patient.SurgeryDate) || patient.SurgeryDate > asOf)
+            if (patient.SurgeryDate > asOf || HasHappened(patient.DeathDate, asOf) || HasHappened(patient.DistantMetastasisDate, asOf) || IsLost(patient, asOf))
             {
                 continue;
             }
@@ -134,9 +140,13 @@ public sealed class SurveillancePlanner
         var visits = new List<PatientVisit>();
         foreach (var patient in patients)
         {
+            if (!CanPlan(patient.SurgeryDate) || patient.SurgeryDate > to || (patient.LocalRecurrenceDate is { } lr && !CanPlan(lr)))
+            {
+                continue;
+            }
+
             CheckDates(patient);
-            if (patient.DeathDate is not null || patient.DistantMetastasisDate is not null || patient.LastContactStatus == FollowUpStatus.Lost
-                || !CanPlan(patient.SurgeryDate) || patient.SurgeryDate > to || (patient.LocalRecurrenceDate is { } lr && !CanPlan(lr)))
+            if (patient.DeathDate is not null || patient.DistantMetastasisDate is not null || patient.LastContactStatus == FollowUpStatus.Lost)
             {
                 continue;
             }
