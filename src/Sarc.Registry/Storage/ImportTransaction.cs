@@ -76,7 +76,11 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
             }
             if (!row.FlatView)
             {
-                changes.Add((before, row.Record));
+                // A whole record replaces the stored one; checked again here for callers that build records in code (forms).
+                if (RecordRules.Check(PatientDraft.Of(row.Record, new SourceRow(row.File, row.Line)), errors))
+                {
+                    changes.Add((before, row.Record));
+                }
                 continue;
             }
             var draft = PatientDraft.Of(TemplateMerge.Merge(before, row.Record), new SourceRow(row.File, row.Line));

@@ -7,6 +7,8 @@ namespace Sarc.Registry.Template;
 /// keeps everything it cannot show (other surgeries and their complications, other courses, systemic therapy, later
 /// recurrences and metastases, earlier follow-up contacts, the metastatic-at-diagnosis flag), so that a flat export →
 /// edit → import changes only what was edited. Merging a row equal to the record's own view gives the record back.
+/// The row's <c>last_followup_date</c> is the last contact: contacts after it (after the death, for a row with a death)
+/// are removed, and a contact on that date is added when there is none.
 /// </summary>
 internal static class TemplateMerge
 {
@@ -46,7 +48,12 @@ internal static class TemplateMerge
         ReplaceFirst(events, existing.Death, flat.Death, wholeEvent: true);
 
         var followUps = existing.FollowUps.ToList();
-        if (flat.Death is null)
+        if (flat.Death is { } death)
+        {
+            // The row says the last follow-up is the death: contacts after it are what the edit replaces.
+            followUps.RemoveAll(f => f.Date > death.Date);
+        }
+        else
         {
             var last = TemplateCells.LastFollowUp(flat);
             if (existing.Death is not null || TemplateCells.LastFollowUp(existing) != last)

@@ -84,7 +84,9 @@ internal static class ImportPage
     private static IResult Rejected(HttpContext http, bool update, string reason, IReadOnlyList<ImportError> errors, bool withLines)
     {
         var html = new StringBuilder();
-        Errors(html, errors, withLines, "Nothing was imported.");
+        // The registry names no control; this form's hint is its update checkbox.
+        Errors(html, [.. errors.Select(e => e.Kind == ImportErrorKind.AlreadyInRegistry ? e with { Problem = e.Problem + " (tick “Update patients already in the registry” to change it)" } : e)],
+            withLines, "Nothing was imported.");
         html.Append(Form(http, update, reason));
         return Page(http, "Import", html.ToString(), status: StatusCodes.Status422UnprocessableEntity);
     }

@@ -160,6 +160,22 @@ public sealed class LongFormatParserTest : IDisposable
         Assert.Equal("events:line 2: kind: 'relapse' is not one of local_recurrence | distant_metastasis | death", Assert.Single(result.Errors).ToString());
     }
 
+    [Fact]
+    public void EntryForm_OneRowOfCells_IsReadWithTheFilesRulesAndMessages()
+    {
+        var file = Sarc.Registry.LongFormat.LongFiles.Surgeries;
+        string[] good = ["P1", "2020-02-02", "metastasectomy", "lung", "R0", "", "3", "1.2", "II", ""];
+        string[] bad = ["P1", "2020-02-02", "metastasectomy", "lung", "R0", "", "0", "1.2", "II", ""];
+
+        var (entry, none) = Sarc.Registry.Import.EntryForm.Parse(file, good, Today, "surgery form");
+        var (nothing, errors) = Sarc.Registry.Import.EntryForm.Parse(file, bad, Today, "surgery form");
+
+        Assert.Empty(none);
+        Assert.Equal(new Surgery(new DateOnly(2020, 2, 2), SurgeryKind.Metastasectomy, TargetSite.Lung, ResectionMargin.R0, null, 3, 1.2, ClavienDindoGrade.II), entry);
+        Assert.Null(nothing);
+        Assert.Equal("surgery form:line 2: lesions: 0 is out of range (must be >= 1)", Assert.Single(errors).ToString());
+    }
+
     public void Dispose()
     {
         foreach (var path in folders)
