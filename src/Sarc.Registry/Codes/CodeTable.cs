@@ -13,6 +13,7 @@ public sealed class CodeTable<T> where T : struct, Enum
     private readonly T[] values;
     private readonly string[] codes;
     private readonly string[] labels;
+    private readonly byte[][] utf8;
 
     /// <exception cref="ArgumentException">The entries do not list every value of <typeparamref name="T"/> exactly once, in value order.</exception>
     internal CodeTable(string column, params (T Value, string Code, string Label)[] entries)
@@ -36,6 +37,7 @@ public sealed class CodeTable<T> where T : struct, Enum
             codes[i] = code;
             labels[i] = label;
         }
+        utf8 = [.. codes.Select(System.Text.Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>The file column these codes fill (for messages), e.g. <c>margin</c>.</summary>
@@ -72,6 +74,20 @@ public sealed class CodeTable<T> where T : struct, Enum
         }
         value = default;
         return false;
+    }
+
+    /// <summary>The value of a code read back from the database as UTF-8 bytes (no string is made on the hot path).</summary>
+    /// <exception cref="InvalidDataException">Not one of the codes: the database was changed outside sarc.</exception>
+    public T ParseStored(ReadOnlySpan<byte> text)
+    {
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (text.SequenceEqual(utf8[i]))
+            {
+                return values[i];
+            }
+        }
+        return ParseStored(System.Text.Encoding.UTF8.GetString(text));
     }
 
     /// <summary>The value of a code read back from the database.</summary>

@@ -27,6 +27,10 @@ internal static class EntryOrder
     /// <summary>A sorted copy (insertion sort: stable, and a patient has a handful of entries of each kind).</summary>
     public static T[] Sorted<T>(IReadOnlyList<T> entries, Comparison<T> compare)
     {
+        if (entries.Count == 0)
+        {
+            return [];
+        }
         var sorted = new T[entries.Count];
         for (var i = 0; i < sorted.Length; i++)
         {

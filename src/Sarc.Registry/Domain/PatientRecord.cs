@@ -53,6 +53,14 @@ public sealed class PatientRecord
             }
         }
         LastContact = LatestDate();
+        foreach (var course in Radiotherapy)
+        {
+            if (course.Target != RadiotherapyTarget.Metastasis)
+            {
+                PrimaryRadiotherapy = course;
+                break;
+            }
+        }
     }
 
     public Patient Patient { get; }
@@ -124,20 +132,7 @@ public sealed class PatientRecord
     /// The course of the primary tumor: the first course (canonical order) not aimed at a metastasis, or null. The flat
     /// template's <c>rt_*</c> columns and the endpoint covariates describe this course.
     /// </summary>
-    public RadiotherapyCourse? PrimaryRadiotherapy
-    {
-        get
-        {
-            foreach (var course in Radiotherapy)
-            {
-                if (course.Target != RadiotherapyTarget.Metastasis)
-                {
-                    return course;
-                }
-            }
-            return null;
-        }
-    }
+    public RadiotherapyCourse? PrimaryRadiotherapy { get; }
 
     /// <summary>The earliest event of <paramref name="kind"/>, or null when the patient had none.</summary>
     public OutcomeEvent? First(OutcomeEventKind kind)

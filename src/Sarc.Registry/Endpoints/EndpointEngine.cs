@@ -57,7 +57,7 @@ public static class EndpointEngine
             }
             var single = NewRow(p, columns.Length, leading.Count);
             single[1] = CellText.Number(outcome.Months);
-            single[2] = CellText.Integer(outcome.Status);
+            single[2] = SmallIntegers[outcome.Status];
             rows.Add(single);
         }
         var warnings = excluded.Select(e =>
@@ -129,9 +129,7 @@ public static class EndpointEngine
         for (var c = 0; c < covariates.Count; c++)
         {
             var covariate = covariates[c];
-            row[leading + c] = covariate.Number is { } number
-                ? number(p) is var v && double.IsNaN(v) ? "" : CellText.Number(v)
-                : covariate.Text!(p) ?? "";
+            row[leading + c] = covariate.Number is { } number ? Cell(number(p)) : covariate.Text!(p) ?? "";
         }
         for (var i = 1; i < leading; i++)
         {
@@ -139,6 +137,13 @@ public static class EndpointEngine
         }
         return row;
     }
+
+    // Flags and counts are most of the numeric cells: their text is made once.
+    private static readonly string[] SmallIntegers = [.. Enumerable.Range(0, 100).Select(CellText.Integer)];
+
+    private static string Cell(double value) => double.IsNaN(value) ? ""
+        : value >= 0 && value < SmallIntegers.Length && value == Math.Floor(value) ? SmallIntegers[(int)value]
+        : CellText.Number(value);
 
     private static void Count(Dictionary<string, List<string>> excluded, string reason, string id)
     {
