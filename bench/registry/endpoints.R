@@ -17,7 +17,8 @@ s <- su[kind == "primary", .(patient_id, s = d(date))]
 e <- ev[, .(patient_id, kind, x = d(date))][s, on = "patient_id"]
 dm1 <- e[kind == "distant_metastasis" & x <= s, .(m1 = TRUE), by = patient_id]
 rel <- e[(kind == "local_recurrence") | (kind == "distant_metastasis" & x > s) | kind == "death", .(ev = min(x)), by = patient_id]
-out <- p[, .(patient_id, flag = metastatic_at_diagnosis)][s, on = "patient_id"][last, on = "patient_id"][rel, on = "patient_id"][dm1, on = "patient_id"]
+out <- p[, .(patient_id, flag = metastatic_at_diagnosis)]
+for (right in list(s, last, rel, dm1)) out <- merge(out, right, by = "patient_id", all.x = TRUE)
 out <- out[!(m1 %in% TRUE) & !(flag %in% "yes")]
 out[, `:=`(time = ((ifelse(is.na(ev), last, ev)) - s) / 30.4375, event = as.integer(!is.na(ev)))]
 fwrite(out[order(patient_id), .(patient_id, time, event)], args[2])

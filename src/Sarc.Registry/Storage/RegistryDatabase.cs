@@ -90,6 +90,13 @@ internal abstract class RegistryDatabase : IDisposable
     public virtual IRowCommand PrepareRow(DbTransaction tx, string sql, IReadOnlyList<DbType> types) =>
         new AdoRowCommand(Connection, tx, sql, ParameterNames(sql), types);
 
+    /// <summary>Whether <see cref="QueryOnNewConnection"/> may run queries at the same time as this connection's (SQLite in WAL mode).</summary>
+    public virtual bool CanReadInParallel => false;
+
+    /// <summary>A typed reader over <paramref name="sql"/> on a new read-only connection, closed with the reader; for parallel loads.</summary>
+    /// <exception cref="NotSupportedException">The store cannot (<see cref="CanReadInParallel"/> is false).</exception>
+    public virtual IRowReader QueryOnNewConnection(string sql) => throw new NotSupportedException("This store reads on one connection.");
+
     /// <summary>Sends rows a store may have queued; called before commit.</summary>
     public virtual void FlushRows(DbTransaction tx)
     {

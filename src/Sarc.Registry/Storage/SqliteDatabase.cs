@@ -46,6 +46,51 @@ internal sealed class SqliteDatabase : RegistryDatabase
     public override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<System.Data.DbType> types) =>
         new SqliteRawCommand(Sqlite.Handle!, sql);
 
+    public override bool CanReadInParallel => true;
+
+    public override IRowReader QueryOnNewConnection(string sql)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Connection.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
+        try
+        {
+            connection.Open();
+            return new OwningReader(connection, new SqliteRawReader(connection.Handle!, sql));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A reader that closes its own connection.</summary>
+    private sealed class OwningReader(SqliteConnection connection, SqliteRawReader reader) : IRowReader
+    {
+        public bool Read() => reader.Read();
+
+        public bool IsNull(int index) => reader.IsNull(index);
+
+        public string Text(int index) => reader.Text(index);
+
+        public ReadOnlySpan<byte> Utf8(int index) => reader.Utf8(index);
+
+        public double Real(int index) => reader.Real(index);
+
+        public int Integer(int index) => reader.Integer(index);
+
+        public long Long(int index) => reader.Long(index);
+
+        public DateOnly Date(int index) => reader.Date(index);
+
+        public DateTimeOffset Timestamp(int index) => reader.Timestamp(index);
+
+        public void Dispose()
+        {
+            reader.Dispose();
+            connection.Dispose();
+        }
+    }
+
     protected override void OnOpened()
     {
         using var command = Connection.CreateCommand();
