@@ -22,16 +22,10 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
     public void Insert(PatientRecord record)
     {
         var p = record.Patient;
-        var c = record.Comorbidity;
         patient ??= Prepare("INSERT INTO patient (id, center, sex, birth_date, smoking, bmi, charlson) VALUES (@id, @center, @sex, @birth, @smoking, @bmi, @charlson)",
             DbType.String, DbType.String, DbType.String, DbType.Date, DbType.String, DbType.Double, DbType.Int32);
         patient.Text(0, p.Id);
-        patient.Text(1, p.Center);
-        patient.Text(2, R.Sex.Code(p.Sex));
-        patient.Date(3, p.BirthDate);
-        patient.Text(4, Code(R.Smoking.Code(c.Smoking)));
-        patient.Real(5, c.Bmi);
-        patient.Integer(6, c.Charlson);
+        PatientValues(patient, 1, record);
         patient.Execute();
         InsertChildren(record);
     }
@@ -40,15 +34,9 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
     public void Replace(PatientRecord record)
     {
         var p = record.Patient;
-        var c = record.Comorbidity;
         updatePatient ??= Prepare("UPDATE patient SET center = @center, sex = @sex, birth_date = @birth, smoking = @smoking, bmi = @bmi, charlson = @charlson WHERE id = @id",
             DbType.String, DbType.String, DbType.Date, DbType.String, DbType.Double, DbType.Int32, DbType.String);
-        updatePatient.Text(0, p.Center);
-        updatePatient.Text(1, R.Sex.Code(p.Sex));
-        updatePatient.Date(2, p.BirthDate);
-        updatePatient.Text(3, Code(R.Smoking.Code(c.Smoking)));
-        updatePatient.Real(4, c.Bmi);
-        updatePatient.Integer(5, c.Charlson);
+        PatientValues(updatePatient, 0, record);
         updatePatient.Text(6, p.Id);
         updatePatient.Execute();
         DeleteChildren(p.Id);
@@ -170,6 +158,19 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
             followup.Text(3, Code(R.FollowUpStatus.Code(f.Status)));
             followup.Execute();
         }
+    }
+
+    /// <summary>center, sex, birth_date, smoking, bmi, charlson from parameter <paramref name="first"/> on.</summary>
+    private static void PatientValues(IRowCommand command, int first, PatientRecord record)
+    {
+        var p = record.Patient;
+        var c = record.Comorbidity;
+        command.Text(first, p.Center);
+        command.Text(first + 1, R.Sex.Code(p.Sex));
+        command.Date(first + 2, p.BirthDate);
+        command.Text(first + 3, Code(R.Smoking.Code(c.Smoking)));
+        command.Real(first + 4, c.Bmi);
+        command.Integer(first + 5, c.Charlson);
     }
 
     /// <summary>A code cell as a column value: "" (not recorded) is NULL.</summary>
