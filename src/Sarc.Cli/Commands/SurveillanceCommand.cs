@@ -173,50 +173,9 @@ internal static class SurveillanceCommand
         return command;
     }
 
-    /// <summary>
-    /// The worklist as JSON: <c>{"as_of", "within_days", "rules", "patients": [{"patient_id", "center", "next_visit",
-    /// "status", "exams", "profile", "last_contact", "last_status"}], "lost": [{"patient_id", "center", "last_contact"}]}</c>.
-    /// </summary>
+    /// <summary>The worklist as JSON, in the shape the web API writes too (<see cref="DueListJson"/>).</summary>
     internal static void WriteDueJson(TextWriter output, Worklist worklist, RuleSet rules) =>
-        JsonOutput.Write(output, writer =>
-        {
-            writer.WriteString("as_of", Iso(worklist.AsOf));
-            writer.WriteNumber("within_days", worklist.WithinDays);
-            writer.WriteString("rules", rules.Source);
-            writer.WriteStartArray("patients");
-            foreach (var visit in worklist.Due)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("patient_id", visit.PatientId);
-                writer.WriteString("center", visit.Center);
-                writer.WriteString("next_visit", Iso(visit.NextVisit));
-                writer.WriteString("status", Status(visit.Status));
-                writer.WriteStartArray("exams");
-                foreach (var exam in visit.Exams)
-                {
-                    writer.WriteStringValue(exam);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteString("profile", visit.Profile);
-                writer.WriteString("last_contact", Iso(visit.LastContact));
-                writer.WriteString("last_status", LastStatus(visit.LastContactStatus));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("lost");
-            foreach (var patient in worklist.Lost)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("patient_id", patient.PatientId);
-                writer.WriteString("center", patient.Center);
-                writer.WriteString("last_contact", Iso(patient.LastContact));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        });
+        JsonOutput.Write(output, writer => DueListJson.WriteProperties(writer, worklist, rules));
 
     /// <summary>The worklist as readable tables: the due list, overdue visits first (they come first by date), then the patients lost to follow-up.</summary>
     internal static void WriteDueTable(TextWriter output, Worklist worklist)

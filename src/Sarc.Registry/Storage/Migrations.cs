@@ -101,6 +101,9 @@ internal static class Migrations
         // a follow-up contact (none for a patient whose last follow-up is the death), event kinds take the long
         // format's codes; the unused complication table goes (complications are fields of their surgery now).
         new(3, "longitudinal registry: surgeries, radiotherapy, systemic therapy, events, follow-up contacts", LongitudinalSqlite, LongitudinalPostgres),
+        // The web app used to create these three tables itself, outside the migrations; registries that have them keep
+        // them (IF NOT EXISTS), and every registry gains the columns that let an administrator revoke access.
+        new(4, "web accounts: users, their centers, API tokens; disabled and security stamp", Accounts, Accounts),
     ];
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
@@ -191,6 +194,25 @@ internal static class Migrations
         ALTER TABLE radiotherapy ADD COLUMN target TEXT, ADD COLUMN start_date DATE, ADD COLUMN late_toxicity_grade INTEGER;
         ALTER TABLE outcome_event ADD COLUMN site TEXT, ADD COLUMN lesions INTEGER, ADD COLUMN max_lesion_cm DOUBLE PRECISION;
         ALTER TABLE audit ADD COLUMN item TEXT;
+        """;
+
+    private const string Accounts = """
+        CREATE TABLE IF NOT EXISTS web_user (
+            email TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL,
+            locked_until TEXT);
+        CREATE TABLE IF NOT EXISTS web_user_center (
+            email TEXT NOT NULL REFERENCES web_user(email),
+            center TEXT NOT NULL,
+            PRIMARY KEY (email, center));
+        CREATE TABLE IF NOT EXISTS web_token (
+            sha256 TEXT PRIMARY KEY,
+            email TEXT NOT NULL REFERENCES web_user(email),
+            created TEXT NOT NULL);
+        ALTER TABLE web_user ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE web_user ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
         """;
 
     /// <summary>The newest schema version this build knows.</summary>

@@ -16,16 +16,19 @@ internal static class SchemaMigrator
     public static void Migrate(RegistryDatabase db)
     {
         db.Execute(null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        var current = (int)db.Scalar(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        var applied = AppliedVersions(db);
+        var current = applied.Count == 0 ? 0 : applied.Max();
         if (current > Migrations.Latest)
         {
             throw new DataInputException(
                 $"{db.Description}: registry schema version {current} is newer than this sarc knows ({Migrations.Latest}); update sarc");
         }
-        var upgrading = current > 0;
+        var upgrading = applied.Count > 0;
         foreach (var migration in Migrations.All)
         {
-            if (migration.Version <= current)
+            // Every migration not yet recorded, in version order — not only those above the highest: a registry may
+            // have a later one without an earlier (4, the accounts, was released before 3).
+            if (applied.Contains(migration.Version))
             {
                 continue;
             }
@@ -55,14 +58,26 @@ internal static class SchemaMigrator
                     ("@at", DbType.DateTimeOffset), ("@who", DbType.String), ("@old", DbType.String), ("@new", DbType.String), ("@reason", DbType.String));
                 audit.Parameters[0].Value = now;
                 audit.Parameters[1].Value = Environment.UserName;
-                audit.Parameters[2].Value = current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                audit.Parameters[2].Value = applied.Max().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 audit.Parameters[3].Value = migration.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 audit.Parameters[4].Value = migration.Description;
                 audit.ExecuteNonQuery();
             }
             tx.Commit();
-            current = migration.Version;
+            applied.Add(migration.Version);
         }
-        db.SchemaVersion = current;
+        db.SchemaVersion = applied.Max();
+    }
+
+    private static HashSet<int> AppliedVersions(RegistryDatabase db)
+    {
+        var versions = new HashSet<int>();
+        using var command = db.Create(null, "SELECT version FROM schema_migrations");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            versions.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return versions;
     }
 }

@@ -8,7 +8,8 @@ namespace Sarc.Registry.Storage;
 /// The registry store on SQLite or PostgreSQL: a thin front over its parts — the connection and migrations
 /// (<see cref="RegistryDatabase"/>, <see cref="SchemaMigrator"/>), imports (<see cref="ImportTransaction"/>), reading
 /// (<see cref="PatientReader"/>), writing rows (<see cref="PatientRowWriter"/>) and the audit trail
-/// (<see cref="AuditTrail"/>). Every call that touches the database turns the provider's failures into one-line
+/// (<see cref="AuditTrail"/>); the account tables share its connection (<see cref="OnConnection"/>). Every call that
+/// touches the database turns the provider's failures into one-line
 /// <see cref="Sarc.Data.DataInputException"/>s.
 /// </summary>
 internal sealed class SqlRegistryStore : IRegistryStore
@@ -29,6 +30,12 @@ internal sealed class SqlRegistryStore : IRegistryStore
     public int SchemaVersion => db.SchemaVersion;
 
     public void Dispose() => db.Dispose();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on this store's open connection, with the store's translation of database failures:
+    /// for what shares the registry's database and migrations (the account tables, <see cref="Accounts.UserStore"/>).
+    /// </summary>
+    internal T OnConnection<T>(Func<System.Data.Common.DbConnection, T> action) => db.Guard(() => action(db.Connection));
 
     public ImportResult Import(ImportBatch batch, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null) =>
         db.Guard(() => new ImportTransaction(db, reader, trail).Run(batch, update, audit, source, progress));

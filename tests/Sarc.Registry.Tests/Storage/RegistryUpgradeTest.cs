@@ -43,7 +43,7 @@ public sealed class RegistryUpgradeTest(PostgresServer server) : IDisposable
             AssertUpgraded(store, oldAudit);
         }
         using var again = RegistryStore.Open(database);
-        Assert.Single(again.ReadAudit(), e => e.Action == AuditAction.Migrate);
+        Assert.Equal(Migrations.All.Count(m => m.Version > 2), again.ReadAudit().Count(e => e.Action == AuditAction.Migrate));
     }
 
     [Fact]
@@ -72,6 +72,27 @@ public sealed class RegistryUpgradeTest(PostgresServer server) : IDisposable
         Assert.Equal(2L, version.ExecuteScalar());
     }
 
+    [Fact]
+    public void Open_RegistryWithALaterMigrationButNotAnEarlierOne_AppliesTheMissingOne()
+    {
+        // Migration 4 (accounts) reached main before 3: a registry made in between records 1, 2 and 4.
+        var path = CopyOfFixture();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = Migrations.All.Single(m => m.Version == 4).Sqlite + "; INSERT INTO schema_migrations VALUES (4, 'accounts', '2026-12-01T00:00:00Z')";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = RegistryStore.Open(path);
+
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
+        var export = new StringWriter();
+        TemplateWriter.WriteCsv(store.LoadPatients(), export);
+        Assert.Equal(File.ReadAllText(Path.Combine(Fixtures, "flat-export-v2.csv")), export.ToString());
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -93,16 +114,19 @@ public sealed class RegistryUpgradeTest(PostgresServer server) : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(Fixtures, "flat-export-v2.csv")), export.ToString());
 
         var audit = store.ReadAudit();
-        Assert.Equal(oldAudit.Count + 1, audit.Count);
+        var later = Migrations.All.Count(m => m.Version > 2);
+        Assert.Equal(oldAudit.Count + later, audit.Count);
         for (var i = 0; i < oldAudit.Count; i++)
         {
             var e = audit[i];
             string?[] now = [e.Who, e.Action.ToString().ToLowerInvariant(), e.PatientId, e.Entity, e.Field, e.OldValue, e.NewValue, e.SourceFile, e.SourceSha256, e.Reason];
             Assert.Equal(oldAudit[i], now);
         }
-        var migration = audit[^1];
+        // One migrate record per upgrade step, in order: 2 → 3 (the longitudinal registry), then the later ones.
+        var migration = audit[oldAudit.Count];
         Assert.Equal((AuditAction.Migrate, "schema", "version", "2", "3"), (migration.Action, migration.Entity, migration.Field!, migration.OldValue!, migration.NewValue!));
-        Assert.Equal(Migrations.All[^1].Description, migration.Reason);
+        Assert.Equal(Migrations.All.Single(m => m.Version == 3).Description, migration.Reason);
+        Assert.All(audit.Skip(oldAudit.Count), e => Assert.Equal(AuditAction.Migrate, e.Action));
     }
 
     private string CopyOfFixture()
