@@ -208,6 +208,10 @@ public sealed class PatientAccess
     public IReadOnlyList<DueVisit> Due(DateOnly asOf, int withinDays, RuleSet rules) =>
         new SurveillancePlanner(rules).DueList(Visible().Select(ToSurveillance), asOf, withinDays);
 
+    /// <summary>The worklist of the visible patients: the due list and, apart, those lost to follow-up; <paramref name="center"/> keeps one center.</summary>
+    public Worklist Worklist(DateOnly asOf, int withinDays, RuleSet rules, string? center = null) =>
+        new SurveillancePlanner(rules).Worklist(Visible().Select(ToSurveillance), asOf, withinDays, center);
+
     /// <summary>
     /// The worklist's visits as calendar entries: for each patient of <see cref="Due"/>, that next visit as scheduled
     /// (profile, month after surgery or local recurrence, exams), for <see cref="Sarc.Surveillance.Calendar.IcsCalendarWriter"/>.
