@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Sarc.Cli.Output;
 using Sarc.Data;
 using Sarc.Data.Tables;
@@ -20,6 +21,7 @@ internal static class StudyCommand
         var command = new Command("study", "Study definitions (YAML): validate them, or run one into a report folder.");
         command.Subcommands.Add(Validate(context));
         command.Subcommands.Add(Run(context));
+        command.Subcommands.Add(Verify(context));
         return command;
     }
 
@@ -54,9 +56,12 @@ internal static class StudyCommand
         var db = new Option<string>("--db") { Description = "The registry: an SQLite file or a postgres:// URL." };
         var data = new Option<string>("--data") { Description = "Instead of --db: registry files as sarc import reads them (a long-format folder or .xlsx, or the flat template), read without a database." };
         var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
+        var figures = FigureCommandOptions.ForReports();
         var command = new Command("run", "Run study definitions on the registry and write the report.") { files, db, data, output };
+        figures.AddTo(command);
         command.SetAction(parse =>
         {
+            var figureOptions = figures.Parse(parse);
             var studies = new List<StudyDefinition>();
             var failed = false;
             foreach (var file in parse.GetValue(files)!)
@@ -85,24 +90,27 @@ internal static class StudyCommand
             }
             DataFrame dataset;
             string folder;
+            DataSnapshot snapshot;
             if (dbPath is not null)
             {
                 using var store = RegistryStore.OpenExisting(dbPath);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
-                dataset = StudyData.FromRegistry(store);
+                (dataset, snapshot) = LoadRegistry(store, dbPath);
             }
             else
             {
-                dataset = StudyData.Load(dataPath!);
+                (dataset, snapshot) = StudyData.LoadWithSnapshot(dataPath!);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
             }
+            var provenance = Provenance.Create(CommandLine(parse), snapshot, TimeProvider.System);
             StudyResult[] results;
             string index;
             using (var progress = TerminalProgress.Start(context, json: false))
             {
                 results = RunAll(studies, dataset, progress, "sarc study run");
                 progress?.Stage("sarc study run: writing the report (figures, tables, results.json)…");
-                index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}");
+                index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}",
+                    new ReportOptions { Figures = figureOptions, Provenance = provenance });
             }
             Summary(context.Output, results);
             context.Output.WriteLine($"Report: {index}");
@@ -110,6 +118,68 @@ internal static class StudyCommand
         });
         return command;
     }
+
+    private static Command Verify(CliContext context)
+    {
+        var report = new Argument<string>("REPORT_DIR") { Description = "A report folder written by study run or demo (its results.json)." };
+        var db = new Option<string>("--db") { Description = "The registry to re-run the studies on: an SQLite file or a postgres:// URL.", Required = true };
+        var command = new Command("verify", "Re-run a report's studies on a registry and check that results.json comes out identical (exit 0) or name the first difference (exit 2).") { report, db };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(report)!;
+            var path = Path.Combine(folder, "results.json");
+            if (!File.Exists(path))
+            {
+                throw new DataInputException($"{path}: no results.json in the report folder");
+            }
+            using var expected = ParseJson(path);
+            var studies = ReportVerifier.Studies(expected.RootElement, path);
+            var dbPath = parse.GetValue(db)!;
+            StudyResult[] results;
+            DataSnapshot snapshot;
+            using (var store = RegistryStore.OpenExisting(dbPath))
+            {
+                DataFrame dataset;
+                (dataset, snapshot) = LoadRegistry(store, dbPath);
+                using var progress = TerminalProgress.Start(context, json: false);
+                results = RunAll(studies, dataset, progress, "sarc study verify");
+            }
+            var provenance = Provenance.Create(CommandLine(parse), snapshot, TimeProvider.System);
+            using var actual = JsonDocument.Parse(ResultsJson.Write(results, provenance));
+            if (ReportVerifier.FirstDifference(expected.RootElement, actual.RootElement) is { } difference)
+            {
+                context.Error.WriteLine($"{path}: not reproduced: {difference}");
+                return SarcApp.UserError;
+            }
+            context.Output.WriteLine($"{path}: reproduced ({studies.Count} studies, data snapshot {snapshot.Sha256[..12]}, audit position {snapshot.AuditPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static JsonDocument ParseJson(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new DataInputException($"{path}: not valid JSON ({e.Message})");
+        }
+    }
+
+    /// <summary>The dataset of the registry and the snapshot of its data for the provenance.</summary>
+    internal static (DataFrame Dataset, DataSnapshot Snapshot) LoadRegistry(IRegistryStore store, string source)
+    {
+        var name = source.Contains("://", StringComparison.Ordinal) || source.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "PostgreSQL registry" : Path.GetFileName(source);
+        return StudyData.FromRegistryWithSnapshot(store, name);
+    }
+
+    /// <summary>The command as the provenance states it: the command's name and the definition files or report it was given.</summary>
+    /// <remarks>A PostgreSQL URL or connection string is left out: it may carry a password.</remarks>
+    internal static string CommandLine(ParseResult parse) =>
+        "sarc " + string.Join(" ", parse.Tokens.Select(t => t.Value).Where(v => !v.Contains("://", StringComparison.Ordinal) && !v.Contains("Password", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Runs <paramref name="studies"/> in order, naming each on the terminal's progress line while it runs.</summary>
     internal static StudyResult[] RunAll(IReadOnlyList<StudyDefinition> studies, DataFrame dataset, TerminalProgress? progress, string command)

@@ -154,8 +154,10 @@ public static class RegistrySimulator
                     {
                         pm = true;
                         pmLesion = Math.Round(Math.Clamp(Math.Exp(Normal(Math.Log(1.8), 0.5)), 0.4, 8), 1);
-                        // Seed 002: lesions > 2 cm carry a much worse prognosis after metastasectomy.
+                        // Seed 002: lesions > 2 cm carry a much worse prognosis after metastasectomy, a long
+                        // treatment-free interval a better one.
                         multiplier *= pmLesion > 2 ? options.Seed002.DeathMultiplierLarge : options.Seed002.DeathMultiplierSmall;
+                        multiplier *= t > 12 ? options.Seed002.LongTfiDeathMultiplier : 1.0;
                     }
                     deathMultiplier *= multiplier;
                 }
@@ -242,6 +244,16 @@ public static class RegistrySimulator
             {
                 var dmSite = pm ? "lung" : Pick(("lung", 0.6), ("liver", 0.15), ("bone", 0.15), ("soft_tissue", 0.05), ("other", 0.05));
                 Row(LongFiles.Events, id, Date(metastasis), "distant_metastasis", dmSite, "", pm ? Number(pmLesion) : "", "");
+            }
+            if (pmDate is { } resectedOn)
+            {
+                // A new metastasis after the metastasectomy (seed 002's disease-free survival).
+                var rate = options.Seed002.RecurrenceRate * (pmLesion > 2 ? options.Seed002.RecurrenceHazardRatioLarge : 1.0);
+                var recurrence = resectedOn.AddDays((int)Math.Round(Exponential(rate) * EndpointTime.DaysPerMonth) + 1);
+                if (recurrence < lastDate)
+                {
+                    Row(LongFiles.Events, id, Date(recurrence), "distant_metastasis", Pick(("lung", 0.7), ("liver", 0.15), ("bone", 0.15)), "", "", "");
+                }
             }
             if (died)
             {

@@ -93,6 +93,14 @@ public sealed record SimulationOptions
 
         /// <summary>Share with perioperative systemic therapy.</summary>
         public double PerioperativeSystemicShare { get; init; } = 0.5;
+
+        /// <summary>Monthly rate of a new metastasis after the metastasectomy (the paper's median DFS is 7.4 months), × <see cref="RecurrenceHazardRatioLarge"/> for lesions &gt; 2 cm.</summary>
+        public double RecurrenceRate { get; init; } = 0.07;
+
+        public double RecurrenceHazardRatioLarge { get; init; } = 2.3;
+
+        /// <summary>Death hazard multiplier when the metastasis came more than 12 months after the primary surgery (the paper's HR for TFI &gt; 12 months).</summary>
+        public double LongTfiDeathMultiplier { get; init; } = 0.42;
     }
 
     /// <summary>Seed 003: the multistate model's hazard ratios.</summary>

@@ -71,10 +71,12 @@ public sealed partial class StudyRunStore
             var started = _clock.GetUtcNow();
             // Messages name the dataset's source: the user's patients, not a path on the server.
             var dataset = StudyData.FromRecords(patients, DatasetName);
+            var snapshot = new DataSnapshot(DatasetName, StudyData.CanonicalSha256(patients), AuditPosition: null, patients.Count);
             var result = StudyRunner.Run(study, dataset);
             var report = Path.Combine(folder, ReportSubfolder);
             var scope = user.Role == UserRole.Admin ? "all centers" : "centers " + string.Join(", ", user.Centers);
-            HtmlReport.Write(report, [result], $"{patients.Count} patients visible to {user.Email} ({scope}), run {started:yyyy-MM-dd HH:mm} UTC.");
+            HtmlReport.Write(report, [result], $"{patients.Count} patients visible to {user.Email} ({scope}), run {started:yyyy-MM-dd HH:mm} UTC.",
+                new ReportOptions { Provenance = Provenance.Create($"web user {user.Email}", snapshot, _clock) });
             var run = new StudyRun(id, user.Email, study.Id, study.Title, started, patients.Count, report);
             // Written last: a folder without run.json is an unfinished or failed run and is never served.
             File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(new Metadata(run.Owner, run.StudyId, run.StudyTitle, run.Started, run.Patients)));
