@@ -29,7 +29,8 @@ internal static class CifCommand
         command.SetAction(parse =>
         {
             var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
-            var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
+            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
+            var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
             foreach (var warning in analysis.Warnings)
             {
                 context.Error.WriteLine($"sarc cif: warning: {warning}");

@@ -15,12 +15,14 @@ namespace Sarc.Data.Csv;
 /// same missing cells, column kinds and line numbers.
 /// </summary>
 /// <remarks>
-/// Input: the file (UTF-8 without a UTF-16/32 byte-order mark) and a parser for its header line. Returns null
+/// Input: the file (UTF-8 without a UTF-16/32 byte-order mark), a parser for its header line and optionally the
+/// columns wanted (the others are skipped, not parsed, and left out of the frame). Returns null
 /// whenever the general reader must decide: a quote character anywhere, a blank line, a carriage return that does
 /// not end a line, or a row with more fields than the header (whose error names the line).
 /// The file is read in blocks into a few reused buffers, never whole: on a virtual machine, fresh memory costs
 /// more than parsing. Three passes over the ranges: count the lines (so that each range knows its first row), parse
-/// every cell as a number or missing, and, only for the columns where some cell was text, read those again as text.
+/// every cell as a number or missing (within a range, no longer once its column has shown text), and, only for the
+/// columns where some cell was text, read those again as text.
 /// </remarks>
 internal static class QuoteFreeCsvReader
 {
@@ -28,7 +30,8 @@ internal static class QuoteFreeCsvReader
 
     /// <param name="path">The file.</param>
     /// <param name="parseHeader">Column names from the header line's bytes (line end included); throws for a bad header.</param>
-    public static DataFrame? TryRead(string path, Func<byte[], int, string[]> parseHeader)
+    /// <param name="columns">The columns to keep (null = all), as <see cref="CsvTableReader.Read(string, IReadOnlyCollection{string}?)"/>.</param>
+    public static DataFrame? TryRead(string path, Func<byte[], int, string[]> parseHeader, IReadOnlyCollection<string>? columns = null)
     {
         using var handle = File.OpenHandle(path);
         var fileLength = RandomAccess.GetLength(handle);
@@ -42,7 +45,8 @@ internal static class QuoteFreeCsvReader
                 return null;
             }
             var names = parseHeader(first, headerEnd + 1);
-            return TryReadData(path, handle, headerEnd + 1, fileLength, names);
+            var wanted = CsvTableReader.Wanted(names, columns);
+            return TryReadData(path, handle, headerEnd + 1, fileLength, names, wanted);
         }
         finally
         {
@@ -50,7 +54,7 @@ internal static class QuoteFreeCsvReader
         }
     }
 
-    private static DataFrame? TryReadData(string path, SafeFileHandle handle, long dataStart, long fileLength, string[] names)
+    private static DataFrame? TryReadData(string path, SafeFileHandle handle, long dataStart, long fileLength, string[] names, bool[] wanted)
     {
         var ranges = Cut(handle, dataStart, fileLength);
         var count = ranges.Length - 1;
@@ -90,10 +94,11 @@ internal static class QuoteFreeCsvReader
         var rows = rowsBefore[count];
         var width = names.Length;
         HugePages.AdviseManagedHeap();
+        // A column not wanted has no array: its cells are skipped.
         var numbers = new double[width][];
         for (var k = 0; k < width; k++)
         {
-            numbers[k] = GC.AllocateUninitializedArray<double>(rows);
+            numbers[k] = wanted[k] ? GC.AllocateUninitializedArray<double>(rows) : null!;
         }
 
         // Pass 2: every cell as a number, NaN when missing or text; which columns saw text.
@@ -140,12 +145,15 @@ internal static class QuoteFreeCsvReader
             });
         }
 
-        var columns = new DataColumn[width];
+        var columns = new List<DataColumn>(width);
         for (var k = 0; k < width; k++)
         {
-            columns[k] = texts[k] is { } cells
-                ? new DataColumn(names[k], ColumnKind.Text, null, cells)
-                : new DataColumn(names[k], ColumnKind.Numeric, numbers[k], null);
+            if (wanted[k])
+            {
+                columns.Add(texts[k] is { } cells
+                    ? new DataColumn(names[k], ColumnKind.Text, null, cells)
+                    : new DataColumn(names[k], ColumnKind.Numeric, numbers[k], null));
+            }
         }
         var lineNumbers = new int[rows];
         for (var r = 0; r < rows; r++)
@@ -284,6 +292,19 @@ internal static class QuoteFreeCsvReader
             {
                 return false;
             }
+            var target = numbers[column];
+            if (target is null || text[column])
+            {
+                // Not wanted, or already known to be a text column (pass 3 reads it): only find the cell's end.
+                var comma = line.IndexOf((byte)',');
+                column++;
+                if (comma < 0)
+                {
+                    break;
+                }
+                line = line[(comma + 1)..];
+                continue;
+            }
             // Most cells are plain decimals: one scan parses the cell and finds its end.
             var length = PlainDecimal.ParsePrefix(line, out var value);
             if (length < 0 || (length < line.Length && line[length] != ','))
@@ -297,7 +318,7 @@ internal static class QuoteFreeCsvReader
                     text[column] |= !CsvCells.IsMissing(chars);
                 }
             }
-            numbers[column][row] = value;
+            target[row] = value;
             column++;
             if (length < 0 || length == line.Length)
             {
@@ -308,7 +329,10 @@ internal static class QuoteFreeCsvReader
         // A short row: the cells it lacks are missing, as in the general reader.
         for (; column < width; column++)
         {
-            numbers[column][row] = double.NaN;
+            if (numbers[column] is { } target)
+            {
+                target[row] = double.NaN;
+            }
         }
         return true;
     }
