@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
@@ -410,19 +412,37 @@ internal sealed class CoxSweepKernel : ICoxKernel
         }
     }
 
+    // a += w x, c += w x xᵀ (packed lower triangle). Each element gets the one product and the one addition of the
+    // plain loop, four neighbours of a triangle row at a time where the hardware has 256-bit vectors: the same
+    // doubles, bit for bit.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(ReadOnlySpan<double> row, double weight, double[] a, double[] c)
     {
-        var offset = 0;
-        for (var j = 0; j < row.Length; j++)
+        unchecked
         {
-            var v = weight * row[j];
-            a[j] += v;
-            for (var k = 0; k <= j; k++)
+            ref var rowStart = ref MemoryMarshal.GetReference(row);
+            ref var cStart = ref MemoryMarshal.GetArrayDataReference(c);
+            var offset = 0;
+            for (var j = 0; j < row.Length; j++)
             {
-                c[offset + k] += v * row[k];
+                var v = weight * row[j];
+                a[j] += v;
+                var k = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    var vv = Vector256.Create(v);
+                    for (; k + 4 <= j + 1; k += 4)
+                    {
+                        var sum = Vector256.LoadUnsafe(ref cStart, (nuint)(offset + k)) + vv * Vector256.LoadUnsafe(ref rowStart, (nuint)k);
+                        sum.StoreUnsafe(ref cStart, (nuint)(offset + k));
+                    }
+                }
+                for (; k <= j; k++)
+                {
+                    c[offset + k] += v * row[k];
+                }
+                offset += j + 1;
             }
-            offset += j + 1;
         }
     }
 
