@@ -122,4 +122,83 @@ public static class KaplanMeier
         }
         return new KaplanMeierCurve(options, n, totalEvents, times, atRisk, events, censored, survival, stdErrLog, lower, upper);
     }
+
+    /// <summary>
+    /// The product-limit kernel on a <see cref="SurvivalTable"/>: the curve of group <paramref name="group"/> (or of
+    /// all rows when it is -1), with the arithmetic of <see cref="Kernel(ReadOnlySpan{double}, ReadOnlySpan{bool}, bool, KaplanMeierOptions)"/>
+    /// in the same order, so the same doubles. Its times are those at which the group has a row.
+    /// </summary>
+    internal static KaplanMeierCurve Kernel(SurvivalTable table, int group, bool reverse, KaplanMeierOptions options)
+    {
+        var groups = table.GroupCount;
+        var first = group < 0 ? 0 : group;
+        var last = group < 0 ? groups : group + 1;
+        var n = 0;
+        for (var g = first; g < last; g++)
+        {
+            n += table.GroupSize[g];
+        }
+        var distinct = 0;
+        for (var k = 0; k < table.Time.Length; k++)
+        {
+            if (Rows(table, k, first, last, out _) > 0)
+            {
+                distinct++;
+            }
+        }
+        var times = new double[distinct];
+        var atRisk = new int[distinct];
+        var events = new int[distinct];
+        var censored = new int[distinct];
+        var survival = new double[distinct];
+        var stdErrLog = new double[distinct];
+        var lower = new double[distinct];
+        var upper = new double[distinct];
+        var z = options.NormalQuantile;
+        var type = options.ConfidenceType;
+
+        double km = 1, greenwood = 0;
+        var totalEvents = 0;
+        var before = 0;
+        for (int k = 0, r = 0; k < table.Time.Length; k++)
+        {
+            var rows = Rows(table, k, first, last, out var eventRows);
+            if (rows == 0)
+            {
+                continue;
+            }
+            var deaths = reverse ? rows - eventRows : eventRows;
+            var nRisk = (double)(n - before);
+            if (deaths > 0)
+            {
+                km *= (nRisk - deaths) / nRisk;
+                greenwood += deaths / (nRisk * (nRisk - deaths));
+            }
+            totalEvents += deaths;
+            times[r] = table.Time[k];
+            atRisk[r] = n - before;
+            events[r] = deaths;
+            censored[r] = rows - deaths;
+            survival[r] = km;
+            stdErrLog[r] = Math.Sqrt(greenwood);
+            (lower[r], upper[r]) = ConfidenceBand.Limits(km, stdErrLog[r], z, type);
+            before += rows;
+            r++;
+        }
+        return new KaplanMeierCurve(options, n, totalEvents, times, atRisk, events, censored, survival, stdErrLog, lower, upper);
+    }
+
+    // Rows of groups [first, last) at time index k, and how many of them are events.
+    private static int Rows(SurvivalTable table, int k, int first, int last, out int eventRows)
+    {
+        var groups = table.GroupCount;
+        var rows = 0;
+        eventRows = 0;
+        for (var g = first; g < last; g++)
+        {
+            eventRows += table.Events[k * groups + g];
+            rows += table.Events[k * groups + g] + table.Censored[k * groups + g];
+        }
+        return rows;
+    }
 }
