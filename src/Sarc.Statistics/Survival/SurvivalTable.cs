@@ -86,7 +86,7 @@ internal sealed class SurvivalTable
                 // Empty table entries hold slot 0 with key 0, so the key is stored as key + 1 (keys are below 2^63).
                 var stored = key + 1;
                 var mask = capacity - 1;
-                var h = (int)(Mix(key) & (ulong)mask);
+                var h = Slot(key, capacity);
                 while (keys[h] != stored && keys[h] != 0)
                 {
                     h = (h + 1) & mask;
@@ -164,7 +164,7 @@ internal sealed class SurvivalTable
         {
             if (keys[h] != 0)
             {
-                var at = (int)(Mix(keys[h] - 1) & (ulong)mask);
+                var at = Slot(keys[h] - 1, larger);
                 while (newKeys[at] != 0)
                 {
                     at = (at + 1) & mask;
@@ -176,7 +176,9 @@ internal sealed class SurvivalTable
         return (newKeys, newSlots, larger);
     }
 
-    // The low bits of a double's pattern are often all zero (whole numbers): multiply and take the high bits.
+    // Fibonacci hashing: the top bits of key × 2^64/φ depend on every bit of the key (a double's low bits are
+    // often all zero, and its exponent sits at the top).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong key) => unchecked(BitOperations.RotateLeft(key * 0x9E3779B97F4A7C15UL, 32));
+    private static int Slot(ulong key, int capacity) =>
+        unchecked((int)((key * 0x9E3779B97F4A7C15UL) >> (64 - BitOperations.Log2((uint)capacity))));
 }
