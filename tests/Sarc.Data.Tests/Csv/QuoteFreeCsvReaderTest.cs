@@ -71,11 +71,11 @@ public class QuoteFreeCsvReaderTest
         // Per range, text can start at its first row (labels), part-way (numbers, then "X", then numbers again, kept
         // as written: "2.50" stays "2.50"), or not at all while other ranges have it; missing cells throughout.
         var builder = new StringBuilder("grade,size,stage\n");
-        for (var i = 0; i < 400_000; i++)
+        for (var i = 0; i < 600_000; i++)
         {
             var grade = i % 11 == 0 ? "NA" : i % 3 == 0 ? "2.50" : "G" + (i % 4);
             var size = i == 123_457 || i == 350_001 ? "X" : i % 13 == 0 ? "" : (i % 97 / 4.0).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var stage = i >= 390_000 && i % 2 == 0 ? "IV" : (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var stage = i >= 590_000 && i % 2 == 0 ? "IV" : (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
             builder.Append(grade).Append(',').Append(size).Append(',').Append(stage).Append('\n');
         }
         Assert.True(builder.Length > 4_500_000, $"test file of {builder.Length} bytes is under the parallel reader's threshold");
