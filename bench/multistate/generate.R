@@ -35,4 +35,5 @@ while (length(alive) > 0) {
 d <- rbindlist(parts)
 setorder(d, id, start)
 dir.create(dirname(out), showWarnings = FALSE, recursive = TRUE)
-fwrite(d, out)
+# Unquoted: an empty event (censored) is an empty cell, as registry exports write it.
+fwrite(d, out, quote = FALSE)
