@@ -29,8 +29,8 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "$base/login" && break; sleep 0.2
 
 jar="$work/cookies"
 page="$(curl -s -c "$jar" -b "$jar" "$base/login")"
-name="$(sed -n 's/.*<input type="hidden" name="\([^"]*\)" value="\([^"]*\)">.*/\1/p' <<<"$page")"
-value="$(sed -n 's/.*<input type="hidden" name="\([^"]*\)" value="\([^"]*\)">.*/\2/p' <<<"$page")"
+name="$(sed -n 's/.*<input type="hidden" name="\([^"]*\)" value="\([^"]*\)" \{0,1\}\/\{0,1\}>.*/\1/p' <<<"$page")"
+value="$(sed -n 's/.*<input type="hidden" name="\([^"]*\)" value="\([^"]*\)" \{0,1\}\/\{0,1\}>.*/\2/p' <<<"$page")"
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "$name=$value" --data-urlencode "email=dm@bench.org" \
   --data-urlencode "password=bench-password-1" "$base/login"
 first="$(curl -s -o /dev/null -b "$jar" -w '%{time_total}' "$base/patients")"

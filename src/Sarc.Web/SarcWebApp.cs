@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -34,15 +37,22 @@ public static class SarcWebApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Access.PatientCache>();
+        // Pages are Razor components rendered on the server; text outside ASCII (α/β, dashes) is written as is, not as entities.
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton(services =>
         {
             var effective = services.GetRequiredService<WebOptions>();
-            return UserStore.Open(effective.Database, effective.Clock);
+            return UserStore.Open(effective.Database, IdentityPasswordHashing.Instance, effective.Clock);
         });
         // Cookies are Secure whenever the request is HTTPS (directly, or via X-Forwarded-Proto from a TLS proxy on
         // loopback); a plain-http --urls serves them non-Secure so that a local http://localhost trial still works.
         var secure = options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        builder.Services.Configure<ForwardedHeadersOptions>(f => f.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        // From a TLS proxy on loopback (the default known proxies) also the client's address, which sign-in limits count by.
+        builder.Services.Configure<ForwardedHeadersOptions>(f => f.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor);
+        builder.Services.AddSingleton<LoginThrottle>();
+        // Kestrel's own cap only needs to let the largest allowed body through; RequestLimits applies each route's limit.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxFormBytes));
         builder.Services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "sarc.af";
@@ -58,10 +68,15 @@ public static class SarcWebApp
                 c.Cookie.SameSite = SameSiteMode.Strict;
                 c.LoginPath = "/login";
                 c.LogoutPath = "/logout";
-                c.ExpireTimeSpan = TimeSpan.FromHours(8);
                 c.SlidingExpiration = true;
+                c.Events.OnValidatePrincipal = SessionValidation.Validate;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.Name, null);
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<WebOptions>((c, effective) =>
+        {
+            c.ExpireTimeSpan = effective.SessionIdle;
+            c.TimeProvider = effective.Clock;
+        });
         builder.Services.AddAuthorizationBuilder()
             // Pages: a cookie; nothing is reachable anonymously unless marked so (the login page).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build())
@@ -75,11 +90,18 @@ public static class SarcWebApp
         app.Services.GetRequiredService<UserStore>();
         app.UseForwardedHeaders();
         app.Use(SecurityHeaders.Apply);
+        app.Use(ErrorPages.Handle);
+        app.UseStatusCodePages(ErrorPages.ForStatus);
+        app.Use(RequestLimits.Apply);
         app.UseAuthentication();
         app.UseAuthorization();
         ApiEndpoints.Map(app, options);
-        HtmlPages.Map(app, options);
-        StudyPages.Map(app, options);
+        LoginEndpoints.Map(app);
+        PatientEndpoints.Map(app, options);
+        DataEntryEndpoints.Map(app, options);
+        ImportEndpoints.Map(app, options);
+        WorklistEndpoints.Map(app, options);
+        StudyEndpoints.Map(app, options);
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using Sarc.Registry.Audit;
 using Sarc.Studies.Running;
 using Sarc.Studies.Simulation;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -42,7 +43,7 @@ public sealed class BrowserServer : IAsyncLifetime
         var registry = RegistrySimulator.Write(_directory, SimulationOptions.Default with { Patients = 400, Seed = 7 });
         var audit = new AuditContext("e2e setup", TimeProvider.System);
         StudyData.ImportNew(registry.TemplatePath, db, audit).Dispose();
-        var users = UserStore.Open(db);
+        var users = UserStore.Open(db, IdentityPasswordHashing.Instance);
         users.AddUser(DataManager, UserRole.DataManager, ["MUC", "BER"], Password);
         users.AddUser(Investigator, UserRole.Investigator, ["HAM"], Password);
 

@@ -163,6 +163,47 @@ public sealed class AccessTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuditPage_Investigator_ShowsNoBirthDateButThatItChanged()
+    {
+        // The finding: the insert record's JSON and a birth date change showed the full date to investigators.
+        var manager = await _web.SignedIn("dm@t.org");
+        var edit = await manager.GetStringAsync("/patients/PA1/edit");
+        var fields = System.Text.RegularExpressions.Regex.Matches(edit, "<input (?:id=\"[^\"]*\" |type=\"hidden\" )?name=\"([^\"]+)\"(?: required)? value=\"([^\"]*)\" />")
+            .DistinctBy(m => m.Groups[1].Value).ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["birth_date"] = "1961-07-08";
+        fields["reason"] = "typo in the birth date";
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync("/patients/PA1/edit", new FormUrlEncodedContent(fields))).StatusCode);
+
+        var investigator = await (await _web.SignedIn("inv@t.org")).GetStringAsync("/patients/PA1/audit");
+        var managers = await manager.GetStringAsync("/patients/PA1/audit");
+
+        Assert.DoesNotContain("1960-05-01", investigator, StringComparison.Ordinal);
+        Assert.DoesNotContain("1961-07-08", investigator, StringComparison.Ordinal);
+        Assert.Contains("<td>patient.birth_date</td><td>(hidden)</td><td>(hidden)</td><td>typo in the birth date</td>", investigator, StringComparison.Ordinal);
+        Assert.Contains("&quot;histology&quot;:&quot;8890/3&quot;", investigator, StringComparison.Ordinal);
+        Assert.Contains("<td>patient.birth_date</td><td>1960-05-01</td><td>1961-07-08</td>", managers, StringComparison.Ordinal);
+        Assert.Contains("1960-05-01", managers.Split("patient.birth_date")[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StudyReport_Investigator_HasNoBirthDate()
+    {
+        var client = await _web.SignedIn("inv@t.org");
+        var form = await client.GetStringAsync("/studies/lr-dm-multistate");
+        var run = await WebHarness.PostFormFrom(client, form, "/studies/lr-dm-multistate/run", []);
+        var report = run.Headers.Location!.ToString();
+        var index = await client.GetStringAsync(report);
+        var files = System.Text.RegularExpressions.Regex.Matches(index, "(?:href|src)=\"([A-Za-z0-9_.-]+\\.(?:csv|json|svg|png))\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.NotEmpty(files);
+        Assert.DoesNotContain("1960-05-01", index, StringComparison.Ordinal);
+        foreach (var file in files.Append("results.json"))
+        {
+            Assert.DoesNotContain("1960-05-01", await client.GetStringAsync(report + file), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task PatientRecord_ShowsRadiotherapyEventsAndNextVisits()
     {
         var html = await (await _web.SignedIn("dm@t.org")).GetStringAsync("/patients/PA1");
@@ -176,8 +217,8 @@ public sealed class AccessTest : IAsyncLifetime
     {
         var admin = JsonDocument.Parse(await _web.WithToken("admin@t.org").GetStringAsync("/api/surveillance/due?as_of=2022-06-01&within_days=3650"));
         var inv = JsonDocument.Parse(await _web.WithToken("inv@t.org").GetStringAsync("/api/surveillance/due?as_of=2022-06-01&within_days=3650"));
-        var adminIds = admin.RootElement.GetProperty("due").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
-        var invIds = inv.RootElement.GetProperty("due").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
+        var adminIds = admin.RootElement.GetProperty("patients").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
+        var invIds = inv.RootElement.GetProperty("patients").EnumerateArray().Select(d => d.GetProperty("patient_id").GetString()).ToList();
         Assert.Contains("PB1", adminIds);
         Assert.DoesNotContain("PB1", invIds);
         Assert.Equal(adminIds.Where(id => id != "PB1"), invIds);

@@ -17,7 +17,7 @@ public sealed class AddPatientTest : IAsyncLifetime
     {
         var html = await (await _web.SignedIn("dm@t.org")).GetStringAsync("/patients/new");
         Assert.Contains("<select id=\"center\" name=\"center\"><option>A</option></select>", html);
-        Assert.Contains("<input id=\"patient_id\" name=\"patient_id\" value=\"\">", html);
+        Assert.Contains("<input id=\"patient_id\" name=\"patient_id\" value=\"\" />", html);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class AddPatientTest : IAsyncLifetime
         var response = await WebHarness.PostForm(await _web.SignedIn("dm@t.org"), "/patients/new", Fields("PB7", "B", "x"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("center: &#39;B&#39; is not one of your centers", await response.Content.ReadAsStringAsync());
+        Assert.Contains("center: &#x27;B&#x27; is not one of your centers", await response.Content.ReadAsStringAsync());
         Assert.Null(_web.Load("PB7"));
     }
 
@@ -49,7 +49,7 @@ public sealed class AddPatientTest : IAsyncLifetime
         var response = await WebHarness.PostForm(await _web.SignedIn("dm@t.org"), "/patients/new", Fields("PB1", "A", "x"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("patient_id: &#39;PB1&#39; cannot be used", await response.Content.ReadAsStringAsync());
+        Assert.Contains("patient_id: &#x27;PB1&#x27; cannot be used", await response.Content.ReadAsStringAsync());
         Assert.Equal("B", _web.Load("PB1")!.Patient.Center);
     }
 
@@ -63,10 +63,10 @@ public sealed class AddPatientTest : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("grade: &#39;4&#39; is not one of 1 | 2 | 3 | X", html);
+        Assert.Contains("grade: &#x27;4&#x27; is not one of 1 | 2 | 3 | X", html);
         Assert.Contains("surgery_date: 2019-01-01 is before diagnosis_date 2019-03-01", html);
         // The form comes back filled in, so the user fixes only what is wrong.
-        Assert.Contains("<input id=\"histology\" name=\"histology\" value=\"8890/3\">", html);
+        Assert.Contains("<input id=\"histology\" name=\"histology\" value=\"8890/3\" />", html);
         Assert.Null(_web.Load("PA8"));
         Assert.Empty(_web.Audit("PA8"));
     }

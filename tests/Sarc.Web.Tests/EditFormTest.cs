@@ -37,7 +37,7 @@ public sealed partial class EditFormTest : IAsyncLifetime
         var before = AuditCount("PA1");
         var response = await Submit(await _web.SignedIn("dm@t.org"), "PA1", new() { ["grade"] = "7", ["reason"] = "typo" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("grade: &#39;7&#39; is not one of 1 | 2 | 3 | X", await response.Content.ReadAsStringAsync());
+        Assert.Contains("grade: &#x27;7&#x27; is not one of 1 | 2 | 3 | X", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, AuditCount("PA1"));
     }
 
@@ -116,6 +116,6 @@ public sealed partial class EditFormTest : IAsyncLifetime
         return store.ReadAudit(id).Count;
     }
 
-    [GeneratedRegex("<input (id=\"[^\"]*\" |type=\"hidden\" )?name=\"([^\"]+)\"(?: required)? value=\"([^\"]*)\">")]
+    [GeneratedRegex("<input (id=\"[^\"]*\" |type=\"hidden\" )?name=\"([^\"]+)\"(?: required)? value=\"([^\"]*)\" />")]
     private static partial Regex Field();
 }

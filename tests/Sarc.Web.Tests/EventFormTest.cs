@@ -80,7 +80,7 @@ public sealed partial class EventFormTest : IAsyncLifetime
 
     [Theory]
     [InlineData("lr", "2019-01-01", "lr_date: 2019-01-01 is before surgery_date 2019-04-01")]
-    [InlineData("dm", "2021-13-01", "dm_date: &#39;2021-13-01&#39; is not a date YYYY-MM-DD")]
+    [InlineData("dm", "2021-13-01", "dm_date: &#x27;2021-13-01&#x27; is not a date YYYY-MM-DD")]
     [InlineData("death", "2021-01-01", "lr_date: 2021-06-01 is after death_date 2021-01-01")]
     public async Task Event_Invalid_ShowsTheImportMessageAndChangesNothing(string kind, string date, string message)
     {

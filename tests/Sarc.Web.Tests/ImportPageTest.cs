@@ -70,7 +70,7 @@ public sealed class ImportPageTest : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("line 3: grade: &#39;7&#39; is not one of 1 | 2 | 3 | X", html);
+        Assert.Contains("line 3: grade: &#x27;7&#x27; is not one of 1 | 2 | 3 | X", html);
         Assert.Contains("Nothing was imported.", html);
         Assert.Null(_web.Load("PA5"));
         Assert.Empty(_web.Audit("PA5"));
@@ -85,12 +85,12 @@ public sealed class ImportPageTest : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("line 3: center: &#39;B&#39; is not one of your centers", html);
+        Assert.Contains("line 3: center: &#x27;B&#x27; is not one of your centers", html);
         Assert.Null(_web.Load("PA5"));
         Assert.Null(_web.Load("PB5"));
 
         var clash = await WebHarness.Upload(await _web.SignedIn("dm@t.org"), "again.csv", Bytes(WebHarness.Row("PA5", "A"), WebHarness.Row("PA1", "A")), "batch");
-        Assert.Contains("line 3: patient_id: &#39;PA1&#39; is already in the registry", await clash.Content.ReadAsStringAsync());
+        Assert.Contains("line 3: patient_id: &#x27;PA1&#x27; is already in the registry", await clash.Content.ReadAsStringAsync());
         Assert.Null(_web.Load("PA5"));
     }
 

@@ -104,7 +104,7 @@ public sealed class StudyPagesTest : IAsyncLifetime
     [Fact]
     public async Task Run_UserOfACenterWithoutPatients_ReportsAnEmptyCohort()
     {
-        _web.Users.AddUser("empty@t.org", Accounts.UserRole.Investigator, ["Z"], WebHarness.Password);
+        _web.Users.AddUser("empty@t.org", Registry.Accounts.UserRole.Investigator, ["Z"], WebHarness.Password);
 
         var json = await RunJson(await _web.SignedIn("empty@t.org"));
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -41,8 +42,11 @@ internal sealed partial class WebHarness : IAsyncDisposable
     /// <summary>The registry's <c>--db</c> value.</summary>
     public string Database { get; }
 
-    /// <summary>Seeds and starts; <paramref name="database"/> is a PostgreSQL connection string, or null for a temporary SQLite file.</summary>
-    public static Task<WebHarness> StartAsync(string? database = null)
+    /// <summary>
+    /// Seeds and starts; <paramref name="database"/> is a PostgreSQL connection string, or null for a temporary SQLite
+    /// file; <paramref name="configure"/> changes the app's options (rules, limits, clock).
+    /// </summary>
+    public static Task<WebHarness> StartAsync(string? database = null, Func<WebOptions, WebOptions>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "sarc-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -54,11 +58,12 @@ internal sealed partial class WebHarness : IAsyncDisposable
             var result = RegistryImporter.ImportFile(store, seed, update: false, new AuditContext("seed", TimeProvider.System));
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         }
-        var users = UserStore.Open(db);
+        var users = UserStore.Open(db, IdentityPasswordHashing.Instance);
         users.AddUser("admin@t.org", UserRole.Admin, [], Password);
         users.AddUser("dm@t.org", UserRole.DataManager, ["A"], Password);
         users.AddUser("inv@t.org", UserRole.Investigator, ["A"], Password);
-        var factory = new Factory(new WebOptions(db, "http://127.0.0.1:0"));
+        var options = new WebOptions(db, "http://127.0.0.1:0");
+        var factory = new Factory(configure is null ? options : configure(options));
         // Starts the app now, so that a broken start fails here rather than in the first request of a test.
         _ = factory.Server;
         return Task.FromResult(new WebHarness(directory, db, factory, users));
@@ -115,6 +120,15 @@ internal sealed partial class WebHarness : IAsyncDisposable
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Posts a form with the anti-forgery token of <paramref name="page"/>, an earlier page of the same session (a form left open).</summary>
+    public static async Task<HttpResponseMessage> PostFormFrom(HttpClient client, string page, string url, Dictionary<string, string> fields)
+    {
+        var token = AntiforgeryField().Match(page);
+        Assert.True(token.Success, "the page carries an anti-forgery token");
+        var all = new Dictionary<string, string>(fields) { [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
     /// <summary>A multipart upload to /import of <paramref name="content"/> named <paramref name="fileName"/>, with the client's token.</summary>
     public static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] content, string reason, bool update = false)
     {
@@ -156,7 +170,7 @@ internal sealed partial class WebHarness : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\" />")]
     private static partial Regex AntiforgeryField();
 
     /// <summary>The app of <see cref="Program"/>, on a TestServer, with the registry of this harness.</summary>

@@ -14,6 +14,7 @@ internal static class CommandCatalog
         MultistateCommand.Create(context),
         CoxCommand.Create(context),
         FinegrayCommand.Create(context),
+        ModelCommand.Create(context),
         Table2x2Command.Create(context),
         CompareCommand.Create(context),
         CorrelateCommand.Create(context),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sarc.Data;
 using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
 using Sarc.Web;
@@ -15,16 +16,29 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://localhost:5080" };
         var studies = new Option<string>("--studies") { Description = "A folder of the center's own study definitions (*.yaml), offered next to the built-in ones." };
         var runs = new Option<string>("--runs") { Description = "Working folder for study runs (default: DB.runs next to an SQLite registry)." };
-        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs };
+        var rules = SurveillanceCommand.RulesOption();
+        var maxUpload = new Option<int>("--max-upload-mb")
+        {
+            Description = "The largest template upload (/import, POST /api/import) in MB; larger ones are refused with 413.",
+            DefaultValueFactory = _ => 50,
+        };
+        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs, rules, maxUpload };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(studies);
+            if (parse.GetValue(maxUpload) is < 1 or > 10_000)
+            {
+                throw new DataInputException($"--max-upload-mb must be from 1 to 10000, found {parse.GetValue(maxUpload)}");
+            }
             // Serving a mistyped path would create an empty registry that nobody can sign in to.
             RegistryStore.RequireExisting(parse.GetValue(db)!);
             var app = SarcWebApp.Build(new WebOptions(parse.GetValue(db)!, parse.GetValue(urls)!)
             {
                 Studies = folder is null ? StudyCatalog.BuiltIn : StudyCatalog.WithDirectory(folder),
                 RunsDirectory = parse.GetValue(runs),
+                MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024L,
+                // The worklist, calendar, record page and API due list follow the same rule file as `sarc surveillance`.
+                Rules = SurveillanceCommand.LoadRules(parse.GetValue(rules)),
             });
             context.Error.WriteLine($"sarc serve: {parse.GetValue(urls)} on {parse.GetValue(db)} (Ctrl+C stops)");
             app.Run();

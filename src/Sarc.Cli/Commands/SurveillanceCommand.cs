@@ -172,33 +172,9 @@ internal static class SurveillanceCommand
         return command;
     }
 
-    /// <summary>The due list as JSON: <c>{"as_of", "within_days", "rules", "patients": [{"patient_id", "next_visit", "status", "exams", "profile"}]}</c>.</summary>
+    /// <summary>The due list as JSON, in the shape the web API writes too (<see cref="DueListJson"/>).</summary>
     internal static void WriteDueJson(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays, RuleSet rules) =>
-        JsonOutput.Write(output, writer =>
-        {
-            writer.WriteString("as_of", Iso(asOf));
-            writer.WriteNumber("within_days", withinDays);
-            writer.WriteString("rules", rules.Source);
-            writer.WriteStartArray("patients");
-            foreach (var visit in due)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("patient_id", visit.PatientId);
-                writer.WriteString("next_visit", Iso(visit.NextVisit));
-                writer.WriteString("status", Status(visit.Status));
-                writer.WriteStartArray("exams");
-                foreach (var exam in visit.Exams)
-                {
-                    writer.WriteStringValue(exam);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteString("profile", visit.Profile);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        });
+        JsonOutput.Write(output, writer => DueListJson.WriteProperties(writer, due, asOf, withinDays, rules));
 
     /// <summary>The due list as a readable table, overdue visits first (they come first by date).</summary>
     internal static void WriteDueTable(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays)

@@ -1,15 +1,24 @@
 using System.CommandLine;
+using Sarc.Data;
+using Sarc.Registry.Accounts;
+using Sarc.Registry.Storage;
 using Sarc.Web.Accounts;
 
 namespace Sarc.Cli.Commands;
 
-/// <summary><c>sarc user add|token</c>: accounts of the web app, kept in the registry database (the first admin comes from here).</summary>
+/// <summary>
+/// <c>sarc user add|disable|enable|token [revoke]</c>: accounts of the web app, kept in the registry database (the first
+/// admin comes from here). Disabling an account or revoking a token takes effect at the next request of a running
+/// <c>sarc serve</c>: its signed-in sessions end and its tokens are refused.
+/// </summary>
 internal static class UserCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("user", "Manage web accounts: add a user, issue an API token.");
+        var command = new Command("user", "Manage web accounts: add, disable or enable a user; issue or revoke API tokens.");
         command.Subcommands.Add(Add(context));
+        command.Subcommands.Add(Disable(context, disabled: true));
+        command.Subcommands.Add(Disable(context, disabled: false));
         command.Subcommands.Add(Token(context));
         return command;
     }
@@ -20,19 +29,56 @@ internal static class UserCommand
         var email = new Option<string>("--email") { Description = "The login name.", Required = true };
         var role = new Option<string>("--role") { Description = "admin | data_manager | investigator.", Required = true };
         var centers = new Option<string[]>("--center") { Description = "A center whose patients the user sees (repeat for several; not needed for admin).", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("add", "Create an account; prints a generated password once, or takes it from SARC_PASSWORD.") { db, email, role, centers };
+        var create = new Option<bool>("--create") { Description = "Create a new, empty SQLite registry when --db names no file (otherwise a missing file is an error)." };
+        var command = new Command("add", "Create an account; prints a generated password once, or takes it from SARC_PASSWORD.") { db, email, role, centers, create };
         command.SetAction(parse =>
         {
-            var users = UserStore.Open(parse.GetValue(db)!);
+            var path = parse.GetValue(db)!;
+            var userRole = UserRoles.Parse(parse.GetValue(role)!);
+            if (!parse.GetValue(create) && !RegistryStore.IsPostgres(path) && !File.Exists(path))
+            {
+                // A mistyped --db would otherwise start a new registry holding nothing but this account.
+                throw new DataInputException($"database '{path}' does not exist (check --db, or add --create to start a new registry there)");
+            }
+            var isNew = !RegistryStore.IsPostgres(path) && !File.Exists(path);
+            RegistryStore.Open(path).Dispose();
             var given = Environment.GetEnvironmentVariable("SARC_PASSWORD");
             var password = string.IsNullOrEmpty(given) ? UserStore.GeneratePassword() : given;
-            var user = users.AddUser(parse.GetValue(email)!, UserRoles.Parse(parse.GetValue(role)!), parse.GetValue(centers) ?? [], password);
-            var where = user.Role == UserRole.Admin ? "all centers" : string.Join(", ", user.Centers);
-            context.Output.WriteLine($"added {user.Email} ({UserRoles.Code(user.Role)}, {where})");
+            WebUser user;
+            try
+            {
+                user = UserStore.Open(path, IdentityPasswordHashing.Instance).AddUser(parse.GetValue(email)!, userRole, parse.GetValue(centers) ?? [], password);
+            }
+            catch when (isNew)
+            {
+                // Nothing half-written: a registry created for an account that could not be added goes again.
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(file);
+                }
+                throw;
+            }
+            context.Output.WriteLine($"added {user.Email} ({UserRoles.Code(user.Role)}, {Where(user)})");
             if (string.IsNullOrEmpty(given))
             {
                 context.Output.WriteLine($"password: {password}");
             }
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Disable(CliContext context, bool disabled)
+    {
+        var db = RegistryOptions.Db();
+        var email = new Option<string>("--email") { Description = "The account.", Required = true };
+        var command = disabled
+            ? new Command("disable", "Stop an account: it cannot sign in, its sessions end at their next request, its API tokens are refused.") { db, email }
+            : new Command("enable", "Let a disabled account sign in again (its revoked tokens stay revoked; a lockout is cleared).") { db, email };
+        command.SetAction(parse =>
+        {
+            var user = UserStore.Open(parse.GetValue(db)!, IdentityPasswordHashing.Instance).SetDisabled(parse.GetValue(email)!, disabled);
+            context.Output.WriteLine($"{(disabled ? "disabled" : "enabled")} {user.Email} ({UserRoles.Code(user.Role)}, {Where(user)})");
             return SarcApp.Success;
         });
         return command;
@@ -45,9 +91,41 @@ internal static class UserCommand
         var command = new Command("token", "Print a new personal API token (sent as 'Authorization: Bearer TOKEN'); only its hash is stored.") { db, email };
         command.SetAction(parse =>
         {
-            context.Output.WriteLine(UserStore.Open(parse.GetValue(db)!).CreateToken(parse.GetValue(email)!));
+            context.Output.WriteLine(UserStore.Open(parse.GetValue(db)!, IdentityPasswordHashing.Instance).CreateToken(parse.GetValue(email)!));
+            return SarcApp.Success;
+        });
+        command.Subcommands.Add(Revoke(context));
+        return command;
+    }
+
+    private static Command Revoke(CliContext context)
+    {
+        var db = RegistryOptions.Db();
+        var email = new Option<string?>("--email") { Description = "Revoke every token of this user." };
+        var token = new Option<string?>("--token") { Description = "Revoke this one token (as it was printed)." };
+        var command = new Command("revoke", "Revoke API tokens: all of one user (--email) or one token (--token); refused from the next request on.") { db, email, token };
+        command.SetAction(parse =>
+        {
+            var (who, one) = (parse.GetValue(email), parse.GetValue(token));
+            if ((who is null) == (one is null))
+            {
+                throw new DataInputException("give either --email (every token of that user) or --token (that token)");
+            }
+            var users = UserStore.Open(parse.GetValue(db)!, IdentityPasswordHashing.Instance);
+            if (who is not null)
+            {
+                var count = users.RevokeTokens(who);
+                context.Output.WriteLine($"revoked {count} token{(count == 1 ? "" : "s")} of {who.Trim().ToLowerInvariant()}");
+            }
+            else
+            {
+                var owner = users.RevokeToken(one!) ?? throw new DataInputException("no such token (it may have been revoked already)");
+                context.Output.WriteLine($"revoked a token of {owner}");
+            }
             return SarcApp.Success;
         });
         return command;
     }
+
+    private static string Where(WebUser user) => user.Role == UserRole.Admin ? "all centers" : string.Join(", ", user.Centers);
 }

@@ -24,6 +24,8 @@ internal sealed class FormulaParser
     private enum Kind
     {
         Name,
+        Number,
+        Minus,
         LeftParen,
         RightParen,
         Comma,
@@ -129,7 +131,7 @@ internal sealed class FormulaParser
                 var inner = ParseSum(topLevel: false);
                 Expect(Kind.RightParen, "')'");
                 return inner;
-            case Kind.Name when token.Text == "1":
+            case Kind.Number when token.Text == "1":
                 // An explicit intercept changes nothing in a Cox model (the baseline hazard absorbs it).
                 position++;
                 return [];
@@ -154,6 +156,18 @@ internal sealed class FormulaParser
                 var column = ExpectName();
                 Expect(Kind.RightParen, "')'");
                 return [[Variable(column, asFactor: true)]];
+            }
+            case "rcs":
+            {
+                var column = ExpectName();
+                var spline = SplineSpec.WithCount(null);
+                if (Peek.Kind == Kind.Comma)
+                {
+                    position++;
+                    spline = ParseKnots();
+                }
+                Expect(Kind.RightParen, "')'");
+                return [[Variable(column, asFactor: false, spline)]];
             }
             case "strata":
             case "cluster":
@@ -195,8 +209,58 @@ internal sealed class FormulaParser
             }
             default:
                 throw new DataInputException(
-                    $"formula: unsupported function '{function.Text}()' at column {function.Column} (supported: factor, strata, cluster)");
+                    $"formula: unsupported function '{function.Text}()' at column {function.Column} (supported: factor, rcs, strata, cluster)");
         }
+    }
+
+    /// <summary>The second argument of rcs(): a knot count (3 or more) or c(k1, k2, ...) with the knots.</summary>
+    private SplineSpec ParseKnots()
+    {
+        var token = Peek;
+        if (token.Kind == Kind.Number)
+        {
+            position++;
+            if (!int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 3)
+            {
+                throw new DataInputException($"formula: rcs() needs a whole number of knots of at least 3, found '{token.Text}' at column {token.Column}");
+            }
+            return SplineSpec.WithCount(count);
+        }
+        if (token.Kind == Kind.Name && token.Text == "c" && Peek2.Kind == Kind.LeftParen)
+        {
+            position += 2;
+            var knots = new List<double> { ExpectNumber() };
+            while (Peek.Kind == Kind.Comma)
+            {
+                position++;
+                knots.Add(ExpectNumber());
+            }
+            Expect(Kind.RightParen, "')'");
+            return SplineSpec.WithKnots(knots);
+        }
+        throw token.Kind == Kind.End
+            ? new DataInputException($"formula: expected the number of knots or c(k1, k2, ...) at column {token.Column} (end of formula)")
+            : new DataInputException($"formula: rcs() takes the number of knots or c(k1, k2, ...), found '{token.Text}' at column {token.Column}");
+    }
+
+    private double ExpectNumber()
+    {
+        var negative = false;
+        if (Peek.Kind == Kind.Minus)
+        {
+            negative = true;
+            position++;
+        }
+        var token = Peek;
+        if (token.Kind != Kind.Number)
+        {
+            throw token.Kind == Kind.End
+                ? new DataInputException($"formula: expected a number at column {token.Column} (end of formula)")
+                : new DataInputException($"formula: expected a number, found '{token.Text}' at column {token.Column}");
+        }
+        position++;
+        var value = double.Parse(token.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        return negative ? -value : value;
     }
 
     private bool IsAfterOperator(Token function)
@@ -205,9 +269,9 @@ internal sealed class FormulaParser
         return index > 0 && tokens[index - 1].Kind is Kind.Colon or Kind.Star;
     }
 
-    private FormulaVariable Variable(string column, bool asFactor)
+    private FormulaVariable Variable(string column, bool asFactor, SplineSpec? spline = null)
     {
-        var variable = new FormulaVariable(column, asFactor);
+        var variable = new FormulaVariable(column, asFactor, spline);
         if (!variables.Contains(variable))
         {
             variables.Add(variable);
@@ -296,6 +360,7 @@ internal sealed class FormulaParser
                 ':' => Kind.Colon,
                 '*' => Kind.Star,
                 '~' => Kind.Tilde,
+                '-' => Kind.Minus,
                 _ => null,
             };
             if (single is { } kind)
@@ -313,19 +378,50 @@ internal sealed class FormulaParser
                 tokens.Add(new Token(Kind.Name, text[(i + 1)..end], column));
                 i = end + 1;
             }
-            else if (char.IsLetterOrDigit(c) || c is '.' or '_')
+            else if (char.IsDigit(c) || c == '.' && i + 1 < text.Length && char.IsDigit(text[i + 1]))
+            {
+                // A number: only the knots of rcs() and the intercept 1 take one; elsewhere the parser refuses it.
+                var start = i;
+                while (i < text.Length && (char.IsDigit(text[i]) || text[i] == '.'))
+                {
+                    i++;
+                }
+                if (i < text.Length && text[i] is 'e' or 'E')
+                {
+                    var exponent = i + 1;
+                    if (exponent < text.Length && text[exponent] is '+' or '-')
+                    {
+                        exponent++;
+                    }
+                    if (exponent < text.Length && char.IsDigit(text[exponent]))
+                    {
+                        i = exponent;
+                        while (i < text.Length && char.IsDigit(text[i]))
+                        {
+                            i++;
+                        }
+                    }
+                }
+                var number = text[start..i];
+                if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                    || i < text.Length && (char.IsLetter(text[i]) || text[i] == '_'))
+                {
+                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '.' or '_'))
+                    {
+                        i++;
+                    }
+                    throw new DataInputException($"formula: unexpected '{text[start..i]}' at column {column}");
+                }
+                tokens.Add(new Token(Kind.Number, number, column));
+            }
+            else if (char.IsLetter(c) || c is '.' or '_')
             {
                 var start = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '.' or '_'))
                 {
                     i++;
                 }
-                var name = text[start..i];
-                if (char.IsDigit(name[0]) && name != "1")
-                {
-                    throw new DataInputException($"formula: unexpected '{name}' at column {column}");
-                }
-                tokens.Add(new Token(Kind.Name, name, column));
+                tokens.Add(new Token(Kind.Name, text[start..i], column));
             }
             else
             {

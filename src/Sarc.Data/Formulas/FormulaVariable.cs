@@ -1,10 +1,13 @@
 namespace Sarc.Data.Formulas;
 
 /// <summary>
-/// One variable of a model term: a data column, entered as it is or, when written <c>factor(x)</c>, as a factor.
-/// <see cref="Label"/> is the text R uses for it in term and coefficient names (<c>age</c>, <c>factor(grade)</c>).
+/// One variable of a model term: a data column, entered as it is, as a factor when written <c>factor(x)</c>, or as a
+/// restricted cubic spline when written <c>rcs(x, k)</c>. <see cref="Label"/> is the text R uses for it in term and
+/// coefficient names (<c>age</c>, <c>factor(grade)</c>, <c>rcs(age, 4)</c>).
 /// </summary>
-public sealed record FormulaVariable(string Column, bool AsFactor)
+public sealed record FormulaVariable(string Column, bool AsFactor, SplineSpec? Spline = null)
 {
-    public string Label => AsFactor ? $"factor({Column})" : Column;
+    public string Label => AsFactor ? $"factor({Column})"
+        : Spline is { } spline ? spline.ArgumentText is { } argument ? $"rcs({Column}, {argument})" : $"rcs({Column})"
+        : Column;
 }

@@ -84,6 +84,15 @@ public sealed class ModelFrame
     /// <summary>Cluster code (0-based, in order of first appearance) of each used row; null without cluster().</summary>
     public int[]? Cluster { get; }
 
+    /// <summary>How each variable of the terms was coded (levels, knots), in order of first use: what rebuilds the design on other data.</summary>
+    public IReadOnlyList<VariableCoding> Codings { get; init; } = [];
+
+    /// <summary>For each design column, the parts whose product it is (one per variable of its term).</summary>
+    public IReadOnlyList<IReadOnlyList<DesignPart>> DesignParts { get; init; } = [];
+
+    /// <summary>What R would warn about while building the frame (a spline given fewer knots than asked for).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Builds the model frame.</summary>
     /// <exception cref="DataInputException">
     /// An unknown column (the message lists close names), a non-numeric time, start &gt;= stop, an event that is not

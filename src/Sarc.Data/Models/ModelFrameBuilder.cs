@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
+using Sarc.Statistics.Prediction;
 
 namespace Sarc.Data.Models;
 
@@ -98,18 +99,20 @@ internal static class ModelFrameBuilder
         var terms = formula.Terms;
         var design = new List<double[]>();
         var names = new List<string>();
+        var parts = new List<IReadOnlyList<DesignPart>>();
         var assign = new List<int>();
+        var warnings = new List<string>();
         var termSets = terms.Select(t => t.Variables.ToHashSet()).ToList();
         var coded = new Dictionary<FormulaVariable, Coding>();
         for (var t = 0; t < terms.Count; t++)
         {
             // Product of the per-variable column blocks; the first variable varies fastest, as R's model.matrix.
-            List<(string Name, double[] Values)>? block = null;
+            List<(string Name, double[] Values, DesignPart[] Parts)>? block = null;
             foreach (var variable in terms[t].Variables)
             {
                 if (!coded.TryGetValue(variable, out var coding))
                 {
-                    coding = Code(data, variable, rows);
+                    coding = Code(data, variable, rows, warnings);
                     coded[variable] = coding;
                 }
                 var rest = termSets[t].Where(v => v != variable).ToHashSet();
@@ -120,25 +123,26 @@ internal static class ModelFrameBuilder
                     block = columns;
                     continue;
                 }
-                var next = new List<(string, double[])>(block.Count * columns.Count);
-                foreach (var (columnName, values) in columns)
+                var next = new List<(string, double[], DesignPart[])>(block.Count * columns.Count);
+                foreach (var (columnName, values, columnParts) in columns)
                 {
-                    foreach (var (blockName, blockValues) in block)
+                    foreach (var (blockName, blockValues, blockParts) in block)
                     {
                         var product = new double[n];
                         for (var i = 0; i < n; i++)
                         {
                             product[i] = blockValues[i] * values[i];
                         }
-                        next.Add((blockName + ":" + columnName, product));
+                        next.Add((blockName + ":" + columnName, product, [.. blockParts, .. columnParts]));
                     }
                 }
                 block = next;
             }
-            foreach (var (name, values) in block!)
+            foreach (var (name, values, columnParts) in block!)
             {
                 design.Add(values);
                 names.Add(name);
+                parts.Add(columnParts);
                 assign.Add(t);
             }
         }
@@ -176,9 +180,16 @@ internal static class ModelFrameBuilder
             }
         }
 
+        var codings = formula.Terms.SelectMany(term => term.Variables).Distinct()
+            .Select(v => new VariableCoding(v, coded[v].Levels, coded[v].Knots)).ToArray();
         return new ModelFrame(
             formula, rows, excluded, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
-            strata, strataLabels, cluster);
+            strata, strataLabels, cluster)
+        {
+            Codings = codings,
+            DesignParts = parts.ToArray(),
+            Warnings = warnings,
+        };
     }
 
     private static bool AnyMissing(double[] numbers)
@@ -317,13 +328,17 @@ internal static class ModelFrameBuilder
         throw new DataInputException($"{data.Source}: {role} column '{name}' must be numeric");
     }
 
-    private static Coding Code(DataFrame data, FormulaVariable variable, int[] rows)
+    private static Coding Code(DataFrame data, FormulaVariable variable, int[] rows, List<string> warnings)
     {
         var column = data.Column(variable.Column);
         var n = rows.Length;
+        if (variable.Spline is { } spline)
+        {
+            return SplineCoding(data, variable, spline, column, rows, warnings);
+        }
         if (column.Kind == ColumnKind.Numeric && !variable.AsFactor)
         {
-            return new Coding(variable.Label, null, Gather(column.Numbers!, rows, rows.Length == column.Length), null);
+            return new Coding(variable, variable.Label, null, Gather(column.Numbers!, rows, rows.Length == column.Length), null, null);
         }
 
         string[] levels;
@@ -357,19 +372,82 @@ internal static class ModelFrameBuilder
             throw new DataInputException(
                 $"{data.Source}: column '{variable.Column}' has a single level ('{(levels.Length == 1 ? levels[0] : "")}') among the {n} rows used; a factor needs at least two");
         }
-        return new Coding(variable.Label, levels, null, codes);
+        return new Coding(variable, variable.Label, levels, null, codes, null);
     }
 
-    /// <summary>How one variable enters the design: a numeric column, or a factor's level codes.</summary>
-    private sealed record Coding(string Label, string[]? Levels, double[]? Values, int[]? Codes)
+    /// <summary>
+    /// A spline's basis at the used rows. Knots come from every non-missing value of the column, rows excluded for
+    /// other columns included, as R evaluates rcs() in model.frame before na.omit; Harrell's rules reduce a count
+    /// that is too close to the number of distinct values (with R's warning), but more knots than distinct values is a
+    /// mistake in the formula.
+    /// </summary>
+    private static Coding SplineCoding(DataFrame data, FormulaVariable variable, SplineSpec spline, DataColumn column, int[] rows, List<string> warnings)
     {
-        public List<(string Name, double[] Values)> Columns(bool contrasts)
+        if (column.Kind != ColumnKind.Numeric || variable.AsFactor)
         {
+            throw new DataInputException($"{data.Source}: {variable.Label} needs a numeric column, and '{variable.Column}' is not numeric");
+        }
+        var values = column.Numbers!;
+        KnotPlacement placement;
+        if (spline.Knots is { } given)
+        {
+            placement = RestrictedCubicSpline.GivenKnots(given.ToArray());
+        }
+        else
+        {
+            var count = spline.Count ?? RestrictedCubicSpline.DefaultKnotCount;
+            var distinct = values.Where(v => !double.IsNaN(v)).Distinct().Count();
+            if (count > distinct)
+            {
+                throw new DataInputException(
+                    $"{data.Source}: {variable.Label} asks for {count} knots but column '{variable.Column}' has only {distinct} distinct value{(distinct == 1 ? "" : "s")}; use fewer knots or enter it linearly");
+            }
+            placement = RestrictedCubicSpline.DefaultKnots(values, count);
+        }
+        if (placement.Knots is not { } knots)
+        {
+            throw new DataInputException($"{data.Source}: {variable.Label}: {placement.Error}");
+        }
+        if (placement.Warning is { } warning)
+        {
+            warnings.Add($"{variable.Label}: {warning}");
+        }
+        var n = rows.Length;
+        var size = RestrictedCubicSpline.BasisSize(knots.Length);
+        var basis = new double[size][];
+        for (var j = 0; j < size; j++)
+        {
+            basis[j] = new double[n];
+        }
+        Span<double> row = stackalloc double[size];
+        for (var i = 0; i < n; i++)
+        {
+            RestrictedCubicSpline.Basis(values[rows[i]], knots, row);
+            for (var j = 0; j < size; j++)
+            {
+                basis[j][i] = row[j];
+            }
+        }
+        return new Coding(variable, variable.Column, null, null, null, knots) { Basis = basis };
+    }
+
+    /// <summary>How one variable enters the design: a numeric column, a factor's level codes, or a spline's basis.</summary>
+    private sealed record Coding(FormulaVariable Variable, string Label, string[]? Levels, double[]? Values, int[]? Codes, double[]? Knots)
+    {
+        public double[][]? Basis { get; init; }
+
+        public List<(string Name, double[] Values, DesignPart[] Parts)> Columns(bool contrasts)
+        {
+            if (Basis is { } basis)
+            {
+                // rms's names: x, x', x'', ...
+                return basis.Select((values, j) => (Label + new string('\'', j), values, new[] { new DesignPart(Variable, null, j) })).ToList();
+            }
             if (Levels is null)
             {
-                return [(Label, Values!)];
+                return [(Label, Values!, [new DesignPart(Variable, null, 0)])];
             }
-            var result = new List<(string, double[])>();
+            var result = new List<(string, double[], DesignPart[])>();
             for (var level = contrasts ? 1 : 0; level < Levels.Length; level++)
             {
                 var indicator = new double[Codes!.Length];
@@ -377,7 +455,7 @@ internal static class ModelFrameBuilder
                 {
                     indicator[i] = Codes[i] == level ? 1.0 : 0.0;
                 }
-                result.Add((Label + Levels[level], indicator));
+                result.Add((Label + Levels[level], indicator, [new DesignPart(Variable, Levels[level], 0)]));
             }
             return result;
         }

@@ -95,9 +95,31 @@ internal static class Migrations
         // The reason used to be folded into source_file ("web form: REASON"); its own column keeps the file name clean
         // and lets an import carry a reason too. Older records keep NULL: no reason was recorded for them.
         new(2, "audit reason", AddReason, AddReason),
+        // The web app used to create these three tables itself, outside the migrations; registries that have them keep
+        // them (IF NOT EXISTS), and every registry gains the columns that let an administrator revoke access.
+        new(4, "web accounts: users, their centers, API tokens; disabled and security stamp", Accounts, Accounts),
     ];
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
+
+    private const string Accounts = """
+        CREATE TABLE IF NOT EXISTS web_user (
+            email TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL,
+            locked_until TEXT);
+        CREATE TABLE IF NOT EXISTS web_user_center (
+            email TEXT NOT NULL REFERENCES web_user(email),
+            center TEXT NOT NULL,
+            PRIMARY KEY (email, center));
+        CREATE TABLE IF NOT EXISTS web_token (
+            sha256 TEXT PRIMARY KEY,
+            email TEXT NOT NULL REFERENCES web_user(email),
+            created TEXT NOT NULL);
+        ALTER TABLE web_user ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE web_user ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+        """;
 
     /// <summary>The newest schema version this build knows.</summary>
     public static int Latest => All[^1].Version;

@@ -13,7 +13,10 @@ public static class RegistryStore
     /// connection string with a <c>Host=</c> (or <c>Server=</c>) key, is PostgreSQL; anything else is a SQLite file path.
     /// </summary>
     /// <exception cref="DataInputException">The database cannot be opened or reached; one line naming it (host and port for PostgreSQL).</exception>
-    public static IRegistryStore Open(string db)
+    public static IRegistryStore Open(string db) => OpenSql(db);
+
+    /// <summary>As <see cref="Open"/>, typed for what shares the registry's database inside this assembly (the account tables).</summary>
+    internal static SqlRegistryStore OpenSql(string db)
     {
         if (IsPostgres(db))
         {

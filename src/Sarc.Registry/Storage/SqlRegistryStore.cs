@@ -72,6 +72,12 @@ internal abstract class SqlRegistryStore : IRegistryStore
     {
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on this store's open connection, with the store's translation of database failures:
+    /// for what shares the registry's database and migrations (the account tables, <see cref="Accounts.UserStore"/>).
+    /// </summary>
+    internal T OnConnection<T>(Func<DbConnection, T> action) => Guard(() => action(Connection));
+
     protected T Guard<T>(Func<T> action)
     {
         try

@@ -119,6 +119,9 @@ public static class FineGray
             }
             if (halvings > 20)
             {
+                // No step lowers the pseudo-likelihood any more: the optimum up to rounding, which can stay above the
+                // tight default tolerance when columns are large (spline bases). crr's own rule (gtol 1e-6) decides.
+                converged = gradient < Math.Max(Math.Abs(evaluation.NegLogLikelihood), 1) * 1e-6;
                 break;
             }
             beta = candidate;

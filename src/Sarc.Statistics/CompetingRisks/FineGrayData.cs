@@ -14,13 +14,15 @@ internal sealed class FineGrayData
     private readonly int[] blockStart;    // distinct times: rows [blockStart[b], blockStart[b + 1])
     private readonly int[] blockFailures;
     private readonly int[] blockCensored;
+    private readonly double[] blockTime;
     // Scratch for every evaluation at a new beta: a fit evaluates a dozen times, and on a million rows fresh arrays
     // each time cost more than the sums.
     private readonly double[] risk;
     private readonly double[] eta;
 
-    private FineGrayData(int n, int p, double[] x, int[] kind, double[] censorSurvival, int[] blockStart, int[] blockFailures, int[] blockCensored, int events)
+    private FineGrayData(int n, int p, double[] x, int[] kind, double[] censorSurvival, int[] blockStart, int[] blockFailures, int[] blockCensored, double[] blockTime, int events)
     {
+        this.blockTime = blockTime;
         this.n = n;
         this.p = p;
         this.x = x;
@@ -90,11 +92,36 @@ internal sealed class FineGrayData
                 g[i] = weight;
             }
         }
-        return new FineGrayData(n, p, x, kind, g, [.. starts], failures, censored, events);
+        var times = new double[blocks];
+        for (var b = 0; b < blocks; b++)
+        {
+            times[b] = sorted[starts[b]];
+        }
+        return new FineGrayData(n, p, x, kind, g, [.. starts], failures, censored, times, events);
     }
 
     /// <summary>The negative log pseudo-likelihood, its gradient and Hessian (crr's crrfsv), at <paramref name="beta"/>.</summary>
     public Evaluation Evaluate(double[] beta) => Run(beta, withDerivatives: true, keepBlocks: false);
+
+    /// <summary>
+    /// crr's <c>bfitj</c> and <c>uftime</c> (Fortran <c>crrfit</c>): at each distinct time with failures of the cause,
+    /// the jump d / S0(beta) of the baseline cumulative subdistribution hazard.
+    /// </summary>
+    public (double[] Times, double[] Jumps) BaselineJumps(double[] beta)
+    {
+        var fit = Run(beta, withDerivatives: true, keepBlocks: true);
+        var times = new List<double>();
+        var jumps = new List<double>();
+        for (var b = 0; b < Blocks; b++)
+        {
+            if (blockFailures[b] > 0)
+            {
+                times.Add(blockTime[b]);
+                jumps.Add(blockFailures[b] / fit.BlockS0[b]);
+            }
+        }
+        return ([.. times], [.. jumps]);
+    }
 
     /// <summary>The negative log pseudo-likelihood only (crr's crrf).</summary>
     public double NegLogLikelihood(double[] beta) => Run(beta, withDerivatives: false, keepBlocks: false).NegLogLikelihood;

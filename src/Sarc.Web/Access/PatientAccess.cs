@@ -1,9 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Rules;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -74,13 +77,16 @@ public sealed class PatientAccess
         return _cache.Get(_store).ById.TryGetValue(patientId, out var record) && User.SeesCenter(record.Patient.Center) ? record : null;
     }
 
-    /// <summary>The template cells of <paramref name="record"/> as this user may see them: birth date blank for investigators.</summary>
+    /// <summary>The template cells of <paramref name="record"/> as this user may see them: identifying cells (birth date) blank for investigators.</summary>
     public string[] Cells(PatientRecord record)
     {
         var cells = TemplateCells.Of(record);
         if (!User.SeesIdentifiers)
         {
-            cells[TemplateColumns.BirthDate] = "";
+            foreach (var column in IdentifyingColumns)
+            {
+                cells[column] = "";
+            }
         }
         return cells;
     }
@@ -92,11 +98,20 @@ public sealed class PatientAccess
     /// <paramref name="reason"/> (optional here) goes into every audit record.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all.</exception>
+    /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all (the message names it <paramref name="sourceName"/>).</exception>
     public ImportResult Import(string templatePath, string sourceName, bool update, TimeProvider clock, string? reason = null)
     {
         RequireWriter();
-        var parsed = TemplateParser.ParseFile(templatePath);
+        TemplateParseResult parsed;
+        try
+        {
+            parsed = TemplateParser.ParseFile(templatePath);
+        }
+        catch (Sarc.Data.DataInputException e)
+        {
+            // The file is a temporary copy on the server: its path means nothing to the user and is not theirs to see.
+            throw new Sarc.Data.DataInputException(e.Message.Replace(templatePath, sourceName, StringComparison.Ordinal));
+        }
         reason = OneLine(reason);
         return Write(parsed, update, new AuditContext(User.Email, clock, reason.Length == 0 ? null : reason), ImportSource.OfFile(templatePath) with { FileName = sourceName });
     }
@@ -168,8 +183,26 @@ public sealed class PatientAccess
         return Save(FromForm(cells), update: false, reason, clock);
     }
 
-    /// <summary>The audit trail of a visible patient, or null when the patient is not visible.</summary>
-    public IReadOnlyList<AuditEntry>? Audit(string patientId) => Find(patientId) is null ? null : _store.ReadAudit(patientId);
+    /// <summary>
+    /// The audit trail of a visible patient, or null when the patient is not visible. For a user who does not see
+    /// identifiers, the values of identifying columns are replaced by <see cref="Hidden"/>: a change of the birth date
+    /// shows that it changed, not from what to what, and a whole-record insert or delete leaves the birth date out.
+    /// </summary>
+    public IReadOnlyList<AuditEntry>? Audit(string patientId)
+    {
+        if (Find(patientId) is null)
+        {
+            return null;
+        }
+        var entries = _store.ReadAudit(patientId);
+        return User.SeesIdentifiers ? entries : [.. entries.Select(Pseudonymized)];
+    }
+
+    /// <summary>What stands for an identifying value a user may not see.</summary>
+    public const string Hidden = "(hidden)";
+
+    /// <summary>The template columns that identify a patient (the full birth date); investigators never see their values.</summary>
+    public static readonly IReadOnlyList<int> IdentifyingColumns = [TemplateColumns.BirthDate];
 
     /// <summary>Surveillance visits due (or overdue) up to <paramref name="withinDays"/> after <paramref name="asOf"/>, visible patients only.</summary>
     public IReadOnlyList<DueVisit> Due(DateOnly asOf, int withinDays, RuleSet rules) =>
@@ -274,6 +307,43 @@ public sealed class PatientAccess
         }
         return values;
     }
+
+    /// <summary>An audit entry without identifying values: a field change shows <see cref="Hidden"/>, a record's JSON loses those keys.</summary>
+    private static AuditEntry Pseudonymized(AuditEntry entry)
+    {
+        if (entry.Field is { } field)
+        {
+            var identifying = IdentifyingColumns.Any(c => TemplateColumns.Names[c] == field);
+            return identifying ? entry with { OldValue = entry.OldValue is null ? null : Hidden, NewValue = entry.NewValue is null ? null : Hidden } : entry;
+        }
+        return entry with { OldValue = WithoutIdentifiers(entry.OldValue), NewValue = WithoutIdentifiers(entry.NewValue) };
+    }
+
+    private static string? WithoutIdentifiers(string? recordJson)
+    {
+        if (recordJson is null)
+        {
+            return null;
+        }
+        try
+        {
+            if (JsonNode.Parse(recordJson) is JsonObject record)
+            {
+                foreach (var column in IdentifyingColumns)
+                {
+                    record.Remove(TemplateColumns.Names[column]);
+                }
+                return record.ToJsonString(RelaxedJson);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        // Not the record JSON the store writes: show nothing rather than something that might identify.
+        return Hidden;
+    }
+
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string OneLine(string? text) => (text ?? "").Trim().ReplaceLineEndings(" ");
 

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sarc.Data;
 using Sarc.Registry.Domain;
+using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Rules;
@@ -17,6 +19,9 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
     {
         var api = app.MapGroup("/api").RequireAuthorization(SarcWebApp.ApiPolicy);
+
+        // Any other address under /api is the API's too: a token is required, then it is a 404 in JSON (not the sign-in page).
+        api.Map("{**rest}", () => Results.NotFound());
 
         api.MapGet("/patients", (HttpContext http) =>
         {
@@ -53,7 +58,15 @@ internal static class ApiEndpoints
                 {
                     await http.Request.Body.CopyToAsync(file, http.RequestAborted);
                 }
-                var result = session.Access.Import(path, "api-import.csv", update: false, options.Clock, reason);
+                ImportResult result;
+                try
+                {
+                    result = session.Access.Import(path, "api-import.csv", update: false, options.Clock, reason);
+                }
+                catch (DataInputException e)
+                {
+                    return Json(w => w.WriteString("error", e.Message), StatusCodes.Status422UnprocessableEntity);
+                }
                 if (!result.Succeeded)
                 {
                     return Json(w =>
@@ -86,35 +99,14 @@ internal static class ApiEndpoints
 
         api.MapGet("/surveillance/due", (HttpContext http, string? as_of, int? within_days) =>
         {
-            if (!DateOnly.TryParseExact(as_of, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
+            var days = within_days ?? DueWindow.DefaultDays;
+            if ((DueWindow.TryDate(as_of, out var asOf) ?? DueWindow.CheckDays(days, "within_days")) is { } problem)
             {
-                return Json(w => w.WriteString("error", "as_of must be a date YYYY-MM-DD"), StatusCodes.Status400BadRequest);
+                return Json(w => w.WriteString("error", problem), StatusCodes.Status400BadRequest);
             }
-            var days = within_days ?? SurveillancePlanner.DefaultWithinDays;
             using var session = Session.Open(http, options);
-            var due = session.Access.Due(asOf, days, RuleSet.Default);
-            return Json(w =>
-            {
-                w.WriteString("as_of", TemplateCodes.Date(asOf));
-                w.WriteNumber("within_days", days);
-                w.WriteStartArray("due");
-                foreach (var d in due)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("patient_id", d.PatientId);
-                    w.WriteString("next_visit", TemplateCodes.Date(d.NextVisit));
-                    w.WriteString("status", d.Status == DueStatus.Overdue ? "overdue" : "due");
-                    w.WriteString("profile", d.Profile);
-                    w.WriteStartArray("exams");
-                    foreach (var exam in d.Exams)
-                    {
-                        w.WriteStringValue(exam);
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+            var due = session.Access.Due(asOf, days, options.Rules);
+            return Json(w => DueListJson.WriteProperties(w, due, asOf, days, options.Rules));
         });
     }
 

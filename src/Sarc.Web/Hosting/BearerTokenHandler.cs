@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 
 namespace Sarc.Web.Hosting;
@@ -24,7 +25,7 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown token"));
         }
-        var ticket = new AuthenticationTicket(Claims.Principal(user, Name), Name);
+        var ticket = new AuthenticationTicket(Claims.Principal(user, Name, TimeProvider.GetUtcNow()), Name);
         return Task.FromResult(AuthenticateResult.Success(ticket));
     }
 }

@@ -1,5 +1,6 @@
 using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
+using Sarc.Surveillance.Rules;
 
 namespace Sarc.Web.Hosting;
 
@@ -7,6 +8,30 @@ namespace Sarc.Web.Hosting;
 public sealed record WebOptions(string Database, string Urls = "http://localhost:5080")
 {
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The largest template upload (<c>/import</c>, <c>POST /api/import</c>) in bytes; a larger body is refused with 413. <c>sarc serve --max-upload-mb</c>.</summary>
+    public long MaxUploadBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>The largest body of any other request (the forms) in bytes; a larger one is refused with 413.</summary>
+    public long MaxFormBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>A session ends after this long without a request (each request extends it).</summary>
+    public TimeSpan SessionIdle { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>A session ends this long after sign-in however active it is; then the user signs in again.</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>Failed sign-ins for one e-mail within <see cref="LoginWindow"/> after which further tries are refused (429) unchecked; on top of the account lockout.</summary>
+    public int LoginFailuresPerAccount { get; init; } = 10;
+
+    /// <summary>Failed sign-ins from one address within <see cref="LoginWindow"/> after which further tries from it are refused (429) unchecked.</summary>
+    public int LoginFailuresPerAddress { get; init; } = 100;
+
+    /// <summary>The period the sign-in limits count over.</summary>
+    public TimeSpan LoginWindow { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The surveillance rules of the worklist, calendar, record page and API due list: <c>sarc serve --rules FILE</c>, or the built-in rules.</summary>
+    public RuleSet Rules { get; init; } = RuleSet.Default;
 
     /// <summary>The study definitions offered on <c>/studies</c>: the built-in seed studies unless <c>--studies DIR</c> adds a center's own.</summary>
     public StudyCatalog Studies { get; init; } = StudyCatalog.BuiltIn;

@@ -6,6 +6,7 @@ using Sarc.Registry.Template;
 using Sarc.Studies.Definitions;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
+using Sarc.Registry.Accounts;
 using Sarc.Web.Accounts;
 
 namespace Sarc.Web.Studies;
@@ -95,6 +96,9 @@ public sealed partial class StudyRunStore
             _oneAtATime.Release();
         }
     }
+
+    /// <summary>The local URL of <paramref name="run"/>'s report, <c>/studies/runs/{id}/</c> (the trailing slash lets the report's relative links work).</summary>
+    public static string Url(StudyRun run) => "/studies/runs/" + run.Id + "/";
 
     /// <summary>The run <paramref name="runId"/> when it exists, is finished and belongs to <paramref name="user"/>; otherwise null (also for a malformed id).</summary>
     public StudyRun? Find(string runId, WebUser user)

@@ -33,7 +33,7 @@ public sealed class SqliteRegistryStoreTest : RegistryStoreContract, IDisposable
 
         using var store = Reopen();
 
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
         var entry = Assert.Single(store.ReadAudit());
         Assert.Equal(("old", "web form: review"), (entry.Who, entry.SourceFile!));
         Assert.Null(entry.Reason);

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Sarc.Cli.Output;
+using Sarc.Data;
+using Sarc.Data.Csv;
+using Sarc.Studies.Prediction;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary>
+/// <c>sarc model apply</c>: predictions for every row of a data file — the linear predictor and the survival or
+/// cumulative incidence at each model time — with a note on every row the model cannot predict or extrapolates for.
+/// </summary>
+internal static class ModelApplyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = ModelCommand.ModelOption();
+        var data = CommonOptions.Data();
+        var id = CommonOptions.Column("--id", "A column to copy into the predictions (the patient identifier).", required: false);
+        var outPath = new Option<string>("--out") { Description = "The predictions CSV to write.", Required = true };
+        var json = CommonOptions.Json();
+        var command = new Command("apply", "Predict for every row of a data file: linear predictor and survival (or cumulative incidence) at each model time.")
+        {
+            model, data, id, outPath, json,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.GetValue(outPath)!;
+            ModelCommand.PrepareOutput(output, "--out");
+            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var table = CsvTableReader.Read(parse.GetValue(data)!);
+            var idColumn = parse.GetValue(id) is { } idName ? table.Column(idName) : null;
+            var predictions = ModelPredictions.Of(prediction, table);
+            var evaluation = predictions.Evaluation;
+            var text = new StringBuilder();
+            var prefix = prediction.PredictsSurvival ? "survival" : "cif";
+            text.Append("line,");
+            if (idColumn is not null)
+            {
+                text.Append(Csv(idColumn.Name)).Append(',');
+            }
+            text.Append("lp,").AppendJoin(',', prediction.Times.Select(t => $"{prefix}_{ModelCommand.Format(t)}")).Append(",notes\n");
+            for (var row = 0; row < table.RowCount; row++)
+            {
+                text.Append(table.LineNumbers[row].ToString(CultureInfo.InvariantCulture)).Append(',');
+                if (idColumn is not null)
+                {
+                    text.Append(Csv(idColumn.TextAt(row) ?? "")).Append(',');
+                }
+                text.Append(Number(evaluation.LinearPredictor[row]));
+                foreach (var values in predictions.Values)
+                {
+                    text.Append(',').Append(Number(values[row]));
+                }
+                text.Append(',').Append(Csv(string.Join("; ", evaluation.Notes[row]))).Append('\n');
+            }
+            var temporary = output + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+            try
+            {
+                File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
+                File.Move(temporary, output, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                File.Delete(temporary);
+                throw new DataInputException($"--out: cannot write '{output}': {e.Message}");
+            }
+            var predicted = evaluation.Rows.Length;
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteString("predictions_file", output);
+                    writer.WriteNumber("rows", table.RowCount);
+                    writer.WriteNumber("predicted", predicted);
+                    writer.WriteNumber("missing", evaluation.Missing);
+                    writer.WriteNumber("unknown_level", evaluation.UnknownLevels);
+                    writer.WriteNumber("extrapolated", evaluation.Extrapolated);
+                });
+                return SarcApp.Success;
+            }
+            context.Output.WriteLine($"{predicted} of {table.RowCount} rows predicted ({prefix} at {string.Join(", ", prediction.Times.Select(ModelCommand.Format))}), written to {output}");
+            if (evaluation.Missing > 0)
+            {
+                context.Output.WriteLine($"{evaluation.Missing} row(s) not predicted: a predictor is missing (see the notes column)");
+            }
+            if (evaluation.UnknownLevels > 0)
+            {
+                context.Output.WriteLine($"{evaluation.UnknownLevels} row(s) not predicted: a level the model does not know (see the notes column)");
+            }
+            if (evaluation.Extrapolated > 0)
+            {
+                context.Output.WriteLine($"{evaluation.Extrapolated} row(s) predicted outside the range the model was fitted on: extrapolated (see the notes column)");
+            }
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static string Csv(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

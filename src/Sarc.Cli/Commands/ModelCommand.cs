@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Sarc.Data;
+using Sarc.Studies.Prediction;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary>
+/// <c>sarc model</c>: prediction models a center fits, validates, recalibrates and applies on its own data, with the
+/// model file of docs/models.md; the library is <see cref="ModelFitting"/>, <see cref="ModelValidation"/>,
+/// <see cref="Recalibration"/>, <see cref="ModelPredictions"/> and <see cref="NomogramLayout"/>.
+/// </summary>
+internal static class ModelCommand
+{
+    public static Command Create(CliContext context) =>
+        new("model", "Prediction models (nomograms): fit, validate, recalibrate, apply, draw, and weigh in decision curves.")
+        {
+            ModelFitCommand.Create(context),
+            ModelValidateCommand.Create(context),
+            ModelRecalibrateCommand.Create(context),
+            ModelApplyCommand.Create(context),
+            ModelNomogramCommand.Create(context),
+            ModelDecisionCommand.Create(context),
+        };
+
+    /// <summary>The <c>--model FILE</c> option.</summary>
+    public static Option<string> ModelOption() =>
+        new("--model") { Description = "Model file (YAML, docs/models.md), as sarc model fit writes it.", Required = true };
+
+    /// <summary>A <c>--times</c> option.</summary>
+    public static Option<string> TimesOption(string description, bool required) =>
+        new("--times") { Description = description, Required = required };
+
+    /// <summary>The times of a <c>--times</c> option (null when not given).</summary>
+    /// <exception cref="DataInputException">Not a list of numbers.</exception>
+    public static double[] Times(ParseResult parse, Option<string> option) =>
+        parse.GetValue(option) is { } text ? CommonOptions.ParseNumberList(text, "--times") : [];
+
+    /// <summary>SHA-256 of the file at <paramref name="path"/>, lower-case hex: what the model records of its data.</summary>
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Creates the folder an output file goes in, so that <c>--out results/model.yaml</c> works.</summary>
+    /// <exception cref="DataInputException">The folder cannot be created, or the path is a folder.</exception>
+    public static void PrepareOutput(string path, string option)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new DataInputException($"{option}: '{path}' is a folder; give a file name");
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataInputException($"{option}: '{folder}' cannot be created: {e.Message}");
+        }
+    }
+
+    /// <summary>"24, 60 and 120" (G6 numbers).</summary>
+    public static string Format(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+}

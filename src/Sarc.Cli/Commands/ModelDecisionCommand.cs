@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Sarc.Cli.Output;
+using Sarc.Data.Csv;
+using Sarc.Statistics.Prediction;
+using Sarc.Studies.Figures;
+using Sarc.Studies.Json;
+using Sarc.Studies.Prediction;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc model decision</c>: decision curve analysis of a model at one time (Vickers et al.).</summary>
+internal static class ModelDecisionCommand
+{
+    private static readonly double[] Shown = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+    public static Command Create(CliContext context)
+    {
+        var model = ModelCommand.ModelOption();
+        var data = CommonOptions.Data();
+        var time = new Option<double>("--time") { Description = "The time of the risk (one of the model's times).", Required = true };
+        var plot = new Option<string?>("--plot") { Description = "Write the decision curve (.svg, .png or .pdf)." };
+        var json = CommonOptions.Json();
+        var command = new Command("decision", "Decision curve: net benefit over threshold probabilities 1-99 %, with treat-all and treat-none.")
+        {
+            model, data, time, plot, json,
+        };
+        command.SetAction(parse =>
+        {
+            var plotPath = parse.GetValue(plot);
+            if (plotPath is not null)
+            {
+                FigureFile.RequireFormat(plotPath, "--plot");
+                ModelCommand.PrepareOutput(plotPath, "--plot");
+            }
+            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var t = ModelValidation.RequireModelTimes(prediction, [parse.GetValue(time)])[0];
+            var outcome = ModelOutcome.Read(prediction, CsvTableReader.Read(parse.GetValue(data)!));
+            var curve = DecisionCurve.Compute(outcome.Outcome, outcome.Risk(prediction, t), t);
+            if (plotPath is not null)
+            {
+                DecisionCurveFigure.Save(curve, prediction.Name ?? "Model", plotPath);
+            }
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteNumber("n", outcome.Count);
+                    writer.WriteNumber("n_excluded", outcome.Excluded);
+                    ModelReport.WriteDecision(writer, curve);
+                });
+                return SarcApp.Success;
+            }
+            context.Output.WriteLine($"Decision curve at {ModelCommand.Format(t)}: n = {outcome.Count}, excluded = {outcome.Excluded}, observed risk = {ReportText.Fixed(curve.ObservedRisk, 3)}");
+            var table = new TextTable("threshold", "model", "treat all", "treat none", "above threshold");
+            foreach (var p in curve.Points.Where(p => Shown.Contains(p.Threshold)))
+            {
+                table.AddRow($"{p.Threshold * 100:0}%", ReportText.Fixed(p.NetBenefit, 4), ReportText.Fixed(p.TreatAll, 4), "0.0000", $"{p.FractionAbove * 100:0.0}%");
+            }
+            table.Write(context.Output);
+            return SarcApp.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Sarc.Cli.Output;
+using Sarc.Studies.Figures;
+using Sarc.Studies.Json;
+using Sarc.Studies.Prediction;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc model nomogram</c>: draws a model's nomogram (points scales as rms::nomogram) and prints its points.</summary>
+internal static class ModelNomogramCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = ModelCommand.ModelOption();
+        var outPath = new Option<string>("--out") { Description = "The figure to write: .svg, .png or .pdf.", Required = true };
+        var json = CommonOptions.Json();
+        var command = new Command("nomogram", "Draw a model's nomogram and print the points of each predictor value.")
+        {
+            model, outPath, json,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.GetValue(outPath)!;
+            FigureFile.RequireFormat(output, "--out");
+            ModelCommand.PrepareOutput(output, "--out");
+            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var scale = NomogramLayout.Of(prediction);
+            NomogramFigure.Save(scale, prediction.Name ?? prediction.Formula, output);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteString("figure", output);
+                    ModelReport.WriteNomogram(writer, scale);
+                });
+                return SarcApp.Success;
+            }
+            context.Output.WriteLine($"Nomogram of {prediction.Name ?? prediction.Formula}: {ReportText.Number(scale.Scale, 5)} points per unit of linear predictor");
+            foreach (var axis in scale.Axes)
+            {
+                context.Output.WriteLine();
+                var table = new TextTable(axis.Name, "points");
+                for (var i = 0; i < axis.Labels.Count; i++)
+                {
+                    table.AddRow(axis.Labels[i], ReportText.Fixed(axis.Points[i], 1));
+                }
+                table.Write(context.Output);
+            }
+            foreach (var outcome in scale.Outcomes)
+            {
+                context.Output.WriteLine();
+                var table = new TextTable(outcome.Label, "total points");
+                for (var i = 0; i < outcome.Probabilities.Length; i++)
+                {
+                    table.AddRow(ReportText.Number(outcome.Probabilities[i], 3), ReportText.Fixed(outcome.Points[i], 1));
+                }
+                table.Write(context.Output);
+            }
+            context.Output.WriteLine();
+            context.Output.WriteLine($"Figure written to {output}");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+}

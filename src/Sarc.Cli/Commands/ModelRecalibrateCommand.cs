@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Sarc.Cli.Output;
+using Sarc.Data;
+using Sarc.Data.Csv;
+using Sarc.Studies.Json;
+using Sarc.Studies.Prediction;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary><c>sarc model recalibrate</c>: re-estimates a model's baseline (and slope) on local data and writes the updated model file.</summary>
+internal static class ModelRecalibrateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = ModelCommand.ModelOption();
+        var data = CommonOptions.Data();
+        var times = ModelCommand.TimesOption("Times at which the recalibrated model keeps its baseline, e.g. 60,120.", required: true);
+        var method = new Option<string>("--method") { Description = "intercept: re-estimate the baseline; slope: also one slope for the linear predictor.", DefaultValueFactory = _ => "intercept" };
+        var outPath = new Option<string>("--out") { Description = "The recalibrated model file to write.", Required = true };
+        var json = CommonOptions.Json();
+        var command = new Command("recalibrate", "Recalibrate a (published) model on local data: baseline (intercept) or baseline and slope.")
+        {
+            model, data, times, method, outPath, json,
+        };
+        command.SetAction(parse =>
+        {
+            var how = parse.GetValue(method) switch
+            {
+                "intercept" => RecalibrationMethod.Intercept,
+                "slope" => RecalibrationMethod.Slope,
+                var other => throw new DataInputException($"--method must be intercept or slope, found '{other}'"),
+            };
+            var output = parse.GetValue(outPath)!;
+            ModelCommand.PrepareOutput(output, "--out");
+            var original = ModelFile.Read(parse.GetValue(model)!);
+            var dataPath = parse.GetValue(data)!;
+            var recalibrated = Recalibration.Recalibrate(original, CsvTableReader.Read(dataPath), how, ModelCommand.Times(parse, times), ModelCommand.Sha256(dataPath));
+            ModelFile.Write(recalibrated, output);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, writer =>
+                {
+                    writer.WriteString("model_file", output);
+                    writer.WriteString("method", recalibrated.Recalibrated!.Method);
+                    writer.WriteNumberOrNull("slope", recalibrated.Recalibrated.Slope);
+                    ModelReport.WriteModel(writer, recalibrated);
+                });
+                return SarcApp.Success;
+            }
+            var on = recalibrated.Recalibrated!.On;
+            context.Output.WriteLine($"Recalibrated ({recalibrated.Recalibrated.Method}) on {on.Data}: n = {on.Count}, events = {on.Events}, excluded = {on.Excluded}");
+            context.Output.WriteLine($"Slope of the linear predictor = {ReportText.Number(recalibrated.Recalibrated.Slope, 6)}");
+            context.Output.WriteLine();
+            var table = new TextTable("time", original.PredictsSurvival ? "baseline survival" : "baseline cumulative subdistribution hazard", "before");
+            foreach (var b in recalibrated.Baseline)
+            {
+                var before = original.BaselineAt(b.Time);
+                table.AddRow(ModelCommand.Format(b.Time), Baseline(original, b.CumulativeHazard), before is { } h ? Baseline(original, h) : "-");
+            }
+            table.Write(context.Output);
+            context.Output.WriteLine();
+            context.Output.WriteLine($"Model written to {output}");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static string Baseline(PredictionModel model, double hazard) =>
+        ReportText.Number(model.PredictsSurvival ? Math.Exp(-hazard) : hazard, 6);
+}

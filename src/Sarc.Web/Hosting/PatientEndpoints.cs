@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Sarc.Registry.Domain;
+using Sarc.Surveillance;
+using Sarc.Web.Access;
+using Sarc.Web.Pages;
+
+namespace Sarc.Web.Hosting;
+
+/// <summary>The reading pages: patient list, patient record (with the one-click event forms for writers), audit trail.</summary>
+internal static class PatientEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, WebOptions options)
+    {
+        app.MapGet("/patients", (
+            HttpContext http,
+            [FromQuery(Name = PatientListPage.IdField)] string? q,
+            [FromQuery(Name = PatientListPage.CenterField)] string? center,
+            [FromQuery(Name = PatientListPage.SiteField)] string? site,
+            [FromQuery(Name = PatientListPage.GradeField)] string? grade,
+            [FromQuery(Name = PatientListPage.PageField)] int? page) =>
+        {
+            using var session = Session.Open(http, options);
+            var query = new PatientQuery(q, center, site, grade, page ?? 1);
+            var result = session.Access.Search(query);
+            return Html.Page<PatientListPage>(new
+            {
+                Query = query,
+                Result = result,
+                Previous = result.Page > 1 ? PageUrl(http, result.Page - 1) : null,
+                Next = result.Page < result.Pages ? PageUrl(http, result.Page + 1) : null,
+            });
+        });
+
+        app.MapGet("/patients/{id}", (HttpContext http, string id) =>
+        {
+            using var session = Session.Open(http, options);
+            var record = session.Access.Find(id);
+            if (record is null)
+            {
+                return Html.NotFound();
+            }
+            return Html.Page<PatientRecordPage>(new
+            {
+                Record = record,
+                Cells = session.Access.Cells(record),
+                session.Access.User,
+                NextVisits = NextVisits(record, options),
+                Today = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime),
+            });
+        });
+
+        app.MapGet("/patients/{id}/audit", (HttpContext http, string id) =>
+        {
+            using var session = Session.Open(http, options);
+            var entries = session.Access.Audit(id);
+            return entries is null ? Html.NotFound() : Html.Page<AuditPage>(new { PatientId = id, Entries = entries });
+        });
+    }
+
+    /// <summary>The next three visits after the last follow-up (restarted by a local recurrence); none after metastasis or death.</summary>
+    private static IReadOnlyList<ScheduledVisit> NextVisits(PatientRecord record, WebOptions options)
+    {
+        if (record.First(OutcomeEventKind.Death) is not null || record.First(OutcomeEventKind.DistantMetastasis) is not null)
+        {
+            return [];
+        }
+        var next = new List<ScheduledVisit>(3);
+        foreach (var v in PatientAccess.Schedule(record, options.Rules).Visits)
+        {
+            if (v.Date > record.Patient.LastFollowUp && next.Count < 3)
+            {
+                next.Add(v);
+            }
+        }
+        return next;
+    }
+
+    private static string PageUrl(HttpContext http, int page)
+    {
+        var query = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in http.Request.Query)
+        {
+            query[key] = value.ToString();
+        }
+        query[PatientListPage.PageField] = page.ToString(CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString("/patients", query);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Sarc.Surveillance;
+using Sarc.Surveillance.Calendar;
+using Sarc.Web.Pages;
+
+namespace Sarc.Web.Hosting;
+
+/// <summary>
+/// The surveillance worklist (<c>/surveillance?as_of=&amp;days=</c>) of the user's visible patients, and the same list
+/// as an iCalendar download (<c>/surveillance.ics</c>, Sarc.Surveillance's <see cref="IcsCalendarWriter"/>), both with
+/// the server's rule file (<c>sarc serve --rules</c>, or the built-in rules).
+/// </summary>
+internal static class WorklistEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, WebOptions options)
+    {
+        app.MapGet("/surveillance", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days) =>
+        {
+            if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
+            {
+                return Refused(problem);
+            }
+            using var session = Session.Open(http, options);
+            return Html.Page<WorklistPage>(new
+            {
+                AsOf = asOf,
+                Days = within,
+                Due = session.Access.Due(asOf, within, options.Rules),
+                CalendarUrl = QueryHelpers.AddQueryString("/surveillance.ics", new Dictionary<string, string?>
+                {
+                    [WorklistPage.AsOfField] = TemplateCodes.Date(asOf),
+                    [WorklistPage.DaysField] = within.ToString(CultureInfo.InvariantCulture),
+                }),
+            });
+        });
+
+        app.MapGet("/surveillance.ics", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days) =>
+        {
+            if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
+            {
+                return Refused(problem);
+            }
+            using var session = Session.Open(http, options);
+            var ics = new IcsCalendarWriter(options.Rules, options.Clock).ToIcs(session.Access.DueVisits(asOf, within, options.Rules));
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"surveillance-{TemplateCodes.Date(asOf)}.ics\"";
+            return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
+        });
+    }
+
+    /// <summary>
+    /// The as-of date (today when absent) and the number of days ahead (default 30, clamped to 0 to
+    /// <see cref="DueWindow.MaxDays"/> as the form's field is); null, or the problem of an as-of date that is malformed
+    /// or out of range.
+    /// </summary>
+    private static string? Window(string? asOfText, int? days, WebOptions options, out DateOnly asOf, out int within)
+    {
+        within = Math.Clamp(days ?? DueWindow.DefaultDays, 0, DueWindow.MaxDays);
+        if (string.IsNullOrEmpty(asOfText))
+        {
+            asOf = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
+            return null;
+        }
+        return DueWindow.TryDate(asOfText, out asOf);
+    }
+
+    private static IResult Refused(string problem) =>
+        Html.Message("Surveillance worklist", problem + ".", StatusCodes.Status400BadRequest, new Link("/surveillance", "Today's worklist"));
+}
