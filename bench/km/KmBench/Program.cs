@@ -33,29 +33,31 @@ for (var round = 0; round < rounds; round++)
     var gc = GC.CollectionCount(0);
     var total = Stopwatch.StartNew();
     Start();
-    var table = CsvTableReader.Read(path, ["time", "event", "grade"]);
-    Stop($"CSV load ({table.RowCount} rows)");
+    var frame = CsvTableReader.Read(path, ["time", "event", "grade"]);
+    Stop($"CSV load ({frame.RowCount} rows)");
     Start();
-    var cases = CompleteCases.Of(table, ["time", "event", "grade"]);
+    var cases = CompleteCases.Of(frame, ["time", "event", "grade"]);
     var times = AnalysisColumns.Time(cases, "time");
     var events = AnalysisColumns.Event(cases, "event");
     var groups = AnalysisColumns.Factor(cases, "grade");
     Stop("complete cases + columns");
     Start();
-    var data = SortedSurvivalData.Create(times, events, groups.Codes, groups.LevelCount, options.MergeNearEqualTimes);
-    Stop("sort (+ timefix, regroup)");
+    var table = SurvivalTable.TryCreate(times, events, groups.Codes, groups.LevelCount, options.MergeNearEqualTimes);
+    Stop($"tabulate ({table?.Time.Length} distinct times)");
     Start();
-    var curves = KaplanMeier.FitGroups(data, options);
+    for (var g = 0; g < groups.LevelCount; g++)
+    {
+        KaplanMeier.Kernel(table!, g, reverse: false, options);
+    }
     Stop("curves (4 groups, with CIs)");
     Start();
-    var followUp = KaplanMeier.Kernel(data.Time, data.Status, reverse: true, options);
-    followUp.Median();
+    KaplanMeier.Kernel(table!, -1, reverse: true, options).Median();
     Stop("reverse KM follow-up + median");
     Start();
-    LogRankTest.Compute(data);
+    LogRankTest.Compute(table!);
     Stop("log-rank");
     Start();
-    var analysis = KmReport.Analyse(table, "time", "event", "grade", options, [12, 24, 60]);
+    var analysis = KmReport.Analyse(frame, "time", "event", "grade", options, [12, 24, 60]);
     Stop("KmReport.Analyse (all of the above after CSV)");
     Start();
     var buffer = new ArrayBufferWriter<byte>(64 * 1024);
