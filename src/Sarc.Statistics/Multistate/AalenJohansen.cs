@@ -90,9 +90,17 @@ public static class AalenJohansen
     private static int[] PathOrder(ReadOnlySpan<int> subject, ReadOnlySpan<double> start)
     {
         var order = new int[subject.Length];
+        var sorted = true;
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
+            sorted &= i == 0 || subject[i - 1] < subject[i] || (subject[i - 1] == subject[i] && start[i] >= start[i - 1]);
+        }
+        // Exports list each patient's rows together and in time order: then the identity is the order (ties keep
+        // their row order, as the comparison below does), and no sort is needed.
+        if (sorted)
+        {
+            return order;
         }
         var s = subject.ToArray();
         var t = start.ToArray();
