@@ -66,6 +66,11 @@ internal sealed class TransitionProducts
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(Span<double> v, int from, int to)
     {
+        // A subject's influence is zero until it is first at risk: nothing to carry.
+        if (from == to || !v.ContainsAnyExcept(0.0))
+        {
+            return;
+        }
         var k = from;
         while (k < to)
         {
