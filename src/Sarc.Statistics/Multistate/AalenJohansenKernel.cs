@@ -137,22 +137,9 @@ internal static class AalenJohansenKernel
             var movedCount = 0;
             if (events > 0)
             {
+                TransitionMatrix(h, count, ns);
                 for (var j = 0; j < ns; j++)
                 {
-                    if (count[j] > 0)
-                    {
-                        double total = 0;
-                        for (var m = 0; m < ns; m++)
-                        {
-                            total += h[j * ns + m];
-                            h[j * ns + m] /= count[j];
-                        }
-                        h[j * ns + j] = 1 - total / count[j];
-                    }
-                    else
-                    {
-                        h[j * ns + j] = 1;
-                    }
                     if (h[j * ns + j] != 1)
                     {
                         movedStates[movedCount++] = j;
@@ -211,7 +198,7 @@ internal static class AalenJohansenKernel
                     }
                 }
                 // V ← Hᵀ (V H + X) + Xᵀ H + Σ DᵀD.
-                Multiply(v, h, vh, ns);
+                TransitionProducts.Multiply(v, h, vh, ns);
                 for (var a = 0; a < squared; a++)
                 {
                     vh[a] += x[a];
@@ -299,6 +286,38 @@ internal static class AalenJohansenKernel
             }
             itime++;
         }
+        var subjects = DistinctSubjects(id, nperson);
+        return new AalenJohansenResult(ns, times, pmat, vmat, nrisk, transitions, subjects);
+    }
+
+    /// <summary>
+    /// H from the numbers moving j → k (in <paramref name="h"/>, row-major) and the numbers at risk: H_jk = d_jk / n_j,
+    /// H_jj = 1 − Σ_k d_jk / n_j, an identity row where nobody is at risk; in place, in survfitci's operation order.
+    /// </summary>
+    internal static void TransitionMatrix(double[] h, int[] atRisk, int ns)
+    {
+        for (var j = 0; j < ns; j++)
+        {
+            if (atRisk[j] > 0)
+            {
+                double total = 0;
+                for (var m = 0; m < ns; m++)
+                {
+                    total += h[j * ns + m];
+                    h[j * ns + m] /= atRisk[j];
+                }
+                h[j * ns + j] = 1 - total / atRisk[j];
+            }
+            else
+            {
+                h[j * ns + j] = 1;
+            }
+        }
+    }
+
+    /// <summary>How many of the subject codes 0 … nperson − 1 have a row.</summary>
+    internal static int DistinctSubjects(int[] id, int nperson)
+    {
         var subjects = 0;
         var seen = new bool[nperson];
         foreach (var person in id)
@@ -309,7 +328,7 @@ internal static class AalenJohansenKernel
                 subjects++;
             }
         }
-        return new AalenJohansenResult(ns, times, pmat, vmat, nrisk, transitions, subjects);
+        return subjects;
     }
 
     /// <summary>The row order that sorts <paramref name="keys"/> ascending (ties in no particular order).</summary>
@@ -323,25 +342,5 @@ internal static class AalenJohansenKernel
         var copy = (double[])keys.Clone();
         Array.Sort(copy, order);
         return order;
-    }
-
-    private static void Multiply(ReadOnlySpan<double> left, ReadOnlySpan<double> right, Span<double> result, int size)
-    {
-        result.Clear();
-        for (var a = 0; a < size; a++)
-        {
-            for (var b = 0; b < size; b++)
-            {
-                var weight = left[a * size + b];
-                if (weight == 0)
-                {
-                    continue;
-                }
-                for (var m = 0; m < size; m++)
-                {
-                    result[a * size + m] += weight * right[b * size + m];
-                }
-            }
-        }
     }
 }

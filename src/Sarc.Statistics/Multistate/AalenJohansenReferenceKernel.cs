@@ -88,23 +88,7 @@ internal static class AalenJohansenReferenceKernel
             }
             if (events > 0)
             {
-                for (var j = 0; j < ns; j++)
-                {
-                    if (count[j] > 0)
-                    {
-                        double total = 0;
-                        for (var k = 0; k < ns; k++)
-                        {
-                            total += hmat[j * ns + k];
-                            hmat[j * ns + k] /= ws[j];
-                        }
-                        hmat[j * ns + j] = 1 - total / ws[j];
-                    }
-                    else
-                    {
-                        hmat[j * ns + j] = 1;
-                    }
-                }
+                AalenJohansenKernel.TransitionMatrix(hmat, count, ns);
                 // U = U H, then the dH term: each subject's influence on this step's hazard estimate.
                 // H differs from the identity only in the rows of states that someone left, so U H = U + U (H - I)
                 // touches those rows only, and a subject at risk in a state nobody left gets no dH term.
@@ -221,16 +205,7 @@ internal static class AalenJohansenReferenceKernel
             }
             itime++;
         }
-        var subjects = 0;
-        var seen = new bool[nperson];
-        foreach (var s in id)
-        {
-            if (!seen[s])
-            {
-                seen[s] = true;
-                subjects++;
-            }
-        }
+        var subjects = AalenJohansenKernel.DistinctSubjects(id, nperson);
         return new AalenJohansenResult(ns, [.. times], pmat, vmat, nrisk, transitions, subjects);
     }
 }

@@ -176,26 +176,31 @@ internal sealed class TransitionProducts
                 return;
             }
             // Two neighbours complete a block one level up: their product, left first.
-            var left = store.AsSpan((index - 1) * squared, squared);
-            var right = store.AsSpan(index * squared, squared);
             var product = new double[squared];
-            for (var a = 0; a < states; a++)
-            {
-                for (var b = 0; b < states; b++)
-                {
-                    var weight = left[a * states + b];
-                    if (weight == 0)
-                    {
-                        continue;
-                    }
-                    for (var m = 0; m < states; m++)
-                    {
-                        product[a * states + m] += weight * right[b * states + m];
-                    }
-                }
-            }
+            Multiply(store.AsSpan((index - 1) * squared, squared), store.AsSpan(index * squared, squared), product, states);
             block = product;
             level++;
+        }
+    }
+
+    /// <summary>result ← left × right, square matrices of the given size, row-major.</summary>
+    internal static void Multiply(ReadOnlySpan<double> left, ReadOnlySpan<double> right, Span<double> result, int size)
+    {
+        result.Clear();
+        for (var a = 0; a < size; a++)
+        {
+            for (var b = 0; b < size; b++)
+            {
+                var weight = left[a * size + b];
+                if (weight == 0)
+                {
+                    continue;
+                }
+                for (var m = 0; m < size; m++)
+                {
+                    result[a * size + m] += weight * right[b * size + m];
+                }
+            }
         }
     }
 
