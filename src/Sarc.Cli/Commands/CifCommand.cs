@@ -26,11 +26,15 @@ internal static class CifCommand
         {
             data, time, status, group, at, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
             string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
             var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
+            PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.CifFigure(analysis, new Dictionary<int, string>(), new Sarc.Studies.Reports.ReportLabels([]), "Time"));
             foreach (var warning in analysis.Warnings)
             {
                 context.Error.WriteLine($"sarc cif: warning: {warning}");

@@ -39,8 +39,11 @@ internal static class CoxCommand
         {
             data, formula, ties, zph, confLevel, transition, id, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var tiesName = parse.GetValue(ties);
             if (tiesName is not ("efron" or "breslow"))
@@ -76,6 +79,7 @@ internal static class CoxCommand
             {
                 context.Error.WriteLine($"sarc cox: warning: {warning}");
             }
+            PlotOption.Save(plotFile, () => Sarc.Studies.Figures.ForestFigure.Of(fit, new Dictionary<string, string>(), new Sarc.Studies.Reports.ReportLabels([])));
             if (parse.GetValue(json))
             {
                 WriteJson(context.Output, fit, frame);

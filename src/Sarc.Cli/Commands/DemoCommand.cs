@@ -22,12 +22,15 @@ internal static class DemoCommand
         var outDirectory = new Option<string>("--out") { Description = "Report folder.", DefaultValueFactory = _ => "demo-report" };
         var patients = new Option<int>("--patients") { Description = "Patients in the simulated registry (at least 50).", DefaultValueFactory = _ => SimulationOptions.Default.Patients };
         var seed = new Option<int>("--seed") { Description = "Random seed of the simulation.", DefaultValueFactory = _ => SimulationOptions.Default.Seed };
+        var figures = FigureCommandOptions.ForReports();
         var command = new Command("demo", "Run the demo: simulate a registry, run the five seed studies, write the report (index.html, figures, results.json).")
         {
             outDirectory, patients, seed,
         };
+        figures.AddTo(command);
         command.SetAction(parse =>
         {
+            var figureOptions = figures.Parse(parse);
             var count = parse.GetValue(patients);
             if (count < 50)
             {
@@ -45,14 +48,16 @@ internal static class DemoCommand
                 var registry = RegistrySimulator.Write(Path.Combine(folder, "data"), options);
                 progress?.Stage($"sarc demo: importing {count:N0} patients into the registry…");
                 DataFrame dataset;
+                DataSnapshot snapshot;
                 using (var store = StudyData.ImportNew(registry.TemplatePath, database, new AuditContext("sarc demo", TimeProvider.System)))
                 {
-                    dataset = StudyData.FromRegistry(store, Path.Combine(folder, "data", "registry-export.csv"), registry.SupplementPath);
+                    (dataset, snapshot) = StudyCommand.LoadRegistry(store, database, Path.Combine(folder, "data", "registry-export.csv"), Path.GetFullPath(registry.SupplementPath));
                 }
                 results = StudyCommand.RunAll(StudyCatalog.BuiltIn.Studies, dataset, progress, "sarc demo");
                 progress?.Stage("sarc demo: writing the report (figures, tables, results.json)…");
                 index = HtmlReport.Write(folder, results,
-                    $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.");
+                    $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.",
+                    new ReportOptions { Figures = figureOptions, Provenance = Provenance.Create(StudyCommand.CommandLine(parse), snapshot, TimeProvider.System) });
             }
             context.Output.WriteLine($"Simulated registry: {count} patients (seed {options.Seed}) imported into {database}");
             StudyCommand.Summary(context.Output, results);

@@ -31,8 +31,11 @@ internal static class KmCommand
         {
             data, time, status, group, at, confType, confLevel, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var options = new KaplanMeierOptions
             {
@@ -52,6 +55,7 @@ internal static class KmCommand
             {
                 context.Error.WriteLine($"sarc km: warning: {warning}");
             }
+            PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Output, writer => KmReport.WriteJson(writer, analysis));

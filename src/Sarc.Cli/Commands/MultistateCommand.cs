@@ -34,8 +34,11 @@ internal static class MultistateCommand
         {
             data, id, start, stop, eventColumn, states, absorbing, at, json,
         };
+        var plot = new PlotOption();
+        plot.AddTo(command);
         command.SetAction(parse =>
         {
+            var plotFile = plot.Of(parse);
             var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : null;
             string[] used = [parse.GetValue(id)!, parse.GetValue(start)!, parse.GetValue(stop)!, parse.GetValue(eventColumn)!];
             var analysis = MultistateReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(id)!, parse.GetValue(start)!,
@@ -43,6 +46,7 @@ internal static class MultistateCommand
                 parse.GetValue(states) is { } s ? CommonOptions.ParseNameList(s) : null,
                 parse.GetValue(absorbing) is { } a ? CommonOptions.ParseNameList(a) : null);
             var times = atTimes ?? analysis.Result.Times;
+            PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.StateOccupancyFigure([("", analysis)], "Time"));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Output, writer => MultistateReport.WriteJson(writer, analysis, times));

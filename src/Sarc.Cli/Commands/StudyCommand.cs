@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Sarc.Cli.Output;
 using Sarc.Data;
 using Sarc.Data.Tables;
@@ -20,6 +21,7 @@ internal static class StudyCommand
         var command = new Command("study", "Study definitions (YAML): validate them, or run one into a report folder.");
         command.Subcommands.Add(Validate(context));
         command.Subcommands.Add(Run(context));
+        command.Subcommands.Add(Verify(context));
         return command;
     }
 
@@ -55,9 +57,12 @@ internal static class StudyCommand
         var data = new Option<string>("--data") { Description = "Instead of --db: a registry export in the flat template format (CSV, one row per patient)." };
         var supplement = new Option<string>("--supplement") { Description = "Optional CSV of study fields the template has no column for, joined on patient_id." };
         var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
+        var figures = FigureCommandOptions.ForReports();
         var command = new Command("run", "Run study definitions on a registry export and write the report.") { files, db, data, supplement, output };
+        figures.AddTo(command);
         command.SetAction(parse =>
         {
+            var figureOptions = figures.Parse(parse);
             var studies = new List<StudyDefinition>();
             var failed = false;
             foreach (var file in parse.GetValue(files)!)
@@ -86,24 +91,29 @@ internal static class StudyCommand
             }
             DataFrame dataset;
             string folder;
+            DataSnapshot snapshot;
+            var supplementPath = parse.GetValue(supplement) is { } s ? Path.GetFullPath(s) : null;
             if (dbPath is not null)
             {
                 using var store = RegistryStore.OpenExisting(dbPath);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
-                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "registry-export.csv"), parse.GetValue(supplement));
+                (dataset, snapshot) = LoadRegistry(store, dbPath, Path.Combine(folder, "registry-export.csv"), supplementPath);
             }
             else
             {
-                dataset = StudyData.Load(dataPath!, parse.GetValue(supplement));
+                dataset = StudyData.Load(dataPath!, supplementPath);
+                snapshot = DataSnapshot.OfFile(Path.GetFileName(dataPath!), dataPath!, null, dataset.RowCount, supplementPath);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
             }
+            var provenance = Provenance.Create(CommandLine(parse), snapshot, TimeProvider.System);
             StudyResult[] results;
             string index;
             using (var progress = TerminalProgress.Start(context, json: false))
             {
                 results = RunAll(studies, dataset, progress, "sarc study run");
                 progress?.Stage("sarc study run: writing the report (figures, tables, results.json)…");
-                index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}");
+                index = HtmlReport.Write(folder, results, $"{dataset.RowCount} patients from {Path.GetFileName(dbPath ?? dataPath!)}",
+                    new ReportOptions { Figures = figureOptions, Provenance = provenance });
             }
             Summary(context.Output, results);
             context.Output.WriteLine($"Report: {index}");
@@ -111,6 +121,76 @@ internal static class StudyCommand
         });
         return command;
     }
+
+    private static Command Verify(CliContext context)
+    {
+        var report = new Argument<string>("REPORT_DIR") { Description = "A report folder written by study run or demo (its results.json)." };
+        var db = new Option<string>("--db") { Description = "The registry to re-run the studies on: an SQLite file or a postgres:// URL.", Required = true };
+        var command = new Command("verify", "Re-run a report's studies on a registry and check that results.json comes out identical (exit 0) or name the first difference (exit 2).") { report, db };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(report)!;
+            var path = Path.Combine(folder, "results.json");
+            if (!File.Exists(path))
+            {
+                throw new DataInputException($"{path}: no results.json in the report folder");
+            }
+            using var expected = ParseJson(path);
+            var studies = ReportVerifier.Studies(expected.RootElement, path);
+            var dbPath = parse.GetValue(db)!;
+            var export = Path.Combine(Path.GetTempPath(), $"sarc-verify-{Guid.NewGuid():N}.csv");
+            StudyResult[] results;
+            DataSnapshot snapshot;
+            try
+            {
+                using var store = RegistryStore.OpenExisting(dbPath);
+                var supplementPath = ReportVerifier.Supplement(expected.RootElement);
+                DataFrame dataset;
+                (dataset, snapshot) = LoadRegistry(store, dbPath, export, supplementPath);
+                using var progress = TerminalProgress.Start(context, json: false);
+                results = RunAll(studies, dataset, progress, "sarc study verify");
+            }
+            finally
+            {
+                File.Delete(export);
+            }
+            var provenance = Provenance.Create(CommandLine(parse), snapshot, TimeProvider.System);
+            using var actual = JsonDocument.Parse(ResultsJson.Write(results, provenance));
+            if (ReportVerifier.FirstDifference(expected.RootElement, actual.RootElement) is { } difference)
+            {
+                context.Error.WriteLine($"{path}: not reproduced: {difference}");
+                return SarcApp.UserError;
+            }
+            context.Output.WriteLine($"{path}: reproduced ({studies.Count} studies, data snapshot {snapshot.Sha256[..12]}, audit position {snapshot.AuditPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static JsonDocument ParseJson(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new DataInputException($"{path}: not valid JSON ({e.Message})");
+        }
+    }
+
+    /// <summary>Exports the registry to <paramref name="exportPath"/>, builds the dataset from it, and describes the data for the provenance.</summary>
+    internal static (DataFrame Dataset, DataSnapshot Snapshot) LoadRegistry(IRegistryStore store, string source, string exportPath, string? supplementPath)
+    {
+        var dataset = StudyData.FromRegistry(store, exportPath, supplementPath);
+        var name = source.Contains("://", StringComparison.Ordinal) || source.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "PostgreSQL registry" : Path.GetFileName(source);
+        return (dataset, DataSnapshot.OfFile(name, exportPath, store.LastAuditId(), dataset.RowCount, supplementPath));
+    }
+
+    /// <summary>The command as the provenance states it: the command's name and the definition files or report it was given.</summary>
+    /// <remarks>A PostgreSQL URL or connection string is left out: it may carry a password.</remarks>
+    internal static string CommandLine(ParseResult parse) =>
+        "sarc " + string.Join(" ", parse.Tokens.Select(t => t.Value).Where(v => !v.Contains("://", StringComparison.Ordinal) && !v.Contains("Password", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Runs <paramref name="studies"/> in order, naming each on the terminal's progress line while it runs.</summary>
     internal static StudyResult[] RunAll(IReadOnlyList<StudyDefinition> studies, DataFrame dataset, TerminalProgress? progress, string command)

@@ -43,7 +43,21 @@ public static class CifReport
             warnings.Add($"column '{statusColumn}' has no events (every row is censored): no cumulative incidence to estimate");
         }
         warnings.AddRange(result.Warnings);
-        return new CifAnalysis(cases.Excluded, groupColumn, levels, result, warnings);
+        var groupCount = Math.Max(1, levels.Length);
+        var groupTimes = new List<double>[groupCount];
+        for (var g = 0; g < groupCount; g++)
+        {
+            groupTimes[g] = [];
+        }
+        var factorCodes = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn).Codes;
+        for (var i = 0; i < times.Length; i++)
+        {
+            groupTimes[factorCodes is null ? 0 : factorCodes[i]].Add(times[i]);
+        }
+        return new CifAnalysis(cases.Excluded, groupColumn, levels, result, warnings)
+        {
+            GroupTimes = groupTimes.Select(t => t.Order().ToArray()).ToArray(),
+        };
     }
 
     /// <summary>The status column as whole-number codes: 0 = censored, a positive code = a cause.</summary>

@@ -136,10 +136,19 @@ public static class CompareReport
             var p = ReportText.PValue(variable.P);
             var test = ComparisonTestNames.Name(variable.Test);
             var name = labels?.Name(variable.Name) ?? variable.Name;
+            // With labels (the report), a variable with missing values gets an "Unknown" row, as gtsummary does;
+            // percentages are of the patients with a value.
+            string[]? unknown = labels is not null && variable.Groups.Any(g => g.Missing > 0)
+                ? ["  Unknown", .. variable.Groups.Select(g => g.Missing.ToString(CultureInfo.InvariantCulture)), "", ""]
+                : null;
             if (variable.Kind == VariableKind.Continuous)
             {
                 rows.Add([name + ", median (Q1, Q3)",
                     .. variable.Groups.Select(s => $"{Number(s.Median)} ({Number(s.Q1)}, {Number(s.Q3)})"), p, test]);
+                if (unknown is not null)
+                {
+                    rows.Add(unknown);
+                }
                 continue;
             }
             rows.Add([name + ", n (%)", .. variable.Groups.Select(_ => ""), p, test]);
@@ -148,6 +157,10 @@ public static class CompareReport
             {
                 rows.Add(["  " + (labels?.Level(variable.Name, level) ?? level), .. variable.Groups.Select(s => s.Levels.FirstOrDefault(l => l.Level == level) is { } count
                     ? $"{count.Count} ({count.Percent.ToString("F1", CultureInfo.InvariantCulture)}%)" : "0"), "", ""]);
+            }
+            if (unknown is not null)
+            {
+                rows.Add(unknown);
             }
         }
         return rows;

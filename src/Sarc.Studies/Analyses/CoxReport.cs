@@ -69,7 +69,8 @@ public static class CoxReport
         writer.WriteEndArray();
     }
 
-    private static void WriteTest(Utf8JsonWriter writer, string name, CoxTest test)
+    /// <summary>Writes a chi-square test as an object <paramref name="name"/>: chisq, df, p.</summary>
+    internal static void WriteTest(Utf8JsonWriter writer, string name, CoxTest test)
     {
         writer.WriteStartObject(name);
         writer.WriteNumberOrNull("chisq", test.ChiSquare);

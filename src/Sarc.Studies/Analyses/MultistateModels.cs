@@ -18,4 +18,8 @@ public sealed record MultistateModels(
     string? Formula,
     IReadOnlyList<TransitionModel> Transitions,
     IReadOnlyList<double> At,
-    int LeftOut);
+    int LeftOut)
+{
+    /// <summary>Notes for the reader: patients left out, transitions whose model had trouble.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

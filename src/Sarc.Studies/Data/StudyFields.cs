@@ -38,4 +38,32 @@ public static class StudyFields
 
     /// <summary>The values <c>has:</c> accepts in a cohort: which events a patient must have had.</summary>
     public static IReadOnlyList<string> HasValues { get; } = ["lr", "dm", "lr_or_dm", "lr_and_dm", "death"];
+
+    /// <summary>
+    /// Columns recorded after time zero (surgery): an event or a treatment during follow-up. Grouping a survival curve
+    /// from surgery by one of them gives immortal-time bias (a patient must survive to have the event), so a <c>km</c>
+    /// analysis refuses it unless it names a landmark or the Simon-Makuch method. The value is the column that dates the
+    /// change in months since surgery, for the event indicators that can be landmarked or used as a time-dependent
+    /// grouping (1 from that time on); null where the dataset has no date for it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> PostBaseline { get; } = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["lr"] = "lrfs_months", ["dm"] = "dmfs_months", ["relapse"] = "relapse_months", ["death"] = null,
+        ["relapse_type"] = null, ["relapse_months"] = null, ["relapse_gt12"] = null, ["relapse_resected"] = null,
+        ["systemic_therapy"] = null, ["metastasectomy"] = null, ["pm_lesion_cm"] = null, ["pm_lesion_gt2"] = null,
+        ["pm_lesion_count"] = null, ["clavien_dindo"] = null, ["clavien_major"] = null,
+    };
+
+    /// <summary>
+    /// Post-baseline columns known at the first relapse (its type, timing and treatment, the metastasectomy of the
+    /// seed's proxy): baseline for the endpoints that start at the first relapse.
+    /// </summary>
+    public static IReadOnlySet<string> KnownAtRelapse { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "relapse", "relapse_type", "relapse_months", "relapse_gt12", "relapse_resected", "systemic_therapy", "metastasectomy",
+        "pm_lesion_cm", "pm_lesion_gt2", "pm_lesion_count", "clavien_dindo", "clavien_major",
+    };
+
+    /// <summary>The endpoints whose time zero is the first relapse rather than surgery.</summary>
+    public static IReadOnlySet<string> FromRelapse { get; } = new HashSet<string>(StringComparer.Ordinal) { "post_relapse_os" };
 }

@@ -1,6 +1,6 @@
 namespace Sarc.Studies.Definitions;
 
-/// <summary>One analysis of a study: its id, kind (see <see cref="AnalysisKinds"/>), parameters by name, and its YAML line.</summary>
+/// <summary>One analysis of a study: its id, kind (see <see cref="Kinds.AnalysisKindCatalog"/>), parameters by name, and its YAML line.</summary>
 public sealed record AnalysisDefinition(string Id, string Kind, IReadOnlyDictionary<string, Parameter> Parameters, int Line)
 {
     /// <summary>A scalar parameter, or null when absent.</summary>

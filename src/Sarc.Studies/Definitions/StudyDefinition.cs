@@ -11,4 +11,14 @@ public sealed record StudyDefinition(
     IReadOnlyList<CohortFilter> Cohort,
     IReadOnlyList<Derivation> Derived,
     IReadOnlyList<AnalysisDefinition> Analyses,
-    string Source);
+    string Source)
+{
+    /// <summary>The published quantities the study reproduces (its <c>paper:</c> block), in definition order.</summary>
+    public IReadOnlyList<PaperQuantity> Paper { get; init; } = [];
+
+    /// <summary>The definition's text as read (YAML), so a report can be re-run from its results.json alone.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Text"/> in UTF-8 (of the file's bytes when it has no byte-order mark).</summary>
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Text)));
+}

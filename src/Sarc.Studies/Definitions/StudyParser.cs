@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sarc.Studies.Data;
+using Sarc.Studies.Kinds;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,12 +8,12 @@ namespace Sarc.Studies.Definitions;
 
 /// <summary>
 /// Reads a study definition (YAML) and checks it against the study vocabulary (<see cref="StudyFields"/>,
-/// <see cref="AnalysisKinds"/>). Every mistake is collected with its line and column; nothing throws for a user's
+/// <see cref="AnalysisKindCatalog"/>). Every mistake is collected with its line and column; nothing throws for a user's
 /// mistake, so <c>sarc study validate</c> can list them all.
 /// </summary>
 public static class StudyParser
 {
-    private static readonly string[] TopLevelKeys = ["id", "title", "description", "cohort", "derive", "analyses"];
+    private static readonly string[] TopLevelKeys = ["id", "title", "description", "cohort", "derive", "analyses", "paper"];
     private static readonly string[] Operators = [">=", "<=", "==", "!=", ">", "<"];
 
     /// <summary>Reads and checks the file at <paramref name="path"/>; a file that cannot be read is one error at line 1.</summary>
@@ -62,6 +63,10 @@ public static class StudyParser
             }
         }
         var id = RequiredScalar(root, "id", Error);
+        if (id is not null && !IsFileNamePart(id))
+        {
+            Error(Child(root, "id"), $"id '{id}' must be letters, digits, '-', '_' or '.' (not starting with '.'): it names the report's files");
+        }
         var title = RequiredScalar(root, "title", Error);
         var description = Child(root, "description") is YamlScalarNode d ? d.Value : null;
 
@@ -73,12 +78,13 @@ public static class StudyParser
         }
         var cohort = ParseCohort(Child(root, "cohort"), columns, Error);
         var analyses = ParseAnalyses(Child(root, "analyses"), root, columns, Error);
+        var paper = ParsePaper(Child(root, "paper"), analyses, columns, Error);
 
         if (errors.Count > 0)
         {
             return new StudyParseResult(null, errors);
         }
-        return new StudyParseResult(new StudyDefinition(id!, title!, description, cohort, derived, analyses, source), errors);
+        return new StudyParseResult(new StudyDefinition(id!, title!, description, cohort, derived, analyses, source) { Text = text, Paper = paper }, errors);
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
@@ -203,16 +209,20 @@ public static class StudyParser
             {
                 error(Child(map, "id"), $"analysis id '{id}' is used twice");
             }
+            if (id is not null && !IsFileNamePart(id))
+            {
+                error(Child(map, "id"), $"analysis id '{id}' must be letters, digits, '-', '_' or '.' (not starting with '.'): it names the report's files");
+            }
             if (kind is null)
             {
                 continue;
             }
-            var specs = AnalysisKinds.Parameters(kind);
-            if (specs is null)
+            if (AnalysisKindCatalog.Find(kind) is not { } analysisKind)
             {
-                error(Child(map, "kind"), $"unknown analysis kind '{kind}' (expected one of {string.Join(", ", AnalysisKinds.All)})");
+                error(Child(map, "kind"), $"unknown analysis kind '{kind}' (expected one of {string.Join(", ", AnalysisKindCatalog.All.Select(k => k.Name))})");
                 continue;
             }
+            var specs = analysisKind.Parameters;
             var parameters = new Dictionary<string, Parameter>(StringComparer.Ordinal);
             foreach (var (key, value) in map.Children)
             {
@@ -250,7 +260,9 @@ public static class StudyParser
             }
             if (id is not null)
             {
-                list.Add(new AnalysisDefinition(id, kind, parameters, (int)map.Start.Line));
+                var definition = new AnalysisDefinition(id, kind, parameters, (int)map.Start.Line);
+                analysisKind.Check(definition, (parameter, message) => error(parameter is null ? map : map.Children[new YamlScalarNode(parameter.Name)], message));
+                list.Add(definition);
             }
         }
         return list;
@@ -301,6 +313,71 @@ public static class StudyParser
                 break;
         }
     }
+
+    private static List<PaperQuantity> ParsePaper(YamlNode? node, IReadOnlyList<AnalysisDefinition> analyses, HashSet<string> columns, Action<YamlNode?, string> error)
+    {
+        var list = new List<PaperQuantity>();
+        if (node is null)
+        {
+            return list;
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            error(node, "'paper' must be a list of quantities, each with quantity, value and estimate");
+            return list;
+        }
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                error(item, "each paper quantity is a mapping with quantity, value and estimate");
+                continue;
+            }
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in map.Children)
+            {
+                fields[((YamlScalarNode)key).Value ?? ""] = (value as YamlScalarNode)?.Value ?? "";
+            }
+            var quantity = RequiredScalar(map, "quantity", error);
+            var estimate = RequiredScalar(map, "estimate", error);
+            var valueText = RequiredScalar(map, "value", error);
+            if (quantity is null || estimate is null || valueText is null)
+            {
+                continue;
+            }
+            if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var paperValue))
+            {
+                error(Child(map, "value"), $"paper quantity '{quantity}': value '{valueText}' is not a number");
+                continue;
+            }
+            if (!PaperQuantity.Readings.TryGetValue(estimate, out var needs))
+            {
+                error(Child(map, "estimate"), $"paper quantity '{quantity}': estimate '{estimate}' is not one of {string.Join(", ", PaperQuantity.Readings.Keys)}");
+                continue;
+            }
+            var analysis = fields.GetValueOrDefault("analysis");
+            if (estimate is not ("not_estimable" or "column_median") && (analysis is null || analyses.All(a => a.Id != analysis)))
+            {
+                error(Child(map, "analysis") ?? map, $"paper quantity '{quantity}': 'analysis' must name one of this study's analyses");
+                continue;
+            }
+            foreach (var need in needs.Where(n => !fields.ContainsKey(n)))
+            {
+                error(map, $"paper quantity '{quantity}': estimate '{estimate}' needs '{need}'");
+            }
+            if (estimate == "column_median" && fields.TryGetValue("column", out var column) && !columns.Contains(column))
+            {
+                error(Child(map, "column"), $"paper quantity '{quantity}': '{column}' is not a column");
+            }
+            var options = fields.Where(f => f.Key is not ("quantity" or "value" or "estimate" or "analysis" or "reason")).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            list.Add(new PaperQuantity(quantity, paperValue, estimate, analysis, options, fields.GetValueOrDefault("reason"), (int)map.Start.Line));
+        }
+        return list;
+    }
+
+    /// <summary>True for a name that is safe as part of a file name in the report folder: no path separator, no "..", no leading dot.</summary>
+    private static bool IsFileNamePart(string name) =>
+        name.Length is > 0 and <= 100 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     private static List<string>? ScalarValues(YamlNode node) => node switch
     {

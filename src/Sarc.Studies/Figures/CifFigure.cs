@@ -2,81 +2,134 @@ using System.Globalization;
 using ScottPlot;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
-
 using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Figures;
 
 /// <summary>
-/// Cumulative incidence curves: one step line per cause and group (colour = group, solid = cause 1, dashed = other
-/// causes), Gray's p per cause on the plot, and a legend. Axes drawn in data space as in <see cref="KmFigure"/>.
+/// Cumulative incidence curves: one step line per cause and group (colour = group, solid = the first cause, dashed =
+/// competing causes), the first cause's 95% confidence band (log(−log), <see cref="IncidenceInterval"/>), the legend
+/// and Gray's tests above the plot, and the numbers at risk under it. Laid out in pixels as <see cref="KmFigure"/>.
 /// </summary>
-public static class CifFigure
+/// <param name="analysis">The curves, Gray's tests and the risk sets.</param>
+/// <param name="causeNames">The causes' names by status code.</param>
+/// <param name="labels">The study's labels for the groups.</param>
+/// <param name="timeAxis">The x axis title ("Months since surgery").</param>
+public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, string> causeNames, ReportLabels labels, string timeAxis = "Months since surgery") : IReportFigure
 {
-    /// <summary>Writes <paramref name="basePath"/>.svg and .png; <paramref name="causeNames"/> names the causes by code.</summary>
-    public static (string Svg, string Png) Save(CifAnalysis analysis, IReadOnlyDictionary<int, string> causeNames, string basePath, ReportLabels labels)
+    private const float Font = FigureStyle.FontSize;
+    private const float Small = FigureStyle.FontSize - 1;
+    private const int RowHeight = 21;
+    private static readonly Color Black = Color.FromHex("#222222");
+
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
     {
         var result = analysis.Result;
+        var grouped = analysis.GroupColumn is not null;
+        var groups = result.Groups.Length;
         var maxTime = result.Curves.Max(c => c.MaxTime);
-        var step = new double[] { 3, 6, 12, 24, 36, 48, 60, 120 }.FirstOrDefault(s => s >= maxTime / 6, 120);
-        var xMax = Math.Ceiling(maxTime / step) * step;
-        var yMax = Math.Min(1, Math.Ceiling(result.Curves.Max(c => c.Estimates.Length == 0 ? 0 : c.Estimates.Max()) * 10 + 0.5) / 10);
-        var left = -xMax * 0.16;
-        var plot = new Plot();
-        plot.Axes.Frameless();
-        plot.HideGrid();
-        // Headroom above the axis holds the legend, so it never covers a curve or a tick label.
-        plot.Axes.SetLimits(left, xMax * 1.03, -yMax * 0.2, yMax * (1.1 + 0.09 * result.Groups.Length * result.Causes.Length));
-        var black = Color.FromHex("#222222");
-        KmFigure.Line(plot, 0, 0, xMax, 0, black, 1.2);
-        KmFigure.Line(plot, 0, 0, 0, yMax, black, 1.2);
-        for (var x = 0.0; x <= xMax + 1e-9; x += step)
-        {
-            KmFigure.Line(plot, x, 0, x, -yMax * 0.012, black, 1.2);
-            KmFigure.Text(plot, x.ToString("0", CultureInfo.InvariantCulture), x, -yMax * 0.03, Alignment.UpperCenter, FigureStyle.FontSize, black);
-        }
-        for (var y = 0.0; y <= yMax + 1e-9; y += yMax / 4)
-        {
-            KmFigure.Line(plot, 0, y, -xMax * 0.008, y, black, 1.2);
-            KmFigure.Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), -xMax * 0.012, y, Alignment.MiddleRight, FigureStyle.FontSize, black);
-        }
-        KmFigure.Text(plot, "Months since surgery", xMax / 2, -yMax * 0.11, Alignment.UpperCenter, FigureStyle.FontSize, black);
-        KmFigure.Text(plot, "Cumulative incidence", left + xMax * 0.03, yMax / 2, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
-        var legend = new List<LegendItem>();
+        var step = KmFigure.NiceStep(maxTime / 6);
+        var xMax = Math.Max(step, Math.Ceiling(maxTime / step - 1e-9) * step);
+        var ticks = Enumerable.Range(0, (int)Math.Floor(xMax / step + 1e-9) + 1).Select(i => i * step).ToArray();
+        var first = result.Causes[0];
+        var highest = result.Curves.Max(c => c.Estimates.Length == 0 ? 0 : c.Cause == first
+            ? c.Estimates.Select((e, i) => IncidenceInterval.Limits(e, c.Variances[i], 0.95).Upper).Where(double.IsFinite).DefaultIfEmpty(c.Estimates.Max()).Max()
+            : c.Estimates.Max());
+        var yMax = Math.Min(1, Math.Ceiling(highest * 10 + 0.01) / 10);
+        var yTicks = Enumerable.Range(0, 5).Select(k => yMax * k / 4).ToArray();
+
+        var entries = new List<(string Name, Color Color, LinePattern Pattern)>();
         foreach (var g in result.Groups)
         {
             var color = Color.FromHex(FigureStyle.Palette[g % FigureStyle.Palette.Count]);
             foreach (var cause in result.Causes)
             {
-                var curve = result.Curve(g, cause);
-                var xs = new double[curve.Times.Length + 1];
-                var ys = new double[xs.Length];
-                for (var i = 0; i < curve.Times.Length; i++)
-                {
-                    xs[i + 1] = curve.Times[i];
-                    ys[i + 1] = curve.Estimates[i];
-                }
-                var line = plot.Add.ScatterLine(xs, ys, color);
-                line.ConnectStyle = ConnectStyle.StepHorizontal;
-                line.LineWidth = 2;
-                var pattern = cause == result.Causes[0] ? LinePattern.Solid : LinePattern.Dashed;
-                line.LinePattern = pattern;
-                var name = causeNames.GetValueOrDefault(cause, "cause " + cause);
-                var label = analysis.GroupColumn is null ? name : $"{name}, {labels.Group(analysis.GroupColumn, analysis.Levels[g])}";
-                legend.Add(new LegendItem { LabelText = label, LineColor = color, LineWidth = 2.5f, LinePattern = pattern, MarkerShape = MarkerShape.None });
+                var name = ReportWords.Cause(causeNames, cause);
+                entries.Add((grouped ? $"{name}, {labels.Group(analysis.GroupColumn!, analysis.Levels[g])}" : name, color, cause == first ? LinePattern.Solid : LinePattern.Dashed));
             }
         }
-        // Incidence rises to the right, so the tests go bottom right, clear of the curves.
-        var y0 = yMax * 0.03;
-        foreach (var test in result.Tests.Reverse())
-        {
-            KmFigure.Text(plot, $"Gray's test, {causeNames.GetValueOrDefault(test.Cause, "cause " + test.Cause)}: {ReportText.PEquals(test.PValue)}", xMax, y0, Alignment.LowerRight, FigureStyle.FontSize, black);
-            y0 += yMax * 0.07;
-        }
-        FigureStyle.Legend(plot, legend, Alignment.UpperRight);
+        var tests = result.Tests.Select(t => $"Gray's test, {ReportWords.Cause(causeNames, t.Cause)}: {ReportText.PEquals(t.PValue)}").ToArray();
+        var rowLabels = result.Groups.Select(g => grouped ? labels.Level(analysis.GroupColumn!, analysis.Levels[g]) : "All").ToArray();
+
+        var content = width - 16;
+        var yTickWidth = yTicks.Max(y => FigureText.Width(y.ToString("0.00", CultureInfo.InvariantCulture), Font));
+        var labelWidth = rowLabels.Max(l => FigureText.Width(l, Small, bold: true));
+        var plotLeft = Math.Max(22 + 8 + yTickWidth + 10, labelWidth + 18);
+        var plotRight = content - FigureText.Width(xMax.ToString("0", CultureInfo.InvariantCulture), Font) / 2 - 2;
+        var plotWidth = plotRight - plotLeft;
+        // Legend lines at the left, the tests at the right of the same band; on lines of their own when they would meet.
+        var legendWidth = entries.Max(e => 36 + FigureText.Width(e.Name, Font));
+        var testWidth = tests.Length == 0 ? 0 : tests.Max(t => FigureText.Width(t, Font));
+        var testsBeside = legendWidth + 24 + testWidth <= plotWidth;
+        var bandLines = testsBeside ? Math.Max(entries.Count, tests.Length) : entries.Count + tests.Length;
+        var plotTop = 4 + bandLines * RowHeight + 14;
+        var plotHeight = Math.Round(width * 0.36);
+        var plotBottom = plotTop + plotHeight;
+        var riskTitleY = plotBottom + 64;
+        var height = (int)Math.Ceiling(riskTitleY + 14 + RowHeight * groups + 8 + 16);
+
+        double X(double t) => plotLeft + t / xMax * plotWidth;
+        double Y(double f) => -(plotTop + (1 - f / yMax) * plotHeight);
+
+        var plot = new Plot();
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        plot.Axes.SetLimits(0, content, -(height - 16), 0);
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        plot.SaveSvg(basePath + ".svg", FigureStyle.Width, 520);
-        plot.SavePng(basePath + ".png", FigureStyle.Width, 520);
-        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+        TimeAxes.Draw(plot, X, Y, ticks, yTicks, timeAxis, "Cumulative incidence");
+        TimeAxes.RiskTable(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", riskTitleY, rowLabels, X, ticks, analysis.AtRisk, RowHeight);
+
+        var entry = 0;
+        foreach (var g in result.Groups)
+        {
+            foreach (var cause in result.Causes)
+            {
+                var curve = result.Curve(g, cause);
+                var (name, color, pattern) = entries[entry];
+                var xs = new List<double> { X(0) };
+                var ys = new List<double> { Y(0) };
+                var lo = new List<double> { Y(0) };
+                var hi = new List<double> { Y(0) };
+                for (var i = 0; i < curve.Times.Length; i++)
+                {
+                    var (l, u) = IncidenceInterval.Limits(curve.Estimates[i], curve.Variances[i], 0.95);
+                    xs.Add(X(curve.Times[i]));
+                    ys.Add(Y(curve.Estimates[i]));
+                    lo.Add(Y(double.IsNaN(l) ? curve.Estimates[i] : l));
+                    hi.Add(Y(double.IsNaN(u) ? curve.Estimates[i] : u));
+                }
+                // The curve runs on to the group's last follow-up.
+                xs.Add(X(Math.Min(curve.MaxTime, xMax)));
+                ys.Add(ys[^1]);
+                lo.Add(lo[^1]);
+                hi.Add(hi[^1]);
+                if (cause == first)
+                {
+                    var (bx, blo, bhi) = KmFigure.Steps(xs, lo, hi);
+                    var band = plot.Add.FillY(bx, bhi, blo);
+                    band.FillColor = color.WithAlpha(0.13);
+                    band.LineWidth = 0;
+                }
+                var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), color);
+                line.ConnectStyle = ConnectStyle.StepHorizontal;
+                line.LineWidth = 2;
+                line.LinePattern = pattern;
+                var legendY = -(4 + RowHeight * entry + RowHeight / 2.0);
+                var swatch = plot.Add.Line(plotLeft, legendY, plotLeft + 28, legendY);
+                swatch.LineColor = color;
+                swatch.LineWidth = 2.5f;
+                swatch.LinePattern = pattern;
+                KmFigure.Text(plot, name, plotLeft + 36, legendY, Alignment.MiddleLeft, Font, Black);
+                entry++;
+            }
+        }
+        for (var k = 0; k < tests.Length; k++)
+        {
+            var line = testsBeside ? k : entries.Count + k;
+            KmFigure.Text(plot, tests[k], testsBeside ? plotRight : plotLeft, -(4 + RowHeight * line + RowHeight / 2.0),
+                testsBeside ? Alignment.MiddleRight : Alignment.MiddleLeft, Font, Black);
+        }
+        return new FigureDrawing(plot, width, height);
     }
 }

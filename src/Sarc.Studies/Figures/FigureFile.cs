@@ -1,13 +1,12 @@
 using ScottPlot;
 using Sarc.Data;
-using SkiaSharp;
 
 namespace Sarc.Studies.Figures;
 
 /// <summary>
-/// Saves a figure in the format its file name asks for: .svg (vector, for the web and reports), .png (at
-/// <see cref="FigureStyle.Width"/> pixels wide) or .pdf (vector, for journals), written to a temporary file and
-/// renamed, so a failed write leaves nothing half-written.
+/// Saves a figure in the format its file name asks for: .svg (vector, for the web and reports), .png (300 dpi) or
+/// .pdf (vector, for journals), through <see cref="FigureWriter"/> (written to a temporary file and renamed, so a
+/// failed write leaves nothing half-written).
 /// </summary>
 public static class FigureFile
 {
@@ -25,40 +24,14 @@ public static class FigureFile
         }
     }
 
-    /// <summary>Saves <paramref name="plot"/> at <paramref name="width"/> × <paramref name="height"/> to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Saves <paramref name="plot"/>, laid out at <paramref name="width"/> × <paramref name="height"/>, to
+    /// <paramref name="path"/> through <see cref="FigureWriter"/> (the report's writer: page width, 300 dpi PNG).
+    /// </summary>
     /// <exception cref="DataInputException">An unknown extension, or the file cannot be written.</exception>
     public static void Save(Plot plot, string path, int width, int height)
     {
         RequireFormat(path, "figure");
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{extension}");
-        try
-        {
-            switch (extension)
-            {
-                case ".svg":
-                    plot.SaveSvg(temporary, width, height);
-                    break;
-                case ".png":
-                    plot.SavePng(temporary, width, height);
-                    break;
-                default:
-                    using (var stream = File.Create(temporary))
-                    using (var document = SKDocument.CreatePdf(stream))
-                    {
-                        var canvas = document.BeginPage(width, height);
-                        plot.Render(canvas, width, height);
-                        document.EndPage();
-                        document.Close();
-                    }
-                    break;
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new DataInputException($"{path}: cannot write the figure: {e.Message}");
-        }
+        FigureWriter.SaveFile(new FigureDrawing(plot, width, height), path, FigureOptions.Default);
     }
 }

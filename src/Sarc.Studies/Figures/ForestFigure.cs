@@ -12,11 +12,14 @@ namespace Sarc.Studies.Figures;
 /// line on a log axis (robust SE when the fit has one), a dashed line at HR 1, and the "HR (CI)" text at the right.
 /// Coefficients are drawn as the model names them (a factor's level against its reference).
 /// </summary>
-public static class ForestFigure
+/// <param name="entries">The rows, top to bottom.</param>
+/// <param name="axisLabel">The title under the log axis.</param>
+/// <param name="valueHeader">The header over the column of values.</param>
+public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLabel, string valueHeader) : IReportFigure
 {
-    /// <summary>Writes the forest plot of a Cox model as <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
-    public static (string Svg, string Png) Save(CoxResult fit, IReadOnlyDictionary<string, string> references, string basePath, ReportLabels labels) =>
-        Save(Rows(fit, references, labels), "Hazard ratio (log scale)", $"HR ({fit.ConfidenceLevel * 100:G3}% CI)", basePath);
+    /// <summary>The forest of a Cox model (robust intervals when it has them), reference levels shown.</summary>
+    public static ForestFigure Of(CoxResult fit, IReadOnlyDictionary<string, string> references, ReportLabels labels) =>
+        new(Rows(fit, references, labels), "Hazard ratio (log scale)", $"HR ({fit.ConfidenceLevel * 100:G3}% CI)");
 
     /// <summary>
     /// The rows of a Cox model: a factor's reference level (HR 1, no interval) just above its first level, intervals
@@ -42,12 +45,11 @@ public static class ForestFigure
         return entries;
     }
 
-    /// <summary>
-    /// Writes a forest plot of <paramref name="entries"/> (top to bottom) as <paramref name="basePath"/>.svg and .png:
-    /// <paramref name="axisLabel"/> under the log axis, <paramref name="valueHeader"/> over the column of values.
-    /// </summary>
-    public static (string Svg, string Png) Save(IReadOnlyList<ForestRow> entries, string axisLabel, string valueHeader, string basePath)
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
     {
+        // The label, interval and value columns need the page width; a single column gets the figure scaled down.
+        width = Math.Max(width, 760);
         var rows = entries.Count;
         var finite = entries.SelectMany(l => new[] { l.Lower, l.Upper }).Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
@@ -110,8 +112,6 @@ public static class ForestFigure
         // Long forests (several models) get tighter rows so the figure stays within a page.
         var height = 150 + (rows > 10 ? 32 : 42) * rows;
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        plot.SaveSvg(basePath + ".svg", FigureStyle.Width, height);
-        plot.SavePng(basePath + ".png", FigureStyle.Width, height);
-        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+        return new FigureDrawing(plot, width, height);
     }
 }

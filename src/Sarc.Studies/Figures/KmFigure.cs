@@ -2,139 +2,163 @@ using System.Globalization;
 using ScottPlot;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
-
 using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Figures;
 
 /// <summary>
-/// The journal Kaplan-Meier figure: step curves with censoring marks and shaded confidence bands, the log-rank p on the
-/// plot, a legend, and the numbers at risk under the x axis aligned to its ticks. The axes are drawn in data space so
-/// the risk table sits exactly under the ticks in both SVG and PNG.
+/// The journal Kaplan-Meier figure: step curves with censoring marks and shaded confidence bands; above the plot a
+/// legend and the test's p (never on the curves); under it the numbers at risk, aligned to the x ticks, each row
+/// labelled at the left of the plot area (never over the first column of numbers). The x axis stops where fewer than
+/// 10% of the largest group remain at risk, or at the analysis's <c>max_time</c>. Drawn in layout pixels (data
+/// coordinates = pixels from the top left, y negative downwards), so text never moves relative to the curves.
 /// </summary>
-public static class KmFigure
+/// <param name="analysis">The curves, their risk sets and the test.</param>
+/// <param name="endpointLabel">The y axis title (the endpoint's name).</param>
+/// <param name="timeAxis">The x axis title ("Months since surgery").</param>
+/// <param name="labels">The study's labels for the groups.</param>
+/// <param name="maxTime">Where the x axis ends, in months; null for the 10% rule.</param>
+public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string timeAxis, ReportLabels labels, double? maxTime = null) : IReportFigure
 {
-    /// <summary>Writes <paramref name="basePath"/>.svg and .png; returns the two file names.</summary>
-    public static (string Svg, string Png) Save(KmAnalysis analysis, string endpointLabel, string basePath, ReportLabels labels)
+    private const float Font = FigureStyle.FontSize;
+    private const float Small = FigureStyle.FontSize - 1;
+    private const int RowHeight = 21;
+    private static readonly Color Black = Color.FromHex("#222222");
+
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
     {
         var groups = analysis.Curves.Count;
-        var maxTime = analysis.Curves.Max(c => c.Time.Length == 0 ? 0 : c.Time[^1]);
-        var step = NiceStep(maxTime / 6);
-        var xMax = Math.Ceiling(maxTime / step) * step;
-        var ticks = Enumerable.Range(0, (int)Math.Round(xMax / step) + 1).Select(i => i * step).ToArray();
+        var grouped = analysis.GroupColumn is not null;
+        var names = Enumerable.Range(0, groups).Select(g => grouped ? labels.Group(analysis.GroupColumn!, analysis.Levels[g]) : "All patients").ToArray();
+        var rowLabels = Enumerable.Range(0, groups).Select(g => grouped ? labels.Level(analysis.GroupColumn!, analysis.Levels[g]) : "All").ToArray();
+        var end = maxTime ?? AxisEnd();
+        var step = NiceStep(end / 6);
+        var xMax = maxTime ?? Math.Max(step, Math.Ceiling(end / step - 1e-9) * step);
+        var ticks = Enumerable.Range(0, (int)Math.Floor(xMax / step + 1e-9) + 1).Select(i => i * step).ToArray();
 
-        // Vertical layout in data units: curves in [0, 1]; x tick labels, axis title, then one risk-table row per group.
-        const double rowHeight = 0.075;
-        var tickLabelY = -0.035;
-        var axisTitleY = -0.105;
-        var riskTitleY = -0.19;
-        var firstRowY = riskTitleY - rowHeight;
-        var yMin = firstRowY - rowHeight * groups;
-        var left = -xMax * 0.2;
+        // Horizontal layout (pixels from the left of the content box).
+        var content = width - 16;
+        var yTickWidth = FigureText.Width("0.00", Font);
+        var labelWidth = rowLabels.Max(l => FigureText.Width(l, Small, bold: true));
+        var plotLeft = Math.Max(22 + 8 + yTickWidth + 10, labelWidth + 18);
+        var plotRight = content - FigureText.Width(Format(xMax), Font) / 2 - 2;
+        var plotWidth = plotRight - plotLeft;
+
+        // Vertical layout: legend (and the test) above the plot, ticks, axis title, then the risk table.
+        var test = TestLabel();
+        var legendWidth = names.Max(n => 36 + FigureText.Width(n, Font));
+        var testOwnLine = test is not null && legendWidth + 24 + FigureText.Width(test, Font) > plotWidth;
+        var legendLines = groups + (testOwnLine ? 1 : 0);
+        var plotTop = 4 + legendLines * RowHeight + 14;
+        var plotHeight = Math.Round(width * 0.40);
+        var plotBottom = plotTop + plotHeight;
+        var riskTitleY = plotBottom + 64;
+        var height = (int)Math.Ceiling(riskTitleY + 14 + RowHeight * groups + 8 + 16);
+
+        double X(double t) => plotLeft + t / xMax * plotWidth;
+        double Y(double s) => -(plotTop + (1 - s) * plotHeight);
 
         var plot = new Plot();
         plot.Axes.Frameless();
         plot.HideGrid();
-        plot.Axes.SetLimits(left, xMax * 1.03, yMin, 1.06);
-        var black = Color.FromHex("#222222");
+        plot.Axes.SetLimits(0, content, -(height - 16), 0);
+        plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
 
-        Line(plot, 0, 0, xMax, 0, black, 1.2);
-        Line(plot, 0, 0, 0, 1, black, 1.2);
-        foreach (var x in ticks)
+        TimeAxes.Draw(plot, X, Y, ticks, [0.0, 0.25, 0.5, 0.75, 1.0], timeAxis, endpointLabel);
+        TimeAxes.RiskTable(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", riskTitleY, rowLabels, X, ticks, analysis.AtRisk, RowHeight);
+        if (test is not null)
         {
-            Line(plot, x, 0, x, -0.012, black, 1.2);
-            Text(plot, Format(x), x, tickLabelY, Alignment.UpperCenter, FigureStyle.FontSize, black);
+            // Right of the first legend line, or on a line of its own under the legend when they would meet.
+            Text(plot, test, testOwnLine ? plotLeft : plotRight, testOwnLine ? -(4 + groups * RowHeight + RowHeight / 2.0) : -(4 + RowHeight / 2.0),
+                testOwnLine ? Alignment.MiddleLeft : Alignment.MiddleRight, Font, Black);
         }
-        foreach (var y in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
-        {
-            Line(plot, 0, y, -xMax * 0.008, y, black, 1.2);
-            Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), -xMax * 0.012, y, Alignment.MiddleRight, FigureStyle.FontSize, black);
-        }
-        Text(plot, "Months since " + (endpointLabel.Contains("relapse", StringComparison.Ordinal) ? "first relapse" : "surgery"),
-            xMax / 2, axisTitleY, Alignment.UpperCenter, FigureStyle.FontSize, black);
-        Text(plot, endpointLabel, left + xMax * 0.02, 0.5, Alignment.MiddleCenter, FigureStyle.FontSize, black, rotate: true);
-        // The rows are labelled by level only, so the title names the grouping they belong to.
-        Text(plot, analysis.GroupColumn is null ? "Number at risk" : $"Number at risk by {labels.Name(analysis.GroupColumn)}", left + xMax * 0.005, riskTitleY, Alignment.MiddleLeft, FigureStyle.FontSize, black, bold: true);
 
-        var legend = new List<LegendItem>();
         for (var g = 0; g < groups; g++)
         {
             var curve = analysis.Curves[g];
             var color = Color.FromHex(FigureStyle.Palette[g % FigureStyle.Palette.Count]);
-            var name = analysis.GroupColumn is null ? "All patients" : labels.Group(analysis.GroupColumn, analysis.Levels[g]);
-            // Step function from (0, 1): prepend the origin so the first drop is drawn.
-            var xs = new double[curve.Time.Length + 1];
-            var ys = new double[xs.Length];
-            var lo = new double[xs.Length];
-            var hi = new double[xs.Length];
-            ys[0] = lo[0] = hi[0] = 1;
-            for (var i = 0; i < curve.Time.Length; i++)
+            // Step function from (0, 1), cut at the axis end.
+            var xs = new List<double> { X(0) };
+            var ys = new List<double> { Y(1) };
+            var lo = new List<double> { Y(1) };
+            var hi = new List<double> { Y(1) };
+            var cx = new List<double>();
+            var cy = new List<double>();
+            for (var i = 0; i < curve.Time.Length && curve.Time[i] <= xMax; i++)
             {
-                xs[i + 1] = curve.Time[i];
-                ys[i + 1] = curve.Survival[i];
-                lo[i + 1] = double.IsNaN(curve.Lower[i]) ? ys[i + 1] : curve.Lower[i];
-                hi[i + 1] = double.IsNaN(curve.Upper[i]) ? ys[i + 1] : curve.Upper[i];
+                var s = curve.Survival[i];
+                xs.Add(X(curve.Time[i]));
+                ys.Add(Y(s));
+                lo.Add(Y(double.IsNaN(curve.Lower[i]) ? s : curve.Lower[i]));
+                hi.Add(Y(double.IsNaN(curve.Upper[i]) ? s : curve.Upper[i]));
+                if (curve.Censored[i] > 0)
+                {
+                    cx.Add(X(curve.Time[i]));
+                    cy.Add(Y(s));
+                }
+            }
+            var last = curve.Time.Length == 0 ? 0 : Math.Min(curve.Time[^1], xMax);
+            if (xs[^1] < X(last))
+            {
+                xs.Add(X(last));
+                ys.Add(ys[^1]);
+                lo.Add(lo[^1]);
+                hi.Add(hi[^1]);
             }
             var (bx, blo, bhi) = Steps(xs, lo, hi);
             var band = plot.Add.FillY(bx, bhi, blo);
             band.FillColor = color.WithAlpha(0.13);
             band.LineWidth = 0;
-            var line = plot.Add.ScatterLine(xs, ys, color);
+            var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), color);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            var cx = new List<double>();
-            var cy = new List<double>();
-            for (var i = 0; i < curve.Time.Length; i++)
-            {
-                if (curve.Censored[i] > 0)
-                {
-                    cx.Add(curve.Time[i]);
-                    cy.Add(curve.Survival[i]);
-                }
-            }
             if (cx.Count > 0)
             {
                 var marks = plot.Add.Markers(cx.ToArray(), cy.ToArray(), MarkerShape.VerticalBar, 8, color);
                 marks.MarkerLineWidth = 1.3f;
             }
-            legend.Add(new LegendItem { LabelText = name, LineColor = color, LineWidth = 2.5f, MarkerShape = MarkerShape.None });
 
-            var rowY = firstRowY - rowHeight * g;
-            Text(plot, analysis.GroupColumn is null ? "All" : labels.Level(analysis.GroupColumn, analysis.Levels[g]), left + xMax * 0.005, rowY, Alignment.MiddleLeft, FigureStyle.FontSize - 1, color, bold: true);
-            foreach (var x in ticks)
-            {
-                Text(plot, AtRisk(curve, x).ToString(CultureInfo.InvariantCulture), x, rowY, Alignment.MiddleCenter, FigureStyle.FontSize - 1, color);
-            }
+            // Legend entry above the plot, and the risk-table row.
+            var legendY = -(4 + RowHeight * g + RowHeight / 2.0);
+            Line(plot, plotLeft, legendY, plotLeft + 28, legendY, color, 2.5);
+            Text(plot, names[g], plotLeft + 36, legendY, Alignment.MiddleLeft, Font, Black);
         }
-        if (analysis.LogRank is { } test)
-        {
-            Text(plot, "Log-rank " + ReportText.PEquals(test.PValue), xMax * 0.03, 0.06, Alignment.LowerLeft, FigureStyle.FontSize, black);
-        }
-        FigureStyle.Legend(plot, legend, Alignment.UpperRight);
-
-        var height = (int)(430 + 30 * groups);
-        plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        plot.SaveSvg(basePath + ".svg", FigureStyle.Width, height);
-        plot.SavePng(basePath + ".png", FigureStyle.Width, height);
-        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+        return new FigureDrawing(plot, width, height);
     }
 
-    /// <summary>Numbers at risk at <paramref name="time"/>: patients whose time is &gt;= it, as R's summary(fit, times).</summary>
-    public static int AtRisk(Sarc.Statistics.Survival.KaplanMeierCurve curve, double time)
+    /// <summary>"Log-rank p = ..." (or Mantel-Byar for Simon-Makuch), or null without a test.</summary>
+    private string? TestLabel() =>
+        analysis.MantelByar is { } mb ? "Mantel-Byar " + ReportText.PEquals(mb.P)
+        : analysis.LogRank is { } lr ? "Log-rank " + ReportText.PEquals(lr.PValue)
+        : null;
+
+    /// <summary>
+    /// The time after which fewer than 10% of any group remain at risk: for each group the last curve time at which at
+    /// least 10% of its patients were at risk, the largest over groups.
+    /// </summary>
+    private double AxisEnd()
     {
-        for (var i = 0; i < curve.Time.Length; i++)
+        var end = 0.0;
+        for (var g = 0; g < analysis.Curves.Count; g++)
         {
-            if (curve.Time[i] >= time)
+            var curve = analysis.Curves[g];
+            var threshold = 0.1 * curve.N;
+            for (var i = 0; i < curve.Time.Length; i++)
             {
-                return curve.AtRisk[i];
+                if (curve.AtRisk[i] >= threshold)
+                {
+                    end = Math.Max(end, curve.Time[i]);
+                }
             }
         }
-        return 0;
+        return end > 0 ? end : Math.Max(1, analysis.Curves.Max(c => c.Time.Length == 0 ? 0 : c.Time[^1]));
     }
 
-    private static (double[] X, double[] Lo, double[] Hi) Steps(double[] xs, double[] lo, double[] hi)
+    /// <summary>A band's outline as steps: each value held until the next time.</summary>
+    internal static (double[] X, double[] Lo, double[] Hi) Steps(List<double> xs, List<double> lo, List<double> hi)
     {
-        var n = xs.Length;
+        var n = xs.Count;
         var x = new double[2 * n - 1];
         var l = new double[x.Length];
         var h = new double[x.Length];
@@ -153,7 +177,8 @@ public static class KmFigure
         return (x, l, h);
     }
 
-    private static double NiceStep(double raw)
+    /// <summary>A tick step in months (3, 6, 12, ... 120) of at least <paramref name="raw"/>.</summary>
+    internal static double NiceStep(double raw)
     {
         foreach (var s in new double[] { 3, 6, 12, 24, 36, 48, 60, 120 })
         {
@@ -176,6 +201,7 @@ public static class KmFigure
 
     internal static void Text(Plot plot, string text, double x, double y, Alignment alignment, float size, Color color, bool bold = false, bool rotate = false)
     {
+        FigureLabel.Record(plot, new FigureLabel(text, x, y, alignment, size, bold, rotate));
         var label = plot.Add.Text(text, x, y);
         label.LabelAlignment = alignment;
         label.LabelFontSize = size;

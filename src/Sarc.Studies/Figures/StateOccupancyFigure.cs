@@ -10,7 +10,9 @@ namespace Sarc.Studies.Figures;
 /// probability of being in that state; one panel per group side by side, one legend of the states above them. Axes
 /// drawn in data space as in <see cref="KmFigure"/>, so every panel has the same scale.
 /// </summary>
-public static class StateOccupancyFigure
+/// <param name="panels">One panel per entry (title, occupancy); every panel has the same states.</param>
+/// <param name="timeAxis">The x axis title under each panel.</param>
+public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, MultistateAnalysis Occupancy)> panels, string timeAxis = "Months since surgery") : IReportFigure
 {
     /// <summary>Fill colour per state name (Okabe-Ito); states not listed take the palette in order.</summary>
     private static readonly Dictionary<string, string> StateColors = new(StringComparer.Ordinal)
@@ -31,28 +33,27 @@ public static class StateOccupancyFigure
         _ => state,
     };
 
-    /// <summary>
-    /// Writes <paramref name="basePath"/>.svg and .png with one panel per entry of <paramref name="panels"/> (title,
-    /// occupancy; every panel must have the same states); returns the two file names.
-    /// </summary>
-    public static (string Svg, string Png) Save(IReadOnlyList<(string Title, MultistateAnalysis Occupancy)> panels, string basePath)
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
     {
+        // Side-by-side panels need the page width to keep their labels apart; a single column gets them scaled down.
+        width = Math.Max(width, panels.Count > 1 ? 760 : 560);
         ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
         var states = panels[0].Occupancy.States;
         var maxTime = panels.Max(p => p.Occupancy.Result.Times.Length == 0 ? 0 : p.Occupancy.Result.Times[^1]);
         var (step, xMax) = TimeAxis(maxTime, panels.Count > 1 ? 7 : 10);
         var gap = xMax * 0.2;
-        var width = xMax + gap;
+        var panelWidth = xMax + gap;
         var left = -xMax * 0.17;
         var plot = new Plot();
         plot.Axes.Frameless();
         plot.HideGrid();
         // Room above the panels for their titles and the legend, below for the tick labels and axis title.
-        plot.Axes.SetLimits(left, panels.Count * width - gap + xMax * 0.05, -0.2, 1.3);
+        plot.Axes.SetLimits(left, panels.Count * panelWidth - gap + xMax * 0.05, -0.2, 1.3);
         var black = Color.FromHex("#222222");
         for (var k = 0; k < panels.Count; k++)
         {
-            var x0 = k * width;
+            var x0 = k * panelWidth;
             DrawBands(plot, panels[k].Occupancy, x0, xMax, states);
             KmFigure.Line(plot, x0, 0, x0 + xMax, 0, black, 1.2);
             KmFigure.Line(plot, x0, 0, x0, 1, black, 1.2);
@@ -66,7 +67,7 @@ public static class StateOccupancyFigure
                 KmFigure.Line(plot, x0, y, x0 - xMax * 0.008, y, black, 1.2);
                 KmFigure.Text(plot, y.ToString("0.00", CultureInfo.InvariantCulture), x0 - xMax * 0.012, y, Alignment.MiddleRight, FigureStyle.FontSize, black);
             }
-            KmFigure.Text(plot, "Months since surgery", x0 + xMax / 2, -0.11, Alignment.UpperCenter, FigureStyle.FontSize, black);
+            KmFigure.Text(plot, timeAxis, x0 + xMax / 2, -0.11, Alignment.UpperCenter, FigureStyle.FontSize, black);
             if (panels[k].Title.Length > 0)
             {
                 KmFigure.Text(plot, panels[k].Title, x0 + xMax / 2, 1.03, Alignment.LowerCenter, FigureStyle.FontSize, black, bold: true);
@@ -90,10 +91,7 @@ public static class StateOccupancyFigure
         FigureStyle.Legend(plot, legend, Alignment.UpperCenter);
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        var pixelWidth = panels.Count > 1 ? (int)(FigureStyle.Width * 1.15) : FigureStyle.Width;
-        plot.SaveSvg(basePath + ".svg", pixelWidth, 500);
-        plot.SavePng(basePath + ".png", pixelWidth, 500);
-        return (Path.GetFileName(basePath) + ".svg", Path.GetFileName(basePath) + ".png");
+        return new FigureDrawing(plot, width, 500);
     }
 
     /// <summary>

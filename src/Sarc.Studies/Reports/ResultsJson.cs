@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sarc.Studies.Json;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;
@@ -14,19 +15,26 @@ public static class ResultsJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The document as UTF-8 text.</summary>
-    public static string Write(IReadOnlyList<StudyResult> studies)
+    /// <summary>The document as UTF-8 text; with <paramref name="provenance"/>, a <c>"provenance"</c> object first.</summary>
+    public static string Write(IReadOnlyList<StudyResult> studies, Provenance? provenance = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, Options))
         {
             writer.WriteStartObject();
+            if (provenance is not null)
+            {
+                writer.WriteStartObject("provenance");
+                provenance.WriteJson(writer, studies.Select(s => s.Definition));
+                writer.WriteEndObject();
+            }
             writer.WriteStartArray("studies");
             foreach (var study in studies)
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", study.Definition.Id);
                 writer.WriteString("title", study.Definition.Title);
+                writer.WriteString("definition_sha256", study.Definition.Sha256);
                 writer.WriteNumber("n", study.N);
                 writer.WriteStartArray("analyses");
                 foreach (var analysis in study.Analyses)
@@ -40,7 +48,7 @@ public static class ResultsJson
                     }
                     else
                     {
-                        analysis.WriteJson!(writer);
+                        analysis.Output!.WriteJson(writer);
                     }
                     writer.WriteStartArray("warnings");
                     foreach (var warning in analysis.Warnings)
@@ -51,6 +59,31 @@ public static class ResultsJson
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteStartArray("seed_comparison");
+            foreach (var c in studies.SelectMany(s => s.SeedComparisons))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("study", c.Study);
+                writer.WriteString("quantity", c.Quantity);
+                writer.WriteNumber("paper", c.Paper);
+                writer.WriteNumberOrNull("estimate", c.Estimate);
+                writer.WriteNumberOrNull("lower", c.Lower);
+                writer.WriteNumberOrNull("upper", c.Upper);
+                if (c.Covered is { } covered)
+                {
+                    writer.WriteBoolean("covered", covered);
+                }
+                else
+                {
+                    writer.WriteNull("covered");
+                }
+                if (c.Note is { } note)
+                {
+                    writer.WriteString("note", note);
+                }
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

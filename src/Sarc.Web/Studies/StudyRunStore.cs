@@ -71,10 +71,12 @@ public sealed partial class StudyRunStore
             var started = _clock.GetUtcNow();
             var export = Path.Combine(folder, "export.csv");
             Sarc.Data.Tables.DataFrame dataset;
+            DataSnapshot snapshot;
             try
             {
                 TemplateWriter.WriteFile(patients, export);
                 var loaded = StudyData.Load(export, supplementPath: null);
+                snapshot = DataSnapshot.OfFile(DatasetName, export, auditPosition: null, loaded.RowCount);
                 // Messages name the dataset's source: the user's export, not a path on the server that is deleted anyway.
                 dataset = new Sarc.Data.Tables.DataFrame(DatasetName, loaded.Columns, loaded.LineNumbers);
             }
@@ -85,7 +87,8 @@ public sealed partial class StudyRunStore
             var result = StudyRunner.Run(study, dataset);
             var report = Path.Combine(folder, ReportSubfolder);
             var scope = user.Role == UserRole.Admin ? "all centers" : "centers " + string.Join(", ", user.Centers);
-            HtmlReport.Write(report, [result], $"{patients.Count} patients visible to {user.Email} ({scope}), run {started:yyyy-MM-dd HH:mm} UTC.");
+            HtmlReport.Write(report, [result], $"{patients.Count} patients visible to {user.Email} ({scope}), run {started:yyyy-MM-dd HH:mm} UTC.",
+                new ReportOptions { Provenance = Provenance.Create($"web user {user.Email}", snapshot, _clock) });
             var run = new StudyRun(id, user.Email, study.Id, study.Title, started, patients.Count, report);
             // Written last: a folder without run.json is an unfinished or failed run and is never served.
             File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(new Metadata(run.Owner, run.StudyId, run.StudyTitle, run.Started, run.Patients)));

@@ -60,6 +60,27 @@ public class StudyCommandTest
             Assert.Equal(["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse"], ids);
             Assert.NotEmpty(Directory.GetFiles(folder, "*.svg"));
             Assert.Equal(Directory.GetFiles(folder, "*.svg").Length, Directory.GetFiles(folder, "*.png").Length);
+            Assert.StartsWith("sarc demo --out", results.RootElement.GetProperty("provenance").GetProperty("run_by").GetString(), StringComparison.Ordinal);
+
+            // A fresh report is reproduced from its registry...
+            var database = Path.Combine(folder, "data", "registry.db");
+            var verified = CliRun.Of("study", "verify", folder, "--db", database);
+            Assert.True(verified.ExitCode == 0, verified.Error);
+            Assert.Contains("reproduced (5 studies", verified.Output);
+
+            // ...and not after an audited edit of one patient: exit 2 naming the first difference.
+            var export = Path.Combine(folder, "edit.csv");
+            Assert.Equal(0, CliRun.Of("export", "--db", database, "--out", export).ExitCode);
+            var lines = File.ReadAllLines(export);
+            var header = lines[0].Split(',');
+            var bmi = Array.IndexOf(header, "bmi");
+            var cells = lines[1].Split(',');
+            cells[bmi] = cells[bmi] == "45.5" ? "18.5" : "45.5";
+            File.WriteAllLines(export, [lines[0], string.Join(',', cells)]);
+            Assert.Equal(0, CliRun.Of("import", "--db", database, "--update", "--reason", "test edit", export).ExitCode);
+            var changed = CliRun.Of("study", "verify", folder, "--db", database);
+            Assert.Equal(2, changed.ExitCode);
+            Assert.Matches(@"results\.json: not reproduced: \$\.[a-z_\.\[\]0-9]+: .+ in the report, .+ now", changed.Error.Trim());
         }
         finally
         {
@@ -68,6 +89,43 @@ public class StudyCommandTest
             {
                 Directory.Delete(folder, recursive: true);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData("../outside")]
+    [InlineData("a/b")]
+    [InlineData(".hidden")]
+    public void Validate_StudyIdThatCouldLeaveTheReportFolder_IsRefused(string id)
+    {
+        using var file = new TempFile($"id: \"{id}\"\ntitle: T\nanalyses:\n  - id: a\n    kind: rates\n    outcomes: [lr]\n", ".yaml");
+
+        var run = CliRun.Of("study", "validate", file.Path);
+
+        run.AssertUserError($"id '{id}' must be letters, digits");
+    }
+
+    [Fact]
+    public void Run_UnknownFigureFormat_IsAUserErrorBeforeAnythingIsWritten()
+    {
+        using var file = new TempFile("id: t\ntitle: T\nanalyses:\n  - id: a\n    kind: rates\n    outcomes: [lr]\n", ".yaml");
+        var folder = Path.Combine(Path.GetTempPath(), "sarc-study-" + Guid.NewGuid().ToString("N"));
+
+        CliRun.Of("study", "run", file.Path, "--data", "x.csv", "--out", folder, "--figure-formats", "svg,gif").AssertUserError("--figure-formats: 'gif' is not one of svg, png, pdf, tiff");
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void Verify_FolderWithoutResults_IsAUserError()
+    {
+        var folder = Directory.CreateTempSubdirectory("sarc-verify-").FullName;
+        try
+        {
+            CliRun.Of("study", "verify", folder, "--db", "x.db").AssertUserError("no results.json in the report folder");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

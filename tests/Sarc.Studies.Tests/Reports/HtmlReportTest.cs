@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sarc.Studies.Definitions;
+using Sarc.Studies.Figures;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
 using Sarc.Studies.Tests.Running;
@@ -132,6 +133,77 @@ public sealed partial class HtmlReportTest(DemoRegistry registry) : IClassFixtur
         Assert.Contains("LR → DM: ", html);
         Assert.Contains("Fine-Gray proportional subdistribution hazards", html);
         Assert.DoesNotContain("Not run:", html);
+    }
+
+    [Fact]
+    public void Write_MethodsParagraph_NamesEachMethodThatRanWithItsReference()
+    {
+        var html = File.ReadAllText(WriteSeedReport());
+
+        var methods = html[html.IndexOf("<section class=\"methods\"", StringComparison.Ordinal)..html.IndexOf("</section>", html.IndexOf("<section class=\"methods\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        foreach (var expected in new[] { "Kaplan EL, Meier P", "Mantel N. Evaluation of survival data", "Efron B.", "Fine JP, Gray RJ", "Aalen OO, Johansen S", "Gray RJ. A class of K-sample tests", "Simon R, Makuch RW", "validated against R 4.2.2 (survival 3.5.3, cmprsk 2.2.11)" })
+        {
+            Assert.Contains(expected, methods);
+        }
+        // necrosis-outcomes has a rates analysis, so Clopper-Pearson is cited too.
+        Assert.Contains("Clopper CJ, Pearson ES", methods);
+    }
+
+    [Fact]
+    public void Write_WithProvenance_StatesItInTheFooterAndResultsJson()
+    {
+        var study = StudyParser.ParseFile(Fixture.PathOf("studies", "metastatic-cmt.yaml")).Study!;
+        var data = new DataSnapshot("registry.db", new string('a', 64), 1234, registry.Dataset.RowCount);
+        var provenance = new Provenance("1.2.3", "0123abc", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), "sarc study run x.yaml --db registry.db", data);
+
+        var html = File.ReadAllText(HtmlReport.Write(folder, [StudyRunner.Run(study, registry.Dataset)], "test", new ReportOptions { Provenance = provenance }));
+
+        Assert.Contains("1.2.3 (commit 0123abc)", html);
+        Assert.Contains("audit position 1234", html);
+        Assert.Contains(study.Sha256, html);
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+        var p = results.RootElement.GetProperty("provenance");
+        Assert.Equal("2026-01-02T03:04:05Z", p.GetProperty("generated").GetString());
+        Assert.Equal(1234, p.GetProperty("data").GetProperty("audit_position").GetInt64());
+        Assert.Equal(study.Text, p.GetProperty("studies")[0].GetProperty("definition").GetString());
+        Assert.Equal("3.5.3", p.GetProperty("validated_against").GetProperty("survival").GetString());
+    }
+
+    [Fact]
+    public void Write_AllFigureFormats_WritesVectorPdfAndTiffWithItsDpi()
+    {
+        var study = StudyParser.ParseFile(Fixture.PathOf("studies", "metastatic-cmt.yaml")).Study!;
+        var options = new ReportOptions { Figures = new FigureOptions { Formats = [FigureFormat.Svg, FigureFormat.Png, FigureFormat.Pdf, FigureFormat.Tiff], Dpi = 600, Width = FigureWidth.Single } };
+
+        HtmlReport.Write(folder, [StudyRunner.Run(study, registry.Dataset)], "test", options);
+
+        var basePath = Path.Combine(folder, "metastatic-cmt-os");
+        Assert.StartsWith("%PDF-", File.ReadAllText(basePath + ".pdf")[..8], StringComparison.Ordinal);
+        Assert.Contains("width=\"85mm\"", File.ReadAllText(basePath + ".svg"));
+        var png = File.ReadAllBytes(basePath + ".png");
+        // 85 mm at 600 dpi = 2008 pixels wide (IHDR width at byte 16), and a pHYs chunk of 23622 px/m (600 dpi).
+        Assert.Equal(2008, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        var phys = png.AsSpan().IndexOf("pHYs"u8);
+        Assert.True(phys > 0, "no pHYs chunk");
+        Assert.Equal(23622, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(phys + 4)));
+        var tiff = File.ReadAllBytes(basePath + ".tiff");
+        Assert.Equal("II*\0"u8.ToArray(), tiff[..4]);
+        Assert.Contains(600u, Rationals(tiff));
+    }
+
+    /// <summary>The numerators of the TIFF's RATIONAL tags (resolution).</summary>
+    private static IEnumerable<uint> Rationals(byte[] tiff)
+    {
+        var ifd = (int)BitConverter.ToUInt32(tiff, 4);
+        var count = BitConverter.ToUInt16(tiff, ifd);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = ifd + 2 + 12 * i;
+            if (BitConverter.ToUInt16(tiff, entry + 2) == 5)
+            {
+                yield return BitConverter.ToUInt32(tiff, (int)BitConverter.ToUInt32(tiff, entry + 8));
+            }
+        }
     }
 
     [GeneratedRegex("(?:src|href)=\"([^\"]+)\"")]

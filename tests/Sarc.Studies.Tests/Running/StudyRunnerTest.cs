@@ -418,20 +418,22 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
     [Fact]
     public void Run_EndpointWithoutEventsAndGroupWithOneLevel_FailOnlyThoseAnalyses()
     {
-        // Patients who never had an LR: LR-free survival has no events, and 'lr' has the single level 0.
+        // High-grade patients who never had an LR: LR-free survival has no events, and 'high_grade' has the single
+        // level 1. (Grouping by 'lr' itself, as this test did, is now refused: LR is recorded after time zero.)
         var study = Inline("""
             id: b
             title: Bad input
             cohort:
               lr: 0
+              high_grade: 1
             analyses:
               - id: lrfs
                 kind: km
                 endpoint: lrfs
-              - id: os-by-lr
+              - id: os-by-grade
                 kind: km
                 endpoint: os
-                group: lr
+                group: high_grade
               - id: os
                 kind: km
                 endpoint: os
@@ -440,7 +442,7 @@ public class StudyRunnerTest(DemoRegistry registry) : IClassFixture<DemoRegistry
         var result = StudyRunner.Run(study, registry.Dataset);
 
         Assert.Contains("no lrfs events", result.Analyses[0].Error);
-        Assert.Contains("'lr' has a single level", result.Analyses[1].Error);
+        Assert.Contains("'high_grade' has a single level", result.Analyses[1].Error);
         Assert.Null(result.Analyses[2].Error);
         Assert.IsType<KmAnalysis>(result.Analyses[2].Payload);
     }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Sarc.Data.Tables;
+using Sarc.Studies.Definitions;
+using Sarc.Studies.Reports;
+using Sarc.Studies.Running;
+
+namespace Sarc.Studies.Kinds;
+
+/// <summary>
+/// The base of an analysis kind whose runs produce a <typeparamref name="TResult"/>: the kind parses its parameters and
+/// runs (<see cref="Run(AnalysisDefinition, DataFrame)"/>), writes the result's JSON (<see cref="WriteJson"/>, the
+/// matching CLI command's properties) and presents it as tables and figures (<see cref="Present"/>); the report writes
+/// the figure and CSV files and renders the HTML from that presentation.
+/// </summary>
+public abstract class AnalysisKind<TResult> : IAnalysisKind
+    where TResult : notnull
+{
+    /// <inheritdoc/>
+    public abstract string Name { get; }
+
+    /// <inheritdoc/>
+    public abstract IReadOnlyList<ParameterSpec> Parameters { get; }
+
+    /// <inheritdoc/>
+    public virtual void Check(AnalysisDefinition analysis, Action<Parameter?, string> error)
+    {
+    }
+
+    /// <summary>Runs the analysis; see <see cref="IAnalysisKind.Run"/>.</summary>
+    public abstract TResult Run(AnalysisDefinition analysis, DataFrame cohort);
+
+    /// <summary>Statistical trouble the report notes under the analysis (and results.json lists).</summary>
+    public abstract IReadOnlyList<string> Warnings(TResult result);
+
+    /// <summary>Writes the result's properties into the analysis's open JSON object in results.json.</summary>
+    public abstract void WriteJson(Utf8JsonWriter writer, TResult result, AnalysisDefinition analysis);
+
+    /// <summary>The result as the report shows it: tables (each also written as CSV) and figures, in page order.</summary>
+    public abstract IReadOnlyList<ReportBlock> Present(TResult result, ReportContext context);
+
+    IAnalysisOutput IAnalysisKind.Run(AnalysisDefinition analysis, DataFrame cohort) => new Output(this, analysis, Run(analysis, cohort));
+
+    private sealed class Output(AnalysisKind<TResult> kind, AnalysisDefinition analysis, TResult value) : IAnalysisOutput
+    {
+        public object Value => value;
+
+        public IReadOnlyList<string> Warnings => kind.Warnings(value);
+
+        public void WriteJson(Utf8JsonWriter writer) => kind.WriteJson(writer, value, analysis);
+
+        public IReadOnlyList<ReportBlock> Present(ReportContext context) => kind.Present(value, context);
+    }
+}

@@ -1,0 +1,58 @@
+using Sarc.Data;
+using Sarc.Data.Formulas;
+using Sarc.Data.Models;
+using Sarc.Data.Tables;
+using Sarc.Statistics.Survival;
+using Sarc.Studies.Analyses;
+
+namespace Sarc.Studies.Kinds;
+
+/// <summary>The Cox fit of the <c>cox</c> kind and of each transition of the <c>multistate</c> kind.</summary>
+internal static class CoxFitting
+{
+    /// <summary>Fits a Cox model (R's defaults: Efron ties, 95% intervals) with the reference level of each factor term.</summary>
+    /// <exception cref="DataInputException">No events among the rows used (<paramref name="events"/> names them), or the engine rejects the data.</exception>
+    public static CoxAnalysis Fit(DataFrame data, Formula formula, string events)
+    {
+        var frame = ModelFrame.Build(data, formula);
+        var count = 0;
+        foreach (var status in frame.Status)
+        {
+            count += status == 1 ? 1 : 0;
+        }
+        if (count == 0)
+        {
+            throw new DataInputException($"no {events} among the {frame.Status.Length} rows analysed: no Cox model to fit");
+        }
+        CoxResult fit;
+        try
+        {
+            fit = new CoxRegression(new CoxOptions()).Fit(new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design,
+                frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign, frame.Strata, frame.Cluster));
+        }
+        catch (ArgumentException e)
+        {
+            throw new DataInputException(e.Message);
+        }
+        return new CoxAnalysis(fit, frame, References(data, frame, fit));
+    }
+
+    /// <summary>For each text-column term: the level among the fitted rows that has no coefficient (R's treatment contrast reference).</summary>
+    private static Dictionary<string, string> References(DataFrame data, ModelFrame frame, CoxResult fit)
+    {
+        var references = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in frame.TermLabels)
+        {
+            if (!data.HasColumn(label) || data.Column(label).Texts is not { } texts)
+            {
+                continue;
+            }
+            var levels = frame.Rows.Select(r => texts[r]).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            if (levels.FirstOrDefault(l => !fit.Coefficients.Any(c => c.Term == label + l)) is { } reference)
+            {
+                references[label] = reference;
+            }
+        }
+        return references;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Sarc.Data;
+using Sarc.Data.Formulas;
+using Sarc.Data.Tables;
+using Sarc.Studies.Analyses;
+using Sarc.Studies.Definitions;
+using Sarc.Studies.Figures;
+using Sarc.Studies.Json;
+using Sarc.Studies.Reports;
+
+namespace Sarc.Studies.Kinds;
+
+/// <summary><c>finegray</c>: Fine-Gray subdistribution hazards of one cause of a competing-risks endpoint, as <c>sarc finegray</c> (cmprsk::crr).</summary>
+public sealed class FinegrayKind : AnalysisKind<FinegrayAnalysis>
+{
+    /// <inheritdoc/>
+    public override string Name => "finegray";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
+        [new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("cause", ParameterRole.Number, false)];
+
+    /// <inheritdoc/>
+    public override FinegrayAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
+    {
+        var endpoint = analysis.Text("endpoint")!;
+        var cause = KindInputs.Number(analysis, "cause", 1);
+        if (!(cause >= 1) || cause != Math.Floor(cause) || cause > int.MaxValue)
+        {
+            throw new DataInputException($"cause must be a positive whole-number status code of {endpoint}_event, found {analysis.Text("cause")}");
+        }
+        var formula = Formula.Parse($"Surv({endpoint}_months, {endpoint}_event) ~ {KindInputs.Rhs(analysis)}");
+        return FinegrayReport.Analyse(cohort, formula, (int)cause, KindInputs.DefaultConfidenceLevel);
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Warnings(FinegrayAnalysis result) => FinegrayReport.Warnings(result);
+
+    /// <inheritdoc/>
+    public override void WriteJson(Utf8JsonWriter writer, FinegrayAnalysis result, AnalysisDefinition analysis)
+    {
+        writer.WriteString("endpoint", analysis.Text("endpoint"));
+        FinegrayReport.WriteJson(writer, result);
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ReportBlock> Present(FinegrayAnalysis finegray, ReportContext context)
+    {
+        var labels = context.Labels;
+        var (frame, cause, level, fit) = finegray;
+        var percent = ReportWords.Level(level);
+        var forest = new List<ForestRow>();
+        var rows = new List<ReportRow>();
+        for (var k = 0; k < fit.Parameters; k++)
+        {
+            var term = labels.Term(frame.ColumnNames[k], []);
+            forest.Add(new ForestRow(term, fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
+            rows.Add(new ReportRow([term, ReportText.Fixed(fit.HazardRatio(k), 2),
+                $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(FinegrayReport.PValue(fit, k))]));
+        }
+        var names = ReportWords.CauseNames(context.Analysis.Text("endpoint"));
+        var causeName = ReportWords.Cause(names, cause);
+        var figure = new ReportFigure("", new ForestFigure(forest, "Subdistribution hazard ratio (log scale)", $"sHR ({percent}% CI)"),
+            "Forest plot of subdistribution hazard ratios", $"Subdistribution hazard ratios of {causeName} with {percent}% confidence intervals on a log scale.");
+        var competing = names.Count > 0 ? $"; competing event: {names.GetValueOrDefault(2, "other causes")}" : "";
+        var caption = $"Fine-Gray proportional subdistribution hazards (as cmprsk::crr), {fit.Events} events of {causeName}{competing}{(fit.Converged ? "" : "; did not converge")}. "
+            + ReportWords.Counts(fit.Count, frame.Excluded, "missing value of a model term");
+        return [figure, new ReportTable("", ["Term", "sHR", $"{percent}% CI", "p"], rows, caption)];
+    }
+}

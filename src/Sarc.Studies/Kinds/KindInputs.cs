@@ -1,0 +1,47 @@
+using System.Globalization;
+using Sarc.Data;
+using Sarc.Data.Tables;
+using Sarc.Studies.Definitions;
+
+namespace Sarc.Studies.Kinds;
+
+/// <summary>Reading an analysis's parameters and the cohort's columns the way every kind does.</summary>
+internal static class KindInputs
+{
+    /// <summary>Level of every confidence interval a study reports unless it names another (R's default).</summary>
+    public const double DefaultConfidenceLevel = 0.95;
+
+    /// <summary>A number parameter (already checked by the parser), or <paramref name="fallback"/> when absent.</summary>
+    public static double Number(AnalysisDefinition analysis, string name, double fallback) =>
+        analysis.Text(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>A list-of-numbers parameter (already checked by the parser); empty when absent.</summary>
+    public static double[] Numbers(AnalysisDefinition analysis, string name) =>
+        analysis.List(name).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>The right-hand side of the definition's formula (<c>~ a + b</c> → <c>a + b</c>), or null without one.</summary>
+    public static string? Rhs(AnalysisDefinition analysis) =>
+        analysis.Text("formula") is { } text ? text[(text.IndexOf('~') + 1)..].Trim() : null;
+
+    /// <summary>A cell as a number: the numeric value, a text cell parsed, NaN when missing or not a number.</summary>
+    public static double NumberAt(DataColumn column, int row) => column.Numbers is { } n ? n[row]
+        : double.TryParse(column.Texts![row], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+
+    /// <summary>A 0/1 column as numbers (NaN where missing).</summary>
+    /// <exception cref="DataInputException">A value other than 0 or 1.</exception>
+    public static double[] Binary(DataFrame frame, string name)
+    {
+        var column = frame.Column(name);
+        var values = new double[frame.RowCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = NumberAt(column, i);
+            if (!double.IsNaN(v) && v != 0 && v != 1)
+            {
+                throw new DataInputException($"{frame.Source}:{frame.LineNumbers[i]}: column '{name}' must be 0/1, found '{column.TextAt(i)}'");
+            }
+            values[i] = v;
+        }
+        return values;
+    }
+}

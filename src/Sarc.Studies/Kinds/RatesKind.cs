@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Sarc.Data;
+using Sarc.Data.Tables;
+using Sarc.Statistics.Hypothesis;
+using Sarc.Studies.Analyses;
+using Sarc.Studies.Definitions;
+using Sarc.Studies.Reports;
+
+namespace Sarc.Studies.Kinds;
+
+/// <summary><c>rates</c>: proportions of 0/1 outcomes (optionally per group) with exact Clopper-Pearson intervals, as R <c>binom.test</c>.</summary>
+public sealed class RatesKind : AnalysisKind<RatesAnalysis>
+{
+    /// <inheritdoc/>
+    public override string Name => "rates";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
+        [new("outcomes", ParameterRole.Columns, true), new("group", ParameterRole.Column, false), new("conf_level", ParameterRole.Number, false)];
+
+    /// <inheritdoc/>
+    public override RatesAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
+    {
+        var group = analysis.Text("group");
+        var level = KindInputs.Number(analysis, "conf_level", KindInputs.DefaultConfidenceLevel);
+        string?[]? labels = null;
+        string[] levels = [];
+        if (group is not null)
+        {
+            var column = cohort.Column(group);
+            labels = Enumerable.Range(0, cohort.RowCount).Select(column.TextAt).ToArray();
+            levels = [.. labels.Where(l => l is not null).Distinct().Order(StringComparer.Ordinal)!];
+            if (levels.Length < 2)
+            {
+                throw new DataInputException($"'{group}' has a single level in the cohort: give rates without a group");
+            }
+        }
+        var rates = new List<RateEstimate>();
+        foreach (var outcome in analysis.List("outcomes"))
+        {
+            var y = KindInputs.Binary(cohort, outcome);
+            foreach (var g in group is null ? new string?[] { null } : levels)
+            {
+                int events = 0, n = 0, missing = 0;
+                for (var i = 0; i < y.Length; i++)
+                {
+                    if (g is not null && labels![i] != g)
+                    {
+                        continue;
+                    }
+                    if (double.IsNaN(y[i]))
+                    {
+                        missing++;
+                        continue;
+                    }
+                    n++;
+                    events += y[i] == 1 ? 1 : 0;
+                }
+                if (n == 0)
+                {
+                    throw new DataInputException($"'{outcome}' has no recorded value{(g is null ? "" : $" in group {g}")}: no rate to estimate");
+                }
+                rates.Add(new RateEstimate(outcome, g, events, n, missing, ProportionCI.ClopperPearson(events, n, level)));
+            }
+        }
+        return new RatesAnalysis(group, level, rates);
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Warnings(RatesAnalysis result) => [];
+
+    /// <inheritdoc/>
+    public override void WriteJson(Utf8JsonWriter writer, RatesAnalysis result, AnalysisDefinition analysis) => RatesReport.WriteJson(writer, result);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ReportBlock> Present(RatesAnalysis r, ReportContext context)
+    {
+        var labels = context.Labels;
+        var grouped = r.GroupColumn is not null;
+        string[] header = grouped
+            ? ["Outcome", labels.Name(r.GroupColumn!), "Events / n", "%", $"{ReportWords.Level(r.ConfidenceLevel)}% CI (exact)"]
+            : ["Outcome", "Events / n", "%", $"{ReportWords.Level(r.ConfidenceLevel)}% CI (exact)"];
+        var rows = r.Rates.Select(rate =>
+        {
+            string[] numbers = [$"{rate.Events} / {rate.N}", ReportWords.Percent(rate.Interval.Estimate), $"{ReportWords.Percent(rate.Interval.Lower)}–{ReportWords.Percent(rate.Interval.Upper)}"];
+            return new ReportRow(grouped
+                ? [labels.Name(rate.Outcome), rate.Group is null ? "" : labels.Level(r.GroupColumn!, rate.Group), .. numbers]
+                : [labels.Name(rate.Outcome), .. numbers]);
+        }).ToArray();
+        var missing = r.Rates.GroupBy(x => x.Outcome).Select(g => (Outcome: g.Key, Missing: g.Sum(x => x.Missing))).Where(x => x.Missing > 0).ToArray();
+        var excluded = missing.Length == 0 ? "No patient excluded." :
+            "Excluded for a missing value: " + string.Join(", ", missing.Select(m => $"{labels.Name(m.Outcome)} {m.Missing}")) + ".";
+        return [new ReportTable("", header, rows, $"Clopper-Pearson exact intervals; n = patients with a recorded value. {excluded}")];
+    }
+}
