@@ -35,7 +35,9 @@ internal static class FinegrayCommand
             {
                 throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
             }
-            var analysis = FinegrayReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), Formula.Parse(parse.GetValue(formula)!), failCode, level);
+            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var table = CsvTableReader.Read(parse.GetValue(data)!, parsed.Columns);
+            var analysis = FinegrayReport.Analyse(table, parsed, failCode, level);
             var (frame, _, _, fit) = analysis;
             var p = fit.Parameters;
             foreach (var warning in FinegrayReport.Warnings(analysis))

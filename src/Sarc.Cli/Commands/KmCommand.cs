@@ -48,7 +48,8 @@ internal static class KmCommand
                 ConfidenceLevel = level,
             };
             var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
-            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!,
+            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
+            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!,
                 parse.GetValue(group), options, atTimes);
             foreach (var warning in analysis.Warnings)
             {

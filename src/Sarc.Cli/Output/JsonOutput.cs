@@ -17,16 +17,29 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// Builds the whole object in memory first (a failure leaves stdout empty), then writes it: to the real console
+    /// as the UTF-8 bytes it already is, to any other writer (tests) as text.
+    /// </summary>
     public static void Write(TextWriter output, Action<Utf8JsonWriter> writeObject)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = new ChunkedBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
             writeObject(writer);
             writer.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        if (ReferenceEquals(output, Console.Out))
+        {
+            output.Flush();
+            var stdout = Console.OpenStandardOutput();
+            buffer.CopyTo(stdout);
+            stdout.Write(Encoding.UTF8.GetBytes(output.NewLine));
+            stdout.Flush();
+            return;
+        }
+        output.Write(buffer.ToString());
         output.WriteLine();
     }
 }

@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
-/// One call for a whole Kaplan-Meier report (what <c>sarc km</c> prints): sorts the rows once and derives from that
-/// sort the per-group curves, the reverse Kaplan-Meier follow-up and the log-rank test, so that a million rows cost
-/// one sort and a few linear passes. Numbers as R <c>survfit</c>, <c>quantile</c> and <c>survdiff</c> with
+/// One call for a whole Kaplan-Meier report (what <c>sarc km</c> prints): tabulates the rows by distinct time
+/// (<see cref="SurvivalTable"/>), or when nearly every time is distinct sorts them once, and derives from that the
+/// per-group curves, the reverse Kaplan-Meier follow-up and the log-rank test, so that a million rows cost one
+/// hashing pass (or one sort) and a few short ones. Numbers as R <c>survfit</c>, <c>quantile</c> and <c>survdiff</c> with
 /// <c>timefix = TRUE</c>.
 /// </summary>
 public static class KaplanMeierAnalysis
@@ -20,15 +21,37 @@ public static class KaplanMeierAnalysis
         ReadOnlySpan<int> group, int groupCount, KaplanMeierOptions? options = null)
     {
         options ??= KaplanMeierOptions.Default;
-        var data = SortedSurvivalData.Create(time, status, group, groupCount, options.MergeNearEqualTimes);
-        var curves = KaplanMeier.FitGroups(data, options);
-        var followUp = KaplanMeier.Kernel(data.Time, data.Status, reverse: true, options);
-        var logRank = groupCount >= 2 ? LogRankTest.Compute(data) : null;
+        SortedSurvivalData.Validate(time, status, group, groupCount);
+        ImmutableArray<KaplanMeierCurve> curves;
+        KaplanMeierCurve followUp;
+        LogRankResult? logRank;
+        int mergedTimes;
+        // Few distinct times (the usual case: days, months to 0.01): count them instead of sorting every row.
+        if (SurvivalTable.TryCreate(time, status, group, groupCount, options.MergeNearEqualTimes) is { } table)
+        {
+            var fitted = new KaplanMeierCurve[groupCount];
+            for (var g = 0; g < groupCount; g++)
+            {
+                fitted[g] = KaplanMeier.Kernel(table, g, reverse: false, options);
+            }
+            curves = [.. fitted];
+            followUp = KaplanMeier.Kernel(table, -1, reverse: true, options);
+            logRank = groupCount >= 2 ? LogRankTest.Compute(table) : null;
+            mergedTimes = table.MergedTimes;
+        }
+        else
+        {
+            var data = SortedSurvivalData.CreateValidated(time, status, group, groupCount, options.MergeNearEqualTimes);
+            curves = KaplanMeier.FitGroups(data, options);
+            followUp = KaplanMeier.Kernel(data.Time, data.Status, reverse: true, options);
+            logRank = groupCount >= 2 ? LogRankTest.Compute(data) : null;
+            mergedTimes = data.MergedTimes;
+        }
 
         var warnings = ImmutableArray.CreateBuilder<string>();
-        if (data.MergedTimes > 0)
+        if (mergedTimes > 0)
         {
-            warnings.Add($"{data.MergedTimes} time value(s) within {TimeFix.Tolerance:G3} (absolute or relative) of a smaller one were merged with it, as R's timefix does.");
+            warnings.Add($"{mergedTimes} time value(s) within {TimeFix.Tolerance:G3} (absolute or relative) of a smaller one were merged with it, as R's timefix does.");
         }
         if (logRank is not null)
         {
@@ -41,7 +64,7 @@ public static class KaplanMeierAnalysis
                 warnings.Add(groupCount == 1 ? warning : $"Group {g}: {warning}");
             }
         }
-        return new KaplanMeierAnalysisResult(curves, followUp, followUp.Median(), logRank, data.MergedTimes, warnings.ToImmutable());
+        return new KaplanMeierAnalysisResult(curves, followUp, followUp.Median(), logRank, mergedTimes, warnings.ToImmutable());
     }
 
     /// <summary>The analysis without groups: one curve, the follow-up, no log-rank test.</summary>
