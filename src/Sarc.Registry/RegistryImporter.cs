@@ -1,45 +1,65 @@
+using Sarc.Data;
 using Sarc.Registry.Audit;
+using Sarc.Registry.Import;
+using Sarc.Registry.LongFormat;
 using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 
 namespace Sarc.Registry;
 
 /// <summary>
-/// <c>sarc import</c>: validate a template file completely, then import it in one transaction, all or nothing, with
-/// the file's name and SHA-256 in every audit record.
+/// <c>sarc import</c>: validate an import completely, then import it in one transaction, all or nothing, with the
+/// file's name and SHA-256 in every audit record. The path is the long format — a folder of CSV files, or an
+/// <c>.xlsx</c> workbook with a sheet named like one of its files — or else the flat template (CSV, or a workbook's
+/// first sheet). See docs/formats.md.
 /// </summary>
 public static class RegistryImporter
 {
     /// <summary>
-    /// Imports <paramref name="path"/> (CSV or <c>.xlsx</c>). When the file has any invalid row, or a patient already in
-    /// the registry without <paramref name="update"/>, nothing changes and the result lists every problem in line order.
+    /// Reads and validates <paramref name="path"/> without touching any registry: every problem that the files alone
+    /// show (format, values, the rules spanning a patient's rows). Dates after <paramref name="asOf"/> are refused.
     /// </summary>
-    /// <exception cref="Sarc.Data.DataInputException">The file cannot be read at all, or the database fails.</exception>
-    public static ImportResult ImportFile(IRegistryStore store, string path, bool update, AuditContext audit) =>
-        ImportFile(() => store, path, update, audit, dispose: false, progress: null);
+    /// <exception cref="DataInputException">The path cannot be read at all (missing, not CSV/xlsx, empty, unknown long-format files).</exception>
+    public static ImportParseResult Parse(string path, DateOnly asOf)
+    {
+        if (Directory.Exists(path) || (TemplateFileReader.IsExcel(path) && File.Exists(path) && LongFormatReader.IsLongWorkbook(path)))
+        {
+            return LongFormatParser.Parse(path, LongFormatReader.Read(path), asOf);
+        }
+        var flat = TemplateParser.Parse(TemplateFileReader.Read(path), asOf);
+        return new ImportParseResult(path, ImportBatch.Of(flat.Rows), [.. flat.Errors.OrderBy(e => e.Line)]);
+    }
 
     /// <summary>
-    /// As <see cref="ImportFile(IRegistryStore, string, bool, AuditContext)"/>, opening the database named by
-    /// <paramref name="db"/> only once the file is valid, so that a rejected file does not even create a database.
-    /// <paramref name="progress"/>, when given, is told when validation starts and, while writing, how many patients
-    /// are written.
+    /// Imports <paramref name="path"/> into <paramref name="store"/>. When anything is invalid, or a patient already in
+    /// the registry would change without <paramref name="update"/>, nothing changes and the result lists every problem.
     /// </summary>
-    public static ImportResult ImportFile(string db, string path, bool update, AuditContext audit, IProgress<ImportProgress>? progress = null) =>
-        ImportFile(() => RegistryStore.Open(db), path, update, audit, dispose: true, progress);
+    /// <exception cref="DataInputException">The path cannot be read at all, or the database fails.</exception>
+    public static ImportResult ImportFile(IRegistryStore store, string path, bool update, AuditContext audit, DateOnly? asOf = null) =>
+        ImportFile(() => store, path, update, audit, dispose: false, asOf, progress: null);
 
-    private static ImportResult ImportFile(Func<IRegistryStore> open, string path, bool update, AuditContext audit, bool dispose, IProgress<ImportProgress>? progress)
+    /// <summary>
+    /// As <see cref="ImportFile(IRegistryStore, string, bool, AuditContext, DateOnly?)"/>, opening the database named
+    /// by <paramref name="db"/> only once the files are valid, so that a rejected import does not even create a
+    /// database. <paramref name="progress"/>, when given, is told when validation starts and, while writing, how many
+    /// patients are written. "Today" for the future-date check is <paramref name="asOf"/>, else the audit clock's date.
+    /// </summary>
+    public static ImportResult ImportFile(string db, string path, bool update, AuditContext audit, IProgress<ImportProgress>? progress = null, DateOnly? asOf = null) =>
+        ImportFile(() => RegistryStore.Open(db), path, update, audit, dispose: true, asOf, progress);
+
+    private static ImportResult ImportFile(Func<IRegistryStore> open, string path, bool update, AuditContext audit, bool dispose, DateOnly? asOf, IProgress<ImportProgress>? progress)
     {
         progress?.Report(new ImportProgress("checking", 0, 0));
-        var parsed = TemplateParser.ParseFile(path);
+        var parsed = Parse(path, asOf ?? DateOnly.FromDateTime(audit.Clock.GetLocalNow().DateTime));
         if (!parsed.IsValid)
         {
-            return ImportResult.Failed(Sorted(parsed.Errors));
+            return ImportResult.Failed(parsed.Errors);
         }
-        var source = ImportSource.OfFile(path);
+        var source = Directory.Exists(path) ? ImportSource.OfFolder(path) : ImportSource.OfFile(path);
         var store = open();
         try
         {
-            return store.Import(parsed.Rows, update, audit, source, progress);
+            return store.Import(parsed.Batch, update, audit, source, progress);
         }
         finally
         {
@@ -48,12 +68,5 @@ public static class RegistryImporter
                 store.Dispose();
             }
         }
-    }
-
-    private static List<ImportError> Sorted(IReadOnlyList<ImportError> errors)
-    {
-        var list = errors.ToList();
-        // Stable: within a line the problems stay in column-check order.
-        return [.. list.OrderBy(e => e.Line)];
     }
 }

@@ -9,7 +9,9 @@ namespace Sarc.Surveillance;
 /// Reads <see cref="SurveillancePatient"/>s from a table with the registry template's column names, so a registry
 /// export (or a small hand-made CSV) can feed the due list and the calendar: <c>patient_id, grade, site,
 /// surgery_date, last_followup_date</c> required in every row; <c>lr_date, dm_date, death_date</c> optional columns,
-/// empty or <c>NA</c> when the event did not happen. Other columns are ignored. Dates are <c>YYYY-MM-DD</c>.
+/// empty or <c>NA</c> when the event did not happen; optional <c>center</c>, and <c>last_status</c> (the registry's
+/// follow-up status code of the last contact: <c>ned</c>, <c>awd</c> or <c>lost</c>). Other columns are ignored.
+/// Dates are <c>YYYY-MM-DD</c>.
 /// </summary>
 public static class SurveillancePatientTable
 {
@@ -40,6 +42,8 @@ public static class SurveillancePatientTable
         var lr = frame.HasColumn("lr_date") ? frame.Column("lr_date") : null;
         var dm = frame.HasColumn("dm_date") ? frame.Column("dm_date") : null;
         var death = frame.HasColumn("death_date") ? frame.Column("death_date") : null;
+        var center = frame.HasColumn("center") ? frame.Column("center") : null;
+        var status = frame.HasColumn("last_status") ? frame.Column("last_status") : null;
 
         var patients = new List<SurveillancePatient>(frame.RowCount);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -60,7 +64,9 @@ public static class SurveillancePatientTable
                 Date(lr, row, where),
                 Date(dm, row, where),
                 Date(death, row, where),
-                Date(lastFollowUp, row, where)!.Value);
+                Date(lastFollowUp, row, where)!.Value,
+                center?.TextAt(row)?.Trim(),
+                Status(status, row, where));
             if (patient.LocalRecurrenceDate is { } recurrence && recurrence < patient.SurgeryDate)
             {
                 throw new DataInputException($"{where}: lr_date {recurrence:yyyy-MM-dd} is before surgery_date {patient.SurgeryDate:yyyy-MM-dd}.");
@@ -75,6 +81,19 @@ public static class SurveillancePatientTable
         }
 
         return patients.AsReadOnly();
+    }
+
+    private static Sarc.Registry.Domain.FollowUpStatus? Status(DataColumn? column, int row, string where)
+    {
+        if (column?.TextAt(row)?.Trim() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        var codes = Sarc.Registry.Codes.RegistryCodes.FollowUpStatus;
+        return codes.TryParse(text, out var value)
+            ? value
+            : throw new DataInputException($"{where}: column last_status: {codes.NotOneOf(text)}.");
     }
 
     private static string RequiredText(DataColumn column, int row, string where) =>

@@ -1,3 +1,4 @@
+using Sarc.Registry.Domain;
 using Sarc.Data;
 using Sarc.Surveillance.Rules;
 
@@ -58,17 +59,24 @@ public sealed class SurveillancePlanner
             throw new DataInputException($"within-days: {withinDays} must be 0 or more.");
         }
 
-        var horizon = asOf.AddDays(withinDays);
+        var horizon = asOf.Year >= PlanningLimitYear ? asOf : asOf.AddDays(withinDays);
         var due = new List<DueVisit>();
         foreach (var patient in patients)
         {
-            CheckDates(patient);
-            if (HasHappened(patient.DeathDate, asOf) || HasHappened(patient.DistantMetastasisDate, asOf))
+            // A surgery in a year no plan can start from (a typo stored before imports refused it) leaves that patient
+            // out, and everyone else is listed; a surgery after as-of has nothing due yet.
+            if (!CanPlan(patient.SurgeryDate))
             {
                 continue;
             }
 
-            var recurrence = HasHappened(patient.LocalRecurrenceDate, asOf) ? patient.LocalRecurrenceDate : null;
+            CheckDates(patient);
+            if (patient.SurgeryDate > asOf || HasHappened(patient.DeathDate, asOf) || HasHappened(patient.DistantMetastasisDate, asOf) || IsLost(patient, asOf))
+            {
+                continue;
+            }
+
+            var recurrence = HasHappened(patient.LocalRecurrenceDate, asOf) && CanPlan(patient.LocalRecurrenceDate!.Value) ? patient.LocalRecurrenceDate : null;
             var (profile, restart) = Profiles(patient.Grade, patient.Site, patient.SurgeryDate, recurrence, patient.PatientId);
             if (NextVisitAfter(profile, restart, patient.SurgeryDate, recurrence, patient.LastFollowUpDate) is not { } next
                 || next.Date > horizon)
@@ -77,7 +85,8 @@ public sealed class SurveillancePlanner
             }
 
             var status = next.Date < asOf ? DueStatus.Overdue : DueStatus.Due;
-            due.Add(new DueVisit(patient.PatientId, next.Date, status, next.Visit.Exams, next.Profile.Name));
+            due.Add(new DueVisit(patient.PatientId, next.Date, status, next.Visit.Exams, next.Profile.Name,
+                patient.LastFollowUpDate, patient.LastContactStatus, patient.Center));
         }
 
         due.Sort(static (a, b) =>
@@ -86,6 +95,32 @@ public sealed class SurveillancePlanner
             return byDate != 0 ? byDate : string.CompareOrdinal(a.PatientId, b.PatientId);
         });
         return due.AsReadOnly();
+    }
+
+    /// <summary>
+    /// The worklist on <paramref name="asOf"/>: the <see cref="DueList"/> and, apart, the patients alive on that date
+    /// whose latest follow-up contact (on or before it) was recorded as lost to follow-up — whatever their plan says,
+    /// they will not come to a visit. With <paramref name="center"/> only that center's patients (exact match).
+    /// </summary>
+    /// <exception cref="DataInputException">As <see cref="DueList"/>.</exception>
+    public Worklist Worklist(IEnumerable<SurveillancePatient> patients, DateOnly asOf, int withinDays = DefaultWithinDays, string? center = null)
+    {
+        ArgumentNullException.ThrowIfNull(patients);
+        var selected = center is null ? patients.ToList() : patients.Where(p => string.Equals(p.Center, center, StringComparison.Ordinal)).ToList();
+        var lost = new List<LostPatient>();
+        foreach (var patient in selected)
+        {
+            if (IsLost(patient, asOf) && !HasHappened(patient.DeathDate, asOf))
+            {
+                lost.Add(new LostPatient(patient.PatientId, patient.LastFollowUpDate, patient.Center));
+            }
+        }
+        lost.Sort(static (a, b) =>
+        {
+            var byDate = a.LastContact.CompareTo(b.LastContact);
+            return byDate != 0 ? byDate : string.CompareOrdinal(a.PatientId, b.PatientId);
+        });
+        return new Worklist(asOf, withinDays, DueList(selected, asOf, withinDays), lost.AsReadOnly());
     }
 
     /// <summary>
@@ -105,8 +140,13 @@ public sealed class SurveillancePlanner
         var visits = new List<PatientVisit>();
         foreach (var patient in patients)
         {
+            if (!CanPlan(patient.SurgeryDate) || patient.SurgeryDate > to || (patient.LocalRecurrenceDate is { } lr && !CanPlan(lr)))
+            {
+                continue;
+            }
+
             CheckDates(patient);
-            if (patient.DeathDate is not null || patient.DistantMetastasisDate is not null)
+            if (patient.DeathDate is not null || patient.DistantMetastasisDate is not null || patient.LastContactStatus == FollowUpStatus.Lost)
             {
                 continue;
             }
@@ -164,7 +204,7 @@ public sealed class SurveillancePlanner
         }
 
         // Rule ranges stop at month 9999 (833 years), so any start before 9000 has room for its whole plan in DateOnly.
-        if (surgeryDate.Year >= 9000 || localRecurrenceDate?.Year >= 9000)
+        if (!CanPlan(surgeryDate) || (localRecurrenceDate is { } far && !CanPlan(far)))
         {
             throw new DataInputException($"{Prefix(patientId)}a surgery or recurrence date in year 9000 or later cannot be planned from.");
         }
@@ -238,6 +278,19 @@ public sealed class SurveillancePlanner
     }
 
     private static bool HasHappened(DateOnly? date, DateOnly asOf) => date is { } d && d <= asOf;
+
+    /// <summary>Plans start before this year: rule ranges stop at month 9999 (833 years), so the whole plan fits in DateOnly.</summary>
+    private const int PlanningLimitYear = 9000;
+
+    /// <summary>
+    /// Whether a plan can start on <paramref name="date"/>. A date at or past <see cref="PlanningLimitYear"/> is a typo
+    /// that got into the registry; the lists leave such a patient out rather than fail for everyone.
+    /// </summary>
+    private static bool CanPlan(DateOnly date) => date.Year < PlanningLimitYear;
+
+    /// <summary>Whether the latest follow-up contact on or before <paramref name="asOf"/> says lost to follow-up.</summary>
+    private static bool IsLost(SurveillancePatient patient, DateOnly asOf) =>
+        patient.LastContactStatus == FollowUpStatus.Lost && patient.LastFollowUpDate <= asOf;
 
     private static string Prefix(string? patientId) => patientId is null ? string.Empty : $"patient {patientId}: ";
 

@@ -35,10 +35,10 @@ public class SurveillancePatientTableTest
             "P02,B,X,retroperitoneum,2020-02-29,2021-03-01,2022-04-02,2023-05-03,2023-05-03");
 
         Assert.Equal(
-            new SurveillancePatient("P01", TumorGrade.G3, "trunk", new(2024, 1, 10), null, null, null, new(2025, 1, 10)),
+            new SurveillancePatient("P01", TumorGrade.G3, "trunk", new(2024, 1, 10), null, null, null, new(2025, 1, 10), "A"),
             patients[0]);
         Assert.Equal(
-            new SurveillancePatient("P02", TumorGrade.GX, "retroperitoneum", new(2020, 2, 29), new(2021, 3, 1), new(2022, 4, 2), new(2023, 5, 3), new(2023, 5, 3)),
+            new SurveillancePatient("P02", TumorGrade.GX, "retroperitoneum", new(2020, 2, 29), new(2021, 3, 1), new(2022, 4, 2), new(2023, 5, 3), new(2023, 5, 3), "B"),
             patients[1]);
     }
 

@@ -35,7 +35,8 @@ public static class SyntheticRegistryFile
             }
             var surgery = diagnosis.AddDays(random.Next(0, 120));
             var neoadjuvant = random.NextDouble() < 0.4;
-            var followDays = random.Next(0, 365 * 12);
+            // Follow-up ends by 2024 at the latest: the import refuses dates in the future.
+            var followDays = Math.Min(random.Next(0, 365 * 12), Math.Max(0, Cutoff.DayNumber - surgery.DayNumber));
             var lastFollowUp = surgery.AddDays(followDays);
             DateOnly? lr = random.NextDouble() < 0.2 ? surgery.AddDays(random.Next(0, followDays + 1)) : null;
             DateOnly? dm = random.NextDouble() < 0.25 ? surgery.AddDays(random.Next(0, followDays + 1)) : null;
@@ -94,6 +95,8 @@ public static class SyntheticRegistryFile
         }
         return text.ToString();
     }
+
+    private static readonly DateOnly Cutoff = new(2024, 12, 31);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -40,9 +40,9 @@ public sealed class BrowserServer : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         var db = Path.Combine(_directory, "registry.db");
-        var registry = RegistrySimulator.Write(_directory, SimulationOptions.Default with { Patients = 400, Seed = 7 });
+        var registry = RegistrySimulator.Write(Path.Combine(_directory, "registry"), SimulationOptions.Default with { Patients = 400, Seed = 7 });
         var audit = new AuditContext("e2e setup", TimeProvider.System);
-        StudyData.ImportNew(registry.TemplatePath, db, audit).Dispose();
+        StudyData.ImportNew(registry.Folder, db, audit).Dispose();
         var users = UserStore.Open(db, IdentityPasswordHashing.Instance);
         users.AddUser(DataManager, UserRole.DataManager, ["MUC", "BER"], Password);
         users.AddUser(Investigator, UserRole.Investigator, ["HAM"], Password);

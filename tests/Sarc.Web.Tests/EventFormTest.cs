@@ -1,3 +1,4 @@
+using Sarc.Registry.Template;
 using System.Net;
 using System.Text.RegularExpressions;
 using Sarc.Registry.Audit;
@@ -27,10 +28,11 @@ public sealed partial class EventFormTest : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/patients/PA2", response.Headers.Location!.ToString());
         var added = _web.Audit("PA2").Skip(audited).ToList();
+        // The recurrence is a new event, and the visit that found it a new follow-up contact (the earlier ones stay).
         Assert.Equal(
-            [("last_followup_date", "2022-04-01", "2023-01-10"), ("lr_date", null, "2023-01-10")],
-            added.Select(e => (e.Field!, e.OldValue, e.NewValue)));
-        Assert.All(added, e => Assert.Equal((AuditAction.Update, "dm@t.org", "MRI 2023-01"), (e.Action, e.Who, e.Reason!)));
+            [("event", "2023-01-10 local_recurrence", """{"date":"2023-01-10","kind":"local_recurrence"}"""), ("followup", "2023-01-10", """{"date":"2023-01-10"}""")],
+            added.Select(e => (e.Entity, e.Item!, e.NewValue!)));
+        Assert.All(added, e => Assert.Equal((AuditAction.Insert, "dm@t.org", "MRI 2023-01"), (e.Action, e.Who, e.Reason!)));
         Assert.Equal(new DateOnly(2023, 1, 10), _web.Load("PA2")!.First(OutcomeEventKind.LocalRecurrence)!.Date);
         // The restarted plan: every shown visit comes after the recurrence and is marked as the restarted plan.
         var page = await manager.GetStringAsync("/patients/PA2");
@@ -51,7 +53,7 @@ public sealed partial class EventFormTest : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var record = _web.Load("PA2")!;
         Assert.Equal((new DateOnly(2022, 2, 2), DeathCause.Sarcoma), (record.First(OutcomeEventKind.Death)!.Date, record.First(OutcomeEventKind.Death)!.Cause!.Value));
-        Assert.Equal(new DateOnly(2022, 2, 2), record.Patient.LastFollowUp);
+        Assert.Equal(new DateOnly(2022, 2, 2), TemplateCells.LastFollowUp(record));
     }
 
     [Fact]
@@ -63,8 +65,9 @@ public sealed partial class EventFormTest : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var record = _web.Load("PA2")!;
         Assert.Equal(new DateOnly(2021, 1, 5), record.First(OutcomeEventKind.DistantMetastasis)!.Date);
-        Assert.Equal(new DateOnly(2022, 4, 1), record.Patient.LastFollowUp);
-        Assert.Single(_web.Audit("PA2"), e => e.Action == AuditAction.Update);
+        Assert.Equal(new DateOnly(2022, 4, 1), TemplateCells.LastFollowUp(record));
+        Assert.Single(_web.Audit("PA2"), e => e.Action == AuditAction.Insert && e.Entity == "event");
+        Assert.Equal(2, _web.Audit("PA2").Count);
     }
 
     [Fact]
@@ -74,8 +77,9 @@ public sealed partial class EventFormTest : IAsyncLifetime
         var response = await WebHarness.PostForm(manager, "/patients/PA1/events/followup", new() { ["date"] = "2024-05-06", ["reason"] = "clinic visit" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var update = Assert.Single(_web.Audit("PA1"), e => e.Action == AuditAction.Update);
-        Assert.Equal(("last_followup_date", "2022-04-01", "2024-05-06", "clinic visit"), (update.Field!, update.OldValue!, update.NewValue!, update.Reason!));
+        // A new contact on that date; nothing else changes.
+        var change = Assert.Single(_web.Audit("PA1"), e => e.Action != AuditAction.Insert || e.Entity != "patient");
+        Assert.Equal((AuditAction.Insert, "followup", "2024-05-06", "clinic visit"), (change.Action, change.Entity, change.Item!, change.Reason!));
     }
 
     [Theory]

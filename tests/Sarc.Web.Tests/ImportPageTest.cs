@@ -35,7 +35,7 @@ public sealed class ImportPageTest : IAsyncLifetime
         try
         {
             var source = _web.Load("PA2")!;
-            var changed = new Registry.Domain.PatientRecord(source.Patient with { Id = "PA4" }, source.Tumor, source.Surgeries, source.Radiotherapy, source.Pathology, source.Comorbidity, source.Events);
+            var changed = new Registry.Domain.PatientRecord(source.Patient with { Id = "PA4" }, source.Tumor, source.Comorbidity, source.Surgeries, source.Radiotherapy, source.Systemic, source.Events, source.FollowUps);
             TemplateWriter.WriteFile([changed], path);
 
             var response = await WebHarness.Upload(await _web.SignedIn("dm@t.org"), "export.xlsx", File.ReadAllBytes(path), "from the spreadsheet");

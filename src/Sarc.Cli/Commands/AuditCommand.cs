@@ -36,6 +36,7 @@ internal static class AuditCommand
                         w.WriteString("patient_id", e.PatientId);
                         w.WriteString("entity", e.Entity);
                         w.WriteString("field", e.Field);
+                        w.WriteString("item", e.Item);
                         w.WriteString("old_value", e.OldValue);
                         w.WriteString("new_value", e.NewValue);
                         w.WriteString("source_file", e.SourceFile);
@@ -50,7 +51,8 @@ internal static class AuditCommand
             var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "reason", "file");
             foreach (var e in entries)
             {
-                var what = e.Field is null ? e.Entity : $"{e.Entity}.{e.Field}";
+                var entity = e.Item is null ? e.Entity : $"{e.Entity} {e.Item}";
+                var what = e.Field is null ? entity : $"{entity}: {e.Field}";
                 table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Who, e.Action.ToString().ToLowerInvariant(),
                     e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.Reason ?? "", e.SourceFile ?? "");
             }

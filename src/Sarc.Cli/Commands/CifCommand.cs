@@ -28,7 +28,8 @@ internal static class CifCommand
         {
             var plotFile = plot.Of(parse);
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
-            var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
+            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
+            var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.CifFigure(analysis, new Dictionary<int, string>(), new Sarc.Studies.Reports.ReportLabels([]), "Time"));
             return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
                 writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));

@@ -50,7 +50,8 @@ internal static class CoxCommand
                 throw new DataInputException($"--ties must be efron or breslow, found '{tiesName}'");
             }
             var parsed = Formula.Parse(parse.GetValue(formula)!);
-            var table = CsvTableReader.Read(parse.GetValue(data)!);
+            string[] used = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [.. parsed.Columns, idName] : [.. parsed.Columns];
+            var table = CsvTableReader.Read(parse.GetValue(data)!, used);
             if (parse.GetValue(transition) is { } fromTo)
             {
                 table = SelectTransition(table, parsed, fromTo, parse.GetValue(id));

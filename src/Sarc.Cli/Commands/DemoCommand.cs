@@ -45,13 +45,13 @@ internal static class DemoCommand
             using (var progress = TerminalProgress.Start(context, json: false))
             {
                 progress?.Stage($"sarc demo: simulating {count:N0} patients…");
-                var registry = RegistrySimulator.Write(Path.Combine(folder, "data"), options);
+                var registry = RegistrySimulator.Write(Path.Combine(folder, "data", "registry"), options);
                 progress?.Stage($"sarc demo: importing {count:N0} patients into the registry…");
                 DataFrame dataset;
                 DataSnapshot snapshot;
-                using (var store = StudyData.ImportNew(registry.TemplatePath, database, new AuditContext("sarc demo", TimeProvider.System)))
+                using (var store = StudyData.ImportNew(registry.Folder, database, new AuditContext("sarc demo", TimeProvider.System)))
                 {
-                    (dataset, snapshot) = StudyCommand.LoadRegistry(store, database, Path.Combine(folder, "data", "registry-export.csv"), Path.GetFullPath(registry.SupplementPath));
+                    (dataset, snapshot) = StudyCommand.LoadRegistry(store, database);
                 }
                 results = StudyCommand.RunAll(StudyCatalog.BuiltIn.Studies, dataset, progress, "sarc demo");
                 progress?.Stage("sarc demo: writing the report (figures, tables, results.json)…");

@@ -5,7 +5,7 @@ using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 
-/// <summary><c>sarc endpoints</c>: an analysis-ready CSV (time, event or status, covariates) for sarc km / sarc cox.</summary>
+/// <summary><c>sarc endpoints</c>: an analysis-ready CSV (time, event or status, covariates) for sarc km / sarc cox, from the registry's one endpoint engine.</summary>
 internal static class EndpointsCommand
 {
     public static Command Create(CliContext context)
@@ -17,7 +17,7 @@ internal static class EndpointsCommand
             Required = true,
         };
         var output = new Option<string>("--out") { Description = "CSV file to write.", Required = true };
-        var command = new Command("endpoints", "Write an analysis-ready endpoint dataset (origin = surgery, months = days / 30.4375) with the study covariates.")
+        var command = new Command("endpoints", "Write an analysis-ready endpoint dataset (origin = primary surgery, months = days / 30.4375) with the study covariates.")
         {
             db, endpoint, output,
         };
@@ -27,7 +27,7 @@ internal static class EndpointsCommand
             var kind = EndpointNames.Parse(parse.GetValue(endpoint)!);
             var path = parse.GetValue(output)!;
             using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
-            var table = EndpointBuilder.Build(store.LoadPatients(), kind);
+            var table = EndpointEngine.Table(store.LoadPatients(), kind);
             try
             {
                 table.WriteCsv(path);
@@ -38,7 +38,7 @@ internal static class EndpointsCommand
             }
             foreach (var warning in table.Warnings)
             {
-                context.Error.WriteLine($"sarc endpoints: {warning}");
+                context.Error.WriteLine($"sarc endpoints: {EndpointNames.NameOf(kind)}: {warning}");
             }
             context.Output.WriteLine($"{path}: {EndpointNames.NameOf(kind)}, {table.Rows.Count} rows from {store.Description}");
             return SarcApp.Success;

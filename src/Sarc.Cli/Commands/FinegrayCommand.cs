@@ -34,7 +34,9 @@ internal static class FinegrayCommand
             {
                 throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
             }
-            var analysis = FinegrayReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), Formula.Parse(parse.GetValue(formula)!), failCode, level);
+            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var table = CsvTableReader.Read(parse.GetValue(data)!, parsed.Columns);
+            var analysis = FinegrayReport.Analyse(table, parsed, failCode, level);
             return CommandOutput.Print(context, "finegray", parse.GetValue(json), analysis.Fit.Warnings,
                 writer => FinegrayReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });

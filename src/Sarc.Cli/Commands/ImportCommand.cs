@@ -3,40 +3,46 @@ using Sarc.Cli.Output;
 using Sarc.Registry;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
+using Sarc.Registry.Template;
 
 namespace Sarc.Cli.Commands;
 
-/// <summary><c>sarc import</c>: validates a flat template file (CSV or .xlsx) and imports it all or nothing, audited.</summary>
+/// <summary>
+/// <c>sarc import</c>: validates the long format (a folder of CSV files or an .xlsx workbook with the six sheets) or
+/// the flat template (CSV, or a workbook without those sheets), and imports it all or nothing, audited.
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext context)
     {
         var db = RegistryOptions.Db();
-        var update = new Option<bool>("--update") { Description = "Allow rows for patients already in the registry; each changed value is audited." };
+        var update = new Option<bool>("--update") { Description = "Allow rows for patients already in the registry; each changed value, added and removed entry is audited." };
         var reason = new Option<string>("--reason") { Description = "Why the data is imported or changed; kept in every audit record of this import." };
+        var asOf = RegistryOptions.AsOf("Today's date for the check that no date lies in the future (YYYY-MM-DD; default: today).");
         var json = CommonOptions.Json();
-        var file = new Argument<string>("FILE") { Description = "The template file: CSV or .xlsx, header row required (see docs/formats.md)." };
-        var command = new Command("import", "Import patients from the flat registry template: every row valid or nothing changes.")
+        var file = new Argument<string>("PATH") { Description = "A long-format folder or .xlsx workbook, or the flat template (CSV or .xlsx); header rows required (see docs/formats.md)." };
+        var command = new Command("import", "Import patients from the long format or the flat template: every row valid or nothing changes.")
         {
-            db, update, reason, json, file,
+            db, update, reason, asOf, json, file,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
             var database = parse.GetValue(db)!;
+            var today = RegistryOptions.AsOfValue(parse, asOf);
             ImportResult result;
             using (var terminal = TerminalProgress.Start(context, parse.GetValue(json)))
             {
                 result = RegistryImporter.ImportFile(database, path, parse.GetValue(update), AuditContext.ForCurrentUser(Reason(parse.GetValue(reason))),
-                    terminal?.For<ImportProgress>(Describe));
+                    terminal?.For<ImportProgress>(Describe), today);
             }
             if (!result.Succeeded)
             {
-                // Every problem, one line each, so that the whole file can be fixed in one pass.
+                // Every problem, one line each, so that the whole import can be fixed in one pass.
                 context.Error.WriteLine($"sarc import: {path}: {result.Errors.Count} problem{(result.Errors.Count == 1 ? "" : "s")}, nothing imported");
                 foreach (var error in result.Errors)
                 {
-                    context.Error.WriteLine(error.ToString());
+                    context.Error.WriteLine(error.Kind == ImportErrorKind.AlreadyInRegistry ? $"{error} (use --update to change it)" : error.ToString());
                 }
                 return SarcApp.UserError;
             }

@@ -46,7 +46,8 @@ internal static class KmCommand
                 ConfidenceLevel = level,
             };
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
-            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!,
+            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
+            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!,
                 parse.GetValue(group), options, atTimes);
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
             return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,

@@ -36,7 +36,8 @@ internal static class MultistateCommand
         {
             var plotFile = plot.Of(parse);
             var atTimes = CommonOptions.TimesOf(parse, at);
-            var analysis = MultistateReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(id)!, parse.GetValue(start)!,
+            string[] used = [parse.GetValue(id)!, parse.GetValue(start)!, parse.GetValue(stop)!, parse.GetValue(eventColumn)!];
+            var analysis = MultistateReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(id)!, parse.GetValue(start)!,
                 parse.GetValue(stop)!, parse.GetValue(eventColumn)!,
                 parse.GetValue(states) is { } s ? CommonOptions.ParseNameList(s) : null,
                 parse.GetValue(absorbing) is { } a ? CommonOptions.ParseNameList(a) : null);

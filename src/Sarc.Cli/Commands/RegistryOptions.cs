@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Sarc.Data;
+using Sarc.Registry.Codes;
 using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 
-/// <summary>The <c>--db</c> option shared by the registry commands.</summary>
+/// <summary>The options shared by the registry commands.</summary>
 internal static class RegistryOptions
 {
     public static Option<string> Db() => new("--db")
@@ -11,4 +13,12 @@ internal static class RegistryOptions
         Description = "Registry database: a SQLite file path (sarc import creates it when absent; other commands need it to exist), or PostgreSQL as \"Host=...;Database=...\" or postgres://user@host:port/database.",
         DefaultValueFactory = _ => RegistryStore.DefaultPath,
     };
+
+    public static Option<string> AsOf(string description) => new("--as-of") { Description = description };
+
+    /// <summary>The date of an <c>--as-of</c> option, or null when it was not given.</summary>
+    /// <exception cref="DataInputException">Not a date <c>YYYY-MM-DD</c>.</exception>
+    public static DateOnly? AsOfValue(ParseResult parse, Option<string> option) => parse.GetValue(option) is not { } text
+        ? null
+        : CellText.TryDate(text.Trim(), out var date) ? date : throw new DataInputException($"--as-of: '{text}' is not a date; expected YYYY-MM-DD");
 }

@@ -12,7 +12,7 @@ namespace Sarc.Cli.Commands;
 
 /// <summary>
 /// <c>sarc study validate FILE</c> lists every mistake of a study definition with its YAML line (exit 2);
-/// <c>sarc study run FILE --data REGISTRY.csv [--supplement S.csv] --out DIR</c> runs it and writes the report.
+/// <c>sarc study run FILE (--db D | --data PATH) --out DIR</c> runs it on the registry alone and writes the report.
 /// </summary>
 internal static class StudyCommand
 {
@@ -54,11 +54,10 @@ internal static class StudyCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
         var db = new Option<string>("--db") { Description = "The registry: an SQLite file or a postgres:// URL." };
-        var data = new Option<string>("--data") { Description = "Instead of --db: a registry export in the flat template format (CSV, one row per patient)." };
-        var supplement = new Option<string>("--supplement") { Description = "Optional CSV of study fields the template has no column for, joined on patient_id." };
+        var data = new Option<string>("--data") { Description = "Instead of --db: registry files as sarc import reads them (a long-format folder or .xlsx, or the flat template), read without a database." };
         var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
         var figures = FigureCommandOptions.ForReports();
-        var command = new Command("run", "Run study definitions on a registry export and write the report.") { files, db, data, supplement, output };
+        var command = new Command("run", "Run study definitions on the registry and write the report.") { files, db, data, output };
         figures.AddTo(command);
         command.SetAction(parse =>
         {
@@ -92,17 +91,15 @@ internal static class StudyCommand
             DataFrame dataset;
             string folder;
             DataSnapshot snapshot;
-            var supplementPath = parse.GetValue(supplement) is { } s ? Path.GetFullPath(s) : null;
             if (dbPath is not null)
             {
                 using var store = RegistryStore.OpenExisting(dbPath);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
-                (dataset, snapshot) = LoadRegistry(store, dbPath, Path.Combine(folder, "registry-export.csv"), supplementPath);
+                (dataset, snapshot) = LoadRegistry(store, dbPath);
             }
             else
             {
-                dataset = StudyData.Load(dataPath!, supplementPath);
-                snapshot = DataSnapshot.OfFile(Path.GetFileName(dataPath!), dataPath!, null, dataset.RowCount, supplementPath);
+                (dataset, snapshot) = StudyData.LoadWithSnapshot(dataPath!);
                 folder = CommonOptions.CreateReportFolder(parse.GetValue(output)!);
             }
             var provenance = Provenance.Create(CommandLine(parse), snapshot, TimeProvider.System);
@@ -138,21 +135,14 @@ internal static class StudyCommand
             using var expected = ParseJson(path);
             var studies = ReportVerifier.Studies(expected.RootElement, path);
             var dbPath = parse.GetValue(db)!;
-            var export = Path.Combine(Path.GetTempPath(), $"sarc-verify-{Guid.NewGuid():N}.csv");
             StudyResult[] results;
             DataSnapshot snapshot;
-            try
+            using (var store = RegistryStore.OpenExisting(dbPath))
             {
-                using var store = RegistryStore.OpenExisting(dbPath);
-                var supplementPath = ReportVerifier.Supplement(expected.RootElement);
                 DataFrame dataset;
-                (dataset, snapshot) = LoadRegistry(store, dbPath, export, supplementPath);
+                (dataset, snapshot) = LoadRegistry(store, dbPath);
                 using var progress = TerminalProgress.Start(context, json: false);
                 results = RunAll(studies, dataset, progress, "sarc study verify");
-            }
-            finally
-            {
-                File.Delete(export);
             }
             var provenance = Provenance.Create(CommandLine(parse), snapshot, TimeProvider.System);
             using var actual = JsonDocument.Parse(ResultsJson.Write(results, provenance));
@@ -179,12 +169,11 @@ internal static class StudyCommand
         }
     }
 
-    /// <summary>Exports the registry to <paramref name="exportPath"/>, builds the dataset from it, and describes the data for the provenance.</summary>
-    internal static (DataFrame Dataset, DataSnapshot Snapshot) LoadRegistry(IRegistryStore store, string source, string exportPath, string? supplementPath)
+    /// <summary>The dataset of the registry and the snapshot of its data for the provenance.</summary>
+    internal static (DataFrame Dataset, DataSnapshot Snapshot) LoadRegistry(IRegistryStore store, string source)
     {
-        var dataset = StudyData.FromRegistry(store, exportPath, supplementPath);
         var name = source.Contains("://", StringComparison.Ordinal) || source.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? "PostgreSQL registry" : Path.GetFileName(source);
-        return (dataset, DataSnapshot.OfFile(name, exportPath, store.LastAuditId(), dataset.RowCount, supplementPath));
+        return StudyData.FromRegistryWithSnapshot(store, name);
     }
 
     /// <summary>The command as the provenance states it: the command's name and the definition files or report it was given.</summary>

@@ -79,7 +79,7 @@ internal static class SurveillanceCommand
         };
 
     private static IReadOnlyList<SurveillancePatient> LoadPatients(string? data, string db, RuleSet rules) =>
-        data is not null ? SurveillancePatientTable.ReadCsv(data, rules) : RegistrySurveillancePatients.Load(db);
+        data is not null ? SurveillancePatientTable.ReadCsv(data, rules) : RegistryPatients.Load(db);
 
     private static Command Due(CliContext context)
     {
@@ -91,11 +91,12 @@ internal static class SurveillanceCommand
             Description = "Also list visits up to this many days after --as-of.",
             DefaultValueFactory = _ => SurveillancePlanner.DefaultWithinDays,
         };
+        var center = new Option<string>("--center") { Description = "Only this center's patients." };
         var rules = RulesOption();
         var json = CommonOptions.Json();
-        var command = new Command("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date.")
+        var command = new Command("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date, and apart those lost to follow-up.")
         {
-            db, data, asOf, within, rules, json,
+            db, data, asOf, within, center, rules, json,
         };
         command.SetAction(parse =>
         {
@@ -108,14 +109,14 @@ internal static class SurveillanceCommand
 
             var ruleSet = LoadRules(parse.GetValue(rules));
             var patients = LoadPatients(parse.GetValue(data), parse.GetValue(db)!, ruleSet);
-            var due = new SurveillancePlanner(ruleSet).DueList(patients, date, days);
+            var worklist = new SurveillancePlanner(ruleSet).Worklist(patients, date, days, parse.GetValue(center));
             if (parse.GetValue(json))
             {
-                WriteDueJson(context.Output, due, date, days, ruleSet);
+                WriteDueJson(context.Output, worklist, ruleSet);
             }
             else
             {
-                WriteDueTable(context.Output, due, date, days);
+                WriteDueTable(context.Output, worklist);
             }
 
             return SarcApp.Success;
@@ -172,28 +173,44 @@ internal static class SurveillanceCommand
         return command;
     }
 
-    /// <summary>The due list as JSON, in the shape the web API writes too (<see cref="DueListJson"/>).</summary>
-    internal static void WriteDueJson(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays, RuleSet rules) =>
-        JsonOutput.Write(output, writer => DueListJson.WriteProperties(writer, due, asOf, withinDays, rules));
+    /// <summary>The worklist as JSON, in the shape the web API writes too (<see cref="DueListJson"/>).</summary>
+    internal static void WriteDueJson(TextWriter output, Worklist worklist, RuleSet rules) =>
+        JsonOutput.Write(output, writer => DueListJson.WriteProperties(writer, worklist, rules));
 
-    /// <summary>The due list as a readable table, overdue visits first (they come first by date).</summary>
-    internal static void WriteDueTable(TextWriter output, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays)
+    /// <summary>The worklist as readable tables: the due list, overdue visits first (they come first by date), then the patients lost to follow-up.</summary>
+    internal static void WriteDueTable(TextWriter output, Worklist worklist)
     {
+        var due = worklist.Due;
         var overdue = due.Count(v => v.Status == DueStatus.Overdue);
-        output.WriteLine($"{due.Count} patient{(due.Count == 1 ? string.Empty : "s")} to see on {Iso(asOf)} or within {withinDays} days ({overdue} overdue)");
-        if (due.Count == 0)
+        output.WriteLine($"{due.Count} patient{(due.Count == 1 ? string.Empty : "s")} to see on {Iso(worklist.AsOf)} or within {worklist.WithinDays} days ({overdue} overdue)");
+        if (due.Count > 0)
         {
-            return;
+            var table = new TextTable("patient_id", "center", "next_visit", "status", "last_contact", "profile", "exams");
+            foreach (var visit in due)
+            {
+                table.AddRow(visit.PatientId, visit.Center ?? "", Iso(visit.NextVisit), Status(visit.Status),
+                    Iso(visit.LastContact) + (visit.LastContactStatus is { } s ? " " + LastStatus(s) : ""), visit.Profile, string.Join(", ", visit.Exams));
+            }
+
+            table.Write(output);
         }
 
-        var table = new TextTable("patient_id", "next_visit", "status", "profile", "exams");
-        foreach (var visit in due)
+        var lost = worklist.Lost;
+        output.WriteLine($"{lost.Count} patient{(lost.Count == 1 ? string.Empty : "s")} lost to follow-up");
+        if (lost.Count > 0)
         {
-            table.AddRow(visit.PatientId, Iso(visit.NextVisit), Status(visit.Status), visit.Profile, string.Join(", ", visit.Exams));
-        }
+            var table = new TextTable("patient_id", "center", "last_contact");
+            foreach (var patient in lost)
+            {
+                table.AddRow(patient.PatientId, patient.Center ?? "", Iso(patient.LastContact));
+            }
 
-        table.Write(output);
+            table.Write(output);
+        }
     }
+
+    private static string? LastStatus(Sarc.Registry.Domain.FollowUpStatus? status) =>
+        status is { } s ? Sarc.Registry.Codes.RegistryCodes.FollowUpStatus.Code(s) : null;
 
     private static string Status(DueStatus status) => status == DueStatus.Overdue ? "overdue" : "due";
 

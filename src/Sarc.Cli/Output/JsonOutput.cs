@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Sarc.Registry.Json;
 
@@ -9,10 +10,29 @@ namespace Sarc.Cli.Output;
 /// </summary>
 internal static class JsonOutput
 {
-    /// <summary>Writes the object whose properties <paramref name="writeObject"/> writes, then a line end (as <see cref="SarcJson"/> writes all JSON).</summary>
+    /// <summary>
+    /// Builds the whole object in memory first (a failure leaves stdout empty), then writes it: to the real console
+    /// as the UTF-8 bytes it already is, to any other writer (tests) as text.
+    /// </summary>
     public static void Write(TextWriter output, Action<Utf8JsonWriter> writeObject)
     {
-        output.Write(SarcJson.Object(writeObject));
+        var buffer = new ChunkedBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, SarcJson.Indented))
+        {
+            writer.WriteStartObject();
+            writeObject(writer);
+            writer.WriteEndObject();
+        }
+        if (ReferenceEquals(output, Console.Out))
+        {
+            output.Flush();
+            var stdout = Console.OpenStandardOutput();
+            buffer.CopyTo(stdout);
+            stdout.Write(Encoding.UTF8.GetBytes(output.NewLine));
+            stdout.Flush();
+            return;
+        }
+        output.Write(buffer.ToString());
         output.WriteLine();
     }
 }

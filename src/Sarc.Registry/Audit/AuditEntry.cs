@@ -1,11 +1,16 @@
 namespace Sarc.Registry.Audit;
 
 /// <summary>
-/// One audit record. <paramref name="Entity"/> is the table changed (<c>patient</c>, <c>tumor</c>, ...);
-/// <paramref name="Field"/> is the template column for an update and null for a whole-record insert or delete, whose
-/// <paramref name="NewValue"/> or <paramref name="OldValue"/> is then the record as a JSON object of its template
-/// cells. <paramref name="At"/> is UTC. <paramref name="Reason"/> is why the change was made (required by the web forms,
-/// optional for imports; null when none was given, and for records written before schema version 2).
+/// One audit record. <paramref name="Entity"/> is what changed: <c>patient</c>, <c>tumor</c>, <c>comorbidity</c> (the
+/// patient's own values), <c>surgery</c>, <c>radiotherapy</c>, <c>systemic</c>, <c>event</c>, <c>followup</c> (list
+/// entries), or <c>schema</c> for a migration; records written before schema version 3 name the old tables
+/// (<c>pathology</c>, <c>outcome_event</c>) and flat-template columns. <paramref name="Field"/> is the column for an
+/// update and null for a whole-record or whole-entry insert or delete, whose <paramref name="NewValue"/> or
+/// <paramref name="OldValue"/> is then the record or entry as a JSON object of its non-empty cells.
+/// <paramref name="Item"/> names the list entry changed (its date and kind, e.g. <c>2016-05-02 metastasectomy</c>),
+/// null for the patient's own values. <paramref name="At"/> is UTC. <paramref name="Reason"/> is why the change was
+/// made (required by the web forms, optional for imports; null when none was given, and for records written before
+/// schema version 2).
 /// </summary>
 public sealed record AuditEntry(
     long Id,
@@ -19,4 +24,5 @@ public sealed record AuditEntry(
     string? NewValue,
     string? SourceFile,
     string? SourceSha256,
-    string? Reason);
+    string? Reason,
+    string? Item = null);

@@ -27,6 +27,20 @@ public static class HistologyNames
         ["9581/3"] = "alveolar soft part sarcoma",
     };
 
+    // The abbreviations sarcoma papers use in their tables (the seed studies' groups); other codes are shown as the code.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["8890/3"] = "LMS", ["9040/3"] = "SyS", ["8802/3"] = "UPS", ["8850/3"] = "LPS", ["8858/3"] = "DDLPS",
+        ["8852/3"] = "MLPS", ["8854/3"] = "PLPS", ["8811/3"] = "MFS", ["9540/3"] = "MPNST", ["9120/3"] = "AS",
+    };
+
+    /// <summary>
+    /// The short name of <paramref name="code"/> as sarcoma papers write it in tables (<c>LMS</c>, <c>SyS</c>, <c>UPS</c>,
+    /// <c>LPS</c>, <c>DDLPS</c>, <c>MLPS</c>, <c>PLPS</c>, <c>MFS</c>, <c>MPNST</c>, <c>AS</c>), or the code itself for
+    /// any other histology, so that every patient falls in a group.
+    /// </summary>
+    public static string ShortNameOf(string code) => Abbreviations.GetValueOrDefault(code, code);
+
     /// <summary>The name of <paramref name="code"/>, or null when it is not in the table.</summary>
     public static string? NameOf(string code) => Names.GetValueOrDefault(code);
 

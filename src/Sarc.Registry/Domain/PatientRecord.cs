@@ -1,33 +1,66 @@
 namespace Sarc.Registry.Domain;
 
 /// <summary>
-/// Everything the registry holds about one patient: the aggregate that storage reads and writes as a unit. Lists may
-/// hold several surgeries, radiotherapy courses and events; the flat import template is one view of it (the primary
-/// surgery, one course, the first event of each kind).
+/// Everything the registry holds about one patient: the aggregate that storage reads and writes as a unit. Each list is
+/// held in one canonical order — by date, then kind, then the remaining fields as the long format writes them — so two
+/// records with the same entries are equal entry by entry whatever order they were given in, and the long export
+/// writes them in that order. The flat template is one view of it (<see cref="Template.TemplateCells"/>).
 /// </summary>
 public sealed class PatientRecord
 {
-    /// <exception cref="ArgumentException"><paramref name="surgeries"/> is empty: the time origin of every endpoint is the primary surgery.</exception>
+    /// <exception cref="ArgumentException"><paramref name="surgeries"/> does not hold exactly one <see cref="SurgeryKind.Primary"/> surgery (the time origin of every endpoint), or <paramref name="events"/> holds more than one death.</exception>
     public PatientRecord(
         Patient patient,
         PrimaryTumor tumor,
+        Comorbidity comorbidity,
         IReadOnlyList<Surgery> surgeries,
         IReadOnlyList<RadiotherapyCourse> radiotherapy,
-        Pathology? pathology,
-        Comorbidity? comorbidity,
-        IReadOnlyList<OutcomeEvent> events)
+        IReadOnlyList<SystemicTherapyLine> systemic,
+        IReadOnlyList<OutcomeEvent> events,
+        IReadOnlyList<FollowUpContact> followUps)
     {
-        if (surgeries.Count == 0)
-        {
-            throw new ArgumentException("A patient record needs its primary surgery.", nameof(surgeries));
-        }
         Patient = patient;
         Tumor = tumor;
-        Surgeries = surgeries;
-        Radiotherapy = radiotherapy;
-        Pathology = pathology;
         Comorbidity = comorbidity;
-        Events = InDateOrder(events);
+        Surgeries = EntryOrder.Sorted(surgeries, EntryOrder.Surgery);
+        Radiotherapy = EntryOrder.Sorted(radiotherapy, EntryOrder.Radiotherapy);
+        Systemic = EntryOrder.Sorted(systemic, EntryOrder.Systemic);
+        Events = EntryOrder.Sorted(events, EntryOrder.Event);
+        FollowUps = EntryOrder.Sorted(followUps, EntryOrder.FollowUp);
+        var primaries = 0;
+        foreach (var s in Surgeries)
+        {
+            if (s.Kind == SurgeryKind.Primary)
+            {
+                PrimarySurgery = s;
+                primaries++;
+            }
+        }
+        if (primaries != 1)
+        {
+            throw new ArgumentException($"A patient record needs exactly one primary surgery, found {primaries}.", nameof(surgeries));
+        }
+        PrimarySurgery ??= Surgeries[0];
+        foreach (var e in Events)
+        {
+            if (e.Kind == OutcomeEventKind.Death)
+            {
+                if (Death is not null)
+                {
+                    throw new ArgumentException("A patient record holds at most one death.", nameof(events));
+                }
+                Death = e;
+            }
+        }
+        LastContact = LatestDate();
+        foreach (var course in Radiotherapy)
+        {
+            if (course.Target != RadiotherapyTarget.Metastasis)
+            {
+                PrimaryRadiotherapy = course;
+                break;
+            }
+        }
     }
 
     public Patient Patient { get; }
@@ -36,59 +69,121 @@ public sealed class PatientRecord
 
     public PrimaryTumor Tumor { get; }
 
-    /// <summary>Resections in the order recorded; the first is the primary surgery, the time origin.</summary>
+    /// <summary>Smoking, BMI and Charlson index (<see cref="Comorbidity.None"/> when nothing is recorded).</summary>
+    public Comorbidity Comorbidity { get; }
+
+    /// <summary>Every operation in canonical order (date, kind, ...).</summary>
     public IReadOnlyList<Surgery> Surgeries { get; }
 
+    /// <summary>Radiotherapy courses in canonical order (start date, unknown first; setting; ...).</summary>
     public IReadOnlyList<RadiotherapyCourse> Radiotherapy { get; }
 
-    public Pathology? Pathology { get; }
-
-    public Comorbidity? Comorbidity { get; }
+    /// <summary>Systemic therapy lines in canonical order (start date, intent, ...).</summary>
+    public IReadOnlyList<SystemicTherapyLine> Systemic { get; }
 
     /// <summary>Outcome events in date order; on the same date in <see cref="OutcomeEventKind"/> order (LR, DM, death).</summary>
     public IReadOnlyList<OutcomeEvent> Events { get; }
 
-    /// <summary>The primary surgery: origin of every endpoint.</summary>
-    public Surgery PrimarySurgery => Surgeries[0];
+    /// <summary>Follow-up contacts in date order.</summary>
+    public IReadOnlyList<FollowUpContact> FollowUps { get; }
+
+    /// <summary>The one primary surgery: origin of every endpoint.</summary>
+    public Surgery PrimarySurgery { get; }
+
+    /// <summary>The death, or null while the patient is alive (as far as the registry knows).</summary>
+    public OutcomeEvent? Death { get; }
 
     /// <summary>
-    /// True when a distant metastasis is recorded on or before the primary surgery: disease present at diagnosis (M1),
-    /// not a relapse — the same rule the endpoints and studies use.
+    /// The last date the patient is known to have been alive and seen: the latest date among follow-up contacts,
+    /// events, surgeries, radiotherapy and systemic therapy (start and end dates). Where a living patient is censored.
     /// </summary>
-    public bool MetastaticAtDiagnosis => First(OutcomeEventKind.DistantMetastasis) is { } dm && dm.Date <= PrimarySurgery.Date;
+    public DateOnly LastContact { get; }
+
+    /// <summary>The latest follow-up contact, or null when none is recorded.</summary>
+    public FollowUpContact? LastFollowUp => FollowUps.Count == 0 ? null : FollowUps[^1];
+
+    /// <summary>
+    /// True when the center recorded the tumor as metastatic at diagnosis, or a distant metastasis is dated on or before
+    /// the primary surgery (disease present at diagnosis, M1, not a relapse): the rule every endpoint uses.
+    /// </summary>
+    public bool MetastaticAtDiagnosis
+    {
+        get
+        {
+            if (Tumor.MetastaticAtDiagnosis == true)
+            {
+                return true;
+            }
+            foreach (var e in Events)
+            {
+                if (e.Kind == OutcomeEventKind.DistantMetastasis && e.Date <= PrimarySurgery.Date)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /// <summary>AJCC 8th stage group at diagnosis (N0 assumed; M from <see cref="MetastaticAtDiagnosis"/>), or null where it cannot be derived.</summary>
     public string? AjccStage => AjccStaging.StageGroup(Tumor.Site, Tumor.SizeCm, Tumor.Grade, MetastaticAtDiagnosis);
 
+    /// <summary>
+    /// The course of the primary tumor: the first course (canonical order) not aimed at a metastasis, or null. The flat
+    /// template's <c>rt_*</c> columns and the endpoint covariates describe this course.
+    /// </summary>
+    public RadiotherapyCourse? PrimaryRadiotherapy { get; }
+
     /// <summary>The earliest event of <paramref name="kind"/>, or null when the patient had none.</summary>
     public OutcomeEvent? First(OutcomeEventKind kind)
     {
-        OutcomeEvent? first = null;
         foreach (var e in Events)
         {
-            if (e.Kind == kind && (first is null || e.Date < first.Date))
+            if (e.Kind == kind)
             {
-                first = e;
+                return e;
             }
         }
-        return first;
+        return null;
     }
 
-    private static OutcomeEvent[] InDateOrder(IReadOnlyList<OutcomeEvent> events)
+    /// <summary>The earliest event of <paramref name="kind"/> dated strictly after <paramref name="date"/>, or null.</summary>
+    public OutcomeEvent? FirstAfter(OutcomeEventKind kind, DateOnly date)
     {
-        var sorted = events.ToArray();
-        // Insertion sort: a stable order by (date, kind) for the handful of events a patient has.
-        for (var i = 1; i < sorted.Length; i++)
+        foreach (var e in Events)
         {
-            var e = sorted[i];
-            var j = i - 1;
-            while (j >= 0 && (sorted[j].Date > e.Date || (sorted[j].Date == e.Date && sorted[j].Kind > e.Kind)))
+            if (e.Kind == kind && e.Date > date)
             {
-                sorted[j + 1] = sorted[j];
-                j--;
+                return e;
             }
-            sorted[j + 1] = e;
         }
-        return sorted;
+        return null;
+    }
+
+    private DateOnly LatestDate()
+    {
+        var latest = PrimarySurgery.Date;
+        static DateOnly Max(DateOnly a, DateOnly? b) => b is { } d && d > a ? d : a;
+        foreach (var s in Surgeries)
+        {
+            latest = Max(latest, s.Date);
+        }
+        foreach (var c in Radiotherapy)
+        {
+            latest = Max(Max(latest, c.StartDate), c.EndDate);
+        }
+        foreach (var l in Systemic)
+        {
+            latest = Max(Max(latest, l.StartDate), l.EndDate);
+        }
+        foreach (var e in Events)
+        {
+            latest = Max(latest, e.Date);
+        }
+        foreach (var f in FollowUps)
+        {
+            latest = Max(latest, f.Date);
+        }
+        return latest;
     }
 }

@@ -1,26 +1,41 @@
 namespace Sarc.Registry.Endpoints;
 
-/// <summary>The analysis-ready endpoints (see docs/formats.md). Origin is the primary surgery unless stated.</summary>
+/// <summary>
+/// The endpoints every front end derives through <see cref="PatientEndpoints"/> (docs/formats.md). Origin is the
+/// primary surgery unless stated; "last contact" is <see cref="Domain.PatientRecord.LastContact"/>.
+/// </summary>
 public enum EndpointKind
 {
-    /// <summary><c>os</c>: death from any cause; censored at last follow-up.</summary>
+    /// <summary><c>os</c>: death from any cause; censored at last contact.</summary>
     OverallSurvival,
 
-    /// <summary><c>dfs</c>: first of local recurrence, distant metastasis or death.</summary>
+    /// <summary><c>dfs</c>: first local recurrence or distant metastasis after the primary surgery, or death. Not for patients metastatic at diagnosis.</summary>
     DiseaseFreeSurvival,
 
-    /// <summary><c>lrfs</c>: local recurrence; censored at death or last follow-up.</summary>
+    /// <summary><c>lrfs</c>: first local recurrence; censored at death or last contact.</summary>
     LocalRecurrenceFree,
 
-    /// <summary><c>dmfs</c>: distant metastasis; censored at death or last follow-up.</summary>
+    /// <summary><c>dmfs</c>: first distant metastasis; censored at death or last contact. Not for patients metastatic at diagnosis.</summary>
     DistantMetastasisFree,
 
-    /// <summary><c>lr-cr</c>: competing risks, status 1 = LR, 2 = death without LR, 0 = censored.</summary>
+    /// <summary><c>lr-cr</c>: competing risks, status 1 = first LR, 2 = death without LR, 0 = censored.</summary>
     LocalRecurrenceCompetingRisks,
 
-    /// <summary><c>post-relapse-os</c>: patients with LR or DM; origin the first of them; event death.</summary>
+    /// <summary><c>post-relapse-os</c>: origin the first LR or DM after the primary surgery; event death.</summary>
     PostRelapseSurvival,
 
     /// <summary><c>multistate</c>: counting-process intervals through entry → lr → dm → death.</summary>
     Multistate,
+
+    /// <summary><c>dm-cr</c>: competing risks, status 1 = first DM, 2 = death without DM, 0 = censored. Not for patients metastatic at diagnosis.</summary>
+    DistantMetastasisCompetingRisks,
+
+    /// <summary><c>pfs</c>: first LR or DM after the primary surgery, or death — for every patient, metastatic at diagnosis included (progression).</summary>
+    ProgressionFreeSurvival,
+
+    /// <summary><c>pm-dfs</c>: origin the first metastasectomy; first LR or DM dated after it, or death.</summary>
+    PostMetastasectomyDiseaseFree,
+
+    /// <summary><c>pm-os</c>: origin the first metastasectomy; event death.</summary>
+    PostMetastasectomySurvival,
 }

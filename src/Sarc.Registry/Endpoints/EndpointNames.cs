@@ -2,15 +2,30 @@ using Sarc.Data;
 
 namespace Sarc.Registry.Endpoints;
 
-/// <summary>The command-line names of the endpoints, both ways.</summary>
+/// <summary>The names of the endpoints: on the command line (<c>post-relapse-os</c>) and as study columns (<c>post_relapse_os_months</c>).</summary>
 public static class EndpointNames
 {
-    private static readonly string[] Names = ["os", "dfs", "lrfs", "dmfs", "lr-cr", "post-relapse-os", "multistate"];
+    // In EndpointKind order.
+    private static readonly string[] Names = ["os", "dfs", "lrfs", "dmfs", "lr-cr", "post-relapse-os", "multistate", "dm-cr", "pfs", "pm-dfs", "pm-os"];
 
-    /// <summary>All names, in <see cref="EndpointKind"/> order.</summary>
-    public static IReadOnlyList<string> All => Names;
+    /// <summary>The single-row endpoints in the order the CLI lists them and a study's dataset holds them.</summary>
+    public static IReadOnlyList<EndpointKind> SingleRow { get; } =
+    [
+        EndpointKind.OverallSurvival, EndpointKind.DiseaseFreeSurvival, EndpointKind.LocalRecurrenceFree, EndpointKind.DistantMetastasisFree,
+        EndpointKind.ProgressionFreeSurvival, EndpointKind.LocalRecurrenceCompetingRisks, EndpointKind.DistantMetastasisCompetingRisks,
+        EndpointKind.PostRelapseSurvival, EndpointKind.PostMetastasectomyDiseaseFree, EndpointKind.PostMetastasectomySurvival,
+    ];
+
+    /// <summary>Every command-line name, in the order of <see cref="SingleRow"/> then <c>multistate</c>.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. SingleRow.Select(NameOf), NameOf(EndpointKind.Multistate)];
 
     public static string NameOf(EndpointKind kind) => Names[(int)kind];
+
+    /// <summary>The name as a study column prefix: <c>-</c> becomes <c>_</c> (<c>lr_cr</c>, <c>post_relapse_os</c>).</summary>
+    public static string StudyNameOf(EndpointKind kind) => NameOf(kind).Replace('-', '_');
+
+    /// <summary>Whether the endpoint's status is competing risks (0 censored, 1 event, 2 competing death) rather than 0/1.</summary>
+    public static bool IsCompetingRisks(EndpointKind kind) => kind is EndpointKind.LocalRecurrenceCompetingRisks or EndpointKind.DistantMetastasisCompetingRisks;
 
     /// <exception cref="DataInputException">Not an endpoint name; the message lists the valid ones.</exception>
     public static EndpointKind Parse(string name)
@@ -18,6 +33,6 @@ public static class EndpointNames
         var index = Array.IndexOf(Names, name.Trim().ToLowerInvariant());
         return index >= 0
             ? (EndpointKind)index
-            : throw new DataInputException($"unknown endpoint '{name}'; the endpoints are: {string.Join(", ", Names)}");
+            : throw new DataInputException($"unknown endpoint '{name}'; the endpoints are: {string.Join(", ", All)}");
     }
 }

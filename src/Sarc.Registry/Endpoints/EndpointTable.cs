@@ -5,7 +5,8 @@ namespace Sarc.Registry.Endpoints;
 
 /// <summary>
 /// An analysis dataset: named columns and one row of text cells per patient (per interval for multistate), empty =
-/// missing. <see cref="Warnings"/> names patients left out and why.
+/// missing. <see cref="Warnings"/> says, one line per reason, how many patients were left out and why (with the first
+/// few ids).
 /// </summary>
 public sealed record EndpointTable(EndpointKind Kind, IReadOnlyList<string> Columns, IReadOnlyList<string[]> Rows, IReadOnlyList<string> Warnings)
 {
@@ -23,7 +24,7 @@ public sealed record EndpointTable(EndpointKind Kind, IReadOnlyList<string> Colu
         throw new ArgumentException($"No column '{name}'.", nameof(name));
     }
 
-    /// <summary>Writes the table as CSV (UTF-8, <c>\n</c>, quoting only where needed).</summary>
+    /// <summary>Writes the table as CSV (UTF-8, <c>\n</c>, quoting only where needed, formula-like text neutralised).</summary>
     public void WriteCsv(TextWriter writer)
     {
         TemplateWriter.WriteCsvLine(writer, Columns);

@@ -11,6 +11,8 @@ internal sealed class AdoRowReader(DbCommand command, DbDataReader reader) : IRo
 
     public string Text(int index) => reader.GetString(index);
 
+    public ReadOnlySpan<byte> Utf8(int index) => System.Text.Encoding.UTF8.GetBytes(reader.GetString(index));
+
     public double Real(int index) => reader.GetDouble(index);
 
     public int Integer(int index) => reader.GetInt32(index);

@@ -1,5 +1,6 @@
 using Sarc.Registry.Audit;
 using Sarc.Registry.Domain;
+using Sarc.Registry.Import;
 using Sarc.Registry.Template;
 
 namespace Sarc.Registry.Storage;
@@ -18,11 +19,17 @@ public interface IRegistryStore : IDisposable
     int SchemaVersion { get; }
 
     /// <summary>
-    /// Imports validated rows in one transaction, all or nothing. A patient already in the registry is an error
-    /// (naming the row's line) unless <paramref name="update"/>, in which case each changed template field is updated
-    /// and audited; identical rows count as unchanged and write nothing.
+    /// Imports a validated batch in one transaction, all or nothing. A patient already in the registry is an error
+    /// (<see cref="ImportErrorKind.AlreadyInRegistry"/>, naming the row) unless <paramref name="update"/>: then a
+    /// long-format patient replaces the stored one, a flat-template row replaces what the template shows, and added
+    /// entries join the stored ones — each changed value, added and removed entry audited; a patient that comes out
+    /// the same counts as unchanged and writes nothing. The result lists every problem (nothing changed) or the counts.
     /// </summary>
-    ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null);
+    ImportResult Import(ImportBatch batch, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null);
+
+    /// <summary>Imports flat-template rows (or long-format patients): <see cref="Import(ImportBatch, bool, AuditContext, ImportSource?, IProgress{ImportProgress}?)"/> without additions.</summary>
+    ImportResult Import(IReadOnlyList<ImportRow> rows, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null) =>
+        Import(ImportBatch.Of(rows), update, audit, source, progress);
 
     /// <summary>Every patient, ordered by <see cref="PatientRecord.Id"/> (ordinal).</summary>
     IReadOnlyList<PatientRecord> LoadPatients();

@@ -9,6 +9,9 @@ internal interface IRowReader : IDisposable
 
     string Text(int index);
 
+    /// <summary>The text cell as UTF-8 bytes, valid until the next <see cref="Read"/>: lets hot loops compare ids and codes without a string per cell.</summary>
+    ReadOnlySpan<byte> Utf8(int index);
+
     double Real(int index);
 
     int Integer(int index);

@@ -1,9 +1,9 @@
 namespace Sarc.Registry.Storage;
 
 /// <summary>
-/// The registry schema as numbered migrations, applied in order at open and recorded in <c>schema_migrations</c>.
-/// Tables per entity so that a patient can have several surgeries, courses, events and complications; <c>seq</c>
-/// numbers a patient's rows of one kind (the flat template reads and writes <c>seq = 1</c>).
+/// The registry schema as numbered migrations, applied in order at open (each in its own transaction, see
+/// <see cref="SchemaMigrator"/>) and recorded in <c>schema_migrations</c>. Migrations are append-only: a released one is
+/// never edited. Tables per entity; <c>seq</c> numbers a patient's rows of one kind in their canonical order.
 /// </summary>
 internal static class Migrations
 {
@@ -95,12 +95,106 @@ internal static class Migrations
         // The reason used to be folded into source_file ("web form: REASON"); its own column keeps the file name clean
         // and lets an import carry a reason too. Older records keep NULL: no reason was recorded for them.
         new(2, "audit reason", AddReason, AddReason),
+        // The longitudinal registry (issue 13): any number of surgeries (kind, target, complications), radiotherapy
+        // courses (target, start, late toxicity), systemic therapy lines, events (metastasis site and lesions) and
+        // follow-up contacts. Comorbidity moves into patient, necrosis into its surgery, the last follow-up date becomes
+        // a follow-up contact (none for a patient whose last follow-up is the death), event kinds take the long
+        // format's codes; the unused complication table goes (complications are fields of their surgery now).
+        new(3, "longitudinal registry: surgeries, radiotherapy, systemic therapy, events, follow-up contacts", LongitudinalSqlite, LongitudinalPostgres),
         // The web app used to create these three tables itself, outside the migrations; registries that have them keep
         // them (IF NOT EXISTS), and every registry gains the columns that let an administrator revoke access.
         new(4, "web accounts: users, their centers, API tokens; disabled and security stamp", Accounts, Accounts),
     ];
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
+
+    private const string FollowUpFromPatient = """
+        INSERT INTO followup (patient_id, seq, contact_date, status)
+            SELECT p.id, 1, p.last_followup_date, NULL FROM patient p
+            WHERE NOT EXISTS (SELECT 1 FROM outcome_event e WHERE e.patient_id = p.id AND e.kind = 'death' AND e.event_date = p.last_followup_date);
+        """;
+
+    private const string NewTables = """
+        CREATE TABLE followup (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            contact_date {DATE} NOT NULL,
+            status TEXT,
+            PRIMARY KEY (patient_id, seq)){WITHOUT_ROWID};
+        CREATE TABLE systemic (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            regimen TEXT,
+            intent TEXT,
+            start_date {DATE} NOT NULL,
+            end_date {DATE},
+            PRIMARY KEY (patient_id, seq)){WITHOUT_ROWID};
+        """;
+
+    private const string EventCodes = """
+        UPDATE outcome_event SET kind = CASE kind WHEN 'lr' THEN 'local_recurrence' WHEN 'dm' THEN 'distant_metastasis' ELSE kind END;
+        """;
+
+    private static string LongitudinalSqlite =>
+        NewTables.Replace("{DATE}", "TEXT").Replace("{WITHOUT_ROWID}", " WITHOUT ROWID") + FollowUpFromPatient + EventCodes + """
+        ALTER TABLE patient ADD COLUMN smoking TEXT;
+        ALTER TABLE patient ADD COLUMN bmi REAL;
+        ALTER TABLE patient ADD COLUMN charlson INTEGER;
+        UPDATE patient SET
+            smoking = (SELECT c.smoking FROM comorbidity c WHERE c.patient_id = patient.id AND c.seq = 1),
+            bmi = (SELECT c.bmi FROM comorbidity c WHERE c.patient_id = patient.id AND c.seq = 1),
+            charlson = (SELECT c.charlson FROM comorbidity c WHERE c.patient_id = patient.id AND c.seq = 1);
+        ALTER TABLE patient DROP COLUMN last_followup_date;
+        DROP TABLE comorbidity;
+        ALTER TABLE tumor ADD COLUMN metastatic_at_diagnosis TEXT;
+        CREATE TABLE surgery_v3 (
+            patient_id TEXT NOT NULL REFERENCES patient(id),
+            seq INTEGER NOT NULL,
+            surgery_date TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target TEXT,
+            margin TEXT,
+            necrosis_pct REAL,
+            lesions INTEGER,
+            max_lesion_cm REAL,
+            clavien_dindo TEXT,
+            wound_complication TEXT,
+            PRIMARY KEY (patient_id, seq)) WITHOUT ROWID;
+        INSERT INTO surgery_v3 (patient_id, seq, surgery_date, kind, margin, necrosis_pct)
+            SELECT s.patient_id, s.seq, s.surgery_date, CASE WHEN s.seq = 1 THEN 'primary' ELSE 're_excision' END, s.margin,
+                (SELECT p.necrosis_pct FROM pathology p WHERE p.patient_id = s.patient_id AND p.seq = s.seq)
+            FROM surgery s;
+        DROP TABLE surgery;
+        ALTER TABLE surgery_v3 RENAME TO surgery;
+        DROP TABLE pathology;
+        DROP TABLE complication;
+        ALTER TABLE radiotherapy ADD COLUMN target TEXT;
+        ALTER TABLE radiotherapy ADD COLUMN start_date TEXT;
+        ALTER TABLE radiotherapy ADD COLUMN late_toxicity_grade INTEGER;
+        ALTER TABLE outcome_event ADD COLUMN site TEXT;
+        ALTER TABLE outcome_event ADD COLUMN lesions INTEGER;
+        ALTER TABLE outcome_event ADD COLUMN max_lesion_cm REAL;
+        ALTER TABLE audit ADD COLUMN item TEXT;
+        """;
+
+    private static string LongitudinalPostgres =>
+        NewTables.Replace("{DATE}", "DATE").Replace("{WITHOUT_ROWID}", "") + FollowUpFromPatient + EventCodes + """
+        ALTER TABLE patient ADD COLUMN smoking TEXT, ADD COLUMN bmi DOUBLE PRECISION, ADD COLUMN charlson INTEGER;
+        UPDATE patient p SET smoking = c.smoking, bmi = c.bmi, charlson = c.charlson FROM comorbidity c WHERE c.patient_id = p.id AND c.seq = 1;
+        ALTER TABLE patient DROP COLUMN last_followup_date;
+        DROP TABLE comorbidity;
+        ALTER TABLE tumor ADD COLUMN metastatic_at_diagnosis TEXT;
+        ALTER TABLE surgery ADD COLUMN kind TEXT, ADD COLUMN target TEXT, ADD COLUMN necrosis_pct DOUBLE PRECISION, ADD COLUMN lesions INTEGER,
+            ADD COLUMN max_lesion_cm DOUBLE PRECISION, ADD COLUMN clavien_dindo TEXT, ADD COLUMN wound_complication TEXT;
+        UPDATE surgery SET kind = CASE WHEN seq = 1 THEN 'primary' ELSE 're_excision' END;
+        UPDATE surgery s SET necrosis_pct = p.necrosis_pct FROM pathology p WHERE p.patient_id = s.patient_id AND p.seq = s.seq;
+        ALTER TABLE surgery ALTER COLUMN kind SET NOT NULL, ALTER COLUMN margin DROP NOT NULL;
+        DROP TABLE pathology;
+        DROP TABLE complication;
+        ALTER TABLE radiotherapy ADD COLUMN target TEXT, ADD COLUMN start_date DATE, ADD COLUMN late_toxicity_grade INTEGER;
+        ALTER TABLE outcome_event ADD COLUMN site TEXT, ADD COLUMN lesions INTEGER, ADD COLUMN max_lesion_cm DOUBLE PRECISION;
+        ALTER TABLE audit ADD COLUMN item TEXT;
+        """;
 
     private const string Accounts = """
         CREATE TABLE IF NOT EXISTS web_user (

@@ -20,9 +20,9 @@ public static class RegistryStore
     {
         if (IsPostgres(db))
         {
-            return PostgresRegistryStore.Open(db.Contains("://", StringComparison.Ordinal) ? PostgresUrl.ToConnectionString(db) : db);
+            return new SqlRegistryStore(PostgresDatabase.Open(db.Contains("://", StringComparison.Ordinal) ? PostgresUrl.ToConnectionString(db) : db));
         }
-        return SqliteRegistryStore.Open(db);
+        return new SqlRegistryStore(SqliteDatabase.Open(db));
     }
 
     /// <summary>

@@ -35,6 +35,8 @@ internal sealed class SqliteRawReader : IRowReader
 
     public string Text(int index) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, index));
 
+    public ReadOnlySpan<byte> Utf8(int index) => raw.sqlite3_column_blob(statement, index);
+
     public double Real(int index) => raw.sqlite3_column_double(statement, index);
 
     public int Integer(int index) => raw.sqlite3_column_int(statement, index);

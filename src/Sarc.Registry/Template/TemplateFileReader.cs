@@ -6,14 +6,33 @@ using Sylvan.Data.Csv;
 namespace Sarc.Registry.Template;
 
 /// <summary>
-/// Reads a template file (<c>.xlsx</c> by extension, otherwise CSV) into text cells. Nothing is validated here except
-/// that the file can be read; every cell keeps its text (spreadsheet numbers and dates are turned into the template's
-/// text forms) so that the validator sees what the user wrote.
+/// Reads import files into text cells: a CSV file, or one sheet of an <c>.xlsx</c> workbook. Nothing is validated here
+/// except that the file can be read; every cell keeps its text (spreadsheet numbers and dates are turned into the
+/// registry's text forms) so that the validator sees what the user wrote. A CSV row keeps exactly the cells it has
+/// (the parsers refuse a row shorter or longer than the header); a sheet's rows are padded to the header, since a
+/// spreadsheet has no short rows, only empty cells.
 /// </summary>
 internal static class TemplateFileReader
 {
+    /// <summary>Reads <paramref name="path"/> as the flat template: <c>.xlsx</c> (first sheet) by extension, otherwise CSV.</summary>
     /// <exception cref="DataInputException">The file is missing, unreadable, not CSV/xlsx, or has no header row.</exception>
-    public static RawTable Read(string path)
+    public static RawTable Read(string path) => Guard(path, () => IsExcel(path) ? ReadSheet(path, null, null) : ReadCsv(path, null));
+
+    /// <summary>Reads a CSV file; errors in it will be named <paramref name="name"/>.</summary>
+    /// <exception cref="DataInputException">The file cannot be read or has no header row.</exception>
+    public static RawTable ReadCsvFile(string path, string? name) => Guard(path, () => ReadCsv(path, name));
+
+    /// <summary>Reads one sheet (null: the first) of a workbook; errors in it will be named <paramref name="name"/>.</summary>
+    /// <exception cref="DataInputException">The workbook cannot be read or the sheet has no header row.</exception>
+    public static RawTable ReadSheetOf(string path, string? sheet, string? name) => Guard(path, () => ReadSheet(path, sheet, name));
+
+    /// <summary>The sheet names of a workbook, in workbook order.</summary>
+    /// <exception cref="DataInputException">The workbook cannot be read.</exception>
+    public static IReadOnlyList<string> SheetNames(string path) => Guard(path, () => (IReadOnlyList<string>)MiniExcel.GetSheetNames(path));
+
+    public static bool IsExcel(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    private static T Guard<T>(string path, Func<T> read)
     {
         if (!File.Exists(path))
         {
@@ -21,22 +40,20 @@ internal static class TemplateFileReader
         }
         try
         {
-            return IsExcel(path) ? ReadExcel(path) : ReadCsv(path);
+            return read();
         }
         catch (DataInputException)
         {
             throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException or InvalidDataException
-            or InvalidOperationException or FormatException or System.Xml.XmlException)
+            or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException or KeyNotFoundException)
         {
             throw new DataInputException($"{path}: cannot be read: {OneLine(e.Message)}");
         }
     }
 
-    public static bool IsExcel(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
-
-    private static RawTable ReadCsv(string path)
+    private static RawTable ReadCsv(string path, string? name)
     {
         using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         if (text.Peek() < 0)
@@ -62,24 +79,24 @@ internal static class TemplateFileReader
         {
             line++;
             var count = csv.RowFieldCount;
-            var cells = new string[Math.Max(count, header.Length)];
-            for (var i = 0; i < cells.Length; i++)
+            var cells = new string[count];
+            for (var i = 0; i < count; i++)
             {
-                cells[i] = i < count ? csv.GetString(i) : "";
+                cells[i] = csv.GetString(i);
             }
             rows.Add(cells);
             lines.Add(line);
         }
-        return new RawTable(path, header, rows, lines);
+        return new RawTable(path, name, header, rows, lines);
     }
 
-    private static RawTable ReadExcel(string path)
+    private static RawTable ReadSheet(string path, string? sheet, string? name)
     {
         string[]? header = null;
         var rows = new List<string[]>();
         var lines = new List<int>();
         var line = 0;
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false))
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet))
         {
             line++;
             var cells = new string[row.Count];
@@ -93,18 +110,25 @@ internal static class TemplateFileReader
                 header = TrimTrailingEmpty(cells);
                 continue;
             }
+            if (cells.Length < header.Length)
+            {
+                var padded = new string[header.Length];
+                Array.Fill(padded, "");
+                cells.CopyTo(padded, 0);
+                cells = padded;
+            }
             rows.Add(cells);
             lines.Add(line);
         }
         if (header is null || header.Length == 0)
         {
-            throw new DataInputException($"{path}: empty spreadsheet; a header row is required");
+            throw new DataInputException($"{path}: {(sheet is null ? "empty spreadsheet" : $"sheet '{sheet}' is empty")}; a header row is required");
         }
         for (var i = 0; i < header.Length; i++)
         {
             header[i] = header[i].Trim();
         }
-        return new RawTable(path, header, rows, lines);
+        return new RawTable(path, name, header, rows, lines);
     }
 
     private static string[] TrimTrailingEmpty(string[] cells)
@@ -117,7 +141,7 @@ internal static class TemplateFileReader
         return cells[..n];
     }
 
-    /// <summary>Spreadsheet values in the template's text forms: numbers round-trip, dates ISO.</summary>
+    /// <summary>Spreadsheet values in the registry's text forms: numbers round-trip, dates ISO.</summary>
     private static string CellText(object? value) => value switch
     {
         null => "",

@@ -1,8 +1,8 @@
 namespace Sarc.Registry.Template;
 
 /// <summary>
-/// The outcome of validating an import file: the rows that passed and every problem found. A file is importable only
-/// when <see cref="Errors"/> is empty (all or nothing).
+/// The outcome of validating a flat-template file: the rows that passed and every problem found. A file is importable
+/// only when <see cref="Errors"/> is empty (all or nothing).
 /// </summary>
 public sealed record TemplateParseResult(string Source, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportError> Errors)
 {

@@ -1,5 +1,6 @@
 using System.Text;
 using MiniExcel = MiniExcelLibs.MiniExcel;
+using Sarc.Registry.Codes;
 using Sarc.Registry.Domain;
 
 namespace Sarc.Registry.Template;
@@ -8,7 +9,8 @@ namespace Sarc.Registry.Template;
 /// Writes patient records in the flat template: header, then one row per record in the order given, every
 /// <see cref="TemplateColumns"/> column in template order; numbers in shortest round-trip form, dates ISO. CSV is
 /// UTF-8 without BOM, <c>\n</c> line ends, RFC 4180 quoting only where a cell needs it; <c>.xlsx</c> holds every cell as
-/// text so that no spreadsheet reformats a code or a number.
+/// text so that no spreadsheet reformats a code or a number. Cells a spreadsheet would run as a formula are
+/// neutralised (<see cref="SpreadsheetSafety"/>), and the import reads them back unchanged.
 /// </summary>
 public static class TemplateWriter
 {
@@ -17,11 +19,10 @@ public static class TemplateWriter
     {
         if (TemplateFileReader.IsExcel(path))
         {
-            WriteExcel(records, path);
+            WriteWorkbook(path, [("Sheet1", TemplateColumns.Names, records.Select(TemplateCells.Of))]);
             return;
         }
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        using var writer = CreateText(path);
         WriteCsv(records, writer);
     }
 
@@ -35,6 +36,13 @@ public static class TemplateWriter
         }
     }
 
+    /// <summary>A new UTF-8 (no BOM) text file, replacing any file there.</summary>
+    internal static StreamWriter CreateText(string path)
+    {
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+    }
+
     internal static void WriteCsvLine(TextWriter writer, IReadOnlyList<string> cells)
     {
         for (var i = 0; i < cells.Count; i++)
@@ -43,12 +51,12 @@ public static class TemplateWriter
             {
                 writer.Write(',');
             }
-            WriteCsvCell(writer, cells[i]);
+            WriteCsvCell(writer, SpreadsheetSafety.Escape(cells[i]));
         }
         writer.Write('\n');
     }
 
-    internal static void WriteCsvCell(TextWriter writer, string cell)
+    private static void WriteCsvCell(TextWriter writer, string cell)
     {
         if (cell.AsSpan().IndexOfAny(",\"\r\n") < 0 && (cell.Length == 0 || (cell[0] != ' ' && cell[^1] != ' ')))
         {
@@ -60,34 +68,38 @@ public static class TemplateWriter
         writer.Write('"');
     }
 
-    private static void WriteExcel(IEnumerable<PatientRecord> records, string path)
+    /// <summary>
+    /// Writes sheets of text cells (header row first, every cell a string, empty cells blank) to a new workbook,
+    /// in the order given.
+    /// </summary>
+    internal static void WriteWorkbook(string path, IReadOnlyList<(string Name, IReadOnlyList<string> Header, IEnumerable<string[]> Rows)> sheets)
     {
-        var names = TemplateColumns.Names;
-        IEnumerable<IDictionary<string, object?>> Rows()
+        var book = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, header, rows) in sheets)
         {
-            foreach (var record in records)
-            {
-                var cells = TemplateCells.Of(record);
-                var row = new Dictionary<string, object?>(names.Count, StringComparer.Ordinal);
-                for (var i = 0; i < names.Count; i++)
-                {
-                    row[names[i]] = cells[i].Length == 0 ? null : cells[i];
-                }
-                yield return row;
-            }
+            book[name] = SheetRows(header, rows).ToList();
         }
-        var rows = Rows().ToList();
-        if (rows.Count == 0)
+        MiniExcel.SaveAs(path, book, printHeader: false, overwriteFile: true);
+    }
+
+    // Keys c0, c1 ... and the header as the first row: MiniExcel then writes every cell as text, and an empty sheet
+    // still has its header (with no rows it could not know the columns).
+    private static IEnumerable<IDictionary<string, object?>> SheetRows(IReadOnlyList<string> header, IEnumerable<string[]> rows)
+    {
+        var keys = Enumerable.Range(0, header.Count).Select(i => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        IDictionary<string, object?> Row(IReadOnlyList<string> cells)
         {
-            // With no rows MiniExcel cannot know the columns; a header-only sheet still says what the template is.
-            var header = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < names.Count; i++)
+            var row = new Dictionary<string, object?>(keys.Length, StringComparer.Ordinal);
+            for (var i = 0; i < keys.Length; i++)
             {
-                header["c" + i] = names[i];
+                row[keys[i]] = cells[i].Length == 0 ? null : SpreadsheetSafety.Escape(cells[i]);
             }
-            MiniExcel.SaveAs(path, new[] { header }, printHeader: false, overwriteFile: true);
-            return;
+            return row;
         }
-        MiniExcel.SaveAs(path, rows, printHeader: true, overwriteFile: true);
+        yield return Row(header);
+        foreach (var cells in rows)
+        {
+            yield return Row(cells);
+        }
     }
 }

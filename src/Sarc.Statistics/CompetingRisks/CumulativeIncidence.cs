@@ -1,4 +1,5 @@
 using Sarc.Statistics.Distributions;
+using Sarc.Statistics.Survival;
 
 namespace Sarc.Statistics.CompetingRisks;
 
@@ -39,7 +40,6 @@ public sealed class CumulativeIncidence
             groupCount = 1;
         }
 
-        var order = new int[n];
         var sortedTime = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -55,12 +55,14 @@ public sealed class CumulativeIncidence
             {
                 throw new ArgumentException($"group[{i}] must be in [0, {groupCount}), found {group[i]}.", nameof(group));
             }
-            order[i] = i;
             sortedTime[i] = time[i];
         }
         // Stable order by time, as R's order(): ties keep file order, so sums run in R's order.
-        Array.Sort(sortedTime, order);
-        SortTiesStably(sortedTime, order);
+        var order = CoxSort.ByKey(sortedTime, descending: false);
+        for (var i = 0; i < n; i++)
+        {
+            sortedTime[i] = time[order[i]];
+        }
 
         var causes = DistinctCauses(status);
         var causeIndex = new Dictionary<int, int>(causes.Length);
@@ -155,23 +157,6 @@ public sealed class CumulativeIncidence
             }
         }
         return [.. seen];
-    }
-
-    /// <summary>Array.Sort is not stable: within each run of equal times, put the original indices back in order.</summary>
-    private static void SortTiesStably(double[] sortedTime, int[] order)
-    {
-        var start = 0;
-        for (var i = 1; i <= sortedTime.Length; i++)
-        {
-            if (i == sortedTime.Length || sortedTime[i] != sortedTime[start])
-            {
-                if (i - start > 1)
-                {
-                    Array.Sort(order, start, i - start);
-                }
-                start = i;
-            }
-        }
     }
 
     // Kernel: one cause in one group (cmprsk's Fortran cinc).

@@ -14,6 +14,10 @@ internal sealed class FineGraySorted
     private readonly int[] blockFailures;
     private readonly int[] blockCensored;
     private readonly double[] blockTime;
+    // Scratch for every evaluation at a new beta: a fit evaluates a dozen times, and on a million rows fresh arrays
+    // each time cost more than the sums.
+    private readonly double[] risk;
+    private readonly double[] eta;
 
     private FineGraySorted(int n, int p, double[] x, int[] kind, double[] censorSurvival, int[] blockStart, int[] blockFailures, int[] blockCensored, double[] blockTime, int events)
     {
@@ -27,6 +31,8 @@ internal sealed class FineGraySorted
         this.blockFailures = blockFailures;
         this.blockCensored = blockCensored;
         Events = events;
+        risk = new double[n];
+        eta = new double[n];
     }
 
     public int Events { get; }
@@ -36,22 +42,19 @@ internal sealed class FineGraySorted
     public static FineGraySorted Sort(ReadOnlySpan<double> time, ReadOnlySpan<int> status, int failCode, ReadOnlySpan<double> covariates, int p)
     {
         var n = time.Length;
-        var order = new int[n];
+        // Stable within ties, as R's order(), so sums run in R's order.
+        var order = CoxSort.ByKey(time.ToArray(), descending: false);
         var sorted = new double[n];
         for (var i = 0; i < n; i++)
         {
-            order[i] = i;
-            sorted[i] = time[i];
+            sorted[i] = time[order[i]];
         }
-        Array.Sort(sorted, order);
-        // Stable within ties, as R's order(), so sums run in R's order.
         var start = 0;
         var starts = new List<int>();
         for (var i = 1; i <= n; i++)
         {
             if (i == n || sorted[i] != sorted[start])
             {
-                Array.Sort(order, start, i - start);
                 starts.Add(start);
                 start = i;
             }
@@ -132,8 +135,6 @@ internal sealed class FineGraySorted
     {
         var blocks = Blocks;
         var pp = p * p;
-        var risk = new double[n];
-        var eta = new double[n];
         for (var i = 0; i < n; i++)
         {
             double sum = 0;
@@ -265,18 +266,9 @@ internal sealed class FineGraySorted
     //   q(u) = A1(u) B0(u) - A0(u) B1(u), A(u) = Σ_{competing rows before u} r/G (1, x), B(u) = D⁺ including u.
     public double[] SandwichCovariance(double[] beta, double[] hessian)
     {
+        // Run leaves exp(x beta) of every row in risk.
         var fit = Run(beta, withDerivatives: true, keepBlocks: true);
         var blocks = Blocks;
-        var risk = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            double sum = 0;
-            for (var k = 0; k < p; k++)
-            {
-                sum += x[i * p + k] * beta[k];
-            }
-            risk[i] = Math.Exp(sum);
-        }
         // Suffix sums of d G / S0 (1, Z̄) over failure blocks from b on.
         var suffix0 = new double[blocks + 1];
         var suffix1 = new double[(blocks + 1) * p];

@@ -32,8 +32,10 @@ public sealed record SurvivalData(double[] Time, double[] Status, int[]? Group =
         return events;
     }
 
-    /// <summary>The sorted form every estimator of this data uses.</summary>
-    internal SortedSurvivalData Sort(bool mergeNearEqualTimes)
+    /// <summary>The right-censored rows as the kernels take them (true = event, no group codes = all 0), checked.</summary>
+    /// <exception cref="ArgumentException">Start given, lengths differ, a status other than 0/1, or no group codes with GroupCount ≠ 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, or a code outside [0, GroupCount).</exception>
+    internal (double[] Time, bool[] Status, int[] Group, int GroupCount) Validated()
     {
         if (Start is not null)
         {
@@ -43,6 +45,16 @@ public sealed record SurvivalData(double[] Time, double[] Status, int[]? Group =
         {
             throw new ArgumentException("Without group codes GroupCount must be 1.", nameof(GroupCount));
         }
-        return SortedSurvivalData.Create(Time, Events(), Group ?? [], GroupCount, mergeNearEqualTimes);
+        var events = Events();
+        int[] group = Group ?? [];
+        SortedSurvivalData.Validate(Time, events, group, GroupCount);
+        return (Time, events, group, GroupCount);
+    }
+
+    /// <summary>The sorted form of the validated rows.</summary>
+    internal SortedSurvivalData Sort(bool mergeNearEqualTimes)
+    {
+        var (time, status, group, groupCount) = Validated();
+        return SortedSurvivalData.CreateValidated(time, status, group, groupCount, mergeNearEqualTimes);
     }
 }

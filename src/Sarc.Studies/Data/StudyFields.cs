@@ -1,39 +1,27 @@
+using Sarc.Registry.Endpoints;
+
 namespace Sarc.Studies.Data;
 
 /// <summary>
-/// The vocabulary a study definition may use: the columns of the analysis dataset that <see cref="StudyDataset"/>
-/// builds from the registry's flat template (plus the supplement columns), and the endpoints. One place, so the
-/// validator, the runner and docs/studies.md cannot disagree.
+/// The vocabulary a study definition may use: the columns of the analysis dataset (<see cref="StudyDataset"/>) — the
+/// registry engine's covariates (<see cref="EndpointCovariates"/>) and endpoints (<see cref="EndpointNames"/>). One
+/// place, so the validator, the runner and docs/studies.md cannot disagree.
 /// </summary>
 public static class StudyFields
 {
-    /// <summary>Columns copied or derived from the registry template, one row per patient.</summary>
-    public static IReadOnlyList<string> Registry { get; } =
-    [
-        "patient_id", "center", "sex", "age", "histology", "histology_name", "site", "depth", "deep", "size_cm", "size_gt5",
-        "grade", "high_grade", "margin", "smoking", "ever_smoker", "bmi", "charlson", "rt_setting", "rt_dose_gy",
-        "rt_fractions", "rt_to_surgery_days", "necrosis_pct", "lr", "dm", "death", "relapse", "metastatic_at_diagnosis",
-        "relapse_type", "relapse_months", "relapse_gt12",
-    ];
-
-    /// <summary>
-    /// Columns the flat template cannot express, read from the optional supplement CSV joined on <c>patient_id</c>
-    /// (missing when there is no supplement). See docs/studies.md.
-    /// </summary>
-    public static IReadOnlyList<string> Supplement { get; } =
-    [
-        "wound_complication", "late_toxicity_grade", "late_toxicity", "systemic_therapy", "metastasectomy",
-        "pm_lesion_cm", "pm_lesion_gt2", "pm_lesion_count", "clavien_dindo", "clavien_major", "relapse_resected",
-    ];
+    /// <summary>The per-patient columns: <c>patient_id</c> and every covariate, in dataset order.</summary>
+    public static IReadOnlyList<string> Registry { get; } = ["patient_id", .. EndpointCovariates.All.Select(c => c.Name)];
 
     /// <summary>
     /// Endpoints: each gives the columns <c>NAME_months</c> and <c>NAME_event</c> (status 0/1; for the competing-risks
-    /// endpoints <c>lr_cr</c> and <c>dm_cr</c> 0 censored, 1 LR (DM), 2 death without LR (DM)). Origin = primary surgery, except post_relapse_os (first LR or DM).
+    /// endpoints <c>lr_cr</c> and <c>dm_cr</c> 0 censored, 1 LR (DM), 2 death without it), missing where the patient
+    /// does not have the endpoint. Origin = primary surgery, except post_relapse_os (first relapse) and pm_dfs, pm_os
+    /// (first metastasectomy).
     /// </summary>
-    public static IReadOnlyList<string> Endpoints { get; } = ["os", "dfs", "lrfs", "dmfs", "pfs", "post_relapse_os", "lr_cr", "dm_cr"];
+    public static IReadOnlyList<string> Endpoints { get; } = [.. EndpointNames.SingleRow.Select(EndpointNames.StudyNameOf)];
 
     /// <summary>Every column name a definition may refer to, endpoint columns included.</summary>
-    public static IReadOnlySet<string> AllColumns { get; } = Registry.Concat(Supplement)
+    public static IReadOnlySet<string> AllColumns { get; } = Registry
         .Concat(Endpoints.SelectMany(e => new[] { e + "_months", e + "_event" })).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The values <c>has:</c> accepts in a cohort: which events a patient must have had.</summary>
@@ -49,21 +37,22 @@ public static class StudyFields
     public static IReadOnlyDictionary<string, string?> PostBaseline { get; } = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["lr"] = "lrfs_months", ["dm"] = "dmfs_months", ["relapse"] = "relapse_months", ["death"] = null,
-        ["relapse_type"] = null, ["relapse_months"] = null, ["relapse_gt12"] = null, ["relapse_resected"] = null,
-        ["systemic_therapy"] = null, ["metastasectomy"] = null, ["pm_lesion_cm"] = null, ["pm_lesion_gt2"] = null,
-        ["pm_lesion_count"] = null, ["clavien_dindo"] = null, ["clavien_major"] = null,
+        ["relapse_type"] = null, ["relapse_months"] = null, ["relapse_gt12"] = null, ["relapse_resected"] = null, ["n_lr"] = null,
+        ["systemic_any"] = null, ["n_metastasectomies"] = null, ["tfi_months"] = null, ["pm_lesions"] = null,
+        ["pm_max_lesion_cm"] = null, ["pm_clavien_dindo"] = null, ["pm_clavien_major"] = null, ["pm_systemic"] = null,
     };
 
     /// <summary>
-    /// Post-baseline columns known at the first relapse (its type, timing and treatment, the metastasectomy of the
-    /// seed's proxy): baseline for the endpoints that start at the first relapse.
+    /// Post-baseline columns known at the first relapse or at the first metastasectomy (the relapse's type, timing and
+    /// treatment; the treatment-free interval; the metastasectomy's lesions, complications and perioperative therapy):
+    /// baseline for the endpoints that start there.
     /// </summary>
     public static IReadOnlySet<string> KnownAtRelapse { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "relapse", "relapse_type", "relapse_months", "relapse_gt12", "relapse_resected", "systemic_therapy", "metastasectomy",
-        "pm_lesion_cm", "pm_lesion_gt2", "pm_lesion_count", "clavien_dindo", "clavien_major",
+        "relapse", "relapse_type", "relapse_months", "relapse_gt12", "relapse_resected", "tfi_months", "n_metastasectomies",
+        "pm_lesions", "pm_max_lesion_cm", "pm_clavien_dindo", "pm_clavien_major", "pm_systemic",
     };
 
-    /// <summary>The endpoints whose time zero is the first relapse rather than surgery.</summary>
-    public static IReadOnlySet<string> FromRelapse { get; } = new HashSet<string>(StringComparer.Ordinal) { "post_relapse_os" };
+    /// <summary>The endpoints whose time zero is the first relapse or the first metastasectomy rather than surgery.</summary>
+    public static IReadOnlySet<string> FromRelapse { get; } = new HashSet<string>(StringComparer.Ordinal) { "post_relapse_os", "pm_dfs", "pm_os" };
 }

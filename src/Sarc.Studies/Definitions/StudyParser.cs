@@ -172,7 +172,7 @@ public static class StudyParser
             }
             if (!columns.Contains(field))
             {
-                error(key, $"unknown field '{field}' in cohort (not a registry field, supplement field or derived column)");
+                error(key, $"unknown field '{field}' in cohort (not a registry field or derived column)");
                 continue;
             }
             if (values.Count == 1 && TryComparison(field + " " + values[0], out _, out var op, out var threshold) && Operators.Any(o => values[0].TrimStart().StartsWith(o, StringComparison.Ordinal)))
@@ -279,7 +279,7 @@ public static class StudyParser
             case ParameterRole.Column or ParameterRole.Columns:
                 foreach (var v in values.Where(v => !columns.Contains(v)))
                 {
-                    error(node, $"'{spec.Name}': '{v}' is not a column (not a registry field, supplement field or derived column)");
+                    error(node, $"'{spec.Name}': '{v}' is not a column (not a registry field or derived column)");
                 }
                 break;
             case ParameterRole.Endpoint:

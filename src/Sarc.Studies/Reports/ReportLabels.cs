@@ -24,18 +24,21 @@ public sealed class ReportLabels
         ["metastatic_at_diagnosis"] = "Metastatic at diagnosis", ["relapse_type"] = "Type of first relapse",
         ["relapse_months"] = "Time to first relapse, months", ["relapse_gt12"] = "Relapse after > 12 months",
         ["wound_complication"] = "Wound complication", ["late_toxicity_grade"] = "Late toxicity grade",
-        ["late_toxicity"] = "Late toxicity", ["systemic_therapy"] = "Systemic therapy", ["metastasectomy"] = "Metastasectomy",
-        ["pm_lesion_cm"] = "Largest lung lesion, cm", ["pm_lesion_gt2"] = "Largest lung lesion > 2 cm",
-        ["pm_lesion_count"] = "Number of lung lesions", ["clavien_dindo"] = "Clavien-Dindo grade",
-        ["clavien_major"] = "Clavien-Dindo ≥ IIIa", ["relapse_resected"] = "Relapse resected",
+        ["late_toxicity"] = "Late toxicity", ["systemic_any"] = "Systemic therapy", ["n_lr"] = "Local recurrences",
+        ["n_metastasectomies"] = "Metastasectomies", ["pm_max_lesion_cm"] = "Largest resected lesion, cm",
+        ["pm_lesion_gt2"] = "Largest resected lesion > 2 cm", ["pm_lesions"] = "Lesions resected",
+        ["pm_clavien_dindo"] = "Clavien-Dindo grade", ["pm_clavien_major"] = "Clavien-Dindo ≥ IIIa",
+        ["pm_systemic"] = "Perioperative systemic therapy", ["tfi_months"] = "Treatment-free interval, months",
+        ["tfi_gt12"] = "Treatment-free interval > 12 months", ["relapse_resected"] = "Relapse resected",
+        ["ajcc_t"] = "AJCC T", ["ajcc_stage"] = "AJCC stage", ["eqd2"] = "EQD2, Gy",
     };
 
     /// <summary>Columns coded 0/1 for no/yes, shown as "no"/"yes".</summary>
     private static readonly HashSet<string> StandardYesNo = new(StringComparer.Ordinal)
     {
         "deep", "size_gt5", "high_grade", "ever_smoker", "lr", "dm", "death", "relapse", "metastatic_at_diagnosis",
-        "relapse_gt12", "wound_complication", "late_toxicity", "systemic_therapy", "metastasectomy", "pm_lesion_gt2",
-        "clavien_major", "relapse_resected",
+        "relapse_gt12", "wound_complication", "late_toxicity", "systemic_any", "pm_lesion_gt2", "pm_clavien_major",
+        "pm_systemic", "tfi_gt12", "relapse_resected",
     };
 
     private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);

@@ -23,11 +23,18 @@ public static class ReportWords
         "dmfs" => "Distant metastasis-free survival",
         "pfs" => "Progression-free survival",
         "post_relapse_os" => "Survival after relapse",
+        "pm_dfs" => "Disease-free survival after metastasectomy",
+        "pm_os" => "Survival after metastasectomy",
         _ => "Survival",
     };
 
-    /// <summary>What an endpoint's time counts from ("surgery", "first relapse").</summary>
-    public static string Origin(string? endpoint) => endpoint == "post_relapse_os" ? "first relapse" : "surgery";
+    /// <summary>What an endpoint's time counts from ("surgery", "first relapse", "metastasectomy").</summary>
+    public static string Origin(string? endpoint) => endpoint switch
+    {
+        "post_relapse_os" => "first relapse",
+        "pm_dfs" or "pm_os" => "metastasectomy",
+        _ => "surgery",
+    };
 
     /// <summary>Names of the status codes of the competing-risks endpoints (1 the event, 2 death without it).</summary>
     public static IReadOnlyDictionary<int, string> CauseNames(string? endpoint) => endpoint switch

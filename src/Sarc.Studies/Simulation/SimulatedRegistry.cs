@@ -1,4 +1,4 @@
 namespace Sarc.Studies.Simulation;
 
-/// <summary>The files of a simulated registry: the flat import template CSV and the supplement CSV (study fields the template has no column for).</summary>
-public sealed record SimulatedRegistry(string TemplatePath, string SupplementPath, int Patients);
+/// <summary>A simulated registry: the long-format folder (six CSV files, docs/formats.md) that <c>sarc import</c> reads.</summary>
+public sealed record SimulatedRegistry(string Folder, int Patients);

@@ -165,7 +165,7 @@ public sealed class PatientAccess
             cells[TemplateColumns.DeathCause] = cause?.Trim() ?? "";
             cells[TemplateColumns.LastFollowUpDate] = date;
         }
-        else if (kind != PatientEvent.LastFollowUp && TemplateCodes.TryDate(date, out var on) && on > record.Patient.LastFollowUp)
+        else if (kind != PatientEvent.LastFollowUp && TemplateCodes.TryDate(date, out var on) && on > TemplateCells.LastFollowUp(record))
         {
             cells[TemplateColumns.LastFollowUpDate] = date;
         }
@@ -208,6 +208,10 @@ public sealed class PatientAccess
     public IReadOnlyList<DueVisit> Due(DateOnly asOf, int withinDays, RuleSet rules) =>
         new SurveillancePlanner(rules).DueList(Visible().Select(ToSurveillance), asOf, withinDays);
 
+    /// <summary>The worklist of the visible patients: the due list and, apart, those lost to follow-up; <paramref name="center"/> keeps one center.</summary>
+    public Worklist Worklist(DateOnly asOf, int withinDays, RuleSet rules, string? center = null) =>
+        new SurveillancePlanner(rules).Worklist(Visible().Select(ToSurveillance), asOf, withinDays, center);
+
     /// <summary>
     /// The worklist's visits as calendar entries: for each patient of <see cref="Due"/>, that next visit as scheduled
     /// (profile, month after surgery or local recurrence, exams), for <see cref="Sarc.Surveillance.Calendar.IcsCalendarWriter"/>.
@@ -243,16 +247,8 @@ public sealed class PatientAccess
     public static SurveillanceSchedule Schedule(PatientRecord record, RuleSet rules) =>
         new SurveillancePlanner(rules).Schedule(ToSurveillance(record));
 
-    /// <summary>Maps a registry patient onto the planner's input: primary surgery, first LR, DM and death.</summary>
-    public static SurveillancePatient ToSurveillance(PatientRecord record) => new(
-        record.Id,
-        (TumorGrade)((int)record.Tumor.Grade + 1),
-        TemplateCodes.Code(record.Tumor.Site),
-        record.PrimarySurgery.Date,
-        record.First(OutcomeEventKind.LocalRecurrence)?.Date,
-        record.First(OutcomeEventKind.DistantMetastasis)?.Date,
-        record.First(OutcomeEventKind.Death)?.Date,
-        record.Patient.LastFollowUp);
+    /// <summary>Maps a registry patient onto the planner's input (<see cref="RegistryPatients"/>, the one mapping).</summary>
+    public static SurveillancePatient ToSurveillance(PatientRecord record) => RegistryPatients.From(record);
 
     private void RequireWriter()
     {

@@ -105,8 +105,8 @@ internal static class ApiEndpoints
                 return Json(w => w.WriteString("error", problem), StatusCodes.Status400BadRequest);
             }
             using var session = Session.Open(http, options);
-            var due = session.Access.Due(asOf, days, options.Rules);
-            return Json(w => DueListJson.WriteProperties(w, due, asOf, days, options.Rules));
+            var worklist = session.Access.Worklist(asOf, days, options.Rules);
+            return Json(w => DueListJson.WriteProperties(w, worklist, options.Rules));
         });
     }
 

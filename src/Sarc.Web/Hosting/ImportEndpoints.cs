@@ -71,6 +71,14 @@ internal static class ImportEndpoints
         });
     }
 
+    // The registry names no control; this form's hint for a patient already in the registry is its update check box.
     private static IResult Rejected(bool update, string reason, IReadOnlyList<ImportError> errors, bool withLines) =>
-        Html.Page<ImportPage>(new { Update = update, Reason = reason, Errors = errors, WithLines = withLines }, StatusCodes.Status422UnprocessableEntity);
+        Html.Page<ImportPage>(new
+        {
+            Update = update,
+            Reason = reason,
+            Errors = (IReadOnlyList<ImportError>)[.. errors.Select(e => e.Kind == ImportErrorKind.AlreadyInRegistry
+                ? e with { Problem = e.Problem + " (tick “Update patients already in the registry” to change it)" } : e)],
+            WithLines = withLines,
+        }, StatusCodes.Status422UnprocessableEntity);
 }

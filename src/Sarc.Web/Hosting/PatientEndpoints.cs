@@ -72,7 +72,7 @@ internal static class PatientEndpoints
         var next = new List<ScheduledVisit>(3);
         foreach (var v in PatientAccess.Schedule(record, options.Rules).Visits)
         {
-            if (v.Date > record.Patient.LastFollowUp && next.Count < 3)
+            if (v.Date > record.LastContact && next.Count < 3)
             {
                 next.Add(v);
             }

@@ -69,21 +69,9 @@ public sealed partial class StudyRunStore
             }
             Directory.CreateDirectory(folder);
             var started = _clock.GetUtcNow();
-            var export = Path.Combine(folder, "export.csv");
-            Sarc.Data.Tables.DataFrame dataset;
-            DataSnapshot snapshot;
-            try
-            {
-                TemplateWriter.WriteFile(patients, export);
-                var loaded = StudyData.Load(export, supplementPath: null);
-                snapshot = DataSnapshot.OfFile(DatasetName, export, auditPosition: null, loaded.RowCount);
-                // Messages name the dataset's source: the user's export, not a path on the server that is deleted anyway.
-                dataset = new Sarc.Data.Tables.DataFrame(DatasetName, loaded.Columns, loaded.LineNumbers);
-            }
-            finally
-            {
-                File.Delete(export);
-            }
+            // Messages name the dataset's source: the user's patients, not a path on the server.
+            var dataset = StudyData.FromRecords(patients, DatasetName);
+            var snapshot = new DataSnapshot(DatasetName, StudyData.CanonicalSha256(patients), AuditPosition: null, patients.Count);
             var result = StudyRunner.Run(study, dataset);
             var report = Path.Combine(folder, ReportSubfolder);
             var scope = user.Role == UserRole.Admin ? "all centers" : "centers " + string.Join(", ", user.Centers);

@@ -92,13 +92,13 @@ public sealed class RegistryCommandsTest : IDisposable
     public void Endpoints_Multistate_FeedsSarcMultistateAndCoxTransitionAsIs_MatchingRSurvfit()
     {
         // The synthetic registry of validation/registry_endpoints.R, imported and derived through the CLI.
-        CliRun.Of("import", "--db", Db, Fixture.PathOf("validation", "data", "registry_synthetic.csv"));
+        Assert.Equal(0, CliRun.Of("import", "--db", Db, Fixture.PathOf("validation", "data", "registry_long")).ExitCode);
         var ms = Path.Combine(directory, "ms.csv");
         Assert.Equal(0, CliRun.Of("endpoints", "--db", Db, "--endpoint", "multistate", "--out", ms).ExitCode);
 
         var occupancy = CliRun.Of("multistate", "--data", ms, "--id", "patient_id", "--start", "start", "--stop", "stop",
             "--event", "event", "--states", "lr,dm,death", "--at", "12,60,120", "--json").Json();
-        var transition = CliRun.Of("cox", "--data", ms, "--formula", "Surv(start, stop, event) ~ size_cm", "--transition", "lr:dm",
+        var transition = CliRun.Of("cox", "--data", ms, "--formula", "Surv(start, stop, event) ~ age", "--transition", "lr:dm",
             "--id", "patient_id", "--json").Json();
 
         var checks = Fixture.Reference("registry_endpoints").GetProperty("checks");
@@ -120,8 +120,91 @@ public sealed class RegistryCommandsTest : IDisposable
     [Fact]
     public void Endpoints_UnknownName_IsUserErrorAndCreatesNoDatabase()
     {
-        CliRun.Of("endpoints", "--db", Db, "--endpoint", "pfs", "--out", Path.Combine(directory, "x.csv"))
-            .AssertUserError("unknown endpoint 'pfs'; the endpoints are: os, dfs, lrfs, dmfs, lr-cr, post-relapse-os, multistate");
+        CliRun.Of("endpoints", "--db", Db, "--endpoint", "efs", "--out", Path.Combine(directory, "x.csv"))
+            .AssertUserError("unknown endpoint 'efs'; the endpoints are: os, dfs, lrfs, dmfs, pfs, lr-cr, dm-cr, post-relapse-os, pm-dfs, pm-os, multistate");
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void Endpoints_AndAStudy_GiveTheSameEventsForEveryEndpoint()
+    {
+        // One engine: `sarc endpoints` and the dataset a study runs on, on the same registry, patient by patient.
+        Assert.Equal(0, CliRun.Of("import", "--db", Db, Fixture.PathOf("validation", "data", "registry_long")).ExitCode);
+        Sarc.Data.Tables.DataFrame dataset;
+        using (var store = Sarc.Registry.Storage.RegistryStore.Open(Db))
+        {
+            dataset = Sarc.Studies.Running.StudyData.FromRegistry(store);
+        }
+        var ids = dataset.Column("patient_id").Texts!;
+        foreach (var kind in Sarc.Registry.Endpoints.EndpointNames.SingleRow)
+        {
+            var name = Sarc.Registry.Endpoints.EndpointNames.NameOf(kind);
+            var csv = Path.Combine(directory, name + ".csv");
+            Assert.Equal(0, CliRun.Of("endpoints", "--db", Db, "--endpoint", name, "--out", csv).ExitCode);
+            var lines = File.ReadAllLines(csv);
+            var header = lines[0].Split(',');
+            var (time, status) = (Array.IndexOf(header, "time"), Array.IndexOf(header, Sarc.Registry.Endpoints.EndpointNames.IsCompetingRisks(kind) ? "status" : "event"));
+            var cli = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => (double.Parse(c[time], System.Globalization.CultureInfo.InvariantCulture), double.Parse(c[status], System.Globalization.CultureInfo.InvariantCulture)));
+            var months = dataset.Column(Sarc.Registry.Endpoints.EndpointNames.StudyNameOf(kind) + "_months").Numbers!;
+            var events = dataset.Column(Sarc.Registry.Endpoints.EndpointNames.StudyNameOf(kind) + "_event").Numbers!;
+            var inStudy = 0;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (double.IsNaN(events[i]))
+                {
+                    Assert.False(cli.ContainsKey(ids[i]!), $"{name}: {ids[i]} is in the CLI table but not in the study");
+                    continue;
+                }
+                inStudy++;
+                Assert.Equal((months[i], events[i]), cli[ids[i]!]);
+            }
+            Assert.Equal(cli.Count, inStudy);
+        }
+    }
+
+    [Fact]
+    public void ExportLong_ToAFolderAndToXlsx_ImportsBackByteIdentical()
+    {
+        Assert.Equal(0, CliRun.Of("import", "--db", Db, Fixture.PathOf("validation", "data", "registry_long")).ExitCode);
+        var first = Path.Combine(directory, "first");
+        var xlsx = Path.Combine(directory, "export.xlsx");
+        Assert.Equal(0, CliRun.Of("export", "--db", Db, "--out", first).ExitCode);
+        Assert.Equal(0, CliRun.Of("export", "--db", Db, "--out", xlsx).ExitCode);
+
+        foreach (var (source, db) in new[] { (first, "from-folder.db"), (xlsx, "from-xlsx.db") })
+        {
+            var again = Path.Combine(directory, db);
+            var second = Path.Combine(directory, db + "-export");
+            Assert.Equal(0, CliRun.Of("import", "--db", again, source).ExitCode);
+            Assert.Equal(0, CliRun.Of("export", "--db", again, "--out", second).ExitCode);
+            foreach (var file in new[] { "patients", "surgeries", "radiotherapy", "systemic", "events", "followup" })
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(first, file + ".csv")), File.ReadAllBytes(Path.Combine(second, file + ".csv")));
+            }
+        }
+    }
+
+    [Fact]
+    public void ExportFlat_OfALongRegistry_WarnsOnceHowManyPatientsItCannotShowInFull()
+    {
+        Assert.Equal(0, CliRun.Of("import", "--db", Db, Fixture.PathOf("validation", "data", "registry_long")).ExitCode);
+
+        var run = CliRun.Of("export", "--db", Db, "--out", Path.Combine(directory, "flat.csv"));
+
+        Assert.Equal(0, run.ExitCode);
+        var warning = Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.Matches(@"^sarc export: \d+ patients have more than the flat template can show", warning);
+    }
+
+    [Fact]
+    public void Import_DateAfterAsOf_IsRefusedAndNothingIsCreated()
+    {
+        var input = Write("in.csv", SyntheticRegistryFile.Create(3));
+
+        var run = CliRun.Of("import", "--db", Db, "--as-of", "2001-01-01", input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is in the future (after today, 2001-01-01)", run.Error);
         Assert.False(File.Exists(Db));
     }
 

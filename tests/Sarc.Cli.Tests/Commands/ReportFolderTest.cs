@@ -11,7 +11,7 @@ public class ReportFolderTest
         using var file = new TempFile("keep me");
         string[] args = command == "demo"
             ? ["demo", "--patients", "50", "--out", file.Path]
-            : ["study", "run", Sarc.Testing.Fixture.PathOf("studies", "necrosis-outcomes.yaml"), "--data", Sarc.Testing.Fixture.PathOf("validation", "data", "registry_synthetic.csv"), "--out", file.Path];
+            : ["study", "run", Sarc.Testing.Fixture.PathOf("studies", "necrosis-outcomes.yaml"), "--data", Sarc.Testing.Fixture.PathOf("validation", "data", "registry_long"), "--out", file.Path];
 
         CliRun.Of(args).AssertUserError($"--out: '{file.Path}' is a file; give a folder for the report");
 

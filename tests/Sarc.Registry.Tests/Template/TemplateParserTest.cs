@@ -13,15 +13,17 @@ public class TemplateParserTest
 
         Assert.Empty(result.Errors);
         var r = Assert.Single(result.Rows).Record;
-        Assert.Equal(new Patient("P1", "C1", Sex.Female, new DateOnly(1960, 5, 1), new DateOnly(2019, 3, 4)), r.Patient);
+        Assert.Equal(new Patient("P1", "C1", Sex.Female, new DateOnly(1960, 5, 1)), r.Patient);
         Assert.Equal(new PrimaryTumor(new DateOnly(2015, 3, 1), "8890/3", TumorSite.ExtremityLower, TumorDepth.Deep, 7.5, FnclccGrade.G3), r.Tumor);
-        Assert.Equal(new Surgery(new DateOnly(2015, 4, 1), ResectionMargin.R0), r.PrimarySurgery);
+        Assert.Equal(new Surgery(new DateOnly(2015, 4, 1), SurgeryKind.Primary, Margin: ResectionMargin.R0, NecrosisPct: 80), Assert.Single(r.Surgeries));
         Assert.Equal(new RadiotherapyCourse(RadiotherapySetting.Neoadjuvant, 50, 25, new DateOnly(2015, 3, 20)), Assert.Single(r.Radiotherapy));
-        Assert.Equal(new Pathology(80), r.Pathology);
         Assert.Equal(new Comorbidity(SmokingStatus.Former, 27.3, 2), r.Comorbidity);
         Assert.Equal(new OutcomeEvent(OutcomeEventKind.Death, new DateOnly(2019, 3, 4), DeathCause.Sarcoma), r.First(OutcomeEventKind.Death));
         Assert.Equal(new DateOnly(2017, 1, 2), r.First(OutcomeEventKind.LocalRecurrence)!.Date);
         Assert.Equal(new DateOnly(2018, 2, 3), r.First(OutcomeEventKind.DistantMetastasis)!.Date);
+        // A patient who died has no follow-up contact: the last follow-up is the death.
+        Assert.Empty(r.FollowUps);
+        Assert.Equal(new DateOnly(2019, 3, 4), r.LastContact);
         Assert.Equal(2, Assert.Single(result.Rows).Line);
     }
 
@@ -37,8 +39,9 @@ public class TemplateParserTest
         Assert.Null(r.Tumor.Depth);
         Assert.Empty(r.Radiotherapy);
         Assert.Empty(r.Events);
-        Assert.Null(r.Comorbidity);
-        Assert.Null(r.Pathology);
+        Assert.Equal(Comorbidity.None, r.Comorbidity);
+        Assert.Null(r.PrimarySurgery.NecrosisPct);
+        Assert.Equal(new FollowUpContact(new DateOnly(2020, 4, 1), null), Assert.Single(r.FollowUps));
         Assert.Equal(ResectionMargin.R0, r.PrimarySurgery.Margin);
     }
 
@@ -172,6 +175,50 @@ public class TemplateParserTest
         var result = TemplateText.Parse(text);
 
         Assert.Equal("line 3: (row): 27 cells but the header has 25", Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
+    public void Parse_RowWithFewerCellsThanHeader_IsAnErrorNotPaddedSilently()
+    {
+        // A short row used to be padded with empty cells: its death and metastasis dates vanished without a word.
+        var full = new TemplateText().Add("P1").Csv();
+        var lines = full.Split('\n');
+        var shortRow = string.Join(',', lines[1].Split(',').Take(22));
+        var result = TemplateText.Parse(full + shortRow + "\n");
+
+        Assert.Equal("line 3: (row): 22 cells but the header has 25", Assert.Single(result.Errors).ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-12-04", "lr_date: 2026-12-04 is in the future (after today, 2026-12-03)")]
+    [InlineData("9020-01-01", "lr_date: 9020-01-01 is after 2200-12-31 (a typo in the year?)")]
+    public void Parse_DateAfterTodayOrAfter2200_IsRefused(string date, string expected)
+    {
+        var path = TemplateText.WriteTemp(new TemplateText().Add("P1", ("lr_date", date), ("last_followup_date", date)).Csv());
+        try
+        {
+            var result = TemplateParser.ParseFile(path, asOf: new DateOnly(2026, 12, 3));
+
+            Assert.Contains("line 2: " + expected, result.Errors.Select(e => e.ToString()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Parse_FormulaLikeCellsNeutralisedByTheExport_ReadBackUnchanged()
+    {
+        // The export writes '=x for =x (and ''y for 'y) so that no spreadsheet runs it; the import undoes exactly that.
+        var text = new TemplateText().Add("'=HYPERLINK(1)", ("center", "''@home")).Csv();
+        var r = Assert.Single(TemplateText.Parse(text).Rows).Record;
+
+        Assert.Equal("=HYPERLINK(1)", r.Id);
+        Assert.Equal("'@home", r.Patient.Center);
+        var written = new StringWriter();
+        TemplateWriter.WriteCsv([r], written);
+        Assert.StartsWith("'=HYPERLINK(1),''@home,F,", written.ToString().Split('\n')[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Sarc.Data.Tables;
+using Sarc.Registry;
 using Sarc.Studies.Data;
 
 namespace Sarc.Studies.Tests.Data;
@@ -14,17 +15,22 @@ public class StudyDatasetTest
         "rt_fractions", "rt_end_date", "necrosis_pct", "lr_date", "dm_date", "death_date", "death_cause",
     ];
 
-    private static DataFrame Template(params string[][] rows)
+    /// <summary>The study dataset of flat-template rows, read through the registry's import validation.</summary>
+    private static DataFrame Build(params string[][] rows)
     {
-        var columns = new List<DataColumn>();
-        for (var c = 0; c < Header.Length; c++)
+        var path = Path.Combine(Path.GetTempPath(), "sarc-dataset-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, string.Join('\n', [string.Join(',', Header), .. rows.Select(r => string.Join(',', r))]) + "\n");
+        try
         {
-            columns.Add(new DataColumn(Header[c], ColumnKind.Text, null, rows.Select(r => r[c] == "" ? null : r[c]).ToArray()));
+            return Sarc.Studies.Running.StudyData.Load(path);
         }
-        return new DataFrame("t.csv", columns, Enumerable.Range(2, rows.Length).ToArray());
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
-    private static readonly string[] P1 = ["P1", "A", "M", "1960-01-01", "2019-12-01", "8890/3", "trunk", "deep", "6.5", "3", "2020-01-01", "R1", "2021-01-01", "former", "", "", "neoadjuvant", "50", "25", "2019-11-20", "80", "2020-03-01", "", "2021-01-01", "sarcoma"];
+    private static readonly string[] P1 = ["P1", "A", "M", "1960-01-01", "2019-10-01", "8890/3", "trunk", "deep", "6.5", "3", "2020-01-01", "R1", "2021-01-01", "former", "", "", "neoadjuvant", "50", "25", "2019-11-20", "80", "2020-03-01", "", "2021-01-01", "sarcoma"];
     private static readonly string[] P2 = ["P2", "A", "F", "1970-06-01", "2019-12-15", "9040/3", "extremity_lower", "superficial", "4", "1", "2020-01-01", "R0", "2022-01-01", "never", "22", "0", "", "", "", "", "", "", "2020-01-01", "", ""];
     private static readonly string[] P3 = ["P3", "B", "M", "1950-01-01", "2019-12-01", "8858/3", "retroperitoneum", "deep", "20", "X", "2020-01-01", "R0", "2020-12-31", "current", "", "", "", "", "", "", "", "2020-07-01", "2020-07-01", "", ""];
 
@@ -33,7 +39,7 @@ public class StudyDatasetTest
     [Fact]
     public void Build_Endpoints_CountMonthsFromSurgeryAsDaysOver30_4375()
     {
-        var frame = StudyDataset.Build(Template(P1, P2, P3));
+        var frame = Build(P1, P2, P3);
 
         Assert.Equal(366 / 30.4375, Num(frame, "os_months", 0), 12);
         Assert.Equal(1, Num(frame, "os_event", 0));
@@ -47,11 +53,14 @@ public class StudyDatasetTest
     [Fact]
     public void Build_DmOnTheDayOfSurgery_IsMetastaticAtDiagnosisNotARelapse()
     {
-        var frame = StudyDataset.Build(Template(P1, P2, P3));
+        var frame = Build(P1, P2, P3);
 
         Assert.Equal(1, Num(frame, "metastatic_at_diagnosis", 1));
         Assert.Equal(0, Num(frame, "dm", 1));
-        Assert.Equal(0, Num(frame, "dfs_event", 1));
+        // No DFS or DMFS for a patient metastatic at diagnosis (issue 13: the CLI counted an event, the study did not).
+        Assert.True(double.IsNaN(Num(frame, "dfs_event", 1)));
+        Assert.True(double.IsNaN(Num(frame, "dmfs_event", 1)));
+        Assert.Equal(0, Num(frame, "pfs_event", 1));
         Assert.True(double.IsNaN(Num(frame, "post_relapse_os_months", 1)));
     }
 
@@ -64,15 +73,17 @@ public class StudyDatasetTest
         p4[23] = "2021-01-01";
         p4[12] = "2021-01-01";
 
-        var frame = StudyDataset.Build(Template(P1, p4, P3));
+        var frame = Build(P1, p4, P3);
 
-        Assert.Equal([1.0, 2.0, 1.0], frame.Column("lr_cr_event").Numbers!);
+        // Rows in patient_id order, as the registry holds them: P1 (LR), P3 (LR), P4 (death without LR).
+        Assert.Equal(["P1", "P3", "P4"], frame.Column("patient_id").Texts!.Select(t => t!));
+        Assert.Equal([1.0, 1.0, 2.0], frame.Column("lr_cr_event").Numbers!);
     }
 
     [Fact]
     public void Build_PostRelapse_StartsAtFirstRelapseAndNamesTheType()
     {
-        var frame = StudyDataset.Build(Template(P1, P2, P3));
+        var frame = Build(P1, P2, P3);
 
         Assert.Equal("lr", frame.Column("relapse_type").Texts![0]);
         Assert.Equal("lr+dm", frame.Column("relapse_type").Texts![2]);
@@ -85,7 +96,7 @@ public class StudyDatasetTest
     [Fact]
     public void Build_DerivedCovariates_FollowTheDomainRules()
     {
-        var frame = StudyDataset.Build(Template(P1, P2, P3));
+        var frame = Build(P1, P2, P3);
 
         Assert.Equal([1.0, 0.0, double.NaN], frame.Column("high_grade").Numbers!);
         Assert.Equal([1.0, 0.0, 1.0], frame.Column("ever_smoker").Numbers!);
@@ -96,28 +107,53 @@ public class StudyDatasetTest
     }
 
     [Fact]
-    public void Build_Supplement_JoinsOnPatientIdAndLeavesOthersMissing()
+    public void Build_LongRecord_GivesTheMetastasectomyRelapseAndTreatmentCovariates()
     {
-        var supplement = new DataFrame("s.csv",
-        [
-            new DataColumn("patient_id", ColumnKind.Text, null, ["P3"]),
-            new DataColumn("pm_lesion_cm", ColumnKind.Numeric, [2.5], null),
-            new DataColumn("clavien_dindo", ColumnKind.Text, null, ["IIIa"]),
-        ], [2]);
+        // P1: LR, then a lung metastasis resected (2 lesions, 2.5 cm, Clavien-Dindo IIIa) with perioperative systemic
+        // therapy; worst late toxicity 2 of two courses. P2: nothing of that.
+        var folder = Path.Combine(Path.GetTempPath(), "sarc-long-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        void Write(string name, string text) => File.WriteAllText(Path.Combine(folder, name + ".csv"), text);
+        Write("patients", "patient_id,center,sex,birth_date,diagnosis_date,histology,site,grade\nP1,A,M,1960-01-01,2019-12-01,8890/3,trunk,3\nP2,A,F,1970-01-01,2019-12-01,9040/3,trunk,2\n");
+        Write("surgeries", "patient_id,date,kind,margin,wound_complication,lesions,max_lesion_cm,clavien_dindo\nP1,2020-01-01,primary,R0,yes,,,\nP1,2021-03-01,metastasectomy,R0,,2,2.5,IIIa\nP2,2020-01-01,primary,R1,no,,,\n");
+        Write("radiotherapy", "patient_id,dose_gy,fractions,late_toxicity_grade,target\nP1,50,25,1,primary_site\nP1,30,10,2,metastasis\n");
+        Write("systemic", "patient_id,start_date,intent\nP1,2021-01-15,palliative\n");
+        Write("events", "patient_id,date,kind\nP1,2020-06-01,local_recurrence\nP1,2021-01-01,distant_metastasis\nP1,2021-12-01,local_recurrence\n");
+        Write("followup", "patient_id,date,status\nP1,2022-01-01,awd\nP2,2022-01-01,ned\n");
+        DataFrame frame;
+        try
+        {
+            frame = Sarc.Studies.Running.StudyData.Load(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
 
-        var frame = StudyDataset.Build(Template(P1, P2, P3), supplement);
-
-        Assert.Equal([double.NaN, double.NaN, 1.0], frame.Column("pm_lesion_gt2").Numbers!);
-        Assert.Equal([double.NaN, double.NaN, 1.0], frame.Column("clavien_major").Numbers!);
+        Assert.Equal([2.0, 0.0], frame.Column("n_lr").Numbers!);
+        Assert.Equal([1.0, 0.0], frame.Column("n_metastasectomies").Numbers!);
+        Assert.Equal([1.0, 0.0], frame.Column("systemic_any").Numbers!);
+        Assert.Equal([1.0, 0.0], frame.Column("wound_complication").Numbers!);
+        Assert.Equal([2.0, double.NaN], frame.Column("late_toxicity_grade").Numbers!);
+        Assert.Equal([1.0, double.NaN], frame.Column("relapse_resected").Numbers!);
+        Assert.Equal([2.0, double.NaN], frame.Column("pm_lesions").Numbers!);
+        Assert.Equal([2.5, double.NaN], frame.Column("pm_max_lesion_cm").Numbers!);
+        Assert.Equal([1.0, double.NaN], frame.Column("pm_clavien_major").Numbers!);
+        // The palliative line started 45 days before the metastasectomy: within 90 days, so perioperative.
+        Assert.Equal([1.0, double.NaN], frame.Column("pm_systemic").Numbers!);
+        Assert.Equal(366 / 30.4375, Num(frame, "tfi_months", 0), 12);
+        // pm-os from the metastasectomy to the last contact (alive): 2021-03-01 to 2022-01-01.
+        Assert.Equal((new DateOnly(2022, 1, 1).DayNumber - new DateOnly(2021, 3, 1).DayNumber) / 30.4375, Num(frame, "pm_os_months", 0), 12);
+        // pm-dfs: the LR after the metastasectomy is the event.
+        Assert.Equal((new DateOnly(2021, 12, 1).DayNumber - new DateOnly(2021, 3, 1).DayNumber) / 30.4375, Num(frame, "pm_dfs_months", 0), 12);
+        Assert.Equal(1, Num(frame, "pm_dfs_event", 0));
     }
 
     [Fact]
-    public void Build_SupplementWithUnknownPatient_IsAUserErrorNamingTheLine()
+    public void Vocabulary_IsExactlyTheDatasetsColumns()
     {
-        var supplement = new DataFrame("s.csv", [new DataColumn("patient_id", ColumnKind.Text, null, ["P9"])], [7]);
+        var frame = Build(P1);
 
-        var error = Assert.Throws<Sarc.Data.DataInputException>(() => StudyDataset.Build(Template(P1), supplement));
-
-        Assert.Equal("s.csv:7: patient_id 'P9' is not in the registry", error.Message);
+        Assert.Equal(StudyFields.AllColumns.Order(StringComparer.Ordinal), frame.Columns.Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 }

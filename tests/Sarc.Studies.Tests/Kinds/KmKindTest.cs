@@ -107,7 +107,7 @@ public class KmKindTest
     [InlineData("lr", "os")]
     [InlineData("dm", "dfs")]
     [InlineData("relapse", "os")]
-    [InlineData("systemic_therapy", "os")]
+    [InlineData("systemic_any", "os")]
     public void Parse_GroupingByAnEventAfterTimeZeroWithoutLandmark_IsOneErrorOnTheGroup(string group, string endpoint)
     {
         var result = StudyParser.Parse($"id: s\ntitle: S\nanalyses:\n  - id: a\n    kind: km\n    endpoint: {endpoint}\n    group: {group}\n", "s.yaml");

@@ -14,9 +14,9 @@ public sealed class DemoRegistry : IDisposable
     public DemoRegistry()
     {
         Folder = Path.Combine(Path.GetTempPath(), "sarc-studies-" + Guid.NewGuid().ToString("N"));
-        Registry = RegistrySimulator.Write(Folder, SimulationOptions.Default with { Patients = 600, Seed = 7 });
-        using var store = StudyData.ImportNew(Registry.TemplatePath, Path.Combine(Folder, "registry.db"), new AuditContext("test", TimeProvider.System));
-        Dataset = StudyData.FromRegistry(store, Path.Combine(Folder, "export.csv"), Registry.SupplementPath);
+        Registry = RegistrySimulator.Write(Path.Combine(Folder, "registry"), SimulationOptions.Default with { Patients = 600, Seed = 7 });
+        using var store = StudyData.ImportNew(Registry.Folder, Path.Combine(Folder, "registry.db"), new AuditContext("test", TimeProvider.System));
+        Dataset = StudyData.FromRegistry(store);
     }
 
     public string Folder { get; }

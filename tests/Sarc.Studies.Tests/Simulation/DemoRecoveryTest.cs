@@ -16,11 +16,11 @@ public class DemoRecoveryTest
         var folder = Path.Combine(Path.GetTempPath(), "sarc-recovery-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var registry = RegistrySimulator.Write(folder, SimulationOptions.Default);
+            var registry = RegistrySimulator.Write(Path.Combine(folder, "registry"), SimulationOptions.Default);
             Sarc.Data.Tables.DataFrame dataset;
-            using (var store = StudyData.ImportNew(registry.TemplatePath, Path.Combine(folder, "r.db"), new AuditContext("test", TimeProvider.System)))
+            using (var store = StudyData.ImportNew(registry.Folder, Path.Combine(folder, "r.db"), new AuditContext("test", TimeProvider.System)))
             {
-                dataset = StudyData.FromRegistry(store, Path.Combine(folder, "export.csv"), registry.SupplementPath);
+                dataset = StudyData.FromRegistry(store);
             }
             var study = StudyParser.ParseFile(Fixture.PathOf("studies", "lr-dm-multistate.yaml")).Study!;
 

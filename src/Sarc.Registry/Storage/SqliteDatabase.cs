@@ -4,18 +4,18 @@ using Sarc.Data;
 namespace Sarc.Registry.Storage;
 
 /// <summary>The registry in an embedded SQLite file (created when absent).</summary>
-internal sealed class SqliteRegistryStore : SqlRegistryStore
+internal sealed class SqliteDatabase : RegistryDatabase
 {
     private readonly string path;
 
-    private SqliteRegistryStore(SqliteConnection connection, string path)
+    private SqliteDatabase(SqliteConnection connection, string path)
         : base(connection, path)
     {
         this.path = path;
     }
 
     /// <exception cref="DataInputException">The file cannot be opened, is not a SQLite database, is locked, or has a newer schema.</exception>
-    public static SqliteRegistryStore Open(string path)
+    public static SqliteDatabase Open(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))
@@ -34,17 +34,62 @@ internal sealed class SqliteRegistryStore : SqlRegistryStore
             // A locked database is reported after a short wait, not after the 30 s default.
             DefaultTimeout = 3,
         };
-        return Initialized(new SqliteRegistryStore(new SqliteConnection(builder.ToString()), path));
+        return Opened(new SqliteDatabase(new SqliteConnection(builder.ToString()), path));
     }
 
-    protected override bool IsPostgres => false;
+    public override bool IsPostgres => false;
 
     private SqliteConnection Sqlite => (SqliteConnection)Connection;
 
-    protected override IRowReader Query(System.Data.Common.DbTransaction? tx, string sql) => new SqliteRawReader(Sqlite.Handle!, sql);
+    public override IRowReader Query(System.Data.Common.DbTransaction? tx, string sql) => new SqliteRawReader(Sqlite.Handle!, sql);
 
-    protected override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<string> names, IReadOnlyList<System.Data.DbType> types) =>
+    public override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<System.Data.DbType> types) =>
         new SqliteRawCommand(Sqlite.Handle!, sql);
+
+    public override bool CanReadInParallel => true;
+
+    public override IRowReader QueryOnNewConnection(string sql)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Connection.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
+        try
+        {
+            connection.Open();
+            return new OwningReader(connection, new SqliteRawReader(connection.Handle!, sql));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A reader that closes its own connection.</summary>
+    private sealed class OwningReader(SqliteConnection connection, SqliteRawReader reader) : IRowReader
+    {
+        public bool Read() => reader.Read();
+
+        public bool IsNull(int index) => reader.IsNull(index);
+
+        public string Text(int index) => reader.Text(index);
+
+        public ReadOnlySpan<byte> Utf8(int index) => reader.Utf8(index);
+
+        public double Real(int index) => reader.Real(index);
+
+        public int Integer(int index) => reader.Integer(index);
+
+        public long Long(int index) => reader.Long(index);
+
+        public DateOnly Date(int index) => reader.Date(index);
+
+        public DateTimeOffset Timestamp(int index) => reader.Timestamp(index);
+
+        public void Dispose()
+        {
+            reader.Dispose();
+            connection.Dispose();
+        }
+    }
 
     protected override void OnOpened()
     {

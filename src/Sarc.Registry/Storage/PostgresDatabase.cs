@@ -5,13 +5,15 @@ using Sarc.Data;
 namespace Sarc.Registry.Storage;
 
 /// <summary>The registry in a PostgreSQL database (the database must exist; the tables are created by the migrations).</summary>
-internal sealed class PostgresRegistryStore : SqlRegistryStore
+internal sealed class PostgresDatabase : RegistryDatabase
 {
     private readonly string hostPort;
     private readonly string database;
     private readonly string? user;
+    private PostgresRowBatch? batch;
+    private System.Data.Common.DbTransaction? batchTransaction;
 
-    private PostgresRegistryStore(NpgsqlConnection connection, string hostPort, string database, string? user)
+    private PostgresDatabase(NpgsqlConnection connection, string hostPort, string database, string? user)
         : base(connection, $"PostgreSQL {hostPort}/{database}")
     {
         this.hostPort = hostPort;
@@ -20,7 +22,7 @@ internal sealed class PostgresRegistryStore : SqlRegistryStore
     }
 
     /// <exception cref="DataInputException">A bad connection string, an unreachable server (naming host and port), a refused login, a missing database.</exception>
-    public static PostgresRegistryStore Open(string connectionString)
+    public static PostgresDatabase Open(string connectionString)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -37,15 +39,12 @@ internal sealed class PostgresRegistryStore : SqlRegistryStore
         }
         var host = builder.Host ?? "localhost";
         var hostPort = $"{host}:{builder.Port}";
-        return Initialized(new PostgresRegistryStore(new NpgsqlConnection(builder.ToString()), hostPort, builder.Database ?? builder.Username ?? "", builder.Username));
+        return Opened(new PostgresDatabase(new NpgsqlConnection(builder.ToString()), hostPort, builder.Database ?? builder.Username ?? "", builder.Username));
     }
 
-    protected override bool IsPostgres => true;
+    public override bool IsPostgres => true;
 
-    private PostgresRowBatch? batch;
-    private System.Data.Common.DbTransaction? batchTransaction;
-
-    protected override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<string> names, IReadOnlyList<System.Data.DbType> types)
+    public override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<System.Data.DbType> types)
     {
         if (batch is null || !ReferenceEquals(batchTransaction, tx))
         {
@@ -55,7 +54,7 @@ internal sealed class PostgresRegistryStore : SqlRegistryStore
         return new PostgresBatchedRowCommand(batch, sql, types);
     }
 
-    protected override void FlushRows(System.Data.Common.DbTransaction tx)
+    public override void FlushRows(System.Data.Common.DbTransaction tx)
     {
         if (batch is not null && ReferenceEquals(batchTransaction, tx))
         {

@@ -1,0 +1,9 @@
+namespace Sarc.Registry.Import;
+
+/// <summary>
+/// A list entry for a patient who is not in the import's <c>patients</c> file: it is added to that patient in the
+/// registry (an update, so only with <c>--update</c>). <paramref name="Entry"/> is a
+/// <see cref="Domain.Surgery"/>, <see cref="Domain.RadiotherapyCourse"/>, <see cref="Domain.SystemicTherapyLine"/>,
+/// <see cref="Domain.OutcomeEvent"/> or <see cref="Domain.FollowUpContact"/>.
+/// </summary>
+public sealed record ImportAddition(string PatientId, object Entry, string File, int Line);

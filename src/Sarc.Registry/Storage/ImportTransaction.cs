@@ -1,0 +1,162 @@
+using Sarc.Registry.Audit;
+using Sarc.Registry.Domain;
+using Sarc.Registry.Import;
+using Sarc.Registry.LongFormat;
+using Sarc.Registry.Template;
+using Sarc.Registry.Validation;
+
+namespace Sarc.Registry.Storage;
+
+/// <summary>
+/// One import in one transaction, all or nothing: checks what needs the registry (a patient already there may change
+/// only when updating; an added entry needs its patient; a flat row merged into a stored patient, or entries added to
+/// one, must still satisfy <see cref="RecordRules"/>), then writes every patient and its audit records. Any problem
+/// rolls everything back and is returned, never thrown.
+/// </summary>
+internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reader, AuditTrail trail)
+{
+    /// <summary>Patients between two progress reports: often enough for a terminal, rare enough to cost nothing.</summary>
+    private const int ProgressEvery = 500;
+
+    public ImportResult Run(ImportBatch batch, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress)
+    {
+        using var tx = db.Begin();
+        var existing = ExistingIds(tx);
+        var errors = new List<ImportError>();
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in batch.Rows)
+        {
+            if (!existing.Contains(row.Record.Id))
+            {
+                continue;
+            }
+            if (update)
+            {
+                needed.Add(row.Record.Id);
+            }
+            else
+            {
+                errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' is already in the registry", row.File, ImportErrorKind.AlreadyInRegistry));
+            }
+        }
+        var added = new Dictionary<string, List<ImportAddition>>(StringComparer.Ordinal);
+        foreach (var addition in batch.Additions)
+        {
+            if (!existing.Contains(addition.PatientId))
+            {
+                errors.Add(new ImportError(addition.Line, "patient_id", $"'{addition.PatientId}' is neither in the patients file nor in the registry", addition.File));
+            }
+            else if (!update)
+            {
+                errors.Add(new ImportError(addition.Line, "patient_id", $"'{addition.PatientId}' is already in the registry: this row would add to it", addition.File, ImportErrorKind.AlreadyInRegistry));
+            }
+            else
+            {
+                needed.Add(addition.PatientId);
+                if (!added.TryGetValue(addition.PatientId, out var list))
+                {
+                    added[addition.PatientId] = list = [];
+                }
+                list.Add(addition);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            tx.Rollback();
+            return ImportResult.Failed(LongFormatParser.Sorted(errors));
+        }
+        var stored = needed.Count == 0 ? new Dictionary<string, PatientRecord>() : reader.Load(tx, needed);
+        var changes = new List<(PatientRecord? Before, PatientRecord After)>(batch.Rows.Count + added.Count);
+        foreach (var row in batch.Rows)
+        {
+            if (!stored.TryGetValue(row.Record.Id, out var before))
+            {
+                changes.Add((null, row.Record));
+                continue;
+            }
+            if (!row.FlatView)
+            {
+                // A whole record replaces the stored one; checked again here for callers that build records in code (forms).
+                if (RecordRules.Check(PatientDraft.Of(row.Record, new SourceRow(row.File, row.Line)), errors))
+                {
+                    changes.Add((before, row.Record));
+                }
+                continue;
+            }
+            var draft = PatientDraft.Of(TemplateMerge.Merge(before, row.Record), new SourceRow(row.File, row.Line));
+            if (RecordRules.Check(draft, errors))
+            {
+                changes.Add((before, draft.ToRecord()));
+            }
+        }
+        foreach (var (id, additions) in added)
+        {
+            var before = stored[id];
+            var draft = PatientDraft.Of(before, SourceRow.Registry);
+            foreach (var addition in additions)
+            {
+                LongFormatParser.Add(draft, addition.Entry, new SourceRow(addition.File, addition.Line));
+            }
+            if (RecordRules.Check(draft, errors))
+            {
+                changes.Add((before, draft.ToRecord()));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            tx.Rollback();
+            return ImportResult.Failed(LongFormatParser.Sorted(errors));
+        }
+        int inserted = 0, updated = 0, unchanged = 0;
+        using (var rows = new PatientRowWriter(db, tx))
+        using (var log = trail.Begin(tx, audit, source))
+        {
+            foreach (var (before, after) in changes)
+            {
+                if (before is null)
+                {
+                    rows.Insert(after);
+                    log.Write(AuditAction.Insert, after.Id, "patient", null, null, null, RecordDiff.Json(after));
+                    inserted++;
+                }
+                else
+                {
+                    var diff = RecordDiff.Between(before, after);
+                    if (diff.Count == 0)
+                    {
+                        unchanged++;
+                    }
+                    else
+                    {
+                        rows.Replace(after);
+                        foreach (var c in diff)
+                        {
+                            log.Write(c.Action, after.Id, c.Entity, c.Field, c.Item, c.OldValue, c.NewValue);
+                        }
+                        updated++;
+                    }
+                }
+                var done = inserted + updated + unchanged;
+                if (progress is not null && done % ProgressEvery == 0)
+                {
+                    progress.Report(new ImportProgress("writing", done, changes.Count));
+                }
+            }
+        }
+        progress?.Report(new ImportProgress("writing", changes.Count, changes.Count));
+        db.FlushRows(tx);
+        tx.Commit();
+        return new ImportResult(inserted, updated, unchanged, []);
+    }
+
+    private HashSet<string> ExistingIds(System.Data.Common.DbTransaction tx)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var r = db.Query(tx, "SELECT id FROM patient");
+        while (r.Read())
+        {
+            ids.Add(r.Text(0));
+        }
+        return ids;
+    }
+}

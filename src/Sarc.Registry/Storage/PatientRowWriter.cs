@@ -1,0 +1,185 @@
+using System.Data;
+using System.Data.Common;
+using Sarc.Registry.Domain;
+using R = Sarc.Registry.Codes.RegistryCodes;
+
+namespace Sarc.Registry.Storage;
+
+/// <summary>
+/// Writes the rows of patients inside one transaction, with one prepared statement per table reused for every row
+/// (an import of 100,000 patients runs about 700,000 inserts). A patient's list entries are written in their canonical
+/// order, <c>seq</c> 1, 2, ...; a change to a patient rewrites its rows.
+/// </summary>
+internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : IDisposable
+{
+    private static readonly string[] ChildTables = ["tumor", "surgery", "radiotherapy", "systemic", "outcome_event", "followup"];
+
+    private readonly List<IRowCommand> commands = [];
+    private IRowCommand? patient, updatePatient, tumor, surgery, radiotherapy, systemic, outcome, followup;
+    private IRowCommand[]? deleteChildren;
+    private IRowCommand? deletePatient;
+
+    public void Insert(PatientRecord record)
+    {
+        var p = record.Patient;
+        patient ??= Prepare("INSERT INTO patient (id, center, sex, birth_date, smoking, bmi, charlson) VALUES (@id, @center, @sex, @birth, @smoking, @bmi, @charlson)",
+            DbType.String, DbType.String, DbType.String, DbType.Date, DbType.String, DbType.Double, DbType.Int32);
+        patient.Text(0, p.Id);
+        PatientValues(patient, 1, record);
+        patient.Execute();
+        InsertChildren(record);
+    }
+
+    /// <summary>Replaces every row of a stored patient by those of <paramref name="record"/>.</summary>
+    public void Replace(PatientRecord record)
+    {
+        var p = record.Patient;
+        updatePatient ??= Prepare("UPDATE patient SET center = @center, sex = @sex, birth_date = @birth, smoking = @smoking, bmi = @bmi, charlson = @charlson WHERE id = @id",
+            DbType.String, DbType.String, DbType.Date, DbType.String, DbType.Double, DbType.Int32, DbType.String);
+        PatientValues(updatePatient, 0, record);
+        updatePatient.Text(6, p.Id);
+        updatePatient.Execute();
+        DeleteChildren(p.Id);
+        InsertChildren(record);
+    }
+
+    public void Delete(string patientId)
+    {
+        DeleteChildren(patientId);
+        deletePatient ??= Prepare("DELETE FROM patient WHERE id = @id", DbType.String);
+        deletePatient.Text(0, patientId);
+        deletePatient.Execute();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in commands)
+        {
+            command.Dispose();
+        }
+    }
+
+    private void DeleteChildren(string patientId)
+    {
+        deleteChildren ??= [.. ChildTables.Select(t => Prepare($"DELETE FROM {t} WHERE patient_id = @id", DbType.String))];
+        foreach (var delete in deleteChildren)
+        {
+            delete.Text(0, patientId);
+            delete.Execute();
+        }
+    }
+
+    private void InsertChildren(PatientRecord record)
+    {
+        var id = record.Id;
+        var t = record.Tumor;
+        tumor ??= Prepare("INSERT INTO tumor (patient_id, seq, diagnosis_date, histology, site, depth, size_cm, grade, metastatic_at_diagnosis) VALUES (@id, @seq, @dx, @hist, @site, @depth, @size, @grade, @m1)",
+            DbType.String, DbType.Int32, DbType.Date, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String, DbType.String);
+        tumor.Text(0, id);
+        tumor.Integer(1, 1);
+        tumor.Date(2, t.DiagnosisDate);
+        tumor.Text(3, t.Histology);
+        tumor.Text(4, R.Site.Code(t.Site));
+        tumor.Text(5, Code(R.Depth.Code(t.Depth)));
+        tumor.Real(6, t.SizeCm);
+        tumor.Text(7, R.Grade.Code(t.Grade));
+        tumor.Text(8, Code(R.Code(t.MetastaticAtDiagnosis)));
+        tumor.Execute();
+        for (var i = 0; i < record.Surgeries.Count; i++)
+        {
+            var s = record.Surgeries[i];
+            surgery ??= Prepare("INSERT INTO surgery (patient_id, seq, surgery_date, kind, target, margin, necrosis_pct, lesions, max_lesion_cm, clavien_dindo, wound_complication) VALUES (@id, @seq, @date, @kind, @target, @margin, @necrosis, @lesions, @size, @cd, @wound)",
+                DbType.String, DbType.Int32, DbType.Date, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.Int32, DbType.Double, DbType.String, DbType.String);
+            surgery.Text(0, id);
+            surgery.Integer(1, i + 1);
+            surgery.Date(2, s.Date);
+            surgery.Text(3, R.SurgeryKind.Code(s.Kind));
+            surgery.Text(4, Code(R.Target.Code(s.Target)));
+            surgery.Text(5, Code(R.Margin.Code(s.Margin)));
+            surgery.Real(6, s.NecrosisPct);
+            surgery.Integer(7, s.Lesions);
+            surgery.Real(8, s.MaxLesionCm);
+            surgery.Text(9, Code(R.ClavienDindo.Code(s.ClavienDindo)));
+            surgery.Text(10, Code(R.Code(s.WoundComplication)));
+            surgery.Execute();
+        }
+        for (var i = 0; i < record.Radiotherapy.Count; i++)
+        {
+            var c = record.Radiotherapy[i];
+            radiotherapy ??= Prepare("INSERT INTO radiotherapy (patient_id, seq, setting, target, dose_gy, fractions, start_date, end_date, late_toxicity_grade) VALUES (@id, @seq, @setting, @target, @dose, @fx, @start, @end, @tox)",
+                DbType.String, DbType.Int32, DbType.String, DbType.String, DbType.Double, DbType.Int32, DbType.Date, DbType.Date, DbType.Int32);
+            radiotherapy.Text(0, id);
+            radiotherapy.Integer(1, i + 1);
+            radiotherapy.Text(2, Code(R.RadiotherapySetting.Code(c.Setting)));
+            radiotherapy.Text(3, Code(R.RadiotherapyTarget.Code(c.Target)));
+            radiotherapy.Real(4, c.DoseGy);
+            radiotherapy.Integer(5, c.Fractions);
+            radiotherapy.Date(6, c.StartDate);
+            radiotherapy.Date(7, c.EndDate);
+            radiotherapy.Integer(8, c.LateToxicityGrade);
+            radiotherapy.Execute();
+        }
+        for (var i = 0; i < record.Systemic.Count; i++)
+        {
+            var l = record.Systemic[i];
+            systemic ??= Prepare("INSERT INTO systemic (patient_id, seq, regimen, intent, start_date, end_date) VALUES (@id, @seq, @regimen, @intent, @start, @end)",
+                DbType.String, DbType.Int32, DbType.String, DbType.String, DbType.Date, DbType.Date);
+            systemic.Text(0, id);
+            systemic.Integer(1, i + 1);
+            systemic.Text(2, l.Regimen);
+            systemic.Text(3, Code(R.SystemicIntent.Code(l.Intent)));
+            systemic.Date(4, l.StartDate);
+            systemic.Date(5, l.EndDate);
+            systemic.Execute();
+        }
+        for (var i = 0; i < record.Events.Count; i++)
+        {
+            var e = record.Events[i];
+            outcome ??= Prepare("INSERT INTO outcome_event (patient_id, kind, seq, event_date, death_cause, site, lesions, max_lesion_cm) VALUES (@id, @kind, @seq, @date, @cause, @site, @lesions, @size)",
+                DbType.String, DbType.String, DbType.Int32, DbType.Date, DbType.String, DbType.String, DbType.Int32, DbType.Double);
+            outcome.Text(0, id);
+            outcome.Text(1, R.EventKind.Code(e.Kind));
+            outcome.Integer(2, i + 1);
+            outcome.Date(3, e.Date);
+            outcome.Text(4, Code(R.DeathCause.Code(e.Cause)));
+            outcome.Text(5, Code(R.Target.Code(e.Site)));
+            outcome.Integer(6, e.Lesions);
+            outcome.Real(7, e.MaxLesionCm);
+            outcome.Execute();
+        }
+        for (var i = 0; i < record.FollowUps.Count; i++)
+        {
+            var f = record.FollowUps[i];
+            followup ??= Prepare("INSERT INTO followup (patient_id, seq, contact_date, status) VALUES (@id, @seq, @date, @status)",
+                DbType.String, DbType.Int32, DbType.Date, DbType.String);
+            followup.Text(0, id);
+            followup.Integer(1, i + 1);
+            followup.Date(2, f.Date);
+            followup.Text(3, Code(R.FollowUpStatus.Code(f.Status)));
+            followup.Execute();
+        }
+    }
+
+    /// <summary>center, sex, birth_date, smoking, bmi, charlson from parameter <paramref name="first"/> on.</summary>
+    private static void PatientValues(IRowCommand command, int first, PatientRecord record)
+    {
+        var p = record.Patient;
+        var c = record.Comorbidity;
+        command.Text(first, p.Center);
+        command.Text(first + 1, R.Sex.Code(p.Sex));
+        command.Date(first + 2, p.BirthDate);
+        command.Text(first + 3, Code(R.Smoking.Code(c.Smoking)));
+        command.Real(first + 4, c.Bmi);
+        command.Integer(first + 5, c.Charlson);
+    }
+
+    /// <summary>A code cell as a column value: "" (not recorded) is NULL.</summary>
+    private static string? Code(string cell) => cell.Length == 0 ? null : cell;
+
+    private IRowCommand Prepare(string sql, params DbType[] types)
+    {
+        var command = db.PrepareRow(tx, sql, types);
+        commands.Add(command);
+        return command;
+    }
+}
