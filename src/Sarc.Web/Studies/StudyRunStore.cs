@@ -33,6 +33,8 @@ public sealed partial class StudyRunStore
         [".png"] = "image/png",
         [".csv"] = "text/csv; charset=utf-8",
         [".json"] = "application/json; charset=utf-8",
+        // A model analysis's model file (docs/models.md).
+        [".yaml"] = "application/yaml; charset=utf-8",
     };
 
     private readonly string _root;
