@@ -137,7 +137,7 @@ public sealed partial class StudyRunStore
     /// <summary>
     /// The path and content type of report file <paramref name="name"/> of <paramref name="run"/>, or null when the name
     /// is not a plain file name of the report (no folders, no leading dot) with a report extension (html, svg, png,
-    /// csv, json), or no such file exists.
+    /// csv, json, yaml), or no such file exists.
     /// </summary>
     public static (string Path, string ContentType)? ReportFile(StudyRun run, string name)
     {
