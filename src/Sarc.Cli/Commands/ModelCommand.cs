@@ -13,7 +13,7 @@ namespace Sarc.Cli.Commands;
 internal static class ModelCommand
 {
     public static Command Create(CliContext context) =>
-        new("model", "Prediction models (nomograms): fit, validate, recalibrate, apply, draw, and weigh in decision curves.")
+        new("model", "Prediction models (nomograms): fit, validate, recalibrate, apply, draw, weigh in decision curves, and register for patient records.")
         {
             ModelFitCommand.Create(context),
             ModelValidateCommand.Create(context),
@@ -21,6 +21,9 @@ internal static class ModelCommand
             ModelApplyCommand.Create(context),
             ModelNomogramCommand.Create(context),
             ModelDecisionCommand.Create(context),
+            ModelRegisterCommand.Create(context),
+            ModelListCommand.Create(context),
+            ModelUnregisterCommand.Create(context),
         };
 
     /// <summary>The <c>--model FILE</c> option.</summary>
