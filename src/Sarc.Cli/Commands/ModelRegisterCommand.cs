@@ -81,7 +81,7 @@ internal static class ModelRegisterCommand
             context.Output.WriteLine($"Registered '{stored.Name}' (id {stored.Id.ToString(CultureInfo.InvariantCulture)}) for {ModelStore.Scope(stored.Center)}: {ModelListCommand.Describe(model)}");
             if (validation.Error is null)
             {
-                context.Output.WriteLine($"Validated on {validation.Count} patients ({validation.Events} events{(validation.Excluded > 0 ? $", {validation.Excluded} left out" : "")}) of {validation.Data}{(validation.Apparent ? ", the data it was fitted on (apparent performance)" : "")}:");
+                context.Output.WriteLine($"Validated on {validation.Count} patients ({validation.Events} events{(validation.Excluded > 0 ? $", {validation.Excluded} left out" : "")}) of {validation.Data}{(validation.Apparent ? ", the registry snapshot it was fitted on (not an external validation)" : "")}:");
                 context.Output.WriteLine();
                 WriteFigures(context.Output, validation, model.PredictsSurvival);
             }
