@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Sarc.Data;
+using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
@@ -63,6 +64,33 @@ internal static class ModelCommand
         {
             throw new DataInputException($"{option}: '{folder}' cannot be created: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The validation table per time: Harrell's and Uno's C (Cox models), AUC, Brier, IPA, observed and expected risk
+    /// and their ratio, as <c>validate</c> and <c>register</c> print it.
+    /// </summary>
+    public static void WriteFigures(TextWriter output, IReadOnlyList<ValidationFigures> figures, bool cox)
+    {
+        var headers = new List<string> { "time" };
+        if (cox)
+        {
+            headers.AddRange(["Harrell C", "Uno C"]);
+        }
+        headers.AddRange(["AUC", "Brier", "IPA", "observed", "expected", "O/E"]);
+        var table = new Output.TextTable([.. headers]);
+        foreach (var at in figures)
+        {
+            var cells = new List<string> { Format(at.Time) };
+            if (cox)
+            {
+                cells.AddRange([ReportText.Fixed(at.HarrellC, 3), ReportText.Fixed(at.UnoC, 3)]);
+            }
+            cells.AddRange([ReportText.Fixed(at.Auc, 3), ReportText.Fixed(at.Brier, 3), ReportText.Fixed(at.Ipa, 3),
+                ReportText.Fixed(at.Observed, 3), ReportText.Fixed(at.Expected, 3), ReportText.Fixed(at.ObservedExpected, 2)]);
+            table.AddRow([.. cells]);
+        }
+        table.Write(output);
     }
 
     /// <summary>"24, 60 and 120" (G6 numbers).</summary>

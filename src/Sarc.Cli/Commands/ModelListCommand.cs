@@ -35,16 +35,7 @@ internal static class ModelListCommand
                     {
                         w.WriteStartObject();
                         WriteRegistration(w, stored, TryRead(stored));
-                        if (Validation(stored) is { } validation)
-                        {
-                            w.WriteStartObject("validation");
-                            validation.WriteProperties(w);
-                            w.WriteEndObject();
-                        }
-                        else
-                        {
-                            w.WriteNull("validation");
-                        }
+                        ModelValidationSummary.WriteJson(w, "validation", Validation(stored));
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

@@ -72,9 +72,7 @@ internal static class ModelRegisterCommand
                 JsonOutput.Write(context.Output, w =>
                 {
                     ModelListCommand.WriteRegistration(w, stored, model);
-                    w.WriteStartObject("validation");
-                    validation.WriteProperties(w);
-                    w.WriteEndObject();
+                    ModelValidationSummary.WriteJson(w, "validation", validation);
                 });
                 return SarcApp.Success;
             }
@@ -90,28 +88,10 @@ internal static class ModelRegisterCommand
         return command;
     }
 
-    /// <summary>The validation's figures per time, as the patient record shows them.</summary>
+    /// <summary>The validation's figures per time, then its calibration slope.</summary>
     private static void WriteFigures(TextWriter output, ModelValidationSummary validation, bool cox)
     {
-        var headers = new List<string> { "time" };
-        if (cox)
-        {
-            headers.AddRange(["Harrell C", "Uno C"]);
-        }
-        headers.AddRange(["AUC", "Brier", "IPA", "observed", "expected", "O/E"]);
-        var table = new TextTable([.. headers]);
-        foreach (var at in validation.AtTimes)
-        {
-            var cells = new List<string> { ModelCommand.Format(at.Time) };
-            if (cox)
-            {
-                cells.AddRange([ReportText.Fixed(at.HarrellC, 3), ReportText.Fixed(at.UnoC, 3)]);
-            }
-            cells.AddRange([ReportText.Fixed(at.Auc, 3), ReportText.Fixed(at.Brier, 3), ReportText.Fixed(at.Ipa, 3),
-                ReportText.Fixed(at.Observed, 3), ReportText.Fixed(at.Expected, 3), ReportText.Fixed(at.ObservedExpected, 2)]);
-            table.AddRow([.. cells]);
-        }
-        table.Write(output);
+        ModelCommand.WriteFigures(output, validation.AtTimes, cox);
         output.WriteLine();
         output.WriteLine($"Calibration slope = {ReportText.Fixed(validation.Slope.Estimate, 3)} (95% CI {ReportText.Fixed(validation.Slope.Lower, 3)} to {ReportText.Fixed(validation.Slope.Upper, 3)})");
     }

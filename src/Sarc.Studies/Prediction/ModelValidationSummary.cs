@@ -37,8 +37,7 @@ public sealed record ModelValidationSummary(
     public static ModelValidationSummary Of(ModelValidationResult result, string data, string? sha256, DateTimeOffset validated, string? center) =>
         new(data, sha256, validated, center, sha256 is not null && result.Model.FittedOn?.Sha256 == sha256, result.Count, result.Events, result.Excluded,
             (result.Slope.Estimate, result.Slope.Lower, result.Slope.Upper),
-            [.. result.AtTimes.Select(at => new ValidationFigures(at.Time, at.Harrell?.Index ?? double.NaN, at.Uno?.Index ?? double.NaN,
-                at.Accuracy.Auc, at.Accuracy.Brier, at.Accuracy.Ipa, at.InTheLarge.Observed.Risk, at.InTheLarge.Expected, at.InTheLarge.Ratio))]);
+            [.. result.AtTimes.Select(ValidationFigures.Of)]);
 
     /// <summary>The summary as one JSON object.</summary>
     public string ToJson()
@@ -90,6 +89,19 @@ public sealed record ModelValidationSummary(
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>Writes <paramref name="summary"/> as the object <paramref name="name"/> of an open JSON object, or null.</summary>
+    public static void WriteJson(Utf8JsonWriter w, string name, ModelValidationSummary? summary)
+    {
+        if (summary is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartObject(name);
+        summary.WriteProperties(w);
+        w.WriteEndObject();
     }
 
     /// <summary>Reads a summary written by <see cref="ToJson"/>.</summary>

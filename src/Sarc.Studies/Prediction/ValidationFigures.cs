@@ -10,4 +10,10 @@ namespace Sarc.Studies.Prediction;
 /// <param name="Observed">Observed risk (1 − Kaplan-Meier, or the Aalen-Johansen incidence).</param>
 /// <param name="Expected">Mean predicted risk.</param>
 /// <param name="ObservedExpected">Observed / expected.</param>
-public sealed record ValidationFigures(double Time, double HarrellC, double UnoC, double Auc, double Brier, double Ipa, double Observed, double Expected, double ObservedExpected);
+public sealed record ValidationFigures(double Time, double HarrellC, double UnoC, double Auc, double Brier, double Ipa, double Observed, double Expected, double ObservedExpected)
+{
+    /// <summary>The figures of a validation at one time.</summary>
+    public static ValidationFigures Of(ModelValidationAtTime at) =>
+        new(at.Time, at.Harrell?.Index ?? double.NaN, at.Uno?.Index ?? double.NaN, at.Accuracy.Auc, at.Accuracy.Brier, at.Accuracy.Ipa,
+            at.InTheLarge.Observed.Risk, at.InTheLarge.Expected, at.InTheLarge.Ratio);
+}

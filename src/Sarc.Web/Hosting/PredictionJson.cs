@@ -47,16 +47,7 @@ internal static class PredictionJson
             }
             w.WriteEndArray();
             w.WriteString("problem", p.Problem);
-            if (p.Validation is { } validation)
-            {
-                w.WriteStartObject("validation");
-                validation.WriteProperties(w);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("validation");
-            }
+            ModelValidationSummary.WriteJson(w, "validation", p.Validation);
             w.WriteEndObject();
         }
         w.WriteEndArray();
