@@ -44,6 +44,13 @@ internal static class ApiEndpoints
             return record is null ? Results.NotFound() : Json(w => WriteFields(w, session.Access.Cells(record)));
         });
 
+        api.MapGet("/patients/{id}/predictions", (HttpContext http, string id) =>
+        {
+            using var session = Session.Open(http, options);
+            var record = session.Access.Find(id);
+            return record is null ? Results.NotFound() : Json(w => PredictionJson.Write(w, record.Id, PatientEndpoints.Predictions(http, record)));
+        });
+
         api.MapPost("/import", async (HttpContext http, string? reason) =>
         {
             using var session = Session.Open(http, options);

@@ -33,6 +33,8 @@ public sealed partial class StudyRunStore
         [".png"] = "image/png",
         [".csv"] = "text/csv; charset=utf-8",
         [".json"] = "application/json; charset=utf-8",
+        // A model analysis's model file (docs/models.md).
+        [".yaml"] = "application/yaml; charset=utf-8",
     };
 
     private readonly string _root;
@@ -123,7 +125,7 @@ public sealed partial class StudyRunStore
     /// <summary>
     /// The path and content type of report file <paramref name="name"/> of <paramref name="run"/>, or null when the name
     /// is not a plain file name of the report (no folders, no leading dot) with a report extension (html, svg, png,
-    /// csv, json), or no such file exists.
+    /// csv, json, yaml), or no such file exists.
     /// </summary>
     public static (string Path, string ContentType)? ReportFile(StudyRun run, string name)
     {
