@@ -58,11 +58,6 @@ public static class CoxReport
         }
         writer.WriteBoolean("converged", fit.Converged);
         writer.WriteNumber("iterations", fit.Iterations);
-        writer.WriteStartArray("warnings");
-        foreach (var warning in fit.Warnings)
-        {
-            writer.WriteStringValue(warning);
-        }
-        writer.WriteEndArray();
+        writer.WriteStrings("warnings", fit.Warnings);
     }
 }
