@@ -18,9 +18,7 @@ public static class ModelReport
         }
         if (model.FittedOn is { } fitted)
         {
-            writer.WriteNumber("n", fitted.Count);
-            writer.WriteNumber("events", fitted.Events);
-            writer.WriteNumber("n_excluded", fitted.Excluded);
+            writer.WriteCounts(fitted.Count, fitted.Events, fitted.Excluded);
         }
         writer.WriteStartArray("coefficients");
         foreach (var c in model.Coefficients)
@@ -52,9 +50,7 @@ public static class ModelReport
     /// <summary>A validation: counts, slope, and per time discrimination, accuracy and calibration; the bootstrap table.</summary>
     public static void WriteValidation(Utf8JsonWriter writer, ModelValidationResult result)
     {
-        writer.WriteNumber("n", result.Count);
-        writer.WriteNumber("events", result.Events);
-        writer.WriteNumber("n_excluded", result.Excluded);
+        writer.WriteCounts(result.Count, result.Events, result.Excluded);
         writer.WriteNumber("n_extrapolated", result.Extrapolated);
         writer.WriteStartObject("calibration_slope");
         writer.WriteNumberOrNull("estimate", result.Slope.Estimate);
