@@ -37,7 +37,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
     /// <paramref name="data"/> become the kernel's own storage (their input values are overwritten, one column at a
     /// time through one n-length scratch array), so a large model holds its covariates once instead of twice; the
     /// prepared data's <see cref="CoxPrepared.LinearPredictors"/> and <see cref="CoxPrepared.X"/> are then no longer
-    /// valid, and <see cref="LinearPredictors"/> gives eta for every row instead.
+    /// valid, and <see cref="LinearPredictors(double[])"/> gives eta for every row instead.
     /// </summary>
     public CoxSweepKernel(CoxPrepared data, CoxTies ties, bool reuseColumns = false)
     {
@@ -269,7 +269,11 @@ internal sealed class CoxSweepKernel : ICoxKernel
 
         var a = new double[p];
         var a2 = new double[p];
-        var row = new double[p];
+        var removed = new double[p];
+        // The rows entering the risk set come in order: they are read a block at a time into a small row-major
+        // buffer (each column a short contiguous run), which the cache holds.
+        var block = new double[BlockRows * p];
+        var blockFrom = -BlockRows;
         var c = new double[packed];
         var c2 = new double[packed];
         var loglik = 0.0;
@@ -313,8 +317,8 @@ internal sealed class CoxSweepKernel : ICoxKernel
                         var r = byStart[remove];
                         var rr = risk[r];
                         denom -= rr;
-                        Gather(r, row);
-                        Accumulate(row, -rr, a, c);
+                        Gather(r, removed);
+                        Accumulate(removed, -rr, a, c);
                     }
                 }
 
@@ -336,12 +340,17 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 for (; add < hi && stop[add] >= t; add++)
                 {
                     atRisk++;
-                    Gather(add, row);
+                    if (add >= blockFrom + BlockRows)
+                    {
+                        blockFrom = add;
+                        FillBlock(add, block);
+                    }
+                    var row = new ReadOnlySpan<double>(block, (add - blockFrom) * p, p);
                     if (dead[add])
                     {
                         deaths++;
                         deathRisk += risk[add];
-                        loglik += LinearPredictor(beta, add);
+                        loglik += LinearPredictor(beta, row);
                         for (var j = 0; j < p; j++)
                         {
                             score[j] += row[j];
@@ -435,13 +444,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
         // The risk array holds eta for this call; every sweep starts by refilling it with exp(eta).
         var eta = risk;
         const int chunk = 1 << 16;
-        Parallel.For(0, (m + chunk - 1) / chunk, c =>
-        {
-            for (var r = c * chunk; r < Math.Min(m, (c + 1) * chunk); r++)
-            {
-                eta[r] = LinearPredictor(beta, r);
-            }
-        });
+        Parallel.For(0, (m + chunk - 1) / chunk, c => LinearPredictors(beta, c * chunk, Math.Min(m, (c + 1) * chunk), eta));
         return CoxConcordance.ComputeSorted(stop, dead, stratumEnd, eta, byStart.Length > 0 ? byStart : null, startSorted);
     }
 
@@ -468,9 +471,30 @@ internal sealed class CoxSweepKernel : ICoxKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeRisk(double[] beta, int from, int to)
     {
+        LinearPredictors(beta, from, to, risk);
         for (var r = from; r < to; r++)
         {
-            risk[r] = Math.Exp(LinearPredictor(beta, r));
+            risk[r] = Math.Exp(risk[r]);
+        }
+    }
+
+    /// <summary>
+    /// x β at positions [from, to) into <paramref name="eta"/>, column by column (streams through memory): per
+    /// position the same additions in the same order as <see cref="LinearPredictor(double[], int)"/>, so the same doubles.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LinearPredictors(double[] beta, int from, int to, double[] eta)
+    {
+        var target = eta.AsSpan(from, to - from);
+        target.Clear();
+        for (var j = 0; j < x.Length; j++)
+        {
+            var column = x[j].AsSpan(from, to - from);
+            var b = beta[j];
+            for (var r = 0; r < target.Length; r++)
+            {
+                target[r] += b * column[r];
+            }
         }
     }
 
@@ -489,13 +513,44 @@ internal sealed class CoxSweepKernel : ICoxKernel
         return sum;
     }
 
-    /// <summary>Position <paramref name="w"/>'s covariates into <paramref name="row"/>.</summary>
+    /// <summary>Rows per block of the sweep's row-major buffer.</summary>
+    private const int BlockRows = 256;
+
+    /// <summary>Positions [from, from + <see cref="BlockRows"/>) (up to m) into <paramref name="block"/>, row-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillBlock(int from, double[] block)
+    {
+        var length = Math.Min(BlockRows, m - from);
+        for (var j = 0; j < p; j++)
+        {
+            var column = x[j].AsSpan(from, length);
+            for (var r = 0; r < column.Length; r++)
+            {
+                block[r * p + j] = column[r];
+            }
+        }
+    }
+
+    /// <summary>x β of a gathered row: the same sum as <see cref="LinearPredictor(double[], int)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double LinearPredictor(double[] beta, ReadOnlySpan<double> row)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < row.Length; j++)
+        {
+            sum += beta[j] * row[j];
+        }
+        return sum;
+    }
+
+    /// <summary>Position <paramref name="w"/>'s covariates into <paramref name="row"/> (w &lt; every column's length).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Gather(int w, double[] row)
     {
-        for (var j = 0; j < row.Length; j++)
+        var columns = x;
+        for (var j = 0; j < row.Length && j < columns.Length; j++)
         {
-            row[j] = x[j][w];
+            row[j] = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[j]), w);
         }
     }
 
