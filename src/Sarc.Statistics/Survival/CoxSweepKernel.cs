@@ -485,15 +485,21 @@ internal sealed class CoxSweepKernel : ICoxKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LinearPredictors(double[] beta, int from, int to, double[] eta)
     {
-        var target = eta.AsSpan(from, to - from);
-        target.Clear();
-        for (var j = 0; j < x.Length; j++)
+        // In runs the first-level cache holds while the columns are added in.
+        const int run = 512;
+        for (var at = from; at < to; at += run)
         {
-            var column = x[j].AsSpan(from, to - from);
-            var b = beta[j];
-            for (var r = 0; r < target.Length; r++)
+            var length = Math.Min(run, to - at);
+            var target = eta.AsSpan(at, length);
+            target.Clear();
+            for (var j = 0; j < x.Length; j++)
             {
-                target[r] += b * column[r];
+                var column = x[j].AsSpan(at, length);
+                var b = beta[j];
+                for (var r = 0; r < target.Length; r++)
+                {
+                    target[r] += b * column[r];
+                }
             }
         }
     }
