@@ -8,24 +8,26 @@ namespace Sarc.Statistics.CompetingRisks;
 /// Gray's (1988) variance and Gray's K-sample test, as R <c>cmprsk::cuminc(ftime, fstatus, group, rho)</c> with
 /// <c>cencode = 0</c>. The formulas and R's choices at ties are in docs/methods/competing-risks.md.
 /// </summary>
-public static class CumulativeIncidence
+public sealed class CumulativeIncidence
 {
-    /// <summary>Estimates the cumulative incidence of every cause in every group, and tests each cause across groups.</summary>
-    /// <param name="time">Follow-up times (finite, &gt;= 0), any order.</param>
-    /// <param name="status">0 = censored; any positive code = failure from that cause.</param>
-    /// <param name="group">Group code of each observation in [0, <paramref name="groupCount"/>); empty = one group (code 0).</param>
-    /// <param name="groupCount">Number of group codes; groups without observations are left out, as cuminc does.</param>
-    /// <param name="options">Options; null = <see cref="CumulativeIncidenceOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">Lengths differ, a time is negative or not finite, a status is negative, or a group code is out of range.</exception>
-    public static CumulativeIncidenceResult Fit(
-        ReadOnlySpan<double> time,
-        ReadOnlySpan<int> status,
-        ReadOnlySpan<int> group = default,
-        int groupCount = 1,
-        CumulativeIncidenceOptions? options = null)
+    public CumulativeIncidence(CumulativeIncidenceOptions? options = null)
     {
-        options ??= CumulativeIncidenceOptions.Default;
-        Preconditions.NotNaN(options.Rho, nameof(options.Rho));
+        Options = options ?? CumulativeIncidenceOptions.Default;
+        Preconditions.NotNaN(Options.Rho, nameof(CumulativeIncidenceOptions.Rho));
+    }
+
+    public CumulativeIncidenceOptions Options { get; }
+
+    /// <summary>Estimates the cumulative incidence of every cause in every group, and tests each cause across groups.</summary>
+    /// <exception cref="ArgumentException">Lengths differ, a time is negative or not finite, a status is negative, or a group code is out of range.</exception>
+    public CumulativeIncidenceResult Fit(CompetingRisksData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var options = Options;
+        ReadOnlySpan<double> time = data.Time;
+        ReadOnlySpan<int> status = data.Status;
+        ReadOnlySpan<int> group = data.Group;
+        var groupCount = data.GroupCount;
         var n = time.Length;
         Preconditions.SameLength(n, status.Length, nameof(status));
         var grouped = !group.IsEmpty;

@@ -6,17 +6,24 @@ namespace Sarc.Statistics.Multistate;
 /// <c>survfit(Surv(start, stop, event) ~ 1, id = id)</c> with a factor event (survival's C routine survfitci).
 /// Every subject starts in state 0. The formulas are in docs/methods/competing-risks.md.
 /// </summary>
-public static class AalenJohansen
+public sealed class AalenJohansen
 {
-    /// <summary>Marks a censored row (no transition at its stop time) in the <c>toState</c> argument.</summary>
+    /// <summary>Marks a censored row (no transition at its stop time) in <see cref="MultistateData.ToState"/>.</summary>
     public const int Censored = -1;
 
     /// <summary>
     /// Checks that each subject's rows form one path: intervals with start &lt; stop that follow each other without
-    /// gap or overlap, and no row after a transition into one of <paramref name="absorbing"/> states.
+    /// gap or overlap, and no row after a transition into one of the <see cref="MultistateData.Absorbing"/> states.
     /// </summary>
     /// <returns>Every problem found, in row order of the sorted paths (empty when the data can be fitted).</returns>
-    public static IReadOnlyList<IntervalProblem> Check(
+    /// <exception cref="ArgumentException">Lengths differ.</exception>
+    public IReadOnlyList<IntervalProblem> Check(MultistateData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Paths(data.Subject, data.Start, data.Stop, data.ToState, data.Absorbing);
+    }
+
+    private static IReadOnlyList<IntervalProblem> Paths(
         ReadOnlySpan<int> subject, ReadOnlySpan<double> start, ReadOnlySpan<double> stop, ReadOnlySpan<int> toState,
         ReadOnlySpan<bool> absorbing)
     {
@@ -55,20 +62,18 @@ public static class AalenJohansen
         return problems;
     }
 
-    /// <summary>Estimates the state occupancy probabilities.</summary>
-    /// <param name="subject">Subject code of each row, in [0, subjectCount).</param>
-    /// <param name="start">Start of each interval (exclusive).</param>
-    /// <param name="stop">End of each interval (inclusive), &gt; start.</param>
-    /// <param name="toState">The state entered at <paramref name="stop"/> (0..stateCount-1), or <see cref="Censored"/>.</param>
-    /// <param name="stateCount">Number of states, the initial state 0 included.</param>
-    /// <param name="subjectCount">Number of subject codes.</param>
-    /// <exception cref="ArgumentException">Lengths differ, codes are out of range, or <see cref="Check"/> finds a problem other than an absorbing state.</exception>
-    public static AalenJohansenResult Fit(
-        ReadOnlySpan<int> subject, ReadOnlySpan<double> start, ReadOnlySpan<double> stop, ReadOnlySpan<int> toState,
-        int stateCount, int subjectCount)
+    /// <summary>Estimates the state occupancy probabilities (absorbing states are not enforced here; see <see cref="Check"/>).</summary>
+    /// <exception cref="ArgumentException">Lengths differ, codes are out of range, or <see cref="Check"/> finds a problem other than an absorbing state (a programmer error: check first).</exception>
+    public AalenJohansenResult Fit(MultistateData data)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ReadOnlySpan<int> subject = data.Subject;
+        ReadOnlySpan<double> start = data.Start;
+        ReadOnlySpan<double> stop = data.Stop;
+        ReadOnlySpan<int> toState = data.ToState;
+        var (stateCount, subjectCount) = (data.StateCount, data.SubjectCount);
         var n = subject.Length;
-        var problems = Check(subject, start, stop, toState, default);
+        var problems = Paths(subject, start, stop, toState, default);
         if (problems.Count > 0)
         {
             throw new ArgumentException($"Row {problems[0].Row}: {problems[0].Message}.", nameof(start));

@@ -4,48 +4,77 @@ namespace Sarc.Statistics.Survival;
 
 /// <summary>
 /// The Kaplan-Meier (product-limit) estimator with Greenwood variance, as R
-/// <c>survfit(Surv(time, status) ~ group, conf.type, conf.int)</c> with its default <c>timefix = TRUE</c>.
-/// Times are non-negative and finite, in any unit (months in Sarc studies); status true = event, false = censored.
-/// The caller removes rows with missing values first (and reports how many). See docs/methods/kaplan-meier.md.
+/// <c>survfit(Surv(time, status) ~ group, conf.type, conf.int)</c> with its default <c>timefix = TRUE</c>, and with it
+/// what a Kaplan-Meier report shows: the reverse Kaplan-Meier median follow-up (Schemper and Smith 1996; R
+/// <c>survfit(Surv(time, 1 - status) ~ 1)</c>) and the log-rank test across groups (<c>survdiff</c>). The rows are
+/// tabulated by distinct time (<see cref="SurvivalTable"/>), or when nearly every time is distinct sorted once, and
+/// every part derives from that, so a million rows cost one hashing pass (or one sort) and a few short ones. The
+/// caller removes rows with missing values first (and reports how many). See docs/methods/kaplan-meier.md.
 /// </summary>
-public static class KaplanMeier
+public sealed class KaplanMeier
 {
-    /// <summary>One curve over all rows; as R <c>survfit(Surv(time, status) ~ 1)</c>.</summary>
-    /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time.</exception>
-    public static KaplanMeierCurve Fit(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, KaplanMeierOptions? options = null)
+    public KaplanMeier(KaplanMeierOptions? options = null)
     {
-        options ??= KaplanMeierOptions.Default;
-        var data = SortedSurvivalData.Create(time, status, [], 1, options.MergeNearEqualTimes);
-        return Kernel(data.Time, data.Status, reverse: false, options);
+        Options = options ?? KaplanMeierOptions.Default;
     }
 
-    /// <summary>
-    /// One curve per group code 0 … <paramref name="groupCount"/> - 1 (a code without rows gives an empty curve);
-    /// as R <c>survfit(Surv(time, status) ~ group)</c>. Near-equal times are merged over all rows before the split,
-    /// as R does, so this can differ from fitting each group alone when times are near-equal.
-    /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, or a code outside [0, groupCount).</exception>
-    public static ImmutableArray<KaplanMeierCurve> Fit(ReadOnlySpan<double> time, ReadOnlySpan<bool> status,
-        ReadOnlySpan<int> group, int groupCount, KaplanMeierOptions? options = null)
-    {
-        options ??= KaplanMeierOptions.Default;
-        var data = SortedSurvivalData.Create(time, status, group, groupCount, options.MergeNearEqualTimes);
-        return FitGroups(data, options);
-    }
+    public KaplanMeierOptions Options { get; }
 
     /// <summary>
-    /// The reverse Kaplan-Meier curve, censoring as the event, whose median is the median follow-up (Schemper and
-    /// Smith 1996); as R <c>survfit(Surv(time, 1 - status) ~ 1)</c>.
+    /// Fits one curve per group code (a single curve without groups). Near-equal times are merged over all rows
+    /// before the split, as R does, so a group's curve can differ from fitting that group alone when times are
+    /// near-equal.
     /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time.</exception>
-    public static KaplanMeierCurve FitReverse(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, KaplanMeierOptions? options = null)
+    /// <exception cref="ArgumentException">Lengths differ, a status other than 0/1, or group codes missing while GroupCount ≠ 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, or a code outside [0, GroupCount).</exception>
+    public KaplanMeierResult Fit(SurvivalData data)
     {
-        options ??= KaplanMeierOptions.Default;
-        var data = SortedSurvivalData.Create(time, status, [], 1, options.MergeNearEqualTimes);
-        return Kernel(data.Time, data.Status, reverse: true, options);
+        ArgumentNullException.ThrowIfNull(data);
+        var options = Options;
+        var (time, status, group, groupCount) = data.Validated();
+        ImmutableArray<KaplanMeierCurve> curves;
+        KaplanMeierCurve followUp;
+        LogRankResult? logRank;
+        int mergedTimes;
+        // Few distinct times (the usual case: days, months to 0.01): count them instead of sorting every row.
+        if (SurvivalTable.TryCreate(time, status, group, groupCount, options.MergeNearEqualTimes) is { } table)
+        {
+            var fitted = new KaplanMeierCurve[groupCount];
+            for (var g = 0; g < groupCount; g++)
+            {
+                fitted[g] = Kernel(table, g, reverse: false, options);
+            }
+            curves = [.. fitted];
+            followUp = Kernel(table, -1, reverse: true, options);
+            logRank = groupCount >= 2 ? LogRankTest.Test(table) : null;
+            mergedTimes = table.MergedTimes;
+        }
+        else
+        {
+            var sorted = SortedSurvivalData.CreateValidated(time, status, group, groupCount, options.MergeNearEqualTimes);
+            curves = FitGroups(sorted, options);
+            followUp = Kernel(sorted.Time, sorted.Status, reverse: true, options);
+            logRank = groupCount >= 2 ? LogRankTest.Test(sorted) : null;
+            mergedTimes = sorted.MergedTimes;
+        }
+
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        if (mergedTimes > 0)
+        {
+            warnings.Add($"{mergedTimes} time value(s) within {TimeFix.Tolerance:G3} (absolute or relative) of a smaller one were merged with it, as R's timefix does.");
+        }
+        if (logRank is not null)
+        {
+            warnings.AddRange(logRank.Warnings);
+        }
+        for (var g = 0; g < curves.Length; g++)
+        {
+            foreach (var warning in curves[g].Warnings)
+            {
+                warnings.Add(groupCount == 1 ? warning : $"Group {g}: {warning}");
+            }
+        }
+        return new KaplanMeierResult(curves, followUp, followUp.Median(), logRank, mergedTimes, warnings.ToImmutable());
     }
 
     internal static ImmutableArray<KaplanMeierCurve> FitGroups(SortedSurvivalData data, KaplanMeierOptions options)

@@ -9,21 +9,17 @@ namespace Sarc.Statistics.Survival;
 /// </summary>
 public static class LogRankTest
 {
-    /// <summary>
-    /// Tests equality of the survival curves of groups 0 … <paramref name="groupCount"/> - 1.
-    /// Times non-negative and finite; status true = event; rows with missing values removed by the caller.
-    /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a code outside [0, groupCount), or fewer than 2 groups.</exception>
-    public static LogRankResult Compute(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, ReadOnlySpan<int> group,
-        int groupCount, bool mergeNearEqualTimes = true)
+    /// <summary>Tests equality of the survival curves of the groups of <paramref name="data"/>.</summary>
+    /// <exception cref="ArgumentException">Lengths differ, a status other than 0/1, or no group codes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a code outside [0, GroupCount), or fewer than 2 groups.</exception>
+    public static LogRankResult Test(SurvivalData data, bool mergeNearEqualTimes = true)
     {
-        if (groupCount < 2)
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.GroupCount < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(groupCount), groupCount, "The log-rank test needs at least 2 groups.");
+            throw new ArgumentOutOfRangeException(nameof(data), data.GroupCount, "The log-rank test needs at least 2 groups.");
         }
-        var data = SortedSurvivalData.Create(time, status, group, groupCount, mergeNearEqualTimes);
-        return Compute(data);
+        return Test(data.Sort(mergeNearEqualTimes));
     }
 
     /// <summary>
@@ -32,7 +28,7 @@ public static class LogRankTest
     /// at each event time adds d n_k / n to E_k and the hypergeometric covariance d (n - d) / (n (n - 1)) ·
     /// n_j (δ_jk - n_k / n) to V (skipped when n = 1). O(n + distinct event times · groups²).
     /// </summary>
-    internal static LogRankResult Compute(SortedSurvivalData data)
+    internal static LogRankResult Test(SortedSurvivalData data)
     {
         var groups = data.GroupCount;
         var time = data.Time;
@@ -65,7 +61,7 @@ public static class LogRankTest
     /// The same kernel on a <see cref="SurvivalTable"/>: the counts of each time at once instead of row by row. All
     /// the sums are of whole numbers (exact in doubles), so the statistic is the same double.
     /// </summary>
-    internal static LogRankResult Compute(SurvivalTable table)
+    internal static LogRankResult Test(SurvivalTable table)
     {
         var groups = table.GroupCount;
         var observed = new double[groups];

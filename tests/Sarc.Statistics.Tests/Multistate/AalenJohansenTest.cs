@@ -93,7 +93,7 @@ public class AalenJohansenTest
         double[] start = [0, 0, 0, 0, 0];
         double[] stop = [1, 2, 2, 3, 4];
         int[] to = [1, AalenJohansen.Censored, 1, 1, AalenJohansen.Censored];
-        var result = AalenJohansen.Fit(subject, start, stop, to, 2, 5);
+        var result = new AalenJohansen().Fit(new MultistateData(subject, start, stop, to, 2, 5));
         // KM: 4/5 at 1, * 3/4 at 2, * 1/2 at 3.
         AssertNear.Relative(0.8 * 0.75 * 0.5, result.Probability(2, 0), 1e-14, "S(3)");
         AssertNear.Relative(1 - 0.3, result.Probability(2, 1), 1e-14, "F(3)");
@@ -106,7 +106,7 @@ public class AalenJohansenTest
         double[] start = [0, 4, 0, 6, 0, 3];
         double[] stop = [5, 9, 5, 9, 3, 8];
         int[] to = [-1, 1, -1, -1, 2, -1];
-        var problems = AalenJohansen.Check(subject, start, stop, to, [false, false, true]);
+        var problems = new AalenJohansen().Check(new MultistateData(subject, start, stop, to, 3, 10, [false, false, true]));
         Assert.Collection(problems,
             p => { Assert.Equal(7, p.Subject); Assert.Contains("overlaps", p.Message, StringComparison.Ordinal); },
             p => { Assert.Equal(8, p.Subject); Assert.Contains("gap", p.Message, StringComparison.Ordinal); },
@@ -129,7 +129,7 @@ public class AalenJohansenTest
         var code = distinct.Select((id, index) => (id, index)).ToDictionary(pair => pair.id, pair => pair.index);
         var subject = order.Select(i => code[ids[i]]).ToArray();
         var to = order.Select(i => events[i].Length == 0 ? AalenJohansen.Censored : Array.IndexOf(states, events[i]) + 1).ToArray();
-        var result = AalenJohansen.Fit(subject, order.Select(i => start[i]).ToArray(), order.Select(i => stop[i]).ToArray(), to, states.Length + 1, distinct.Length);
+        var result = new AalenJohansen().Fit(new MultistateData(subject, order.Select(i => start[i]).ToArray(), order.Select(i => stop[i]).ToArray(), to, states.Length + 1, distinct.Length));
         return (result, distinct.Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray());
     }
 

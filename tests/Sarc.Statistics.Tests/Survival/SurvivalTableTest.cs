@@ -74,8 +74,8 @@ public class SurvivalTableTest
         AssertSameCurve(KaplanMeier.Kernel(sorted.Time, sorted.Status, reverse: true, options), KaplanMeier.Kernel(table, -1, reverse: true, options));
         if (groups >= 2)
         {
-            var plain = LogRankTest.Compute(sorted);
-            var fast = LogRankTest.Compute(table);
+            var plain = LogRankTest.Test(sorted);
+            var fast = LogRankTest.Test(table);
             Assert.Equal(plain.ChiSquare, fast.ChiSquare);
             Assert.Equal(plain.Observed.ToArray(), fast.Observed.ToArray());
             Assert.Equal(plain.Expected.ToArray(), fast.Expected.ToArray());
