@@ -35,9 +35,20 @@ public sealed class PatientAccess
     public WebUser User { get; }
 
     /// <summary>Every patient the user may see, ordered by id.</summary>
-    public IReadOnlyList<PatientRecord> Visible()
+    public IReadOnlyList<PatientRecord> Visible() => VisibleWithAuditPosition().Patients;
+
+    /// <summary>
+    /// Every patient the user may see, ordered by id, and the registry's audit position (last audit id) they were loaded
+    /// at: a study report's provenance.
+    /// </summary>
+    public (IReadOnlyList<PatientRecord> Patients, long AuditPosition) VisibleWithAuditPosition()
     {
-        var all = _cache.Get(_store).All;
+        var snapshot = _cache.Get(_store);
+        return (Filter(snapshot.All), snapshot.Version);
+    }
+
+    private IReadOnlyList<PatientRecord> Filter(IReadOnlyList<PatientRecord> all)
+    {
         if (User.Role == UserRole.Admin)
         {
             return all;
