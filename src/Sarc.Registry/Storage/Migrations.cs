@@ -104,7 +104,18 @@ internal static class Migrations
         // The web app used to create these three tables itself, outside the migrations; registries that have them keep
         // them (IF NOT EXISTS), and every registry gains the columns that let an administrator revoke access.
         new(4, "web accounts: users, their centers, API tokens; disabled and security stamp", Accounts, Accounts),
+        // The web app reads a center's patients page by page in the database (issue 18), and keeps derived data only
+        // as long as nothing changed: registry_version counts committed changes in commit order (RegistryVersion). Number 7: 5 is the prediction models', 6 the audit chain's.
+        new(7, "data version and patients by center", DataVersion, DataVersion),
     ];
+
+    private const string DataVersion = """
+        CREATE TABLE registry_version (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version BIGINT NOT NULL);
+        INSERT INTO registry_version (id, version) VALUES (1, 0);
+        CREATE INDEX patient_center ON patient (center, id);
+        """;
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
 
