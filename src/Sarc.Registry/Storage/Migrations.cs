@@ -104,7 +104,20 @@ internal static class Migrations
         // The web app used to create these three tables itself, outside the migrations; registries that have them keep
         // them (IF NOT EXISTS), and every registry gains the columns that let an administrator revoke access.
         new(4, "web accounts: users, their centers, API tokens; disabled and security stamp", Accounts, Accounts),
+        // Issue 17: the audit trail becomes a hash chain (each record holds the previous record's SHA-256 and its own;
+        // the records already there are chained, in id order, by the code step), and each patient gets a row version
+        // for optimistic concurrency (a form saved on a stale page is refused). Existing patients start at version 1.
+        new(ChainVersion, "tamper-evident audit trail (hash chain) and patient row versions", AuditChainSql, AuditChainSql, AuditTrail.ChainExisting),
     ];
+
+    /// <summary>The migration that adds the audit hash chain: audit records are written with their hashes from it on.</summary>
+    public const int ChainVersion = 5;
+
+    private const string AuditChainSql = """
+        ALTER TABLE audit ADD COLUMN prev_sha256 TEXT;
+        ALTER TABLE audit ADD COLUMN sha256 TEXT;
+        ALTER TABLE patient ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        """;
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
 

@@ -51,7 +51,7 @@ internal sealed class SqlRegistryStore : IRegistryStore
 
     public bool DeletePatient(string patientId, AuditContext audit) => db.Guard(() =>
     {
-        using var tx = db.Begin();
+        using var tx = db.BeginWrite();
         if (!reader.Load(tx, new HashSet<string>(StringComparer.Ordinal) { patientId }).TryGetValue(patientId, out var record))
         {
             tx.Rollback();
@@ -71,4 +71,8 @@ internal sealed class SqlRegistryStore : IRegistryStore
     public IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null) => db.Guard(() => trail.Read(patientId));
 
     public long LastAuditId() => db.Guard(trail.LastId);
+
+    public AuditHead? AuditHead() => db.Guard(trail.Head);
+
+    public AuditVerification VerifyAudit(AuditHead? recorded = null) => db.Guard(() => trail.Verify(recorded));
 }
