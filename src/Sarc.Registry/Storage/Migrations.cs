@@ -104,6 +104,11 @@ internal static class Migrations
         // The web app used to create these three tables itself, outside the migrations; registries that have them keep
         // them (IF NOT EXISTS), and every registry gains the columns that let an administrator revoke access.
         new(4, "web accounts: users, their centers, API tokens; disabled and security stamp", Accounts, Accounts),
+        // Prediction models a center registers for its patient records (issue 15; Models.ModelStore): the model file's
+        // text as given, its validation on the registry when registered, for one center or (NULL) all.
+        new(5, "registered prediction models",
+            PredictionModels.Replace("{IDENTITY}", "INTEGER PRIMARY KEY").Replace("{TIMESTAMP}", "TEXT"),
+            PredictionModels.Replace("{IDENTITY}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY").Replace("{TIMESTAMP}", "TIMESTAMPTZ")),
         // Issue 17: the audit trail becomes a hash chain (each record holds the previous record's SHA-256 and its own;
         // the records already there are chained, in id order, by the code step), and each patient gets a row version
         // for optimistic concurrency (a form saved on a stale page is refused). Existing patients start at version 1.
@@ -111,12 +116,25 @@ internal static class Migrations
     ];
 
     /// <summary>The migration that adds the audit hash chain: audit records are written with their hashes from it on.</summary>
-    public const int ChainVersion = 5;
+    public const int ChainVersion = 6;
 
     private const string AuditChainSql = """
         ALTER TABLE audit ADD COLUMN prev_sha256 TEXT;
         ALTER TABLE audit ADD COLUMN sha256 TEXT;
         ALTER TABLE patient ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        """;
+
+    private const string PredictionModels = """
+        CREATE TABLE prediction_model (
+            id {IDENTITY},
+            name TEXT NOT NULL,
+            center TEXT,
+            model TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            validation TEXT,
+            registered_at {TIMESTAMP} NOT NULL,
+            registered_by TEXT NOT NULL);
+        CREATE UNIQUE INDEX prediction_model_name ON prediction_model (name, COALESCE(center, ''));
         """;
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";

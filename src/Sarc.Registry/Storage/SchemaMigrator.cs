@@ -12,7 +12,7 @@ namespace Sarc.Registry.Storage;
 /// programs opening the same new or old registry at once apply each migration once. Upgrading a registry that already
 /// had a schema is a change to the registry's data too, so each such migration from version 3 on writes an audit
 /// record (action <c>migrate</c>, entity <c>schema</c>, old and new version, the migration's description as the
-/// reason) in the same transaction — chained into the audit hash chain once the chain exists (version 5).
+/// reason) in the same transaction — chained into the audit hash chain once the chain exists (version 6).
 /// </summary>
 internal static class SchemaMigrator
 {
