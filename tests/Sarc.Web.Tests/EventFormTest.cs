@@ -45,6 +45,25 @@ public sealed partial class EventFormTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Event_RecordedOnARecordPageOpenedBeforeAnotherSave_IsRefusedAndOverwritesNothing()
+    {
+        var manager = await _web.SignedIn("dm@t.org");
+        var stale = await manager.GetStringAsync("/patients/PA2");
+        Assert.Contains("<input type=\"hidden\" name=\"version\" value=\"1\" />", stale);
+        var admin = await _web.SignedIn("admin@t.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await WebHarness.PostForm(admin, "/patients/PA2/events/dm", new() { ["date"] = "2022-03-03", ["reason"] = "CT" })).StatusCode);
+        var audited = _web.Audit("PA2").Count;
+
+        var response = await WebHarness.PostFormFrom(manager, stale, "/patients/PA2/events/lr", new() { ["date"] = "2023-01-10", ["reason"] = "MRI", ["version"] = "1" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("was changed by admin@t.org at ", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(audited, _web.Audit("PA2").Count);
+        Assert.Null(_web.Load("PA2")!.First(OutcomeEventKind.LocalRecurrence));
+        Assert.Equal(new DateOnly(2022, 3, 3), _web.Load("PA2")!.First(OutcomeEventKind.DistantMetastasis)!.Date);
+    }
+
+    [Fact]
     public async Task Death_WithCause_SetsCauseAndLastFollowUpToTheDeathDate()
     {
         var manager = await _web.SignedIn("dm@t.org");

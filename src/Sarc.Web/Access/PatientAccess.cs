@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Domain;
+using Sarc.Registry.Import;
 using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 using Sarc.Surveillance;
@@ -122,8 +123,12 @@ public sealed class PatientAccess
     /// The patient id cannot change; a missing cell counts as empty.
     /// </summary>
     /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
+    /// <remarks>
+    /// With <paramref name="openedVersion"/> (the <see cref="PatientRecord.Version"/> the form was opened at), a patient
+    /// changed since is refused (<see cref="ImportErrorKind.ChangedSinceOpened"/>) instead of overwritten.
+    /// </remarks>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    public ImportResult? Edit(string patientId, IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock)
+    public ImportResult? Edit(string patientId, IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock, int? openedVersion = null)
     {
         RequireWriter();
         if (Find(patientId) is null)
@@ -132,7 +137,7 @@ public sealed class PatientAccess
         }
         var values = FromForm(cells);
         values[TemplateColumns.PatientId] = patientId;
-        return Save(values, update: true, reason, clock);
+        return Save(values, update: true, reason, clock, openedVersion);
     }
 
     /// <summary>
@@ -141,8 +146,12 @@ public sealed class PatientAccess
     /// <see cref="PatientEvent"/>), audited with <paramref name="reason"/> (required) in one transaction.
     /// </summary>
     /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
+    /// <remarks>
+    /// The other cells are the record's as read: the save is refused if the patient changed since then, or since
+    /// <paramref name="openedVersion"/> (the version the form was opened at) when given.
+    /// </remarks>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    public ImportResult? RecordEvent(string patientId, PatientEvent kind, string date, string? cause, string reason, TimeProvider clock)
+    public ImportResult? RecordEvent(string patientId, PatientEvent kind, string date, string? cause, string reason, TimeProvider clock, int? openedVersion = null)
     {
         RequireWriter();
         var record = Find(patientId);
@@ -169,7 +178,7 @@ public sealed class PatientAccess
         {
             cells[TemplateColumns.LastFollowUpDate] = date;
         }
-        return Save(cells, update: true, reason, clock);
+        return Save(cells, update: true, reason, clock, openedVersion ?? record.Version);
     }
 
     /// <summary>
@@ -259,14 +268,19 @@ public sealed class PatientAccess
     }
 
     /// <summary>One form record through the import's validation, with a required reason; errors are on line 2.</summary>
-    private ImportResult Save(string[] cells, bool update, string reason, TimeProvider clock)
+    private ImportResult Save(string[] cells, bool update, string reason, TimeProvider clock, int? openedVersion = null)
     {
         reason = OneLine(reason);
         if (reason.Length == 0)
         {
             return ImportResult.Failed([new ImportError(2, "reason", "a reason for the change is required")]);
         }
-        return Write(TemplateParser.ParseRow(cells, "web form"), update, new AuditContext(User.Email, clock, reason), source: null);
+        var parsed = TemplateParser.ParseRow(cells, "web form");
+        if (openedVersion is not null)
+        {
+            parsed = parsed with { Rows = [.. parsed.Rows.Select(r => r with { OpenedVersion = openedVersion })] };
+        }
+        return Write(parsed, update, new AuditContext(User.Email, clock, reason), source: null);
     }
 
     /// <summary>The center rule on top of the import's own validation, then the store's all-or-nothing import.</summary>
@@ -291,7 +305,9 @@ public sealed class PatientAccess
                 errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' cannot be used"));
             }
         }
-        return errors.Count > 0 ? ImportResult.Failed(errors) : _store.Import(parsed.Rows, update, audit, source);
+        // The store checks the centers again inside its transaction, against the registry as it is then.
+        var batch = ImportBatch.Of(parsed.Rows) with { WritableCenters = User.Role == UserRole.Admin ? null : new HashSet<string>(User.Centers, StringComparer.Ordinal) };
+        return errors.Count > 0 ? ImportResult.Failed(errors) : _store.Import(batch, update, audit, source);
     }
 
     private static string[] FromForm(IReadOnlyDictionary<string, string> cells)

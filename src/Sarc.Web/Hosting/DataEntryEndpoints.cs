@@ -36,17 +36,18 @@ internal static class DataEntryEndpoints
             {
                 values[TemplateColumns.Names[c]] = cells[c];
             }
-            return Html.Page<PatientFormPage>(new { PatientId = id, Values = values });
+            return Html.Page<PatientFormPage>(new { PatientId = id, Values = values, Version = (int?)record.Version });
         });
 
         app.MapPost("/patients/{id}/edit", (HttpContext http, IAntiforgery af, string id) => Change(http, af, options, Urls.Edit(id), (access, form) =>
         {
             var values = Values(form);
             var reason = form[PatientFormPage.ReasonField].ToString();
-            var result = access.Edit(id, values, reason, options.Clock);
+            var version = OpenedVersion(form);
+            var result = access.Edit(id, values, reason, options.Clock, version);
             return result is null ? Html.NotFound()
                 : result.Succeeded ? Results.Redirect(Urls.Record(id))
-                : Html.Page<PatientFormPage>(new { PatientId = id, Values = values, Reason = reason, result.Errors }, StatusCodes.Status422UnprocessableEntity);
+                : Html.Page<PatientFormPage>(new { PatientId = id, Values = values, Reason = reason, result.Errors, Version = version }, StatusCodes.Status422UnprocessableEntity);
         }));
 
         app.MapPost("/patients/{id}/events/{kind}", (HttpContext http, IAntiforgery af, string id, string kind) => Change(http, af, options, Urls.Record(id), (access, form) =>
@@ -56,14 +57,15 @@ internal static class DataEntryEndpoints
                 return Html.NotFound("No such event form.");
             }
             var (date, cause, reason) = (form[EventForm.DateField].ToString(), form[EventForm.CauseField].ToString(), form[EventForm.ReasonField].ToString());
-            var result = access.RecordEvent(id, which, date, cause, reason, options.Clock);
+            var version = OpenedVersion(form);
+            var result = access.RecordEvent(id, which, date, cause, reason, options.Clock, version);
             if (result is null)
             {
                 return Html.NotFound();
             }
             return result.Succeeded
                 ? Results.Redirect(Urls.Record(id))
-                : Html.Page<EventRejectedPage>(new { PatientId = id, Kind = which, result.Errors, Date = date, Cause = cause, Reason = reason }, StatusCodes.Status422UnprocessableEntity);
+                : Html.Page<EventRejectedPage>(new { PatientId = id, Kind = which, result.Errors, Date = date, Cause = cause, Reason = reason, Version = version }, StatusCodes.Status422UnprocessableEntity);
         }));
 
         app.MapGet("/patients/new", (HttpContext http) =>
@@ -92,6 +94,10 @@ internal static class DataEntryEndpoints
         using var session = Session.Open(http, options);
         return session.Access.User.CanWrite ? change(session.Access, form) : Html.Forbidden();
     }
+
+    /// <summary>The patient version a form was opened at (its hidden field), null when absent or not a number.</summary>
+    private static int? OpenedVersion(IFormCollection form) =>
+        int.TryParse(form[PatientFormPage.VersionField].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private static Dictionary<string, string> Values(IFormCollection form)
     {
