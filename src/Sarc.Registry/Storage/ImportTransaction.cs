@@ -173,6 +173,10 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
         }
         progress?.Report(new ImportProgress("writing", changes.Count, changes.Count));
         db.FlushRows(tx);
+        if (inserted + updated > 0)
+        {
+            RegistryVersion.Advance(db, tx);
+        }
         FaultPoints.Reach(FaultPoints.BeforeCommit);
         tx.Commit();
         FaultPoints.Reach(FaultPoints.Committed);

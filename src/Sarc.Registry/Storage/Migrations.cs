@@ -113,6 +113,9 @@ internal static class Migrations
         // the records already there are chained, in id order, by the code step), and each patient gets a row version
         // for optimistic concurrency (a form saved on a stale page is refused). Existing patients start at version 1.
         new(ChainVersion, "tamper-evident audit trail (hash chain) and patient row versions", AuditChainSql, AuditChainSql, AuditTrail.ChainExisting),
+        // The web app reads a center's patients page by page in the database (issue 18), and keeps derived data only
+        // as long as nothing changed: registry_version counts committed changes in commit order (RegistryVersion). Number 7: 5 is the prediction models', 6 the audit chain's.
+        new(7, "data version and patients by center", DataVersion, DataVersion),
     ];
 
     /// <summary>The migration that adds the audit hash chain: audit records are written with their hashes from it on.</summary>
@@ -135,6 +138,14 @@ internal static class Migrations
             registered_at {TIMESTAMP} NOT NULL,
             registered_by TEXT NOT NULL);
         CREATE UNIQUE INDEX prediction_model_name ON prediction_model (name, COALESCE(center, ''));
+        """;
+
+    private const string DataVersion = """
+        CREATE TABLE registry_version (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version BIGINT NOT NULL);
+        INSERT INTO registry_version (id, version) VALUES (1, 0);
+        CREATE INDEX patient_center ON patient (center, id);
         """;
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
