@@ -22,6 +22,8 @@ internal static class CommandCatalog
         ImportCommand.Create(context),
         ExportCommand.Create(context),
         AuditCommand.Create(context),
+        BackupCommand.Create(context),
+        BackupCommand.CreateRestore(context),
         EndpointsCommand.Create(context),
         SurveillanceCommand.Create(context),
         UserCommand.Create(context),
