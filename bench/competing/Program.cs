@@ -17,21 +17,13 @@ var status = AnalysisColumns.Numeric(cases, "status").Select(v => (int)v).ToArra
 var group = AnalysisColumns.Factor(cases, "group");
 string[] terms = ["age", "grade3", "size"];
 var columns = terms.Select(t => AnalysisColumns.Numeric(cases, t)).ToArray();
-var x = new double[time.Length * terms.Length];
-for (var i = 0; i < time.Length; i++)
-{
-    for (var k = 0; k < terms.Length; k++)
-    {
-        x[i * terms.Length + k] = columns[k][i];
-    }
-}
 
 for (var round = 0; round < 3; round++)
 {
-    var (cif, cifWall, cifCpu) = Measure(() => CumulativeIncidence.Fit(time, status, group.Codes, group.LevelCount));
-    Console.WriteLine($"cuminc: {cifWall:F3} s wall, {cifCpu:F3} s CPU (n = {time.Length}); Gray cause 1 stat = {cif.Tests[0].Statistic:G10}");
-    var (fg, fgWall, fgCpu) = Measure(() => FineGray.Fit(time, status, 1, x, terms.Length));
-    Console.WriteLine($"crr:    {fgWall:F3} s wall, {fgCpu:F3} s CPU; {fg.Iterations} iterations; coef = {string.Join(" ", fg.Coefficients.Select(c => c.ToString("G10")))}; se = {string.Join(" ", Enumerable.Range(0, terms.Length).Select(k => fg.StandardError(k).ToString("G10")))}");
+    var (cif, cifWall, cifCpu) = Measure(() => new CumulativeIncidence().Fit(new CompetingRisksData(time, status, group.Codes, group.LevelCount)));
+    Console.WriteLine($"cuminc: {cifWall:F3} s wall, {cifCpu:F3} s CPU (n = {time.Length}); Gray cause 1 stat = {cif.Tests[0].ChiSquare:G10}");
+    var (fg, fgWall, fgCpu) = Measure(() => new FineGray().Fit(new FineGrayData(time, status, 1, columns, terms)));
+    Console.WriteLine($"crr:    {fgWall:F3} s wall, {fgCpu:F3} s CPU; {fg.Iterations} iterations; coef = {string.Join(" ", fg.Coefficients.Select(c => c.Coef.ToString("G10")))}; se = {string.Join(" ", fg.Coefficients.Select(c => c.Se.ToString("G10")))}");
 }
 
 static void TimeMultistate(string path)
@@ -46,7 +38,7 @@ static void TimeMultistate(string path)
     var to = rows.Rows.Select(r => events.TextAt(r) is { Length: > 0 } e ? Array.IndexOf(states, e) : Sarc.Statistics.Multistate.AalenJohansen.Censored).ToArray();
     for (var round = 0; round < 2; round++)
     {
-        var (fit, wall, cpu) = Measure(() => Sarc.Statistics.Multistate.AalenJohansen.Fit(ids.Codes, start, stop, to, states.Length, ids.LevelCount));
+        var (fit, wall, cpu) = Measure(() => new Sarc.Statistics.Multistate.AalenJohansen().Fit(new Sarc.Statistics.Multistate.MultistateData(ids.Codes, start, stop, to, states.Length, ids.LevelCount)));
         Console.WriteLine($"Aalen-Johansen: {wall:F3} s wall, {cpu:F3} s CPU ({fit.Subjects} patients, {to.Length} rows, {fit.Times.Length} times); last pstate = {string.Join(" ", Enumerable.Range(0, 4).Select(s => fit.Probability(fit.Times.Length - 1, s).ToString("G10")))}");
     }
 }

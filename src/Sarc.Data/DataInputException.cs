@@ -1,13 +1,38 @@
+using System.Text;
+
 namespace Sarc.Data;
 
 /// <summary>
 /// A mistake in what the user gave us (a file, a column name, a value), as opposed to a bug. The message is one
-/// line that names the file, line and column where it can; the CLI prints it and exits with code 2.
+/// line that names the file, line and column where it can; the CLI prints it and exits with code 2. A line break or
+/// other control character in the message (a quoted cell that holds one) is written as an escape such as <c>\n</c>,
+/// so the message stays one line whatever the data holds.
 /// </summary>
 public sealed class DataInputException : Exception
 {
     public DataInputException(string message)
-        : base(message)
+        : base(OneLine(message))
     {
+    }
+
+    private static string OneLine(string message)
+    {
+        if (!message.Any(char.IsControl))
+        {
+            return message;
+        }
+        var text = new StringBuilder(message.Length + 8);
+        foreach (var c in message)
+        {
+            text.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        return text.ToString();
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sarc.Registry.Accounts;
+using Sarc.Registry.Models;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -45,6 +46,8 @@ public static class SarcWebApp
             var effective = services.GetRequiredService<WebOptions>();
             return UserStore.Open(effective.Database, IdentityPasswordHashing.Instance, effective.Clock);
         });
+        // The prediction models registered for patient records (sarc model register), in the same database.
+        builder.Services.AddSingleton(services => ModelStore.Open(services.GetRequiredService<WebOptions>().Database));
         // Cookies are Secure whenever the request is HTTPS (directly, or via X-Forwarded-Proto from a TLS proxy on
         // loopback); a plain-http --urls serves them non-Secure so that a local http://localhost trial still works.
         var secure = options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

@@ -167,6 +167,8 @@ public sealed partial class RouteTableTest : IAsyncLifetime
                 return await who.Api.GetAsync("/api/patients");
             case "GET /api/patients/{id}":
                 return await who.Api.GetAsync($"/api/patients/{patient}");
+            case "GET /api/patients/{id}/predictions":
+                return await who.Api.GetAsync($"/api/patients/{patient}/predictions");
             case "POST /api/import":
                 return await who.Api.PostAsync("/api/import", WebHarness.Csv(WebHarness.Row(Fresh(center), center)));
             case "GET /api/surveillance/due":

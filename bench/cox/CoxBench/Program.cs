@@ -14,22 +14,29 @@ double CpuNow()
     me.Refresh();
     return me.TotalProcessorTime.TotalSeconds;
 }
+string Memory()
+{
+    me.Refresh();
+    var info = GC.GetGCMemoryInfo();
+    return $"rss {me.WorkingSet64 / 1048576} MB, heap {GC.GetTotalMemory(false) / 1048576} MB, committed {info.TotalCommittedBytes / 1048576} MB, "
+        + $"live after a full GC {GC.GetTotalMemory(true) / 1048576} MB";
+}
 var cpu0 = CpuNow();
 var total = Stopwatch.StartNew();
 var watch = Stopwatch.StartNew();
 var table = CsvTableReader.Read(path);
-Console.WriteLine($"csv load      {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu ({table.RowCount} rows)");
+Console.WriteLine($"csv load      {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu ({table.RowCount} rows; {Memory()})");
 cpu0 = CpuNow();
 watch.Restart();
 var formula = Formula.Parse("Surv(time, status) ~ x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + x10");
 var frame = ModelFrame.Build(table, formula);
-Console.WriteLine($"model frame   {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu");
+Console.WriteLine($"model frame   {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu ({Memory()})");
 cpu0 = CpuNow();
 watch.Restart();
 var fit = new CoxRegression(new CoxOptions { UseReferenceImplementation = reference }).Fit(new CoxData(
     frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign,
     frame.Strata, frame.Cluster));
-Console.WriteLine($"fit           {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu ({fit.Iterations} iterations)");
+Console.WriteLine($"fit           {watch.Elapsed.TotalSeconds,7:F3} s wall {CpuNow() - cpu0,7:F3} s cpu ({fit.Iterations} iterations; {Memory()})");
 Console.WriteLine($"total         {total.Elapsed.TotalSeconds,7:F3} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
 Console.WriteLine("coef " + string.Join(" ", fit.Coefficients.Select(c => c.Coef.ToString("R"))));
 Console.WriteLine($"loglik {fit.LogLikelihood:R} concordance {fit.Concordance:R}");

@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
-using Sarc.Data;
-using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
-using Sarc.Statistics.CompetingRisks;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -17,10 +13,10 @@ internal static class CifCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var time = CommonOptions.Column("--time", "Follow-up time column (numeric, >= 0).");
+        var time = CommonOptions.Time();
         var status = CommonOptions.Column("--status", "Status column: 0 = censored, any other whole number = the cause of the event.");
         var group = CommonOptions.Column("--group", "Grouping column: curves per level and Gray's test per cause.", required: false);
-        var at = new Option<string>("--at") { Description = "Comma-separated times at which to report the cumulative incidence, e.g. 12,24,60." };
+        var at = CommonOptions.At("the cumulative incidence, e.g. 12,24,60");
         var json = CommonOptions.Json();
         var command = new Command("cif", "Cumulative incidence of competing risks with Gray's test, as R cmprsk::cuminc(time, status, group).")
         {
@@ -31,22 +27,12 @@ internal static class CifCommand
         command.SetAction(parse =>
         {
             var plotFile = plot.Of(parse);
-            var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
-            var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
+            var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
+            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
+            var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.CifFigure(analysis, new Dictionary<int, string>(), new Sarc.Studies.Reports.ReportLabels([]), "Time"));
-            foreach (var warning in analysis.Warnings)
-            {
-                context.Error.WriteLine($"sarc cif: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => CifReport.WriteJson(writer, analysis, atTimes));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis, atTimes);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
+                writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));
         });
         return command;
     }
@@ -93,7 +79,7 @@ internal static class CifCommand
             output.WriteLine();
             foreach (var test in result.Tests)
             {
-                output.WriteLine($"Gray's test, cause {Label(test.Cause)}: chi-square = {ReportText.Number(test.Statistic, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}");
+                output.WriteLine($"Gray's test, cause {Label(test.Cause)}: chi-square = {ReportText.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.P)}");
             }
         }
         if (analysis.Excluded > 0)

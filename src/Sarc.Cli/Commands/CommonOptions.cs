@@ -14,6 +14,18 @@ internal static class CommonOptions
     public static Option<string> Column(string name, string description, bool required = true) =>
         new(name) { Description = description, Required = required };
 
+    /// <summary><c>--time</c>: the follow-up time column of km and cif.</summary>
+    public static Option<string> Time() => Column("--time", "Follow-up time column (numeric, >= 0).");
+
+    /// <summary><c>--at</c>: comma-separated times at which to report <paramref name="what"/>.</summary>
+    public static Option<string> At(string what) =>
+        new("--at") { Description = $"Comma-separated times at which to report {what}." };
+
+    /// <summary>The times given to an <see cref="At"/> option, or null when it was not given.</summary>
+    /// <exception cref="DataInputException">An element that is not a finite number.</exception>
+    public static double[]? TimesOf(ParseResult parse, Option<string> at) =>
+        parse.GetValue(at) is { } text ? ParseNumberList(text, "--at") : null;
+
     public static Option<double> ConfidenceLevel(string description) =>
         new("--conf-level") { Description = description, DefaultValueFactory = _ => 0.95 };
 

@@ -1,11 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Sarc.Cli.Output;
 using Sarc.Data;
-using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
 
@@ -42,22 +38,8 @@ internal static class CompareCommand
             }
             var requested = ParseTests(parse.GetValue(tests), names);
             var analysis = CompareReport.Analyse(frame, groupName, names, requested);
-            foreach (var variable in analysis.Variables)
-            {
-                foreach (var warning in variable.Warnings)
-                {
-                    context.Error.WriteLine($"sarc compare: warning: {warning}");
-                }
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => CompareReport.WriteJson(writer, analysis));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "compare", parse.GetValue(json), analysis.Variables.SelectMany(v => v.Warnings),
+                writer => CompareReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
         return command;
     }

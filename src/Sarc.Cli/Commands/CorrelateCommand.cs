@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -36,28 +36,19 @@ internal static class CorrelateCommand
             var correlationMethod = parse.GetValue(method) == "pearson" ? CorrelationMethod.Pearson : CorrelationMethod.Spearman;
             var xValues = AnalysisColumns.NumericWithMissing(frame, xName);
             var results = yNames.Select(name => (Name: name, Result: CorrelationTest.Test(xValues, AnalysisColumns.NumericWithMissing(frame, name), correlationMethod))).ToArray();
-            foreach (var (name, result) in results)
-            {
-                foreach (var warning in result.Warnings)
+            return CommandOutput.Print(context, "correlate", parse.GetValue(json),
+                results.SelectMany(r => r.Result.Warnings.Select(w => $"{xName} ~ {r.Name}: {w}")),
+                writer => CorrelationReport.WriteJson(writer, correlationMethod, xName, results),
+                output =>
                 {
-                    context.Error.WriteLine($"sarc correlate: warning: {xName} ~ {name}: {warning}");
-                }
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => CorrelationReport.WriteJson(writer, correlationMethod, xName, results));
-            }
-            else
-            {
-                var table = new TextTable("x", "y", "n", correlationMethod == CorrelationMethod.Pearson ? "r" : "rho", "p");
-                foreach (var (name, result) in results)
-                {
-                    table.AddRow(xName, name, result.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ReportText.Number(result.Estimate, 3), ReportText.PValue(result.P));
-                }
-                table.Write(context.Output);
-            }
-            return SarcApp.Success;
+                    var table = new TextTable("x", "y", "n", correlationMethod == CorrelationMethod.Pearson ? "r" : "rho", "p");
+                    foreach (var (name, result) in results)
+                    {
+                        table.AddRow(xName, name, result.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            ReportText.Number(result.Estimate, 3), ReportText.PValue(result.P));
+                    }
+                    table.Write(output);
+                });
         });
         return command;
     }

@@ -1,13 +1,12 @@
 using System.CommandLine;
-using System.Text.Json;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -51,7 +50,8 @@ internal static class CoxCommand
                 throw new DataInputException($"--ties must be efron or breslow, found '{tiesName}'");
             }
             var parsed = Formula.Parse(parse.GetValue(formula)!);
-            var table = CsvTableReader.Read(parse.GetValue(data)!);
+            string[] used = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [.. parsed.Columns, idName] : [.. parsed.Columns];
+            var table = CsvTableReader.Read(parse.GetValue(data)!, used);
             if (parse.GetValue(transition) is { } fromTo)
             {
                 table = SelectTransition(table, parsed, fromTo, parse.GetValue(id));
@@ -63,31 +63,10 @@ internal static class CoxCommand
                 ConfidenceLevel = level,
                 ProportionalHazardsTest = parse.GetValue(zph),
             };
-            CoxResult fit;
-            try
-            {
-                fit = new CoxRegression(options).Fit(new CoxData(
-                    frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, frame.TermLabels.ToArray(),
-                    frame.Assign, frame.Strata, frame.Cluster));
-            }
-            catch (ArgumentException exception) when (exception.Message.Contains("aeqSurv", StringComparison.Ordinal))
-            {
-                throw new DataInputException($"{table.Source}: {exception.Message}");
-            }
-            foreach (var warning in fit.Warnings)
-            {
-                context.Error.WriteLine($"sarc cox: warning: {warning}");
-            }
+            var fit = CoxReport.Fit(frame, options);
             PlotOption.Save(plotFile, () => Sarc.Studies.Figures.ForestFigure.Of(fit, new Dictionary<string, string>(), new Sarc.Studies.Reports.ReportLabels([])));
-            if (parse.GetValue(json))
-            {
-                WriteJson(context.Output, fit, frame);
-            }
-            else
-            {
-                WriteText(context.Output, fit, frame);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "cox", parse.GetValue(json), fit.Warnings,
+                writer => CoxReport.WriteJson(writer, fit, frame), output => WriteText(output, fit, frame));
         });
         return command;
     }
@@ -110,9 +89,6 @@ internal static class CoxCommand
         }
         return TransitionData.Select(table, idColumn, formula.Response.Start, formula.Response.Event, parts[0], parts[1]);
     }
-
-    private static void WriteJson(TextWriter output, CoxResult fit, ModelFrame frame) =>
-        JsonOutput.Write(output, writer => CoxReport.WriteJson(writer, fit, frame));
 
     private static void WriteText(TextWriter output, CoxResult fit, ModelFrame frame)
     {

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -35,34 +34,28 @@ internal static class FinegrayCommand
             {
                 throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
             }
-            var analysis = FinegrayReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), Formula.Parse(parse.GetValue(formula)!), failCode, level);
-            var (frame, _, _, fit) = analysis;
-            var p = fit.Parameters;
-            foreach (var warning in FinegrayReport.Warnings(analysis))
-            {
-                context.Error.WriteLine($"sarc finegray: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => FinegrayReport.WriteJson(writer, analysis));
-            }
-            else
-            {
-                context.Output.WriteLine($"Fine-Gray regression (cause {failCode}): {frame.Formula.Text}");
-                context.Output.WriteLine($"n = {fit.Count}, events = {fit.Events}" + (frame.Excluded > 0 ? $" ({frame.Excluded} row(s) with missing values excluded)" : ""));
-                context.Output.WriteLine();
-                var ci = $"{level * 100:G3}% CI";
-                var table2 = new TextTable("term", "coef", "se", "sHR", ci, "z", "p");
-                for (var k = 0; k < p; k++)
-                {
-                    table2.AddRow(frame.ColumnNames[k], ReportText.Number(fit.Coefficients[k]), ReportText.Number(fit.StandardError(k)),
-                        ReportText.Number(fit.HazardRatio(k)), $"{ReportText.Number(fit.HazardRatioLower(k))} - {ReportText.Number(fit.HazardRatioUpper(k))}",
-                        ReportText.Number(fit.Z(k)), ReportText.PValue(FinegrayReport.PValue(fit, k)));
-                }
-                table2.Write(context.Output);
-            }
-            return SarcApp.Success;
+            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var table = CsvTableReader.Read(parse.GetValue(data)!, parsed.Columns);
+            var analysis = FinegrayReport.Analyse(table, parsed, failCode, level);
+            return CommandOutput.Print(context, "finegray", parse.GetValue(json), analysis.Fit.Warnings,
+                writer => FinegrayReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
         return command;
+    }
+
+    private static void WriteReadable(TextWriter output, FinegrayAnalysis analysis)
+    {
+        var (frame, cause, level, fit) = analysis;
+        output.WriteLine($"Fine-Gray regression (cause {cause}): {frame.Formula.Text}");
+        output.WriteLine($"n = {fit.Count}, events = {fit.Events}" + (frame.Excluded > 0 ? $" ({frame.Excluded} row(s) with missing values excluded)" : ""));
+        output.WriteLine();
+        var ci = $"{level * 100:G3}% CI";
+        var table = new TextTable("term", "coef", "se", "sHR", ci, "z", "p");
+        foreach (var c in fit.Coefficients)
+        {
+            table.AddRow(c.Term, ReportText.Number(c.Coef), ReportText.Number(c.Se), ReportText.Number(c.HazardRatio),
+                $"{ReportText.Number(c.HazardRatioLower)} - {ReportText.Number(c.HazardRatioUpper)}", ReportText.Number(c.Z), ReportText.PValue(c.P));
+        }
+        table.Write(output);
     }
 }

@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -15,10 +13,10 @@ internal static class KmCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var time = CommonOptions.Column("--time", "Follow-up time column (numeric, >= 0).");
-        var status = CommonOptions.Column("--event", "Event column: 1/TRUE = event, 0/FALSE = censored.");
+        var time = CommonOptions.Time();
+        var status = CommonOptions.Column("--event", "Event column: 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, as R's Surv reads it.");
         var group = CommonOptions.Column("--group", "Grouping column: one curve per level and a log-rank test.", required: false);
-        var at = new Option<string>("--at") { Description = "Comma-separated times at which to report survival, e.g. 12,24,60." };
+        var at = CommonOptions.At("survival, e.g. 12,24,60");
         var confType = new Option<string>("--conf-type")
         {
             Description = "Confidence interval transform: log (R's default), log-log or plain.",
@@ -47,23 +45,13 @@ internal static class KmCommand
                 },
                 ConfidenceLevel = level,
             };
-            var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : [];
-            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(time)!, parse.GetValue(status)!,
+            var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
+            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
+            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!,
                 parse.GetValue(group), options, atTimes);
-            foreach (var warning in analysis.Warnings)
-            {
-                context.Error.WriteLine($"sarc km: warning: {warning}");
-            }
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => KmReport.WriteJson(writer, analysis));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
+                writer => KmReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
         return command;
     }
@@ -99,7 +87,7 @@ internal static class KmCommand
         output.WriteLine();
         if (analysis.LogRank is { } test)
         {
-            output.WriteLine($"Log-rank test: chi-square = {ReportText.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.PValue)}");
+            output.WriteLine($"Log-rank test: chi-square = {ReportText.Number(test.ChiSquare, 5)} on {test.DegreesOfFreedom} df, {ReportText.PEquals(test.P)}");
         }
         var followUp = analysis.MedianFollowUp;
         output.WriteLine($"Median follow-up (reverse Kaplan-Meier): {ReportText.Number(followUp.Estimate)} ({ci} {ReportText.Number(followUp.Lower)} - {ReportText.Number(followUp.Upper)})");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Sarc.Data;
+using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
@@ -13,7 +14,7 @@ namespace Sarc.Cli.Commands;
 internal static class ModelCommand
 {
     public static Command Create(CliContext context) =>
-        new("model", "Prediction models (nomograms): fit, validate, recalibrate, apply, draw, and weigh in decision curves.")
+        new("model", "Prediction models (nomograms): fit, validate, recalibrate, apply, draw, weigh in decision curves, and register for patient records.")
         {
             ModelFitCommand.Create(context),
             ModelValidateCommand.Create(context),
@@ -21,6 +22,9 @@ internal static class ModelCommand
             ModelApplyCommand.Create(context),
             ModelNomogramCommand.Create(context),
             ModelDecisionCommand.Create(context),
+            ModelRegisterCommand.Create(context),
+            ModelListCommand.Create(context),
+            ModelUnregisterCommand.Create(context),
         };
 
     /// <summary>The <c>--model FILE</c> option.</summary>
@@ -60,6 +64,33 @@ internal static class ModelCommand
         {
             throw new DataInputException($"{option}: '{folder}' cannot be created: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The validation table per time: Harrell's and Uno's C (Cox models), AUC, Brier, IPA, observed and expected risk
+    /// and their ratio, as <c>validate</c> and <c>register</c> print it.
+    /// </summary>
+    public static void WriteFigures(TextWriter output, IReadOnlyList<ValidationFigures> figures, bool cox)
+    {
+        var headers = new List<string> { "time" };
+        if (cox)
+        {
+            headers.AddRange(["Harrell C", "Uno C"]);
+        }
+        headers.AddRange(["AUC", "Brier", "IPA", "observed", "expected", "O/E"]);
+        var table = new Output.TextTable([.. headers]);
+        foreach (var at in figures)
+        {
+            var cells = new List<string> { Format(at.Time) };
+            if (cox)
+            {
+                cells.AddRange([ReportText.Fixed(at.HarrellC, 3), ReportText.Fixed(at.UnoC, 3)]);
+            }
+            cells.AddRange([ReportText.Fixed(at.Auc, 3), ReportText.Fixed(at.Brier, 3), ReportText.Fixed(at.Ipa, 3),
+                ReportText.Fixed(at.Observed, 3), ReportText.Fixed(at.Expected, 3), ReportText.Fixed(at.ObservedExpected, 2)]);
+            table.AddRow([.. cells]);
+        }
+        table.Write(output);
     }
 
     /// <summary>"24, 60 and 120" (G6 numbers).</summary>

@@ -88,28 +88,7 @@ internal static class ModelValidateCommand
         output.WriteLine($"n = {result.Count}, events = {result.Events}, excluded = {result.Excluded}" + (result.Extrapolated > 0 ? $", outside the fitted range = {result.Extrapolated}" : ""));
         output.WriteLine($"Calibration slope = {ReportText.Fixed(result.Slope.Estimate, 3)} (95% CI {ReportText.Fixed(result.Slope.Lower, 3)} to {ReportText.Fixed(result.Slope.Upper, 3)})");
         output.WriteLine();
-        var cox = model.Kind == ModelKind.Cox;
-        var headers = new List<string> { "time" };
-        if (cox)
-        {
-            headers.AddRange(["Harrell C", "Uno C"]);
-        }
-        headers.AddRange(["AUC", "Brier", "IPA", "observed", "expected", "O/E"]);
-        var table = new TextTable([.. headers]);
-        foreach (var at in result.AtTimes)
-        {
-            var cells = new List<string> { ModelCommand.Format(at.Time) };
-            if (cox)
-            {
-                cells.AddRange([ReportText.Fixed(at.Harrell!.Index, 3), ReportText.Fixed(at.Uno!.Index, 3)]);
-            }
-            cells.AddRange([
-                ReportText.Fixed(at.Accuracy.Auc, 3), ReportText.Fixed(at.Accuracy.Brier, 3), ReportText.Fixed(at.Accuracy.Ipa, 3),
-                ReportText.Fixed(at.InTheLarge.Observed.Risk, 3), ReportText.Fixed(at.InTheLarge.Expected, 3), ReportText.Fixed(at.InTheLarge.Ratio, 2),
-            ]);
-            table.AddRow([.. cells]);
-        }
-        table.Write(output);
+        ModelCommand.WriteFigures(output, [.. result.AtTimes.Select(ValidationFigures.Of)], model.Kind == ModelKind.Cox);
         foreach (var at in result.AtTimes)
         {
             output.WriteLine();

@@ -1,12 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
-using Sarc.Data;
-using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -28,7 +24,7 @@ internal static class MultistateCommand
         {
             Description = "Comma-separated absorbing states, which no patient may leave (default: death, when it is a state).",
         };
-        var at = new Option<string>("--at") { Description = "Comma-separated times at which to report the probabilities (default: every time in the data)." };
+        var at = CommonOptions.At("the probabilities (default: every time in the data)");
         var json = CommonOptions.Json();
         var command = new Command("multistate", "Aalen-Johansen state occupancy probabilities, as R survfit(Surv(start, stop, event) ~ 1, id = id).")
         {
@@ -39,22 +35,16 @@ internal static class MultistateCommand
         command.SetAction(parse =>
         {
             var plotFile = plot.Of(parse);
-            var atTimes = parse.GetValue(at) is { } atText ? CommonOptions.ParseNumberList(atText, "--at") : null;
-            var analysis = MultistateReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!), parse.GetValue(id)!, parse.GetValue(start)!,
+            var atTimes = CommonOptions.TimesOf(parse, at);
+            string[] used = [parse.GetValue(id)!, parse.GetValue(start)!, parse.GetValue(stop)!, parse.GetValue(eventColumn)!];
+            var analysis = MultistateReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(id)!, parse.GetValue(start)!,
                 parse.GetValue(stop)!, parse.GetValue(eventColumn)!,
                 parse.GetValue(states) is { } s ? CommonOptions.ParseNameList(s) : null,
                 parse.GetValue(absorbing) is { } a ? CommonOptions.ParseNameList(a) : null);
             var times = atTimes ?? analysis.Result.Times;
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.StateOccupancyFigure([("", analysis)], "Time"));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => MultistateReport.WriteJson(writer, analysis, times));
-            }
-            else
-            {
-                WriteReadable(context.Output, analysis, times);
-            }
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "multistate", parse.GetValue(json), [],
+                writer => MultistateReport.WriteJson(writer, analysis, times), output => WriteReadable(output, analysis, times));
         });
         return command;
     }

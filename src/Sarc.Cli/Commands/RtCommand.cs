@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Statistics.Radiotherapy;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -42,9 +42,8 @@ internal static class RtCommand
             }
             var bed = Fractionation.BiologicallyEffectiveDose(totalDose, count, ratio);
             var eqd2 = Fractionation.EquivalentDoseIn2GyFractions(totalDose, count, ratio);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "rt", parse.GetValue(json), [],
+                writer =>
                 {
                     writer.WriteNumber("dose_gy", totalDose);
                     writer.WriteNumber("fractions", count);
@@ -52,15 +51,13 @@ internal static class RtCommand
                     writer.WriteNumber("alpha_beta", ratio);
                     writer.WriteNumber("bed", bed);
                     writer.WriteNumber("eqd2", eqd2);
+                },
+                output =>
+                {
+                    output.WriteLine($"{ReportText.Number(totalDose)} Gy in {count} fractions ({ReportText.Number(totalDose / count)} Gy per fraction), alpha/beta = {ReportText.Number(ratio)} Gy");
+                    output.WriteLine($"BED  = {ReportText.Fixed(bed, 2)} Gy");
+                    output.WriteLine($"EQD2 = {ReportText.Fixed(eqd2, 2)} Gy");
                 });
-            }
-            else
-            {
-                context.Output.WriteLine($"{ReportText.Number(totalDose)} Gy in {count} fractions ({ReportText.Number(totalDose / count)} Gy per fraction), alpha/beta = {ReportText.Number(ratio)} Gy");
-                context.Output.WriteLine($"BED  = {ReportText.Fixed(bed, 2)} Gy");
-                context.Output.WriteLine($"EQD2 = {ReportText.Fixed(eqd2, 2)} Gy");
-            }
-            return SarcApp.Success;
         });
         return command;
     }

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Sarc.Cli.Output;
-using Sarc.Studies.Json;
 using Sarc.Data;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
+using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -28,20 +28,9 @@ internal static class Table2x2Command
         {
             var table = ParseCounts(parse.GetValue(counts)!);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
-            var result = TwoByTwoAnalysis.Analyze(table, level);
-            foreach (var warning in result.Warnings)
-            {
-                context.Error.WriteLine($"sarc table2x2: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer => TwoByTwoReport.WriteJson(writer, table, result, level));
-            }
-            else
-            {
-                WriteReadable(context.Output, table, result, level);
-            }
-            return SarcApp.Success;
+            var result = TwoByTwoTest.Test(table, level);
+            return CommandOutput.Print(context, "table2x2", parse.GetValue(json), result.Warnings,
+                writer => TwoByTwoReport.WriteJson(writer, table, result, level), output => WriteReadable(output, table, result, level));
         });
         return command;
     }
@@ -77,8 +66,8 @@ internal static class Table2x2Command
         var tests = new TextTable("statistic", "value", ci, "p");
         tests.AddRow("Fisher's exact test", "", "", ReportText.Number(result.FisherP, 4));
         tests.AddRow("Fisher mid-p", "", "", ReportText.Number(result.FisherMidP, 4));
-        tests.AddRow("Chi-square (Pearson)", ReportText.Number(result.ChiSquare.Statistic), "", ReportText.Number(result.ChiSquare.P, 4));
-        tests.AddRow("Chi-square (Yates)", ReportText.Number(result.ChiSquareYates.Statistic), "", ReportText.Number(result.ChiSquareYates.P, 4));
+        tests.AddRow("Chi-square (Pearson)", ReportText.Number(result.ChiSquare.ChiSquare), "", ReportText.Number(result.ChiSquare.P, 4));
+        tests.AddRow("Chi-square (Yates)", ReportText.Number(result.ChiSquareYates.ChiSquare), "", ReportText.Number(result.ChiSquareYates.P, 4));
         tests.AddRow("Odds ratio (ad/bc, Woolf CI)", ReportText.Number(result.OddsRatio.Estimate), Interval(result.OddsRatio), "");
         tests.AddRow("Odds ratio (conditional MLE, exact CI)", ReportText.Number(result.ConditionalOddsRatio.Estimate), Interval(result.ConditionalOddsRatio), "");
         tests.Write(output);

@@ -1,7 +1,6 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sarc.Registry.Json;
 
 namespace Sarc.Cli.Output;
 
@@ -11,22 +10,29 @@ namespace Sarc.Cli.Output;
 /// </summary>
 internal static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
+    /// <summary>
+    /// Builds the whole object in memory first (a failure leaves stdout empty), then writes it: to the real console
+    /// as the UTF-8 bytes it already is, to any other writer (tests) as text.
+    /// </summary>
     public static void Write(TextWriter output, Action<Utf8JsonWriter> writeObject)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        var buffer = new ChunkedBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, SarcJson.Indented))
         {
             writer.WriteStartObject();
             writeObject(writer);
             writer.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        if (ReferenceEquals(output, Console.Out))
+        {
+            output.Flush();
+            var stdout = Console.OpenStandardOutput();
+            buffer.CopyTo(stdout);
+            stdout.Write(Encoding.UTF8.GetBytes(output.NewLine));
+            stdout.Flush();
+            return;
+        }
+        output.Write(buffer.ToString());
         output.WriteLine();
     }
 }

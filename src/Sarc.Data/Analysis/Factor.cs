@@ -1,6 +1,6 @@
 namespace Sarc.Data.Analysis;
 
-/// <summary>A categorical variable: its level names in order, and the level index (0-based) of each row.</summary>
+/// <summary>A categorical variable: its level names in order, and the level index (0-based; -1 where missing) of each row.</summary>
 public sealed record Factor(string Name, string[] Levels, int[] Codes)
 {
     public int LevelCount => Levels.Length;
@@ -11,7 +11,10 @@ public sealed record Factor(string Name, string[] Levels, int[] Codes)
         var counts = new int[Levels.Length];
         foreach (var code in Codes)
         {
-            counts[code]++;
+            if (code >= 0)
+            {
+                counts[code]++;
+            }
         }
         return counts;
     }

@@ -21,11 +21,17 @@ public static class CsvTableReader
     private const long ParallelThresholdBytes = 4 * 1024 * 1024;
 
     /// <summary>Reads <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="columns">
+    /// The columns a caller will use, or null for all. The others are skipped without being parsed and are not in
+    /// the frame; every check of the file's shape (header, field counts, line numbers) is made as for a full read.
+    /// When a name is not in the header, every column is read, so that the caller's "column not found" lists them all.
+    /// </param>
     /// <exception cref="DataInputException">
     /// The file does not exist or cannot be read, has no header, repeats a column name, or a row has more fields than
     /// the header (the message names the file and line).
     /// </exception>
-    public static DataFrame Read(string path)
+    public static DataFrame Read(string path, IReadOnlyCollection<string>? columns = null)
     {
         if (!File.Exists(path))
         {
@@ -37,7 +43,7 @@ public static class CsvTableReader
             {
                 throw new DataInputException($"{path}: empty file (a header row is needed)");
             }
-            return ReadExisting(path);
+            return ReadExisting(path, columns);
         }
         catch (IOException exception)
         {
@@ -53,30 +59,42 @@ public static class CsvTableReader
         }
     }
 
-    private static DataFrame ReadExisting(string path)
+    /// <summary>Which header columns to keep: those in <paramref name="columns"/>, or all of them (see <see cref="Read"/>).</summary>
+    internal static bool[] Wanted(string[] names, IReadOnlyCollection<string>? columns)
+    {
+        var wanted = new bool[names.Length];
+        var all = columns is null || columns.Any(name => Array.IndexOf(names, name) < 0);
+        for (var k = 0; k < names.Length; k++)
+        {
+            wanted[k] = all || columns!.Contains(names[k]);
+        }
+        return wanted;
+    }
+
+    private static DataFrame ReadExisting(string path, IReadOnlyCollection<string>? columns)
     {
         if (new FileInfo(path).Length >= ParallelThresholdBytes && Environment.ProcessorCount > 1
-            && QuoteFreeCsvReader.TryRead(path, (bytes, length) => HeaderNames(path, bytes, length)) is { } frame)
+            && QuoteFreeCsvReader.TryRead(path, (bytes, length) => HeaderNames(path, bytes, length), columns) is { } frame)
         {
             return frame;
         }
         Func<TextReader> open = () => new StreamReader(path);
-        var builders = ReadPass(open, path, names: null, firstLine: 2, textOnlyFor: null, out var lineNumbers);
+        var builders = ReadPass(open, path, names: null, firstLine: 2, textOnlyFor: null, columns, out var lineNumbers);
         var needText = builders.Where(b => b.NeedsSecondPass).Select(b => b.Index).ToHashSet();
         if (needText.Count > 0)
         {
-            var textBuilders = ReadPass(open, path, names: null, firstLine: 2, needText, out _);
+            var textBuilders = ReadPass(open, path, names: null, firstLine: 2, needText, columns, out _);
             foreach (var index in needText)
             {
                 builders[index] = textBuilders[index];
             }
         }
-        var columns = builders.Select(b => b.Build()).ToArray();
-        return new DataFrame(path, columns, lineNumbers.ToArray());
+        var kept = builders.Where(b => b.Wanted).Select(b => b.Build()).ToArray();
+        return new DataFrame(path, kept, lineNumbers.ToArray());
     }
 
     private static string[] HeaderNames(string path, byte[] bytes, int length) =>
-        ReadPass(() => new StreamReader(new MemoryStream(bytes, 0, length)), path, names: null, firstLine: 2, null, out _)
+        ReadPass(() => new StreamReader(new MemoryStream(bytes, 0, length)), path, names: null, firstLine: 2, null, null, out _)
             .Select(b => b.Name).ToArray();
 
     /// <summary>
@@ -84,7 +102,8 @@ public static class CsvTableReader
     /// otherwise every record is data for those columns. <paramref name="firstLine"/> is the file line of the first
     /// data record.
     /// </summary>
-    private static ColumnBuilder[] ReadPass(Func<TextReader> open, string path, string[]? names, int firstLine, HashSet<int>? textOnlyFor, out List<int> lineNumbers)
+    private static ColumnBuilder[] ReadPass(Func<TextReader> open, string path, string[]? names, int firstLine, HashSet<int>? textOnlyFor,
+        IReadOnlyCollection<string>? columns, out List<int> lineNumbers)
     {
         var options = new CsvDataReaderOptions
         {
@@ -113,6 +132,11 @@ public static class CsvTableReader
             }
             builders[i] = new ColumnBuilder(i, name, textOnly: textOnlyFor?.Contains(i) ?? false);
         }
+        var wanted = Wanted(builders.Select(b => b.Name).ToArray(), columns);
+        for (var i = 0; i < builders.Length; i++)
+        {
+            builders[i].Wanted = wanted[i];
+        }
 
         lineNumbers = new List<int>(capacity: 1024);
         var line = firstLine;
@@ -127,6 +151,10 @@ public static class CsvTableReader
             lineNumbers.Add(line);
             for (var i = 0; i < builders.Length; i++)
             {
+                if (!builders[i].Wanted)
+                {
+                    continue;
+                }
                 if (i < fields)
                 {
                     var span = reader.GetFieldSpan(i);
@@ -158,6 +186,9 @@ public static class CsvTableReader
         public int Index { get; } = index;
 
         public string Name { get; } = name;
+
+        /// <summary>False for a column the caller does not use: its cells are not collected.</summary>
+        public bool Wanted { get; set; } = true;
 
         /// <summary>True when numbers were seen before the first text cell, so the earlier cells must be read again as text.</summary>
         public bool NeedsSecondPass { get; private set; }

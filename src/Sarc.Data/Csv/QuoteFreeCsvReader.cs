@@ -15,12 +15,14 @@ namespace Sarc.Data.Csv;
 /// same missing cells, column kinds and line numbers.
 /// </summary>
 /// <remarks>
-/// Input: the file (UTF-8 without a UTF-16/32 byte-order mark) and a parser for its header line. Returns null
+/// Input: the file (UTF-8 without a UTF-16/32 byte-order mark), a parser for its header line and optionally the
+/// columns wanted (the others are skipped, not parsed, and left out of the frame). Returns null
 /// whenever the general reader must decide: a quote character anywhere, a blank line, a carriage return that does
 /// not end a line, or a row with more fields than the header (whose error names the line).
 /// The file is read in blocks into a few reused buffers, never whole: on a virtual machine, fresh memory costs
 /// more than parsing. Three passes over the ranges: count the lines (so that each range knows its first row), parse
-/// every cell as a number or missing, and, only for the columns where some cell was text, read those again as text.
+/// every cell as a number or missing (within a range, no longer once its column has shown text), and, only for the
+/// columns where some cell was text, read those again as text.
 /// </remarks>
 internal static class QuoteFreeCsvReader
 {
@@ -28,7 +30,8 @@ internal static class QuoteFreeCsvReader
 
     /// <param name="path">The file.</param>
     /// <param name="parseHeader">Column names from the header line's bytes (line end included); throws for a bad header.</param>
-    public static DataFrame? TryRead(string path, Func<byte[], int, string[]> parseHeader)
+    /// <param name="columns">The columns to keep (null = all), as <see cref="CsvTableReader.Read(string, IReadOnlyCollection{string}?)"/>.</param>
+    public static DataFrame? TryRead(string path, Func<byte[], int, string[]> parseHeader, IReadOnlyCollection<string>? columns = null)
     {
         using var handle = File.OpenHandle(path);
         var fileLength = RandomAccess.GetLength(handle);
@@ -42,7 +45,8 @@ internal static class QuoteFreeCsvReader
                 return null;
             }
             var names = parseHeader(first, headerEnd + 1);
-            return TryReadData(path, handle, headerEnd + 1, fileLength, names);
+            var wanted = CsvTableReader.Wanted(names, columns);
+            return TryReadData(path, handle, headerEnd + 1, fileLength, names, wanted);
         }
         finally
         {
@@ -50,7 +54,7 @@ internal static class QuoteFreeCsvReader
         }
     }
 
-    private static DataFrame? TryReadData(string path, SafeFileHandle handle, long dataStart, long fileLength, string[] names)
+    private static DataFrame? TryReadData(string path, SafeFileHandle handle, long dataStart, long fileLength, string[] names, bool[] wanted)
     {
         var ranges = Cut(handle, dataStart, fileLength);
         var count = ranges.Length - 1;
@@ -90,29 +94,25 @@ internal static class QuoteFreeCsvReader
         var rows = rowsBefore[count];
         var width = names.Length;
         HugePages.AdviseManagedHeap();
+        // A column not wanted has no array: its cells are skipped.
         var numbers = new double[width][];
         for (var k = 0; k < width; k++)
         {
-            numbers[k] = GC.AllocateUninitializedArray<double>(rows);
+            numbers[k] = wanted[k] ? GC.AllocateUninitializedArray<double>(rows) : null!;
         }
 
-        // Pass 2: every cell as a number, NaN when missing or text; which columns saw text.
-        var text = new bool[width];
+        // Pass 2: every cell as a number, NaN when missing; from a range's first text cell in a column on, that
+        // column's cells of the range as text.
+        var texts = new string?[]?[width];
+        var states = new RangeState[count];
         var failed = false;
         Parallel.For(0, count, c =>
         {
-            var seen = new bool[width];
+            var state = states[c] = new RangeState(width, texts, rows);
             var row = rowsBefore[c];
-            if (!ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line => ParseNumbers(line, row++, numbers, seen)))
+            if (!ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line => ParseNumbers(line, row++, numbers, state)))
             {
                 failed = true;
-            }
-            lock (text)
-            {
-                for (var k = 0; k < width; k++)
-                {
-                    text[k] |= seen[k];
-                }
             }
         });
         if (failed)
@@ -120,32 +120,40 @@ internal static class QuoteFreeCsvReader
             return null;
         }
 
-        // Pass 3: a column with any text cell is a text column, every cell as written.
-        var texts = new string?[width][];
-        for (var k = 0; k < width; k++)
+        // Pass 3: a column with any text cell is a text column, every cell as written. Only the rows of each range
+        // before its first text cell in that column are left to read (none for a column of labels).
+        Parallel.For(0, count, c =>
         {
-            if (text[k])
+            var state = states[c];
+            var first = rowsBefore[c];
+            var until = new int[width];
+            var last = first;
+            for (var k = 0; k < width; k++)
             {
-                texts[k] = new string?[rows];
+                until[k] = texts[k] is null ? first : Math.Min(state.TextFrom[k], rowsBefore[c + 1]);
+                last = Math.Max(last, until[k]);
             }
-        }
-        if (text.Contains(true))
-        {
-            Parallel.For(0, count, c =>
+            if (last == first)
             {
-                var row = rowsBefore[c];
-                var interner = new StringInterner();
-                var chars = new char[256];
-                ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line => ReadTexts(line, row++, texts, interner, ref chars));
+                return;
+            }
+            var row = first;
+            ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line =>
+            {
+                ReadTexts(line, row, texts, until, state.Cells);
+                return ++row < last;
             });
-        }
+        });
 
-        var columns = new DataColumn[width];
+        var columns = new List<DataColumn>(width);
         for (var k = 0; k < width; k++)
         {
-            columns[k] = texts[k] is { } cells
-                ? new DataColumn(names[k], ColumnKind.Text, null, cells)
-                : new DataColumn(names[k], ColumnKind.Numeric, numbers[k], null);
+            if (wanted[k])
+            {
+                columns.Add(texts[k] is { } cells
+                    ? new DataColumn(names[k], ColumnKind.Text, null, cells)
+                    : new DataColumn(names[k], ColumnKind.Numeric, numbers[k], null));
+            }
         }
         var lineNumbers = new int[rows];
         for (var r = 0; r < rows; r++)
@@ -271,18 +279,69 @@ internal static class QuoteFreeCsvReader
         }
     }
 
+    /// <summary>What a range has found in pass 2: where each column's text began, and its text decoder.</summary>
+    private sealed class RangeState
+    {
+        private readonly string?[]?[] texts;
+        private readonly int rows;
+
+        public RangeState(int width, string?[]?[] texts, int rows)
+        {
+            this.texts = texts;
+            this.rows = rows;
+            TextFrom = new int[width];
+            Array.Fill(TextFrom, int.MaxValue);
+        }
+
+        /// <summary>Per column, the row of the range's first text cell (int.MaxValue: none yet).</summary>
+        public int[] TextFrom { get; }
+
+        public TextCells Cells { get; } = new();
+
+        /// <summary>The column's text array, shared by the ranges, made by the first range that needs it.</summary>
+        public string?[] TextColumn(int column)
+        {
+            if (Volatile.Read(ref texts[column]) is { } existing)
+            {
+                return existing;
+            }
+            lock (texts)
+            {
+                return texts[column] ??= new string?[rows];
+            }
+        }
+    }
+
     /// <summary>One record into row <paramref name="row"/>; false when it has more fields than the header.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool ParseNumbers(ReadOnlySpan<byte> line, int row, double[][] numbers, bool[] text)
+    private static bool ParseNumbers(ReadOnlySpan<byte> line, int row, double[][] numbers, RangeState state)
     {
         var width = numbers.Length;
         var column = 0;
+        var textFrom = state.TextFrom;
         Span<char> buffer = stackalloc char[64];
         while (true)
         {
             if (column == width)
             {
                 return false;
+            }
+            var target = numbers[column];
+            if (target is null || textFrom[column] != int.MaxValue)
+            {
+                // Not wanted (only find the cell's end), or a text column since an earlier row of this range.
+                var comma = line.IndexOf((byte)',');
+                if (target is not null)
+                {
+                    state.TextColumn(column)[row] = state.Cells.Read(comma < 0 ? line : line[..comma]);
+                }
+                column++;
+                if (comma < 0)
+                {
+                    break;
+                }
+                line = line[(comma + 1)..];
+                continue;
             }
             // Most cells are plain decimals: one scan parses the cell and finds its end.
             var length = PlainDecimal.ParsePrefix(line, out var value);
@@ -294,10 +353,14 @@ internal static class QuoteFreeCsvReader
                 if (!double.TryParse(chars, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
                 {
                     value = double.NaN;
-                    text[column] |= !CsvCells.IsMissing(chars);
+                    if (!CsvCells.IsMissing(chars))
+                    {
+                        textFrom[column] = row;
+                        state.TextColumn(column)[row] = state.Cells.Read(cell);
+                    }
                 }
             }
-            numbers[column][row] = value;
+            target[row] = value;
             column++;
             if (length < 0 || length == line.Length)
             {
@@ -308,25 +371,23 @@ internal static class QuoteFreeCsvReader
         // A short row: the cells it lacks are missing, as in the general reader.
         for (; column < width; column++)
         {
-            numbers[column][row] = double.NaN;
+            if (numbers[column] is { } target)
+            {
+                target[row] = double.NaN;
+            }
         }
         return true;
     }
 
-    private static bool ReadTexts(ReadOnlySpan<byte> line, int row, string?[]?[] texts, StringInterner interner, ref char[] chars)
+    /// <summary>The cells of row <paramref name="row"/> in the text columns whose pass-3 rows end after it.</summary>
+    private static void ReadTexts(ReadOnlySpan<byte> line, int row, string?[]?[] texts, int[] until, TextCells cells)
     {
         for (var column = 0; column < texts.Length; column++)
         {
             var comma = line.IndexOf((byte)',');
-            var cell = comma < 0 ? line : line[..comma];
-            if (texts[column] is { } target)
+            if (row < until[column])
             {
-                if (chars.Length < cell.Length)
-                {
-                    chars = new char[cell.Length];
-                }
-                var length = Encoding.UTF8.GetChars(cell, chars);
-                target[row] = CsvCells.IsMissing(chars.AsSpan(0, length)) ? null : interner.Intern(chars, 0, length);
+                texts[column]![row] = cells.Read(comma < 0 ? line : line[..comma]);
             }
             if (comma < 0)
             {
@@ -335,6 +396,5 @@ internal static class QuoteFreeCsvReader
             }
             line = line[(comma + 1)..];
         }
-        return true;
     }
 }

@@ -4,16 +4,25 @@ namespace Sarc.Data.Formulas;
 /// Recursive-descent parser for <see cref="Formula"/>. The right-hand side is evaluated as R's term algebra: every
 /// sub-expression is a list of terms; <c>A + B</c> is the union, <c>A:B</c> every pairwise union (left operand
 /// outer), <c>A*B</c> = <c>A + B + A:B</c>. Precedence as R: <c>:</c> binds tighter than <c>*</c>, which binds
-/// tighter than <c>+</c>.
+/// tighter than <c>+</c>. Hostile input is bounded: parentheses nest at most <see cref="MaxNesting"/> deep (deeper
+/// would exhaust the stack, which kills the process, a server too) and a formula has at most <see cref="MaxTerms"/>
+/// terms (<c>a*b*c*...</c> doubles them with each factor).
 /// </summary>
 internal sealed class FormulaParser
 {
+    /// <summary>The deepest nesting of parentheses a formula may have.</summary>
+    public const int MaxNesting = 100;
+
+    /// <summary>The most terms a formula may expand to.</summary>
+    public const int MaxTerms = 1000;
+
     private readonly string text;
     private readonly List<Token> tokens;
     private readonly List<FormulaVariable> variables = [];
     private readonly List<string> strata = [];
     private string? cluster;
     private int position;
+    private int nesting;
 
     public FormulaParser(string text)
     {
@@ -127,9 +136,14 @@ internal sealed class FormulaParser
         switch (token.Kind)
         {
             case Kind.LeftParen:
+                if (++nesting > MaxNesting)
+                {
+                    throw new DataInputException($"formula: parentheses nested more than {MaxNesting} deep at column {token.Column}");
+                }
                 position++;
                 var inner = ParseSum(topLevel: false);
                 Expect(Kind.RightParen, "')'");
+                nesting--;
                 return inner;
             case Kind.Number when token.Text == "1":
                 // An explicit intercept changes nothing in a Cox model (the baseline hazard absorbs it).
@@ -281,6 +295,10 @@ internal sealed class FormulaParser
 
     private static List<List<FormulaVariable>> Cross(List<List<FormulaVariable>> left, List<List<FormulaVariable>> right)
     {
+        if ((long)left.Count * right.Count > MaxTerms)
+        {
+            throw TooManyTerms();
+        }
         var result = new List<List<FormulaVariable>>();
         foreach (var a in left)
         {
@@ -303,7 +321,13 @@ internal sealed class FormulaParser
                 into.Add(term);
             }
         }
+        if (into.Count > MaxTerms)
+        {
+            throw TooManyTerms();
+        }
     }
+
+    private static DataInputException TooManyTerms() => new($"formula: more than {MaxTerms} terms");
 
     private Token Peek => tokens[position];
 
@@ -375,7 +399,13 @@ internal sealed class FormulaParser
                 {
                     throw new DataInputException($"formula: unterminated '`' at column {column}");
                 }
-                tokens.Add(new Token(Kind.Name, text[(i + 1)..end], column));
+                var quoted = text[(i + 1)..end];
+                if (quoted.Any(char.IsControl))
+                {
+                    // A column name never holds a line break or tab, and an error quoting one would span lines.
+                    throw new DataInputException($"formula: the name quoted at column {column} contains a line break or control character");
+                }
+                tokens.Add(new Token(Kind.Name, quoted, column));
                 i = end + 1;
             }
             else if (char.IsDigit(c) || c == '.' && i + 1 < text.Length && char.IsDigit(text[i + 1]))

@@ -11,13 +11,16 @@ namespace Sarc.Data.Models;
 /// variable varying fastest. Column names follow R (<c>factor(grade)2</c>, <c>depthsuperficial</c>, <c>age:sexm</c>).
 /// </summary>
 /// <remarks>
-/// Differences from R, both deliberate: factor levels are taken from the rows used (R keeps levels seen only in
-/// excluded rows and then reports an NA coefficient for them), and text levels sort case-insensitively with lower
-/// case first on ties (R's sort in an English or C.UTF-8 locale for ASCII names).
+/// Columns are read by <see cref="Analysis.AnalysisColumns"/>, as every other analysis reads them: the same missing
+/// values, event codings and level order (R's, <see cref="Analysis.LevelOrder"/>). One difference from R, deliberate:
+/// factor levels are taken from the rows used (R keeps levels seen only in excluded rows and then reports an NA
+/// coefficient for them).
 /// </remarks>
 public sealed class ModelFrame
 {
     internal ModelFrame(
+        string source,
+        int[] lineNumbers,
         Formula formula,
         int[] rows,
         int excluded,
@@ -31,6 +34,8 @@ public sealed class ModelFrame
         string[] strataLabels,
         int[]? cluster)
     {
+        Source = source;
+        _lineNumbers = lineNumbers;
         Formula = formula;
         Rows = rows;
         Excluded = excluded;
@@ -44,6 +49,11 @@ public sealed class ModelFrame
         StrataLabels = strataLabels;
         Cluster = cluster;
     }
+
+    private readonly int[] _lineNumbers;
+
+    /// <summary>The file the data came from, for messages.</summary>
+    public string Source { get; }
 
     public Formula Formula { get; }
 
@@ -61,7 +71,7 @@ public sealed class ModelFrame
     /// <summary>Event or censoring times (interval ends for counting-process data), in the data's units.</summary>
     public double[] Stop { get; }
 
-    /// <summary>1 = event, 0 = censored.</summary>
+    /// <summary>1 = event, 0 = censored; for <see cref="ResponseKind.CompetingRisks"/>, the status code (0 = censored, k = cause k).</summary>
     public double[] Status { get; }
 
     /// <summary>The design matrix by column: <c>Design[j][i]</c> is column j of used row i. No intercept.</summary>
@@ -76,7 +86,7 @@ public sealed class ModelFrame
     /// <summary>The term labels, in order.</summary>
     public IReadOnlyList<string> TermLabels => Formula.Terms.Select(t => t.Label).ToArray();
 
-    /// <summary>Stratum code (0-based, in sorted label order) of each used row; null without strata().</summary>
+    /// <summary>Stratum code (0-based, in R's order of the strata) of each used row; null without strata().</summary>
     public int[]? Strata { get; }
 
     public string[] StrataLabels { get; }
@@ -93,10 +103,22 @@ public sealed class ModelFrame
     /// <summary>What R would warn about while building the frame (a spline given fewer knots than asked for).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    /// <summary>Builds the model frame.</summary>
+    /// <summary>The file line of used row <paramref name="index"/>.</summary>
+    public int LineOf(int index) => _lineNumbers[Rows[index]];
+
+    /// <summary>
+    /// Turns what an estimator's <c>Check</c> found in this frame's data into one user error naming the file, the
+    /// line of each row (rows are indices into the used rows) and the design column (<c>covariate 'age'</c>).
+    /// </summary>
+    /// <exception cref="DataInputException">There is a problem.</exception>
+    public void ThrowIfAny(IReadOnlyList<Sarc.Statistics.DataProblem> problems) =>
+        DataProblems.ThrowIfAny(Source, problems, LineOf, k => $"covariate '{ColumnNames[k]}'");
+
+    /// <summary>Builds the model frame, reading the event column as <paramref name="kind"/> says.</summary>
     /// <exception cref="DataInputException">
-    /// An unknown column (the message lists close names), a non-numeric time, start &gt;= stop, an event that is not
-    /// 0/1, no events, or a factor with a single level; each as one line naming the file, line and column.
+    /// An unknown column (the message lists close names), a non-numeric time, start &gt;= stop, an event outside its
+    /// coding, no events, or a factor with a single level; each as one line naming the file, line and column.
     /// </exception>
-    public static ModelFrame Build(DataFrame data, Formula formula) => ModelFrameBuilder.Build(data, formula);
+    public static ModelFrame Build(DataFrame data, Formula formula, ResponseKind kind = ResponseKind.Survival) =>
+        ModelFrameBuilder.Build(data, formula, kind);
 }

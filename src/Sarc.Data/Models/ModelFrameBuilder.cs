@@ -1,4 +1,4 @@
-using System.Globalization;
+using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
 using Sarc.Statistics.Prediction;
@@ -8,92 +8,62 @@ namespace Sarc.Data.Models;
 /// <summary>Builds a <see cref="ModelFrame"/>; see there for the rules. User mistakes become <see cref="DataInputException"/>.</summary>
 internal static class ModelFrameBuilder
 {
-    public static ModelFrame Build(DataFrame data, Formula formula)
+    public static ModelFrame Build(DataFrame data, Formula formula, ResponseKind kind)
     {
         foreach (var name in formula.Columns)
         {
             RequireColumn(data, name);
         }
         var response = formula.Response;
-        var stopColumn = RequireNumeric(data, response.Stop, "time");
-        var startColumn = response.Start is null ? null : RequireNumeric(data, response.Start, "start time");
-        var eventColumn = data.Column(response.Event);
-
-        // Column by column, so that a million rows cost a few plain passes.
-        var missing = new bool[data.RowCount];
-        foreach (var name in formula.Columns)
-        {
-            var column = data.Column(name);
-            if (column.Numbers is { } numbers)
-            {
-                // Most numeric columns have no missing cell: a read-only scan settles that.
-                if (!AnyMissing(numbers))
-                {
-                    continue;
-                }
-                for (var row = 0; row < numbers.Length; row++)
-                {
-                    missing[row] |= double.IsNaN(numbers[row]);
-                }
-            }
-            else
-            {
-                var texts = column.Texts!;
-                for (var row = 0; row < texts.Length; row++)
-                {
-                    missing[row] |= texts[row] is null;
-                }
-            }
-        }
-        var excluded = 0;
-        foreach (var m in missing)
-        {
-            excluded += m ? 1 : 0;
-        }
-        var rows = new int[data.RowCount - excluded];
-        for (int row = 0, i = 0; row < data.RowCount; row++)
-        {
-            if (!missing[row])
-            {
-                rows[i++] = row;
-            }
-        }
+        var cases = CompleteCases.Of(data, formula.Columns);
+        var rows = cases.Rows;
         var n = rows.Length;
-        // Without excluded rows a numeric column is used as it is: a million-row frame then copies nothing.
-        var allRows = excluded == 0;
-
-        var stop = Gather(stopColumn.Numbers!, rows, allRows);
-        var start = startColumn is null ? null : Gather(startColumn.Numbers!, rows, allRows);
-        if (start is not null)
+        if (n == 0)
         {
+            throw new DataInputException($"{data.Source}: no rows left after excluding {data.RowCount} rows with missing values in {string.Join(", ", formula.Columns)}");
+        }
+
+        // Without excluded rows a numeric column is used as it is: a million-row frame then copies nothing.
+        var stop = AnalysisColumns.Gather(AnalysisColumns.RequireNumbers(cases, response.Stop, "a numeric time"), cases, share: true);
+        double[]? start = null;
+        if (response.Start is { } startName)
+        {
+            start = AnalysisColumns.Gather(AnalysisColumns.RequireNumbers(cases, startName, "a numeric time"), cases, share: true);
             for (var i = 0; i < n; i++)
             {
                 if (!(start[i] < stop[i]))
                 {
                     var row = rows[i];
                     throw new DataInputException(
-                        $"{data.Source}: line {data.LineNumbers[row]}: start time '{response.Start}' ({startColumn!.TextAt(row)}) must be less than stop time '{response.Stop}' ({stopColumn.TextAt(row)})");
+                        $"{data.Source}: line {data.LineNumbers[row]}: start time '{startName}' ({data.Column(startName).TextAt(row)}) must be less than stop time '{response.Stop}' ({data.Column(response.Stop).TextAt(row)})");
                 }
             }
         }
-        var status = eventColumn.Numbers is { } eventNumbers && allRows && IsZeroOne(eventNumbers) ? eventNumbers : new double[n];
+        double[] status;
         var events = 0;
-        for (var i = 0; i < n; i++)
+        if (kind == ResponseKind.CompetingRisks)
         {
-            if (!ReferenceEquals(status, eventColumn.Numbers))
+            var codes = AnalysisColumns.StatusCodes(cases, response.Event);
+            status = new double[n];
+            for (var i = 0; i < n; i++)
             {
-                status[i] = EventValue(data, eventColumn, rows[i]);
+                status[i] = codes[i];
+                events += codes[i] == 0 ? 0 : 1;
             }
-            events += (int)status[i];
         }
-        if (n == 0)
+        else
         {
-            throw new DataInputException($"{data.Source}: no rows left after excluding {data.RowCount} rows with missing values in {string.Join(", ", formula.Columns)}");
+            status = AnalysisColumns.Event(cases, response.Event, share: true);
+            foreach (var s in status)
+            {
+                events += (int)s;
+            }
         }
         if (events == 0)
         {
-            throw new DataInputException(
-                $"{data.Source}: no events ({response.Event} = 1) among the {n} rows used; a Cox model needs at least one event");
+            throw new DataInputException(kind == ResponseKind.CompetingRisks
+                ? $"{data.Source}: no events ({response.Event} other than 0) among the {n} rows used"
+                : $"{data.Source}: no events in '{response.Event}' among the {n} rows used; a Cox model needs at least one event");
         }
 
         var terms = formula.Terms;
@@ -112,7 +82,7 @@ internal static class ModelFrameBuilder
             {
                 if (!coded.TryGetValue(variable, out var coding))
                 {
-                    coding = Code(data, variable, rows, warnings);
+                    coding = Code(cases, variable, warnings);
                     coded[variable] = coding;
                 }
                 var rest = termSets[t].Where(v => v != variable).ToHashSet();
@@ -147,20 +117,7 @@ internal static class ModelFrameBuilder
             }
         }
 
-        int[]? strata = null;
-        var strataLabels = Array.Empty<string>();
-        if (formula.StrataColumns.Count > 0)
-        {
-            var keys = new string[n];
-            for (var i = 0; i < n; i++)
-            {
-                keys[i] = string.Join(", ", formula.StrataColumns.Select(c =>
-                    formula.StrataColumns.Count == 1 ? data.Column(c).TextAt(rows[i])! : $"{c}={data.Column(c).TextAt(rows[i])}"));
-            }
-            strataLabels = keys.Distinct().Order(LevelComparer.Instance).ToArray();
-            var index = strataLabels.Select((label, k) => (label, k)).ToDictionary(x => x.label, x => x.k, StringComparer.Ordinal);
-            strata = keys.Select(k => index[k]).ToArray();
-        }
+        var (strata, strataLabels) = Strata(cases, formula.StrataColumns);
 
         int[]? cluster = null;
         if (formula.ClusterColumn is { } clusterName)
@@ -183,7 +140,7 @@ internal static class ModelFrameBuilder
         var codings = formula.Terms.SelectMany(term => term.Variables).Distinct()
             .Select(v => new VariableCoding(v, coded[v].Levels, coded[v].Knots)).ToArray();
         return new ModelFrame(
-            formula, rows, excluded, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
+            data.Source, data.LineNumbers, formula, rows, cases.Excluded, start, stop, status, design.ToArray(), names.ToArray(), assign.ToArray(),
             strata, strataLabels, cluster)
         {
             Codings = codings,
@@ -192,73 +149,49 @@ internal static class ModelFrameBuilder
         };
     }
 
-    private static bool AnyMissing(double[] numbers)
+    /// <summary>
+    /// Stratum codes as R's <c>strata()</c> makes them: each column a factor (levels in R's order), the combinations
+    /// ordered by the first column, then the second, ...; only combinations present are strata. One column is labelled
+    /// by its level, several by <c>name=level, name=level</c>.
+    /// </summary>
+    private static (int[]? Codes, string[] Labels) Strata(CompleteCases cases, IReadOnlyList<string> columns)
     {
-        var any = false;
-        foreach (var v in numbers)
+        if (columns.Count == 0)
         {
-            any |= double.IsNaN(v);
+            return (null, []);
         }
-        return any;
-    }
-
-    /// <summary>The values at <paramref name="rows"/>: the column itself when every row is used (callers only read it).</summary>
-    private static double[] Gather(double[] column, int[] rows, bool allRows)
-    {
-        if (allRows)
+        var factors = columns.Select(c => AnalysisColumns.Factor(cases, c)).ToArray();
+        var n = cases.Rows.Length;
+        var combined = new long[n];
+        for (var i = 0; i < n; i++)
         {
-            return column;
-        }
-        var values = new double[rows.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = column[rows[i]];
-        }
-        return values;
-    }
-
-    private static bool IsZeroOne(double[] values)
-    {
-        foreach (var v in values)
-        {
-            if (v is not (0 or 1))
+            long code = 0;
+            foreach (var factor in factors)
             {
-                return false;
+                code = code * factor.LevelCount + factor.Codes[i];
             }
+            combined[i] = code;
         }
-        return true;
-    }
-
-    private static double EventValue(DataFrame data, DataColumn column, int row)
-    {
-        if (column.Numbers is { } numbers && numbers[row] is 0 or 1)
+        var present = combined.Distinct().Order().ToArray();
+        var labels = new string[present.Length];
+        for (var k = 0; k < present.Length; k++)
         {
-            return numbers[row];
+            var rest = present[k];
+            var parts = new string[factors.Length];
+            for (var f = factors.Length - 1; f >= 0; f--)
+            {
+                var level = factors[f].Levels[rest % factors[f].LevelCount];
+                parts[f] = factors.Length == 1 ? level : $"{columns[f]}={level}";
+                rest /= factors[f].LevelCount;
+            }
+            labels[k] = string.Join(", ", parts);
         }
-        var text = column.TextAt(row)!;
-        double value;
-        if (column.Kind == ColumnKind.Numeric)
+        var codes = new int[n];
+        for (var i = 0; i < n; i++)
         {
-            value = column.Numbers![row];
+            codes[i] = Array.BinarySearch(present, combined[i]);
         }
-        else if (text.Equals("TRUE", StringComparison.OrdinalIgnoreCase))
-        {
-            value = 1;
-        }
-        else if (text.Equals("FALSE", StringComparison.OrdinalIgnoreCase))
-        {
-            value = 0;
-        }
-        else
-        {
-            value = double.NaN;
-        }
-        if (value is 0 or 1)
-        {
-            return value;
-        }
-        throw new DataInputException(
-            $"{data.Source}: line {data.LineNumbers[row]}: event column '{column.Name}' must be 0 (censored) or 1 (event), found '{text}'");
+        return (codes, labels);
     }
 
     private static void RequireColumn(DataFrame data, string name)
@@ -309,70 +242,24 @@ internal static class ModelFrameBuilder
         return previous[b.Length];
     }
 
-    private static DataColumn RequireNumeric(DataFrame data, string name, string role)
+    private static Coding Code(CompleteCases cases, FormulaVariable variable, List<string> warnings)
     {
-        var column = data.Column(name);
-        if (column.Kind == ColumnKind.Numeric)
-        {
-            return column;
-        }
-        for (var row = 0; row < column.Length; row++)
-        {
-            var text = column.Texts![row];
-            if (text is not null && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            {
-                throw new DataInputException(
-                    $"{data.Source}: line {data.LineNumbers[row]}: {role} column '{name}' must be numeric, found '{text}'");
-            }
-        }
-        throw new DataInputException($"{data.Source}: {role} column '{name}' must be numeric");
-    }
-
-    private static Coding Code(DataFrame data, FormulaVariable variable, int[] rows, List<string> warnings)
-    {
-        var column = data.Column(variable.Column);
-        var n = rows.Length;
+        var column = cases.Frame.Column(variable.Column);
         if (variable.Spline is { } spline)
         {
-            return SplineCoding(data, variable, spline, column, rows, warnings);
+            return SplineCoding(cases.Frame, variable, spline, column, cases.Rows, warnings);
         }
         if (column.Kind == ColumnKind.Numeric && !variable.AsFactor)
         {
-            return new Coding(variable, variable.Label, null, Gather(column.Numbers!, rows, rows.Length == column.Length), null, null);
+            return new Coding(variable, variable.Label, null, AnalysisColumns.Gather(column.Numbers!, cases, share: true), null, null);
         }
-
-        string[] levels;
-        var codes = new int[n];
-        if (column.Kind == ColumnKind.Numeric)
-        {
-            // factor(x) of a number: levels in numeric order, labelled as R's as.character (15 significant digits).
-            var distinct = new SortedSet<double>();
-            for (var i = 0; i < n; i++)
-            {
-                distinct.Add(column.Numbers![rows[i]]);
-            }
-            var sorted = distinct.ToArray();
-            levels = sorted.Select(v => v.ToString("G15", CultureInfo.InvariantCulture)).ToArray();
-            for (var i = 0; i < n; i++)
-            {
-                codes[i] = Array.BinarySearch(sorted, column.Numbers![rows[i]]);
-            }
-        }
-        else
-        {
-            levels = rows.Select(r => column.Texts![r]!).Distinct().Order(LevelComparer.Instance).ToArray();
-            var index = levels.Select((label, k) => (label, k)).ToDictionary(x => x.label, x => x.k, StringComparer.Ordinal);
-            for (var i = 0; i < n; i++)
-            {
-                codes[i] = index[column.Texts![rows[i]]!];
-            }
-        }
-        if (levels.Length < 2)
+        var factor = AnalysisColumns.Factor(cases, variable.Column);
+        if (factor.LevelCount < 2)
         {
             throw new DataInputException(
-                $"{data.Source}: column '{variable.Column}' has a single level ('{(levels.Length == 1 ? levels[0] : "")}') among the {n} rows used; a factor needs at least two");
+                $"{cases.Frame.Source}: column '{variable.Column}' has a single level ('{(factor.LevelCount == 1 ? factor.Levels[0] : "")}') among the {cases.Rows.Length} rows used; a factor needs at least two");
         }
-        return new Coding(variable, variable.Label, levels, null, codes, null);
+        return new Coding(variable, variable.Label, factor.Levels, null, factor.Codes, null);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class TransitionData
         var cases = CompleteCases.Of(frame, [idColumn, startColumn]);
         var ids = AnalysisColumns.Factor(cases, idColumn);
         var starts = AnalysisColumns.Numeric(cases, startColumn, "a numeric start time");
-        var events = frame.Column(eventColumn);
+        var entered = AnalysisColumns.States(cases, eventColumn);
         var order = Enumerable.Range(0, cases.Rows.Length).OrderBy(i => ids.Codes[i]).ThenBy(i => starts[i]).ToArray();
         var atRisk = new List<(int Row, double Status)>();
         var states = new HashSet<string>(StringComparer.Ordinal) { EntryState };
@@ -37,23 +37,22 @@ public static class TransitionData
                 previousId = ids.Codes[i];
                 state = EntryState;
             }
-            var entered = events.TextAt(row);
-            if (entered is not null)
+            if (entered[i] is { } next)
             {
-                states.Add(entered);
+                states.Add(next);
             }
             if (state == from)
             {
-                atRisk.Add((row, entered == to ? 1 : 0));
+                atRisk.Add((row, entered[i] == to ? 1 : 0));
             }
-            state = entered ?? state;
+            state = entered[i] ?? state;
         }
         foreach (var name in new[] { from, to })
         {
             if (!states.Contains(name))
             {
                 throw new DataInputException(
-                    $"{frame.Source}: state '{name}' never occurs in column '{eventColumn}'; the states are: {string.Join(", ", states.Order(StringComparer.Ordinal))}");
+                    $"{frame.Source}: state '{name}' never occurs in column '{eventColumn}'; the states are: {string.Join(", ", LevelOrder.SortDistinct(states))}");
             }
         }
         if (atRisk.Count == 0)

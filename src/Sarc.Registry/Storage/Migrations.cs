@@ -104,7 +104,25 @@ internal static class Migrations
         // The web app used to create these three tables itself, outside the migrations; registries that have them keep
         // them (IF NOT EXISTS), and every registry gains the columns that let an administrator revoke access.
         new(4, "web accounts: users, their centers, API tokens; disabled and security stamp", Accounts, Accounts),
+        // Prediction models a center registers for its patient records (issue 15; Models.ModelStore): the model file's
+        // text as given, its validation on the registry when registered, for one center or (NULL) all.
+        new(5, "registered prediction models",
+            PredictionModels.Replace("{IDENTITY}", "INTEGER PRIMARY KEY").Replace("{TIMESTAMP}", "TEXT"),
+            PredictionModels.Replace("{IDENTITY}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY").Replace("{TIMESTAMP}", "TIMESTAMPTZ")),
     ];
+
+    private const string PredictionModels = """
+        CREATE TABLE prediction_model (
+            id {IDENTITY},
+            name TEXT NOT NULL,
+            center TEXT,
+            model TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            validation TEXT,
+            registered_at {TIMESTAMP} NOT NULL,
+            registered_by TEXT NOT NULL);
+        CREATE UNIQUE INDEX prediction_model_name ON prediction_model (name, COALESCE(center, ''));
+        """;
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";
 

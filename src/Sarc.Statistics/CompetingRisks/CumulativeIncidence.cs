@@ -1,4 +1,5 @@
 using Sarc.Statistics.Distributions;
+using Sarc.Statistics.Survival;
 
 namespace Sarc.Statistics.CompetingRisks;
 
@@ -7,24 +8,26 @@ namespace Sarc.Statistics.CompetingRisks;
 /// Gray's (1988) variance and Gray's K-sample test, as R <c>cmprsk::cuminc(ftime, fstatus, group, rho)</c> with
 /// <c>cencode = 0</c>. The formulas and R's choices at ties are in docs/methods/competing-risks.md.
 /// </summary>
-public static class CumulativeIncidence
+public sealed class CumulativeIncidence
 {
-    /// <summary>Estimates the cumulative incidence of every cause in every group, and tests each cause across groups.</summary>
-    /// <param name="time">Follow-up times (finite, &gt;= 0), any order.</param>
-    /// <param name="status">0 = censored; any positive code = failure from that cause.</param>
-    /// <param name="group">Group code of each observation in [0, <paramref name="groupCount"/>); empty = one group (code 0).</param>
-    /// <param name="groupCount">Number of group codes; groups without observations are left out, as cuminc does.</param>
-    /// <param name="options">Options; null = <see cref="CumulativeIncidenceOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">Lengths differ, a time is negative or not finite, a status is negative, or a group code is out of range.</exception>
-    public static CumulativeIncidenceResult Fit(
-        ReadOnlySpan<double> time,
-        ReadOnlySpan<int> status,
-        ReadOnlySpan<int> group = default,
-        int groupCount = 1,
-        CumulativeIncidenceOptions? options = null)
+    public CumulativeIncidence(CumulativeIncidenceOptions? options = null)
     {
-        options ??= CumulativeIncidenceOptions.Default;
-        Preconditions.NotNaN(options.Rho, nameof(options.Rho));
+        Options = options ?? CumulativeIncidenceOptions.Default;
+        Preconditions.NotNaN(Options.Rho, nameof(CumulativeIncidenceOptions.Rho));
+    }
+
+    public CumulativeIncidenceOptions Options { get; }
+
+    /// <summary>Estimates the cumulative incidence of every cause in every group, and tests each cause across groups.</summary>
+    /// <exception cref="ArgumentException">Lengths differ, a time is negative or not finite, a status is negative, or a group code is out of range.</exception>
+    public CumulativeIncidenceResult Fit(CompetingRisksData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var options = Options;
+        ReadOnlySpan<double> time = data.Time;
+        ReadOnlySpan<int> status = data.Status;
+        ReadOnlySpan<int> group = data.Group;
+        var groupCount = data.GroupCount;
         var n = time.Length;
         Preconditions.SameLength(n, status.Length, nameof(status));
         var grouped = !group.IsEmpty;
@@ -37,7 +40,6 @@ public static class CumulativeIncidence
             groupCount = 1;
         }
 
-        var order = new int[n];
         var sortedTime = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -53,12 +55,14 @@ public static class CumulativeIncidence
             {
                 throw new ArgumentException($"group[{i}] must be in [0, {groupCount}), found {group[i]}.", nameof(group));
             }
-            order[i] = i;
             sortedTime[i] = time[i];
         }
         // Stable order by time, as R's order(): ties keep file order, so sums run in R's order.
-        Array.Sort(sortedTime, order);
-        SortTiesStably(sortedTime, order);
+        var order = CoxSort.ByKey(sortedTime, descending: false);
+        for (var i = 0; i < n; i++)
+        {
+            sortedTime[i] = time[order[i]];
+        }
 
         var causes = DistinctCauses(status);
         var causeIndex = new Dictionary<int, int>(causes.Length);
@@ -153,23 +157,6 @@ public static class CumulativeIncidence
             }
         }
         return [.. seen];
-    }
-
-    /// <summary>Array.Sort is not stable: within each run of equal times, put the original indices back in order.</summary>
-    private static void SortTiesStably(double[] sortedTime, int[] order)
-    {
-        var start = 0;
-        for (var i = 1; i <= sortedTime.Length; i++)
-        {
-            if (i == sortedTime.Length || sortedTime[i] != sortedTime[start])
-            {
-                if (i - start > 1)
-                {
-                    Array.Sort(order, start, i - start);
-                }
-                start = i;
-            }
-        }
     }
 
     // Kernel: one cause in one group (cmprsk's Fortran cinc).

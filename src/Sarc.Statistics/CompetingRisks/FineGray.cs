@@ -1,4 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
+using Sarc.Statistics.Distributions;
+using Sarc.Statistics.Survival;
 
 namespace Sarc.Statistics.CompetingRisks;
 
@@ -10,71 +11,101 @@ namespace Sarc.Statistics.CompetingRisks;
 /// are rewritten as prefix and suffix sums over the sorted data (same sums, O(n p²) per iteration); the
 /// derivation is in docs/methods/competing-risks.md.
 /// </summary>
-public static class FineGray
+public sealed class FineGray
 {
-    /// <summary>Fits the model.</summary>
-    /// <param name="time">Follow-up times (finite, &gt;= 0), any order.</param>
-    /// <param name="status">0 = censored; <paramref name="failCode"/> = the cause of interest; any other value = a competing cause.</param>
-    /// <param name="failCode">The cause modelled (crr's <c>failcode</c>), not 0.</param>
-    /// <param name="covariates">Design matrix, n rows × <paramref name="parameters"/> columns, row-major, finite.</param>
-    /// <param name="parameters">Number of covariate columns (&gt;= 1).</param>
-    /// <param name="options">Options; null = <see cref="FineGrayOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">Lengths disagree, a value is out of range, a covariate column is constant, or the cause never occurs.</exception>
-    public static FineGrayResult Fit(
-        ReadOnlySpan<double> time, ReadOnlySpan<int> status, int failCode, ReadOnlySpan<double> covariates, int parameters,
-        FineGrayOptions? options = null)
+    public FineGray(FineGrayOptions? options = null)
     {
-        options ??= FineGrayOptions.Default;
-        Preconditions.Positive(parameters, nameof(parameters));
-        Preconditions.Positive(options.GradientTolerance, nameof(options.GradientTolerance));
-        Preconditions.InOpenRange(options.ConfidenceLevel, 0, 1, nameof(options.ConfidenceLevel));
-        if (failCode == 0)
+        Options = options ?? FineGrayOptions.Default;
+        Preconditions.Positive(Options.GradientTolerance, nameof(FineGrayOptions.GradientTolerance));
+        Preconditions.InOpenRange(Options.ConfidenceLevel, 0, 1, nameof(FineGrayOptions.ConfidenceLevel));
+        Preconditions.NonNegative(Options.MaxIterations, nameof(FineGrayOptions.MaxIterations));
+    }
+
+    public FineGrayOptions Options { get; }
+
+    /// <summary>
+    /// What in the data this model cannot use: a time that is negative or not finite (per row), a covariate column
+    /// that is constant (its coefficient cannot be estimated; R's <c>crr</c> stops in <c>solve()</c>), or a cause that
+    /// never occurs. Empty when <see cref="Fit"/> can run.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths disagree, no covariate, a covariate that is not finite, or a cause of 0.</exception>
+    public IReadOnlyList<DataProblem> Check(FineGrayData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var n = data.RowCount;
+        var p = data.CovariateCount;
+        Preconditions.Positive(p, nameof(data.Covariates));
+        if (data.Cause == 0)
         {
-            throw new ArgumentException("failCode must not be the censoring code 0.", nameof(failCode));
+            throw new ArgumentException("The cause must not be the censoring code 0.", nameof(data));
         }
-        var n = time.Length;
-        Preconditions.SameLength(n, status.Length, nameof(status));
-        Preconditions.SameLength(n * parameters, covariates.Length, nameof(covariates));
+        Preconditions.SameLength(n, data.Status.Length, nameof(data.Status));
+        Preconditions.SameLength(p, data.CovariateNames.Length, nameof(data.CovariateNames));
+        foreach (var column in data.Covariates)
+        {
+            Preconditions.SameLength(n, column.Length, nameof(data.Covariates));
+            foreach (var v in column)
+            {
+                if (!double.IsFinite(v))
+                {
+                    throw new ArgumentException($"Covariates must be finite, found {v}.", nameof(data));
+                }
+            }
+        }
+        var problems = new List<DataProblem>();
+        var causeSeen = false;
         for (var i = 0; i < n; i++)
         {
-            if (!(time[i] >= 0) || double.IsInfinity(time[i]))
+            if (!(data.Time[i] >= 0) || double.IsInfinity(data.Time[i]))
             {
-                throw new ArgumentException($"time[{i}] must be finite and >= 0, found {time[i]}.", nameof(time));
+                problems.Add(new DataProblem($"time must be finite and >= 0, found {data.Time[i]:R}", Row: i));
             }
+            causeSeen |= data.Status[i] == data.Cause;
         }
-        for (var i = 0; i < covariates.Length; i++)
+        for (var k = 0; k < p && n > 0; k++)
         {
-            if (!double.IsFinite(covariates[i]))
+            var column = data.Covariates[k];
+            if (Array.TrueForAll(column, v => v == column[0]))
             {
-                throw new ArgumentException($"covariates[{i}] must be finite, found {covariates[i]}.", nameof(covariates));
+                problems.Add(new DataProblem($"constant ({column[0]:R}) among the {n} rows used: its coefficient cannot be estimated", Column: k));
             }
         }
-        for (var k = 0; k < parameters && n > 0; k++)
+        if (!causeSeen)
         {
-            var first = covariates[k];
-            var constant = true;
-            for (var i = 1; i < n && constant; i++)
-            {
-                constant = covariates[i * parameters + k] == first;
-            }
-            if (constant)
-            {
-                // The information matrix would be singular (R's crr stops in solve()).
-                throw new ArgumentException($"Covariate column {k} is constant ({first}): its coefficient cannot be estimated.", nameof(covariates));
-            }
+            problems.Add(new DataProblem($"cause {data.Cause} does not occur among the {n} rows used"));
         }
-        var data = FineGrayData.Sort(time, status, failCode, covariates, parameters);
-        if (data.Events == 0)
-        {
-            throw new ArgumentException($"The cause {failCode} does not occur in status.", nameof(failCode));
-        }
+        return problems;
+    }
 
-        var p = parameters;
+    /// <summary>Fits the model.</summary>
+    /// <exception cref="ArgumentException">As <see cref="Check"/>, or <see cref="Check"/> finds a problem (a programmer error: check first).</exception>
+    public FineGrayResult Fit(FineGrayData data)
+    {
+        var problems = Check(data);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"{problems[0].Message} (row {problems[0].Row}, column {problems[0].Column}); call Check first.", nameof(data));
+        }
+        var options = Options;
+        var n = data.RowCount;
+        var p = data.CovariateCount;
+        // The kernel reads rows: one row-major copy of the design.
+        var rowMajor = new double[n * p];
+        for (var k = 0; k < p; k++)
+        {
+            var column = data.Covariates[k];
+            for (var i = 0; i < n; i++)
+            {
+                rowMajor[i * p + k] = column[i];
+            }
+        }
+        var sorted = FineGraySorted.Sort(data.Time, data.Status, data.Cause, rowMajor, p);
+
         var beta = new double[p];
         var warnings = new List<string>();
         var converged = false;
         var iterations = 0;
-        var evaluation = data.Evaluate(beta);
+        var evaluation = sorted.Evaluate(beta);
         var nullLogLikelihood = -evaluation.NegLogLikelihood;
         for (var iteration = 0; ; iteration++)
         {
@@ -101,7 +132,7 @@ public static class FineGray
             }
             // crr's backtracking: halve the step until the Armijo condition holds, at most 20 times.
             var candidate = Add(beta, step);
-            var value = data.NegLogLikelihood(candidate);
+            var value = sorted.NegLogLikelihood(candidate);
             var halvings = 0;
             while (double.IsNaN(value) || value > evaluation.NegLogLikelihood + 1e-4 * slope)
             {
@@ -111,7 +142,7 @@ public static class FineGray
                     step[k] *= 0.5;
                 }
                 candidate = Add(beta, step);
-                value = data.NegLogLikelihood(candidate);
+                value = sorted.NegLogLikelihood(candidate);
                 if (halvings > 20)
                 {
                     break;
@@ -126,7 +157,7 @@ public static class FineGray
             }
             beta = candidate;
             iterations++;
-            evaluation = data.Evaluate(beta);
+            evaluation = sorted.Evaluate(beta);
         }
         if (!converged)
         {
@@ -139,8 +170,21 @@ public static class FineGray
                 warnings.Add($"Coefficient {k + 1} is {beta[k]:G4}: it may be infinite (a covariate level with no or only events of the cause).");
             }
         }
-        var covariance = data.SandwichCovariance(beta, evaluation.Hessian);
-        return new FineGrayResult(n, data.Events, beta, covariance, -evaluation.NegLogLikelihood, nullLogLikelihood,
+        var covariance = sorted.SandwichCovariance(beta, evaluation.Hessian);
+        var rows = new CoefficientRow[p];
+        var z = Probability.NormalQuantile(0.5 + options.ConfidenceLevel / 2);
+        for (var k = 0; k < p; k++)
+        {
+            var se = Math.Sqrt(covariance[k * p + k]);
+            var wald = beta[k] / se;
+            rows[k] = new CoefficientRow(data.CovariateNames[k], beta[k], se, null, Math.Exp(beta[k]),
+                Math.Exp(beta[k] - z * se), Math.Exp(beta[k] + z * se), wald, double.IsNaN(wald) ? double.NaN : Probability.NormalTwoSided(wald));
+            if (!double.IsFinite(se))
+            {
+                warnings.Add($"'{data.CovariateNames[k]}' has no finite standard error (too few events of cause {data.Cause} or separation): no interval or p; drop the term or pool levels");
+            }
+        }
+        return new FineGrayResult(n, sorted.Events, rows, covariance, -evaluation.NegLogLikelihood, nullLogLikelihood,
             converged, iterations, options.ConfidenceLevel, warnings);
     }
 
@@ -154,11 +198,17 @@ public static class FineGray
         return sum;
     }
 
-    /// <summary>Solves H x = s for the symmetric information H (p × p row-major); LU when H is not positive definite, as R's solve().</summary>
+    /// <summary>Solves H x = s for the information H (p × p row-major) as R's solve(); NaN when H is singular.</summary>
     internal static double[] Solve(double[] hessian, double[] rhs, int p)
     {
-        var matrix = Matrix<double>.Build.Dense(p, p, (double[])hessian.Clone());
-        var vector = Vector<double>.Build.Dense((double[])rhs.Clone());
-        return matrix.LU().Solve(vector).ToArray();
+        var matrix = new double[p, p];
+        for (var k = 0; k < p; k++)
+        {
+            for (var l = 0; l < p; l++)
+            {
+                matrix[k, l] = hessian[k * p + l];
+            }
+        }
+        return SmallLinearSystem.Solve(matrix, rhs) ?? Enumerable.Repeat(double.NaN, p).ToArray();
     }
 }

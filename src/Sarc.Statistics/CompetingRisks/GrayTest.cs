@@ -5,7 +5,8 @@ namespace Sarc.Statistics.CompetingRisks;
 /// <c>cmprsk::cuminc</c>'s <c>Tests</c>.
 /// </summary>
 /// <param name="Cause">The status code of the cause tested.</param>
-/// <param name="Statistic">The chi-square statistic s' V⁻¹ s; NaN when V is singular (R then reports -1).</param>
+/// <param name="ChiSquare">The statistic s' V⁻¹ s; NaN when V is singular (R then reports -1).</param>
 /// <param name="DegreesOfFreedom">Number of groups minus one.</param>
-/// <param name="PValue">Upper chi-square tail of <see cref="Statistic"/>.</param>
-public sealed record GrayTest(int Cause, double Statistic, int DegreesOfFreedom, double PValue);
+/// <param name="P">Upper chi-square tail of <paramref name="ChiSquare"/>; NaN with it.</param>
+public sealed record GrayTest(int Cause, double ChiSquare, int DegreesOfFreedom, double P)
+    : ChiSquareTest(ChiSquare, DegreesOfFreedom, P);

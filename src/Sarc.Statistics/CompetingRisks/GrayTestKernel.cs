@@ -1,3 +1,4 @@
+using Sarc.Statistics.Survival;
 namespace Sarc.Statistics.CompetingRisks;
 
 /// <summary>Gray's K-sample test for one cause (cmprsk's Fortran crst, one stratum).</summary>
@@ -12,7 +13,8 @@ internal static class GrayTestKernel
     public static double Statistic(double[] time, int[] mark, int[] group, int g, double rho)
     {
         var (score, variance) = ScoreAndVariance(time, mark, group, g, rho);
-        return QuadraticForm(score, variance, g - 1);
+        // R: a QR rank check at tolerance 1e-7 before solve(); a singular variance gives no statistic.
+        return SmallLinearSystem.QuadraticForm(variance, score, 1e-7);
     }
 
     public static (double[] Score, double[,] Variance) ScoreAndVariance(double[] time, int[] mark, int[] group, int ng, double rho)
@@ -198,72 +200,5 @@ internal static class GrayTestKernel
             }
         }
         return (s, v);
-    }
-
-    /// <summary>s' V⁻¹ s by Gaussian elimination with partial pivoting; NaN when V is numerically singular (as R's qr rank check, tolerance 1e-7).</summary>
-    internal static double QuadraticForm(double[] s, double[,] v, int p)
-    {
-        var m = (double[,])v.Clone();
-        var x = (double[])s.Clone();
-        double scale = 0;
-        for (var i = 0; i < p; i++)
-        {
-            for (var j = 0; j < p; j++)
-            {
-                scale = Math.Max(scale, Math.Abs(m[i, j]));
-            }
-        }
-        if (!(scale > 0))
-        {
-            return double.NaN;
-        }
-        for (var col = 0; col < p; col++)
-        {
-            var pivot = col;
-            for (var r = col + 1; r < p; r++)
-            {
-                if (Math.Abs(m[r, col]) > Math.Abs(m[pivot, col]))
-                {
-                    pivot = r;
-                }
-            }
-            if (Math.Abs(m[pivot, col]) <= 1e-7 * scale)
-            {
-                return double.NaN;
-            }
-            if (pivot != col)
-            {
-                for (var j = 0; j < p; j++)
-                {
-                    (m[col, j], m[pivot, j]) = (m[pivot, j], m[col, j]);
-                }
-                (x[col], x[pivot]) = (x[pivot], x[col]);
-            }
-            for (var r = col + 1; r < p; r++)
-            {
-                var factor = m[r, col] / m[col, col];
-                for (var j = col; j < p; j++)
-                {
-                    m[r, j] -= factor * m[col, j];
-                }
-                x[r] -= factor * x[col];
-            }
-        }
-        var solution = new double[p];
-        for (var r = p - 1; r >= 0; r--)
-        {
-            var sum = x[r];
-            for (var j = r + 1; j < p; j++)
-            {
-                sum -= m[r, j] * solution[j];
-            }
-            solution[r] = sum / m[r, r];
-        }
-        double result = 0;
-        for (var i = 0; i < p; i++)
-        {
-            result += s[i] * solution[i];
-        }
-        return result;
     }
 }

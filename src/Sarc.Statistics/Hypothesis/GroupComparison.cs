@@ -1,14 +1,13 @@
-using System.Globalization;
-
 namespace Sarc.Statistics.Hypothesis;
 
 /// <summary>
 /// The comparison behind a "Table 1": one variable summarised per group and tested across groups with gtsummary's
 /// defaults (<c>tbl_summary(by = group) |&gt; add_p()</c>): continuous → Wilcoxon rank-sum for two groups,
 /// Kruskal-Wallis for more; categorical → chi-square without correction, or Fisher's exact test when any expected
-/// count is below 5. A test can be chosen instead. Missing values (NaN, null) are left out per variable and counted
-/// per group. Groups are ordered by ordinal string comparison (R's sort in the C locale); the first group is x of
-/// the two-sample tests. Rows without a group must be removed by the caller, as gtsummary drops them.
+/// count is below 5. A test can be chosen instead. Missing values (NaN, level -1) are left out per variable and
+/// counted per group. Groups and levels come coded, in the order the caller gives their names (R's factor order,
+/// decided by the column reader); the first group is x of the two-sample tests. Rows without a group must be removed
+/// by the caller, as gtsummary drops them.
 /// </summary>
 public static class GroupComparison
 {
@@ -34,23 +33,24 @@ public static class GroupComparison
 
     /// <summary>
     /// Compares a continuous variable: median (Q1, Q3) per group and, by default, Wilcoxon (2 groups) or
-    /// Kruskal-Wallis (more). <paramref name="values"/>[i] belongs to <paramref name="groups"/>[i]; NaN is missing.
+    /// Kruskal-Wallis (more). <paramref name="values"/>[i] belongs to group <paramref name="group"/>[i], an index into
+    /// <paramref name="groupNames"/>; NaN is missing.
     /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ, or <paramref name="test"/> does not apply to a continuous variable with this many groups (<see cref="ComparisonTestNames.Applies"/>).</exception>
-    public static VariableComparison Continuous(string name, ReadOnlySpan<double> values, IReadOnlyList<string> groups, ComparisonTest? test = null)
+    /// <exception cref="ArgumentException">Lengths differ, a group index is out of range, or <paramref name="test"/> does not apply to a continuous variable with this many groups (<see cref="ComparisonTestNames.Applies"/>).</exception>
+    public static VariableComparison Continuous(string name, ReadOnlySpan<double> values, ReadOnlySpan<int> group, IReadOnlyList<string> groupNames, ComparisonTest? test = null)
     {
-        ArgumentNullException.ThrowIfNull(groups);
-        Preconditions.SameLength(values.Length, groups.Count, nameof(groups));
-        var groupNames = GroupNames(groups);
-        var samples = new List<double>[groupNames.Length];
-        var missing = new int[groupNames.Length];
+        ArgumentNullException.ThrowIfNull(groupNames);
+        Preconditions.SameLength(values.Length, group.Length, nameof(group));
+        RequireCodes(group, groupNames.Count, nameof(group));
+        var samples = new List<double>[groupNames.Count];
+        var missing = new int[groupNames.Count];
         for (var g = 0; g < samples.Length; g++)
         {
             samples[g] = new List<double>();
         }
         for (var i = 0; i < values.Length; i++)
         {
-            var g = Array.BinarySearch(groupNames, groups[i], StringComparer.Ordinal);
+            var g = group[i];
             if (double.IsNaN(values[i]))
             {
                 missing[g]++;
@@ -60,9 +60,9 @@ public static class GroupComparison
                 samples[g].Add(values[i]);
             }
         }
-        var summaries = new GroupSummary[groupNames.Length];
+        var summaries = new GroupSummary[groupNames.Count];
         var arrays = new List<double[]>();
-        for (var g = 0; g < groupNames.Length; g++)
+        for (var g = 0; g < groupNames.Count; g++)
         {
             var sorted = samples[g].ToArray();
             Array.Sort(sorted);
@@ -73,11 +73,11 @@ public static class GroupComparison
                 arrays.Add(samples[g].ToArray());
             }
         }
-        var chosen = test ?? (groupNames.Length == 2 ? ComparisonTest.Wilcoxon : ComparisonTest.KruskalWallis);
-        if (!ComparisonTestNames.Applies(chosen, VariableKind.Continuous, groupNames.Length))
+        var chosen = test ?? (groupNames.Count == 2 ? ComparisonTest.Wilcoxon : ComparisonTest.KruskalWallis);
+        if (!ComparisonTestNames.Applies(chosen, VariableKind.Continuous, groupNames.Count))
         {
             throw new ArgumentException(
-                $"Test '{ComparisonTestNames.Name(chosen)}' does not apply to continuous variable '{name}' with {groupNames.Length} groups.", nameof(test));
+                $"Test '{ComparisonTestNames.Name(chosen)}' does not apply to continuous variable '{name}' with {groupNames.Count} groups.", nameof(test));
         }
         var warnings = new List<string>();
         double statistic = double.NaN, df = double.NaN, p = double.NaN;
@@ -85,7 +85,7 @@ public static class GroupComparison
         {
             warnings.Add($"'{name}': fewer than two groups have values; no test.");
         }
-        else if (arrays.Count < groupNames.Length && chosen != ComparisonTest.KruskalWallis)
+        else if (arrays.Count < groupNames.Count && chosen != ComparisonTest.KruskalWallis)
         {
             warnings.Add($"'{name}': a group has no values; no two-sample test.");
         }
@@ -102,7 +102,7 @@ public static class GroupComparison
                         break;
                     case ComparisonTest.KruskalWallis:
                         var kruskal = KruskalWallisTest.Test(arrays);
-                        (statistic, df, p) = (kruskal.Statistic, kruskal.DegreesOfFreedom, kruskal.P);
+                        (statistic, df, p) = (kruskal.ChiSquare, kruskal.DegreesOfFreedom, kruskal.P);
                         break;
                     default:
                         var t = chosen == ComparisonTest.WelchT ? TTest.Welch(arrays[0], arrays[1]) : TTest.Student(arrays[0], arrays[1]);
@@ -120,61 +120,40 @@ public static class GroupComparison
     }
 
     /// <summary>
-    /// Compares a categorical variable given as labels (null = missing): n (%) per level and group and, by default,
-    /// chi-square without correction, or Fisher's exact test when any expected count is below 5. Levels are ordered
-    /// by ordinal string comparison.
+    /// Compares a categorical variable given as level indices into <paramref name="levelNames"/> (-1 = missing):
+    /// n (%) per level and group and, by default, chi-square without correction, or Fisher's exact test when any
+    /// expected count is below 5. Levels are listed in the order of <paramref name="levelNames"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ, or <paramref name="test"/> is not chi-square or Fisher.</exception>
-    public static VariableComparison Categorical(string name, IReadOnlyList<string?> labels, IReadOnlyList<string> groups, ComparisonTest? test = null)
+    /// <exception cref="ArgumentException">Lengths differ, an index is out of range, or <paramref name="test"/> is not chi-square or Fisher.</exception>
+    public static VariableComparison Categorical(string name, ReadOnlySpan<int> level, IReadOnlyList<string> levelNames,
+        ReadOnlySpan<int> group, IReadOnlyList<string> groupNames, ComparisonTest? test = null)
     {
-        ArgumentNullException.ThrowIfNull(labels);
-        var levels = labels.Where(l => l is not null).Select(l => l!).Distinct().Order(StringComparer.Ordinal).ToArray();
-        return Categorical(name, labels, levels, groups, test);
-    }
-
-    /// <summary>
-    /// As the label overload, for a numeric variable treated as categorical (NaN = missing). Levels are ordered
-    /// numerically, as R's factor() of a number, and named by the shortest round-trip text of the number ("2", "0.5").
-    /// </summary>
-    public static VariableComparison Categorical(string name, ReadOnlySpan<double> values, IReadOnlyList<string> groups, ComparisonTest? test = null)
-    {
-        var labels = new string?[values.Length];
-        var distinct = new SortedSet<double>();
-        for (var i = 0; i < values.Length; i++)
+        ArgumentNullException.ThrowIfNull(levelNames);
+        ArgumentNullException.ThrowIfNull(groupNames);
+        Preconditions.SameLength(level.Length, group.Length, nameof(group));
+        RequireCodes(group, groupNames.Count, nameof(group));
+        for (var i = 0; i < level.Length; i++)
         {
-            if (!double.IsNaN(values[i]))
+            if (level[i] < -1 || level[i] >= levelNames.Count)
             {
-                labels[i] = values[i].ToString("R", CultureInfo.InvariantCulture);
-                distinct.Add(values[i]);
+                throw new ArgumentException($"level[{i}] must be -1 or in [0, {levelNames.Count}), found {level[i]}.", nameof(level));
             }
         }
-        var levels = distinct.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray();
-        return Categorical(name, labels, levels, groups, test);
-    }
-
-    private static VariableComparison Categorical(string name, IReadOnlyList<string?> labels, string[] levels, IReadOnlyList<string> groups, ComparisonTest? test)
-    {
-        ArgumentNullException.ThrowIfNull(groups);
-        Preconditions.SameLength(labels.Count, groups.Count, nameof(groups));
         if (test is { } requested && !ComparisonTestNames.Applies(requested, VariableKind.Categorical, 2))
         {
             throw new ArgumentException($"Test '{ComparisonTestNames.Name(requested)}' does not apply to categorical variable '{name}'.", nameof(test));
         }
-        var groupNames = GroupNames(groups);
-        var levelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var l = 0; l < levels.Length; l++)
+        var levels = levelNames.Count;
+        var groups = groupNames.Count;
+        var counts = new int[levels, groups];
+        var missing = new int[groups];
+        var groupTotals = new int[groups];
+        for (var i = 0; i < level.Length; i++)
         {
-            levelIndex[levels[l]] = l;
-        }
-        var counts = new int[levels.Length, groupNames.Length];
-        var missing = new int[groupNames.Length];
-        var groupTotals = new int[groupNames.Length];
-        for (var i = 0; i < labels.Count; i++)
-        {
-            var g = Array.BinarySearch(groupNames, groups[i], StringComparer.Ordinal);
-            if (labels[i] is { } label)
+            var g = group[i];
+            if (level[i] >= 0)
             {
-                counts[levelIndex[label], g]++;
+                counts[level[i], g]++;
                 groupTotals[g]++;
             }
             else
@@ -182,41 +161,41 @@ public static class GroupComparison
                 missing[g]++;
             }
         }
-        var summaries = new GroupSummary[groupNames.Length];
-        for (var g = 0; g < groupNames.Length; g++)
+        var summaries = new GroupSummary[groups];
+        for (var g = 0; g < groups; g++)
         {
-            var levelCounts = new LevelCount[levels.Length];
-            for (var l = 0; l < levels.Length; l++)
+            var levelCounts = new LevelCount[levels];
+            for (var l = 0; l < levels; l++)
             {
-                levelCounts[l] = new LevelCount(levels[l], counts[l, g], groupTotals[g] == 0 ? double.NaN : 100.0 * counts[l, g] / groupTotals[g]);
+                levelCounts[l] = new LevelCount(levelNames[l], counts[l, g], groupTotals[g] == 0 ? double.NaN : 100.0 * counts[l, g] / groupTotals[g]);
             }
             summaries[g] = new GroupSummary(groupNames[g], groupTotals[g], missing[g], double.NaN, double.NaN, double.NaN, levelCounts);
         }
 
         // R's table() of the non-missing values has no empty group column; a level exists only if observed.
-        var usedGroups = Enumerable.Range(0, groupNames.Length).Where(g => groupTotals[g] > 0).ToArray();
+        var usedGroups = Enumerable.Range(0, groups).Where(g => groupTotals[g] > 0).ToArray();
         var warnings = new List<string>();
         double statistic = double.NaN, df = double.NaN, p = double.NaN;
         ComparisonTest chosen;
-        if (levels.Length < 2 || usedGroups.Length < 2)
+        if (levels < 2 || usedGroups.Length < 2)
         {
             chosen = test ?? ComparisonTest.ChiSquare;
-            warnings.Add($"'{name}': fewer than two {(levels.Length < 2 ? "levels" : "groups with values")}; no test.");
+            warnings.Add($"'{name}': fewer than two {(levels < 2 ? "levels" : "groups with values")}; no test.");
             return new VariableComparison(name, VariableKind.Categorical, chosen, statistic, df, p, summaries, warnings);
         }
-        var table = new int[levels.Length, usedGroups.Length];
-        for (var l = 0; l < levels.Length; l++)
+        var table = new int[levels, usedGroups.Length];
+        for (var l = 0; l < levels; l++)
         {
             for (var g = 0; g < usedGroups.Length; g++)
             {
                 table[l, g] = counts[l, usedGroups[g]];
             }
         }
-        var chiSquare = ChiSquareTest.Pearson(table);
+        var chiSquare = ContingencyChiSquare.Pearson(table);
         chosen = test ?? (chiSquare.MinimumExpected < MinimumExpectedForChiSquare ? ComparisonTest.Fisher : ComparisonTest.ChiSquare);
         if (chosen == ComparisonTest.ChiSquare)
         {
-            (statistic, df, p) = (chiSquare.Statistic, chiSquare.DegreesOfFreedom, chiSquare.P);
+            (statistic, df, p) = (chiSquare.ChiSquare, chiSquare.DegreesOfFreedom, chiSquare.P);
             warnings.AddRange(chiSquare.Warnings.Select(w => $"'{name}': {w}"));
         }
         else if (!FisherExactTest.TryPValue(table, out p, out var reason))
@@ -226,19 +205,14 @@ public static class GroupComparison
         return new VariableComparison(name, VariableKind.Categorical, chosen, statistic, df, p, summaries, warnings);
     }
 
-    private static string[] GroupNames(IReadOnlyList<string> groups)
+    private static void RequireCodes(ReadOnlySpan<int> codes, int count, string name)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        for (var i = 0; i < codes.Length; i++)
         {
-            if (group is null)
+            if ((uint)codes[i] >= (uint)count)
             {
-                throw new ArgumentException("A row has no group; drop rows with a missing group first.", nameof(groups));
+                throw new ArgumentException($"{name}[{i}] must be in [0, {count}), found {codes[i]}.", name);
             }
-            names.Add(group);
         }
-        var sorted = names.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
-        return sorted;
     }
 }

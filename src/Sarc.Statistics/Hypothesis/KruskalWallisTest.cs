@@ -2,7 +2,7 @@ using Sarc.Statistics.Distributions;
 
 namespace Sarc.Statistics.Hypothesis;
 
-/// <summary>The Kruskal-Wallis test as R <c>kruskal.test(x, g)</c>.</summary>
+/// <summary>The Kruskal-Wallis test as R <c>kruskal.test(x, g)</c>: tie-corrected H, df = groups - 1, p = P(χ²_df &gt; H).</summary>
 public static class KruskalWallisTest
 {
     /// <summary>
@@ -11,7 +11,7 @@ public static class KruskalWallisTest
     /// </summary>
     /// <param name="samples">One array per group; every group needs a value.</param>
     /// <exception cref="ArgumentException">Fewer than 2 groups, an empty group, a NaN, or all values equal.</exception>
-    public static KruskalWallisResult Test(IReadOnlyList<double[]> samples)
+    public static ChiSquareTest Test(IReadOnlyList<double[]> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
         if (samples.Count < 2)
@@ -61,6 +61,6 @@ public static class KruskalWallisTest
         }
         var statistic = (12 * sum / (n * (n + 1)) - 3 * (n + 1)) / tieCorrection;
         var df = samples.Count - 1;
-        return new KruskalWallisResult(statistic, df, Probability.ChiSquareUpper(statistic, df));
+        return new ChiSquareTest(statistic, df, Probability.ChiSquareUpper(statistic, df));
     }
 }

@@ -6,17 +6,24 @@ namespace Sarc.Statistics.Multistate;
 /// <c>survfit(Surv(start, stop, event) ~ 1, id = id)</c> with a factor event (survival's C routine survfitci).
 /// Every subject starts in state 0. The formulas are in docs/methods/competing-risks.md.
 /// </summary>
-public static class AalenJohansen
+public sealed class AalenJohansen
 {
-    /// <summary>Marks a censored row (no transition at its stop time) in the <c>toState</c> argument.</summary>
+    /// <summary>Marks a censored row (no transition at its stop time) in <see cref="MultistateData.ToState"/>.</summary>
     public const int Censored = -1;
 
     /// <summary>
     /// Checks that each subject's rows form one path: intervals with start &lt; stop that follow each other without
-    /// gap or overlap, and no row after a transition into one of <paramref name="absorbing"/> states.
+    /// gap or overlap, and no row after a transition into one of the <see cref="MultistateData.Absorbing"/> states.
     /// </summary>
     /// <returns>Every problem found, in row order of the sorted paths (empty when the data can be fitted).</returns>
-    public static IReadOnlyList<IntervalProblem> Check(
+    /// <exception cref="ArgumentException">Lengths differ.</exception>
+    public IReadOnlyList<IntervalProblem> Check(MultistateData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Paths(data.Subject, data.Start, data.Stop, data.ToState, data.Absorbing);
+    }
+
+    private static IReadOnlyList<IntervalProblem> Paths(
         ReadOnlySpan<int> subject, ReadOnlySpan<double> start, ReadOnlySpan<double> stop, ReadOnlySpan<int> toState,
         ReadOnlySpan<bool> absorbing)
     {
@@ -55,20 +62,18 @@ public static class AalenJohansen
         return problems;
     }
 
-    /// <summary>Estimates the state occupancy probabilities.</summary>
-    /// <param name="subject">Subject code of each row, in [0, subjectCount).</param>
-    /// <param name="start">Start of each interval (exclusive).</param>
-    /// <param name="stop">End of each interval (inclusive), &gt; start.</param>
-    /// <param name="toState">The state entered at <paramref name="stop"/> (0..stateCount-1), or <see cref="Censored"/>.</param>
-    /// <param name="stateCount">Number of states, the initial state 0 included.</param>
-    /// <param name="subjectCount">Number of subject codes.</param>
-    /// <exception cref="ArgumentException">Lengths differ, codes are out of range, or <see cref="Check"/> finds a problem other than an absorbing state.</exception>
-    public static AalenJohansenResult Fit(
-        ReadOnlySpan<int> subject, ReadOnlySpan<double> start, ReadOnlySpan<double> stop, ReadOnlySpan<int> toState,
-        int stateCount, int subjectCount)
+    /// <summary>Estimates the state occupancy probabilities (absorbing states are not enforced here; see <see cref="Check"/>).</summary>
+    /// <exception cref="ArgumentException">Lengths differ, codes are out of range, or <see cref="Check"/> finds a problem other than an absorbing state (a programmer error: check first).</exception>
+    public AalenJohansenResult Fit(MultistateData data)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ReadOnlySpan<int> subject = data.Subject;
+        ReadOnlySpan<double> start = data.Start;
+        ReadOnlySpan<double> stop = data.Stop;
+        ReadOnlySpan<int> toState = data.ToState;
+        var (stateCount, subjectCount) = (data.StateCount, data.SubjectCount);
         var n = subject.Length;
-        var problems = Check(subject, start, stop, toState, default);
+        var problems = Paths(subject, start, stop, toState, default);
         if (problems.Count > 0)
         {
             throw new ArgumentException($"Row {problems[0].Row}: {problems[0].Message}.", nameof(start));
@@ -84,254 +89,23 @@ public static class AalenJohansen
                 throw new ArgumentException($"toState[{i}] must be -1 or in [0, {stateCount}), found {toState[i]}.", nameof(toState));
             }
         }
-        return Kernel(subject.ToArray(), start.ToArray(), stop.ToArray(), toState.ToArray(), stateCount, subjectCount);
-    }
-
-    // Kernel (a port of survival's survfitci, unit weights, initial influence 0).
-    // Inputs: rows (start, stop] of subject id with the state entered at stop (-1 censored); every subject starts in
-    //   state 0; paths checked (no overlap). No sort precondition: rows are ordered here by start and by stop.
-    // Outputs per distinct stop time: p (the Aalen-Johansen product of transition matrices H), the robust standard
-    //   error sqrt(sum over subjects of U_i^2), where U_i is subject i's influence on p, updated at each event
-    //   time as U = U H + (dH term for subjects at risk), and the counts at risk.
-    private static AalenJohansenResult Kernel(int[] id, double[] entry, double[] etime, int[] status, int ns, int nperson)
-    {
-        var n = id.Length;
-        var sort1 = Order(entry);
-        var sort2 = Order(etime);
-        var times = new List<double>();
-        for (var i = 0; i < n; i++)
-        {
-            var t = etime[sort2[i]];
-            if (times.Count == 0 || times[^1] != t)
-            {
-                times.Add(t);
-            }
-        }
-        var ntime = times.Count;
-        var pmat = new double[ntime * ns];
-        var vmat = new double[ntime * ns];
-        var nrisk = new int[ntime * ns];
-        var transitions = new int[ns * ns];
-        var cstate = new int[nperson];
-        var dstate = new int[nperson];
-        var atrisk = new bool[nperson];
-        var umat = new double[nperson * ns];
-        var count = new int[ns];
-        var ws = new double[ns];
-        var hmat = new double[ns * ns];
-        var temp2 = new double[ns];
-        var movedStates = new int[ns];
-        var delta = new double[ns];
-        var squares = new double[ns];
-        var p = new double[ns];
-        p[0] = 1;
-
-        var itime = 0;
-        var eptr = 0;
-        for (var i = 0; i < n;)
-        {
-            var ctime = etime[sort2[i]];
-            for (; eptr < n; eptr++)
-            {
-                var k = sort1[eptr];
-                if (!(entry[k] < ctime))
-                {
-                    break;
-                }
-                var state = cstate[id[k]];
-                count[state]++;
-                ws[state] += 1;
-                atrisk[id[k]] = true;
-            }
-            Array.Clear(hmat);
-            var events = 0;
-            for (var j = i; j < n; j++)
-            {
-                var k = sort2[j];
-                if (etime[k] != ctime)
-                {
-                    break;
-                }
-                if (status[k] >= 0)
-                {
-                    var oldState = cstate[id[k]];
-                    var newState = status[k];
-                    if (oldState != newState)
-                    {
-                        // A "move" into the same state is not a transition, as in R.
-                        dstate[id[k]] = newState;
-                        events++;
-                        hmat[oldState * ns + newState] += 1;
-                        transitions[oldState * ns + newState]++;
-                    }
-                }
-            }
-            if (events > 0)
-            {
-                for (var j = 0; j < ns; j++)
-                {
-                    if (count[j] > 0)
-                    {
-                        double total = 0;
-                        for (var k = 0; k < ns; k++)
-                        {
-                            total += hmat[j * ns + k];
-                            hmat[j * ns + k] /= ws[j];
-                        }
-                        hmat[j * ns + j] = 1 - total / ws[j];
-                    }
-                    else
-                    {
-                        hmat[j * ns + j] = 1;
-                    }
-                }
-                // U = U H, then the dH term: each subject's influence on this step's hazard estimate.
-                // H differs from the identity only in the rows of states that someone left, so U H = U + U (H - I)
-                // touches those rows only, and a subject at risk in a state nobody left gets no dH term.
-                var movedCount = 0;
-                for (var j = 0; j < ns; j++)
-                {
-                    if (hmat[j * ns + j] != 1)
-                    {
-                        movedStates[movedCount++] = j;
-                    }
-                }
-                var moved = movedStates.AsSpan(0, movedCount);
-                for (var person = 0; person < nperson; person++)
-                {
-                    var row = umat.AsSpan(person * ns, ns);
-                    Array.Clear(delta);
-                    var any = false;
-                    foreach (var j in moved)
-                    {
-                        var uj = row[j];
-                        if (uj == 0)
-                        {
-                            continue;
-                        }
-                        any = true;
-                        var h = hmat.AsSpan(j * ns, ns);
-                        for (var k = 0; k < ns; k++)
-                        {
-                            delta[k] += uj * h[k];
-                        }
-                        delta[j] -= uj;
-                    }
-                    if (any)
-                    {
-                        for (var k = 0; k < ns; k++)
-                        {
-                            row[k] += delta[k];
-                        }
-                    }
-                }
-                for (var person = 0; person < nperson; person++)
-                {
-                    if (!atrisk[person])
-                    {
-                        continue;
-                    }
-                    var oldState = cstate[person];
-                    if (hmat[oldState * ns + oldState] == 1)
-                    {
-                        continue;
-                    }
-                    var share = p[oldState] / ws[oldState];
-                    var row = umat.AsSpan(person * ns, ns);
-                    var h = hmat.AsSpan(oldState * ns, ns);
-                    for (var k = 0; k < ns; k++)
-                    {
-                        row[k] -= h[k] * share;
-                    }
-                    row[dstate[person]] += share;
-                }
-                for (var j = 0; j < ns; j++)
-                {
-                    double sum = 0;
-                    for (var k = 0; k < ns; k++)
-                    {
-                        sum += p[k] * hmat[k * ns + j];
-                    }
-                    temp2[j] = sum;
-                }
-                Array.Copy(temp2, p, ns);
-            }
-            for (var j = 0; j < ns; j++)
-            {
-                pmat[itime * ns + j] = p[j];
-                nrisk[itime * ns + j] = count[j];
-            }
-            // U changes only at event times: elsewhere the standard errors are those of the previous time.
-            if (events > 0)
-            {
-                Array.Clear(squares);
-                for (var person = 0; person < nperson; person++)
-                {
-                    var row = umat.AsSpan(person * ns, ns);
-                    for (var j = 0; j < ns; j++)
-                    {
-                        squares[j] += row[j] * row[j];
-                    }
-                }
-                for (var j = 0; j < ns; j++)
-                {
-                    vmat[itime * ns + j] = Math.Sqrt(squares[j]);
-                }
-            }
-            else if (itime > 0)
-            {
-                Array.Copy(vmat, (itime - 1) * ns, vmat, itime * ns, ns);
-            }
-            for (; i < n; i++)
-            {
-                var j = sort2[i];
-                if (etime[j] != ctime)
-                {
-                    break;
-                }
-                var oldState = cstate[id[j]];
-                count[oldState]--;
-                ws[oldState] -= 1;
-                if (status[j] >= 0)
-                {
-                    cstate[id[j]] = status[j];
-                }
-                dstate[id[j]] = cstate[id[j]];
-                atrisk[id[j]] = false;
-            }
-            itime++;
-        }
-        var subjects = 0;
-        var seen = new bool[nperson];
-        foreach (var s in id)
-        {
-            if (!seen[s])
-            {
-                seen[s] = true;
-                subjects++;
-            }
-        }
-        return new AalenJohansenResult(ns, [.. times], pmat, vmat, nrisk, transitions, subjects);
-    }
-
-    private static int[] Order(double[] keys)
-    {
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-        var copy = (double[])keys.Clone();
-        Array.Sort(copy, order);
-        return order;
+        return AalenJohansenKernel.Fit(subject.ToArray(), start.ToArray(), stop.ToArray(), toState.ToArray(), stateCount, subjectCount);
     }
 
     private static int[] PathOrder(ReadOnlySpan<int> subject, ReadOnlySpan<double> start)
     {
         var order = new int[subject.Length];
+        var sorted = true;
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
+            sorted &= i == 0 || subject[i - 1] < subject[i] || (subject[i - 1] == subject[i] && start[i] >= start[i - 1]);
+        }
+        // Exports list each patient's rows together and in time order: then the identity is the order (ties keep
+        // their row order, as the comparison below does), and no sort is needed.
+        if (sorted)
+        {
+            return order;
         }
         var s = subject.ToArray();
         var t = start.ToArray();

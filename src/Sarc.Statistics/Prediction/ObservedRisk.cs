@@ -29,16 +29,17 @@ public readonly record struct ObservedRisk(double Risk, double Lower, double Upp
         }
         if (!outcome.CompetingRisks)
         {
-            var status = new bool[selected.Count];
+            var status = new double[selected.Count];
             for (var i = 0; i < status.Length; i++)
             {
-                status[i] = selected.IsEvent(i);
+                status[i] = selected.IsEvent(i) ? 1 : 0;
             }
-            var curve = KaplanMeier.Fit(selected.Time, status, new KaplanMeierOptions { MergeNearEqualTimes = mergeNearEqualTimes });
+            var curve = new KaplanMeier(new KaplanMeierOptions { MergeNearEqualTimes = mergeNearEqualTimes })
+                .Fit(new SurvivalData(selected.Time, status)).Curves[0];
             var s = curve.SummaryAt([t])[0];
             return new ObservedRisk(1 - s.Survival, 1 - s.Upper, 1 - s.Lower);
         }
-        var fit = CumulativeIncidence.Fit(selected.Time, selected.Status);
+        var fit = new CumulativeIncidence().Fit(new CompetingRisksData(selected.Time, selected.Status));
         var cause = Array.IndexOf(fit.Causes, outcome.Cause) < 0 ? null : fit.Curve(0, outcome.Cause);
         // After the last follow-up time cuminc's timepoints() gives NA; the curve is carried on, as survfit's extend.
         var time = cause is null ? t : Math.Min(t, cause.MaxTime);

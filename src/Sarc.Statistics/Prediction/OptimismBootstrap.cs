@@ -35,12 +35,33 @@ public static class OptimismBootstrap
         return resamples;
     }
 
+    /// <summary>
+    /// What in <paramref name="data"/> keeps the model from being validated: no event, or a model that is singular
+    /// on these data (a coefficient R reports as NA). Empty when <see cref="Validate"/> can run.
+    /// </summary>
+    /// <exception cref="ArgumentException">Counting-process data or strata, or data that breaks <see cref="CoxData"/>'s contract.</exception>
+    public static IReadOnlyList<DataProblem> Check(CoxData data, CoxTies ties = CoxTies.Efron)
+    {
+        if (data.Start is not null || data.Strata is not null)
+        {
+            throw new ArgumentException("The bootstrap validates right-censored models without strata.", nameof(data));
+        }
+        if (!data.Status.Contains(1))
+        {
+            return [new DataProblem("there is no event, so the model cannot be refitted")];
+        }
+        var apparent = new CoxRegression(new CoxOptions { Ties = ties, TimeFix = false }).Fit(data);
+        return apparent.Coefficients.Any(c => double.IsNaN(c.Coef))
+            ? [new DataProblem("the model is singular on these data")]
+            : [];
+    }
+
     /// <summary>Validates the model on <paramref name="data"/> (its design columns and outcome) over <paramref name="resamples"/>.</summary>
     /// <param name="data">The model's design on the data it is validated on (no strata, right-censored).</param>
     /// <param name="resamples">0-based row indices of each resample (<see cref="Resamples"/>, or R's, minus 1).</param>
     /// <param name="ties">Tie handling of the model.</param>
     /// <param name="progress">Told the number of resamples done so far (from worker threads).</param>
-    /// <exception cref="ArgumentException">Counting-process data or strata, or the model cannot be fitted on the data.</exception>
+    /// <exception cref="ArgumentException">Counting-process data or strata, or a problem <see cref="Check"/> reports (a programmer error: check first).</exception>
     public static OptimismBootstrapResult Validate(CoxData data, IReadOnlyList<int[]> resamples, CoxTies ties = CoxTies.Efron, IProgress<int>? progress = null)
     {
         if (data.Start is not null || data.Strata is not null)

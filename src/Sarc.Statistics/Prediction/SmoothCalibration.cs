@@ -42,17 +42,12 @@ public static class SmoothCalibration
         {
             if (outcome.CompetingRisks)
             {
-                var rowMajor = new double[n * 2];
-                for (var i = 0; i < n; i++)
-                {
-                    rowMajor[2 * i] = basis[0][i];
-                    rowMajor[2 * i + 1] = basis[1][i];
-                }
-                var fit = FineGray.Fit(outcome.Time, outcome.Status, outcome.Cause, rowMajor, 2);
-                var baseline = FineGrayBaseline.CumulativeSubdistributionHazard(outcome.Time, outcome.Status, outcome.Cause, rowMajor, fit.Coefficients, [t])[0];
+                var fit = new FineGray().Fit(new FineGrayData(outcome.Time, outcome.Status, outcome.Cause, basis, ["x", "x'"]));
+                var beta = fit.Beta;
+                var baseline = FineGrayBaseline.CumulativeSubdistributionHazard(outcome.Time, outcome.Status, outcome.Cause, basis, beta, [t])[0];
                 for (var k = 0; k < grid.Length; k++)
                 {
-                    var lp = gridBasis[0][k] * fit.Coefficients[0] + gridBasis[1][k] * fit.Coefficients[1];
+                    var lp = gridBasis[0][k] * beta[0] + gridBasis[1][k] * beta[1];
                     observed[k] = 1 - Math.Exp(-baseline * Math.Exp(lp));
                 }
             }

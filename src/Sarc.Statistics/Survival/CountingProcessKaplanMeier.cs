@@ -9,33 +9,49 @@ namespace Sarc.Statistics.Survival;
 /// covariate (each subject's rows split where it changes) this is the Simon-Makuch "extended Kaplan-Meier" estimate
 /// (Simon and Makuch 1984). See docs/methods/simon-makuch.md.
 /// </summary>
-public static class CountingProcessKaplanMeier
+public sealed class CountingProcessKaplanMeier
 {
-    /// <summary>
-    /// One curve per group code 0 … <paramref name="groupCount"/> - 1. Each curve has a row per distinct stop time of its
-    /// rows (events and censorings), its n at risk counted as start &lt; t ≤ stop; <see cref="KaplanMeierCurve.N"/> is the
-    /// group's row count. Near-equal times are merged over start and stop of all rows together before the split, as R.
-    /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A NaN or infinite time, a negative start, a stop not after its start, or a group code outside [0, groupCount).</exception>
-    public static ImmutableArray<KaplanMeierCurve> Fit(ReadOnlySpan<double> start, ReadOnlySpan<double> stop, ReadOnlySpan<bool> status,
-        ReadOnlySpan<int> group, int groupCount, KaplanMeierOptions? options = null)
+    public CountingProcessKaplanMeier(KaplanMeierOptions? options = null)
     {
-        options ??= KaplanMeierOptions.Default;
+        Options = options ?? KaplanMeierOptions.Default;
+    }
+
+    public KaplanMeierOptions Options { get; }
+
+    /// <summary>
+    /// One curve per group code of <paramref name="data"/> (rows (Start, Time]). Each curve has a row per distinct stop
+    /// time of its rows (events and censorings), its n at risk counted as start &lt; t ≤ stop;
+    /// <see cref="KaplanMeierCurve.N"/> is the group's row count. Near-equal times are merged over start and stop of all
+    /// rows together before the split, as R.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ, no Start, or a status other than 0/1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A NaN or infinite time, a negative start, a stop not after its start, or a group code outside [0, GroupCount).</exception>
+    public ImmutableArray<KaplanMeierCurve> Fit(SurvivalData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Start is null)
+        {
+            throw new ArgumentException("Counting-process data need Start.", nameof(data));
+        }
+        var options = Options;
+        ReadOnlySpan<double> start = data.Start;
+        ReadOnlySpan<double> stop = data.Time;
+        ReadOnlySpan<bool> status = data.Events();
+        ReadOnlySpan<int> group = data.Group ?? new int[data.Time.Length];
+        var groupCount = data.GroupCount;
         var n = start.Length;
         Preconditions.SameLength(n, stop.Length, nameof(stop));
-        Preconditions.SameLength(n, status.Length, nameof(status));
         Preconditions.SameLength(n, group.Length, nameof(group));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groupCount);
         for (var i = 0; i < n; i++)
         {
             if (!double.IsFinite(start[i]) || !double.IsFinite(stop[i]) || start[i] < 0 || !(stop[i] > start[i]))
             {
-                throw new ArgumentOutOfRangeException(nameof(stop), $"Row {i}: (start, stop] = ({start[i]}, {stop[i]}] is not an interval of finite non-negative times.");
+                throw new ArgumentOutOfRangeException(nameof(data), $"Row {i}: (start, stop] = ({start[i]}, {stop[i]}] is not an interval of finite non-negative times.");
             }
             if (group[i] < 0 || group[i] >= groupCount)
             {
-                throw new ArgumentOutOfRangeException(nameof(group), $"Row {i}: group code {group[i]} is outside [0, {groupCount}).");
+                throw new ArgumentOutOfRangeException(nameof(data), $"Row {i}: group code {group[i]} is outside [0, {groupCount}).");
             }
         }
         double[] merged = options.MergeNearEqualTimes ? TimeFix.Merge([.. start, .. stop]) : [.. start, .. stop];

@@ -4,4 +4,4 @@ namespace Sarc.Statistics.Survival;
 /// The Grambsch-Therneau score test of proportional hazards, as R's <c>cox.zph(fit, transform = "km")</c>:
 /// one row per term and the global test.
 /// </summary>
-public sealed record CoxPhTest(IReadOnlyList<CoxPhTermTest> Terms, CoxTest Global);
+public sealed record CoxPhTest(IReadOnlyList<CoxPhTermTest> Terms, ChiSquareTest Global);

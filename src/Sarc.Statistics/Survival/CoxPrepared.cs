@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
-/// Cox data made ready for the kernels, once per fit: times after <see cref="CoxTimeFix"/>, covariates centred at
+/// Cox data made ready for the kernels, once per fit: times after <see cref="TimeFix"/>, covariates centred at
 /// their means and scaled by n / sum|x - mean| (R's coxfit6 does the same, which keeps the Newton steps well
 /// conditioned). Start is -infinity for right-censored data. The row-major copy <see cref="X"/> is made only when
 /// asked for: the fast kernel copies the rows it needs straight from the columns, in its own order, through
@@ -17,7 +17,7 @@ internal sealed class CoxPrepared
         // Right-censored data: one sort of the stop times serves the time fix and the sweeps (the fix maps times
         // monotonically, so the order stays valid).
         var descending = data.Start is null ? CoxSort.ByKey(data.Stop, descending: true) : null;
-        var (start, stop) = timeFix ? CoxTimeFix.Apply(data.Start, data.Stop, descending) : (data.Start, data.Stop);
+        var (start, stop) = timeFix ? TimeFix.Apply(data.Start, data.Stop, descending) : (data.Start, data.Stop);
         CountingProcess = start is not null;
         Stop = stop;
         this.start = start;

@@ -21,10 +21,30 @@ public sealed class CoxRegression
 
     public CoxOptions Options { get; }
 
+    /// <summary>
+    /// The rows this model cannot use although each is valid on its own: with <see cref="CoxOptions.TimeFix"/>, an
+    /// interval (start, stop] whose ends merge into one time as near-equal times are merged (R's <c>aeqSurv</c>
+    /// stops with an error there). Empty when <see cref="Fit"/> can run.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Fit"/>, for data that breaks the input contract.</exception>
+    public IReadOnlyList<DataProblem> Check(CoxData data)
+    {
+        Validate(data);
+        if (data.Start is null || !Options.TimeFix)
+        {
+            return [];
+        }
+        var collapsed = new List<int>();
+        TimeFix.Apply(data.Start, data.Stop, collapsed: collapsed);
+        return collapsed.Select(i => new DataProblem(
+            $"the interval ({data.Start[i]:R}, {data.Stop[i]:R}] has length 0 once near-equal times are merged (R's aeqSurv)", i)).ToArray();
+    }
+
     /// <summary>Fits the model.</summary>
     /// <exception cref="ArgumentException">
     /// Arrays of different lengths, no covariates, a status other than 0/1, start &gt;= stop, no events, or
-    /// non-finite values. These are programmer errors: user data is validated before (Sarc.Data.Models.ModelFrame).
+    /// non-finite values; an interval that <see cref="Check"/> reports. These are programmer errors: user data is
+    /// validated before (Sarc.Data.Models.ModelFrame, and <see cref="Check"/>).
     /// </exception>
     public CoxResult Fit(CoxData data)
     {
@@ -83,19 +103,19 @@ public sealed class CoxRegression
         var used = robust ?? variance;
 
         var z = Probability.NormalQuantile(1 - (1 - options.ConfidenceLevel) / 2);
-        var coefficients = new List<CoxCoefficient>(p);
+        var coefficients = new List<CoefficientRow>(p);
         for (var j = 0; j < p; j++)
         {
             if (singular[j])
             {
-                coefficients.Add(new CoxCoefficient(data.CovariateNames[j], double.NaN, double.NaN,
+                coefficients.Add(new CoefficientRow(data.CovariateNames[j], double.NaN, double.NaN,
                     robust is null ? null : double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
                 continue;
             }
             var se = Math.Sqrt(variance[j, j]);
             var seUsed = Math.Sqrt(used[j, j]);
             var zValue = beta[j] / seUsed;
-            coefficients.Add(new CoxCoefficient(
+            coefficients.Add(new CoefficientRow(
                 data.CovariateNames[j],
                 beta[j],
                 se,
@@ -146,9 +166,9 @@ public sealed class CoxRegression
             RobustVariance = robust,
             LogLikelihoodNull = newton.LogLikelihoodNull,
             LogLikelihood = newton.LogLikelihood,
-            LikelihoodRatioTest = CoxTest.Of(2 * (newton.LogLikelihood - newton.LogLikelihoodNull), df),
-            WaldTest = CoxTest.Of(wald, df),
-            ScoreTest = CoxTest.Of(newton.ScoreTest, df),
+            LikelihoodRatioTest = ChiSquareTest.Of(2 * (newton.LogLikelihood - newton.LogLikelihoodNull), df),
+            WaldTest = ChiSquareTest.Of(wald, df),
+            ScoreTest = ChiSquareTest.Of(newton.ScoreTest, df),
             Concordance = concordance,
             PhTest = phTest,
             LinearPredictors = eta,

@@ -15,7 +15,7 @@ public sealed record CoxResult
 
     public required double ConfidenceLevel { get; init; }
 
-    public required IReadOnlyList<CoxCoefficient> Coefficients { get; init; }
+    public required IReadOnlyList<CoefficientRow> Coefficients { get; init; }
 
     /// <summary>Model-based variance (inverse information), p x p; R's <c>fit$var</c> without cluster, <c>fit$naive.var</c> with.</summary>
     public required double[,] Variance { get; init; }
@@ -30,13 +30,13 @@ public sealed record CoxResult
     public required double LogLikelihood { get; init; }
 
     /// <summary>Likelihood-ratio test, 2 (loglik - loglik_null).</summary>
-    public required CoxTest LikelihoodRatioTest { get; init; }
+    public required ChiSquareTest LikelihoodRatioTest { get; init; }
 
     /// <summary>Wald test of all coefficients, unrounded (R's <c>fit$wald.test</c>); robust variance with cluster().</summary>
-    public required CoxTest WaldTest { get; init; }
+    public required ChiSquareTest WaldTest { get; init; }
 
     /// <summary>Score (log-rank) test at beta = 0, R's <c>fit$score</c>.</summary>
-    public required CoxTest ScoreTest { get; init; }
+    public required ChiSquareTest ScoreTest { get; init; }
 
     /// <summary>Harrell's C, R's <c>fit$concordance["concordance"]</c> (within strata).</summary>
     public required double Concordance { get; init; }

@@ -4,10 +4,10 @@ using System.Buffers;
 namespace Sarc.Statistics.Survival;
 
 /// <summary>
-/// Sorting for the Cox sweeps: an LSD radix sort of row indices by a double key (4 passes of 16 bits over the key's
-/// order-preserving bit pattern), stable, O(n). Inputs: keys (no NaN), row indices to order. Output: a new index
-/// array, ascending or descending by key; equal keys keep their input order. The scratch arrays come from the
-/// shared pool: the several sorts of one fit then reuse the same memory.
+/// Sorting for the Cox sweeps: row indices ordered by a double key through <see cref="RadixSort"/> (the row index is
+/// the payload), stable, O(n). Inputs: keys (no NaN), row indices to order. Output: the index array (a new one unless
+/// the rows were made here), ascending or descending by key; equal keys keep their input order. The scratch arrays
+/// come from the shared pool: the several sorts of one fit then reuse the same memory.
 /// </summary>
 internal static class CoxSort
 {
@@ -55,64 +55,28 @@ internal static class CoxSort
             }
             return small;
         }
-        var pool = ArrayPool<ulong>.Shared;
-        var bits = pool.Rent(n);
-        var otherBits = pool.Rent(n);
-        var scratch = ArrayPool<int>.Shared.Rent(n);
+        var keysToSort = ArrayPool<ulong>.Shared.Rent(n);
+        var rows = ArrayPool<uint>.Shared.Rent(n);
         try
         {
             for (var r = 0; r < n; r++)
             {
-                var b = BitConverter.DoubleToUInt64Bits(key[items[r]] + 0.0);
-                // Negative numbers: flip all bits; positive: flip the sign bit. Then unsigned order = numeric order.
-                b = (b & 0x8000_0000_0000_0000UL) != 0 ? ~b : b | 0x8000_0000_0000_0000UL;
-                bits[r] = descending ? ~b : b;
+                var b = RadixSort.Key(key[items[r]]);
+                keysToSort[r] = descending ? ~b : b;
+                rows[r] = (uint)items[r];
             }
-            var result = sortInPlace ? items : (int[])items.Clone();
-            var source = result;
-            var target = scratch;
-            var sourceBits = bits;
-            var targetBits = otherBits;
-            var counts = new int[65536];
-            for (var shift = 0; shift < 64; shift += 16)
+            RadixSort.Sort(keysToSort, rows, n);
+            var result = sortInPlace ? items : new int[n];
+            for (var r = 0; r < n; r++)
             {
-                Array.Clear(counts);
-                for (var r = 0; r < n; r++)
-                {
-                    counts[(int)((sourceBits[r] >> shift) & 0xFFFF)]++;
-                }
-                if (counts[(int)((sourceBits[0] >> shift) & 0xFFFF)] == n)
-                {
-                    continue; // every key has the same digit here
-                }
-                var sum = 0;
-                for (var d = 0; d < counts.Length; d++)
-                {
-                    var c = counts[d];
-                    counts[d] = sum;
-                    sum += c;
-                }
-                for (var r = 0; r < n; r++)
-                {
-                    var digit = (int)((sourceBits[r] >> shift) & 0xFFFF);
-                    var at = counts[digit]++;
-                    target[at] = source[r];
-                    targetBits[at] = sourceBits[r];
-                }
-                (source, target) = (target, source);
-                (sourceBits, targetBits) = (targetBits, sourceBits);
-            }
-            if (!ReferenceEquals(source, result))
-            {
-                Array.Copy(source, result, n);
+                result[r] = (int)rows[r];
             }
             return result;
         }
         finally
         {
-            pool.Return(bits);
-            pool.Return(otherBits);
-            ArrayPool<int>.Shared.Return(scratch);
+            ArrayPool<ulong>.Shared.Return(keysToSort);
+            ArrayPool<uint>.Shared.Return(rows);
         }
     }
 }

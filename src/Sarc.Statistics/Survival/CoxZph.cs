@@ -157,8 +157,8 @@ internal static class CoxZph
                     sub[a, b] = imat[index[a], index[b]];
                 }
             }
-            var test = Solve(sub, score);
-            var chi = CoxTest.Of(test, columns.Length);
+            var test = SmallLinearSystem.QuadraticForm(sub, score);
+            var chi = ChiSquareTest.Of(test, columns.Length);
             terms.Add(new CoxPhTermTest(termNames[term], chi.ChiSquare, chi.DegreesOfFreedom, chi.P));
         }
         var full = new double[q];
@@ -166,7 +166,7 @@ internal static class CoxZph
         {
             full[p + j] = u[p + j];
         }
-        var global = CoxTest.Of(Solve(imat, full), p);
+        var global = ChiSquareTest.Of(SmallLinearSystem.QuadraticForm(imat, full), p);
         return new CoxPhTest(terms, global);
     }
 
@@ -231,62 +231,6 @@ internal static class CoxZph
             g[k] -= mean;
         }
         return (times.ToArray(), g);
-    }
-
-    /// <summary>u' A⁻¹ u by Gaussian elimination with partial pivoting (R's solve()).</summary>
-    private static double Solve(double[,] matrix, double[] u)
-    {
-        var n = u.Length;
-        var a = (double[,])matrix.Clone();
-        var b = (double[])u.Clone();
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var r = col + 1; r < n; r++)
-            {
-                if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]))
-                {
-                    pivot = r;
-                }
-            }
-            if (pivot != col)
-            {
-                for (var k = 0; k < n; k++)
-                {
-                    (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
-                }
-                (b[col], b[pivot]) = (b[pivot], b[col]);
-            }
-            for (var r = col + 1; r < n; r++)
-            {
-                var factor = a[r, col] / a[col, col];
-                if (factor == 0)
-                {
-                    continue;
-                }
-                for (var k = col; k < n; k++)
-                {
-                    a[r, k] -= factor * a[col, k];
-                }
-                b[r] -= factor * b[col];
-            }
-        }
-        var x = new double[n];
-        for (var r = n - 1; r >= 0; r--)
-        {
-            var sum = b[r];
-            for (var k = r + 1; k < n; k++)
-            {
-                sum -= a[r, k] * x[k];
-            }
-            x[r] = sum / a[r, r];
-        }
-        var result = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            result += u[i] * x[i];
-        }
-        return result;
     }
 
     /// <summary>

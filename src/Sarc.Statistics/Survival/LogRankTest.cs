@@ -9,21 +9,17 @@ namespace Sarc.Statistics.Survival;
 /// </summary>
 public static class LogRankTest
 {
-    /// <summary>
-    /// Tests equality of the survival curves of groups 0 … <paramref name="groupCount"/> - 1.
-    /// Times non-negative and finite; status true = event; rows with missing values removed by the caller.
-    /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a code outside [0, groupCount), or fewer than 2 groups.</exception>
-    public static LogRankResult Compute(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, ReadOnlySpan<int> group,
-        int groupCount, bool mergeNearEqualTimes = true)
+    /// <summary>Tests equality of the survival curves of the groups of <paramref name="data"/>.</summary>
+    /// <exception cref="ArgumentException">Lengths differ, a status other than 0/1, or no group codes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a code outside [0, GroupCount), or fewer than 2 groups.</exception>
+    public static LogRankResult Test(SurvivalData data, bool mergeNearEqualTimes = true)
     {
-        if (groupCount < 2)
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.GroupCount < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(groupCount), groupCount, "The log-rank test needs at least 2 groups.");
+            throw new ArgumentOutOfRangeException(nameof(data), data.GroupCount, "The log-rank test needs at least 2 groups.");
         }
-        var data = SortedSurvivalData.Create(time, status, group, groupCount, mergeNearEqualTimes);
-        return Compute(data);
+        return Test(data.Sort(mergeNearEqualTimes));
     }
 
     /// <summary>
@@ -32,7 +28,7 @@ public static class LogRankTest
     /// at each event time adds d n_k / n to E_k and the hypergeometric covariance d (n - d) / (n (n - 1)) ·
     /// n_j (δ_jk - n_k / n) to V (skipped when n = 1). O(n + distinct event times · groups²).
     /// </summary>
-    internal static LogRankResult Compute(SortedSurvivalData data)
+    internal static LogRankResult Test(SortedSurvivalData data)
     {
         var groups = data.GroupCount;
         var time = data.Time;
@@ -56,28 +52,69 @@ public static class LogRankTest
                 observed[k] += d;
             }
             i = j + 1;
-            var nRisk = (double)(time.Length - i);
-            if (deaths > 0)
+            AddTime(deaths, time.Length - i, risk, expected, variance);
+        }
+        return Test(groups, observed, expected, variance);
+    }
+
+    /// <summary>
+    /// The same kernel on a <see cref="SurvivalTable"/>: the counts of each time at once instead of row by row. All
+    /// the sums are of whole numbers (exact in doubles), so the statistic is the same double.
+    /// </summary>
+    internal static LogRankResult Test(SurvivalTable table)
+    {
+        var groups = table.GroupCount;
+        var observed = new double[groups];
+        var expected = new double[groups];
+        var variance = new double[groups * groups];
+        var risk = new double[groups];
+        var atOrAfter = 0;
+        for (var k = table.Time.Length - 1; k >= 0; k--)
+        {
+            double deaths = 0;
+            for (var g = 0; g < groups; g++)
             {
-                for (var k = 0; k < groups; k++)
+                var events = table.Events[k * groups + g];
+                var rows = events + table.Censored[k * groups + g];
+                deaths += events;
+                risk[g] += rows;
+                observed[g] += events;
+                atOrAfter += rows;
+            }
+            AddTime(deaths, atOrAfter, risk, expected, variance);
+        }
+        return Test(groups, observed, expected, variance);
+    }
+
+    // One time's terms: d n_k / n into E_k, and the hypergeometric covariance into V (skipped when n = 1).
+    private static void AddTime(double deaths, int atRisk, double[] risk, double[] expected, double[] variance)
+    {
+        var groups = risk.Length;
+        var nRisk = (double)atRisk;
+        if (deaths > 0)
+        {
+            for (var k = 0; k < groups; k++)
+            {
+                expected[k] += deaths * risk[k] / nRisk;
+            }
+            if (nRisk == 1)
+            {
+                return;
+            }
+            for (var a = 0; a < groups; a++)
+            {
+                var tmp = deaths * risk[a] * (nRisk - deaths) / (nRisk * (nRisk - 1));
+                variance[a * groups + a] += tmp;
+                for (var b = 0; b < groups; b++)
                 {
-                    expected[k] += deaths * risk[k] / nRisk;
-                }
-                if (nRisk == 1)
-                {
-                    continue;
-                }
-                for (var a = 0; a < groups; a++)
-                {
-                    var tmp = deaths * risk[a] * (nRisk - deaths) / (nRisk * (nRisk - 1));
-                    variance[a * groups + a] += tmp;
-                    for (var b = 0; b < groups; b++)
-                    {
-                        variance[a * groups + b] -= tmp * risk[b] / nRisk;
-                    }
+                    variance[a * groups + b] -= tmp * risk[b] / nRisk;
                 }
             }
         }
+    }
+
+    private static LogRankResult Test(int groups, double[] observed, double[] expected, double[] variance)
+    {
 
         // R: chi-square over the groups with expected > 0, dropping the first of them (V has rank groups - 1).
         var used = new List<int>(groups);

@@ -53,6 +53,15 @@ internal sealed class SortedSurvivalData
     public static SortedSurvivalData Create(ReadOnlySpan<double> time, ReadOnlySpan<bool> status,
         ReadOnlySpan<int> group, int groupCount, bool mergeNearEqualTimes)
     {
+        Validate(time, status, group, groupCount);
+        return CreateValidated(time, status, group, groupCount, mergeNearEqualTimes);
+    }
+
+    /// <summary>The argument checks of <see cref="Create"/>, for the callers that tabulate instead (<see cref="SurvivalTable"/>).</summary>
+    /// <exception cref="ArgumentException">Lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite time, a group code out of range, or groupCount outside [1, 2^30].</exception>
+    public static void Validate(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, ReadOnlySpan<int> group, int groupCount)
+    {
         var n = time.Length;
         Preconditions.SameLength(n, status.Length, nameof(status));
         Preconditions.Positive(groupCount, nameof(groupCount));
@@ -80,6 +89,13 @@ internal sealed class SortedSurvivalData
                 throw new ArgumentOutOfRangeException(nameof(group), group[i], $"Group codes must be in [0, {groupCount}).");
             }
         }
+    }
+
+    /// <summary><see cref="Create"/> after <see cref="Validate"/>.</summary>
+    public static SortedSurvivalData CreateValidated(ReadOnlySpan<double> time, ReadOnlySpan<bool> status,
+        ReadOnlySpan<int> group, int groupCount, bool mergeNearEqualTimes)
+    {
+        var n = time.Length;
         var (keys, sortedStatus, sortedGroup) = TimeSort.Sort(time, status, group);
         var merged = mergeNearEqualTimes ? TimeFix.MergeSorted(keys) : 0;
 

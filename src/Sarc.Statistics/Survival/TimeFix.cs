@@ -43,6 +43,81 @@ public static class TimeFix
     }
 
     /// <summary>
+    /// The time fix of a Cox fit (R's coxph applies <c>aeqSurv</c> to the whole response): stop times and optional
+    /// start times merged together. Output: new arrays with each time replaced by the first of its run, or the same
+    /// arrays when nothing is merged; the inputs are not changed. Non-finite times are left as they are.
+    /// </summary>
+    /// <param name="start">Interval starts, or null.</param>
+    /// <param name="stop">Stop times.</param>
+    /// <param name="descendingStopOrder">For right-censored data, the rows by stop descending if already known (saves a sort).</param>
+    /// <param name="collapsed">When given, the rows whose interval has length 0 after merging are added to it; otherwise such a row throws.</param>
+    /// <exception cref="ArgumentException">An interval of length 0 after merging, without <paramref name="collapsed"/> (R's aeqSurv stops there).</exception>
+    internal static (double[]? Start, double[] Stop) Apply(double[]? start, double[] stop, int[]? descendingStopOrder = null, List<int>? collapsed = null)
+    {
+        var n = stop.Length;
+        var all = stop;
+        int[] order;
+        var ascending = true;
+        if (start is null && descendingStopOrder is not null)
+        {
+            // Read backwards below: no reversed copy of a million indices.
+            order = descendingStopOrder;
+            ascending = false;
+        }
+        else
+        {
+            all = new double[n + (start?.Length ?? 0)];
+            stop.CopyTo(all, 0);
+            start?.CopyTo(all, n);
+            order = CoxSort.ByKey(all, descending: false);
+        }
+        var sorted = new double[order.Length];
+        for (var r = 0; r < sorted.Length; r++)
+        {
+            sorted[r] = all[order[ascending ? r : order.Length - 1 - r]];
+        }
+        // Infinite times sort to the ends and take no part in the merge.
+        var first = 0;
+        var end = sorted.Length;
+        while (first < end && !double.IsFinite(sorted[first]))
+        {
+            first++;
+        }
+        while (end > first && !double.IsFinite(sorted[end - 1]))
+        {
+            end--;
+        }
+        if (MergeSorted(sorted.AsSpan(first, end - first)) == 0)
+        {
+            return (start, stop);
+        }
+        var merged = new double[all.Length];
+        for (var r = 0; r < sorted.Length; r++)
+        {
+            merged[order[ascending ? r : order.Length - 1 - r]] = sorted[r];
+        }
+        var newStop = merged.Length == n ? merged : merged[..n];
+        if (start is null)
+        {
+            return (null, newStop);
+        }
+        var newStart = merged[n..];
+        for (var i = 0; i < n; i++)
+        {
+            if (newStart[i] == newStop[i] && start[i] != stop[i])
+            {
+                if (collapsed is null)
+                {
+                    throw new ArgumentException(
+                        $"Row {i}: the interval ({start[i]}, {stop[i]}] has effective length 0 after merging near-equal times (R: aeqSurv exception).");
+                }
+                collapsed.Add(i);
+            }
+        }
+        return (newStart, newStop);
+    }
+
+    /// <summary>
     /// aeqSurv kernel. Input: finite times sorted ascending (ties adjacent), rewritten in place so that every time
     /// takes the value of the first distinct time of its tied run. Output: the number of distinct times that were
     /// merged into a smaller one (0 = nothing changed). O(n), two passes: the mean of the distinct times, then the cuts.

@@ -16,7 +16,7 @@ public static class CifReport
         var used = groupColumn is null ? new[] { timeColumn, statusColumn } : [timeColumn, statusColumn, groupColumn];
         var cases = CompleteCases.Of(frame, used);
         var times = AnalysisColumns.Time(cases, timeColumn);
-        var codes = StatusCodes(cases, statusColumn);
+        var codes = AnalysisColumns.StatusCodes(cases, statusColumn);
         if (times.Length == 0)
         {
             throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
@@ -26,13 +26,13 @@ public static class CifReport
         string[] levels = [];
         if (groupColumn is null)
         {
-            result = CumulativeIncidence.Fit(times, codes);
+            result = new CumulativeIncidence().Fit(new CompetingRisksData(times, codes));
         }
         else
         {
             var factor = AnalysisColumns.Factor(cases, groupColumn);
             levels = factor.Levels;
-            result = CumulativeIncidence.Fit(times, codes, factor.Codes, factor.LevelCount);
+            result = new CumulativeIncidence().Fit(new CompetingRisksData(times, codes, factor.Codes, factor.LevelCount));
             if (factor.LevelCount < 2)
             {
                 warnings.Add($"column '{groupColumn}' has a single level ('{levels[0]}'): no Gray's test");
@@ -60,25 +60,6 @@ public static class CifReport
         };
     }
 
-    /// <summary>The status column as whole-number codes: 0 = censored, a positive code = a cause.</summary>
-    /// <exception cref="DataInputException">A negative, fractional or non-numeric code, naming its line.</exception>
-    public static int[] StatusCodes(CompleteCases cases, string name)
-    {
-        var values = AnalysisColumns.Numeric(cases, name, "a whole-number status code (0 = censored)");
-        var codes = new int[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = values[i];
-            if (!(v >= 0) || v != Math.Floor(v) || v > int.MaxValue)
-            {
-                throw new DataInputException(
-                    $"{cases.Frame.Source}: line {cases.LineOf(i)}: column '{name}': status must be 0 (censored) or a positive whole-number cause, found {v.ToString("R", CultureInfo.InvariantCulture)}");
-            }
-            codes[i] = (int)v;
-        }
-        return codes;
-    }
-
     private static string Label(int code) => code.ToString(CultureInfo.InvariantCulture);
 
     public static void WriteJson(Utf8JsonWriter writer, CifAnalysis analysis, double[] atTimes)
@@ -90,14 +71,8 @@ public static class CifReport
         foreach (var g in result.Groups)
         {
             writer.WriteStartObject();
-            if (analysis.GroupColumn is null)
-            {
-                writer.WriteNull("group");
-            }
-            else
-            {
-                writer.WriteString("group", analysis.Levels[g]);
-            }
+            // A null string is written as JSON null: no grouping.
+            writer.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
             writer.WriteStartArray("causes");
             foreach (var cause in result.Causes)
             {
@@ -137,9 +112,9 @@ public static class CifReport
             {
                 writer.WriteStartObject();
                 writer.WriteString("cause", Label(test.Cause));
-                writer.WriteNumberOrNull("stat", test.Statistic);
+                writer.WriteNumberOrNull("stat", test.ChiSquare);
                 writer.WriteNumber("df", test.DegreesOfFreedom);
-                writer.WriteNumberOrNull("p", test.PValue);
+                writer.WriteNumberOrNull("p", test.P);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

@@ -29,7 +29,6 @@ public static class CompareReport
         {
             throw new DataInputException($"{frame.Source}: column '{groupName}' has {groups.LevelCount} group(s); comparing needs at least 2");
         }
-        var labels = groups.Codes.Select(code => groups.Levels[code]).ToArray();
         var comparisons = new List<VariableComparison>(names.Count);
         foreach (var name in names)
         {
@@ -46,11 +45,15 @@ public static class CompareReport
             {
                 throw new DataInputException($"--tests: {ComparisonTestNames.Name(test!.Value)} needs a numeric column, and '{name}' is text");
             }
-            comparisons.Add(kind == VariableKind.Continuous
-                ? GroupComparison.Continuous(name, Values(column, cases.Rows), labels, test)
-                : column.Numbers is null
-                    ? GroupComparison.Categorical(name, cases.Rows.Select(row => column.Texts![row]).ToArray(), labels, test)
-                    : GroupComparison.Categorical(name, Values(column, cases.Rows), labels, test));
+            if (kind == VariableKind.Continuous)
+            {
+                comparisons.Add(GroupComparison.Continuous(name, Values(column, cases.Rows), groups.Codes, groups.Levels, test));
+            }
+            else
+            {
+                var levels = AnalysisColumns.FactorWithMissing(cases, name);
+                comparisons.Add(GroupComparison.Categorical(name, levels.Codes, levels.Levels, groups.Codes, groups.Levels, test));
+            }
         }
         return new CompareAnalysis(groupName, cases.Excluded, groups.Levels, groups.Counts(), comparisons);
     }

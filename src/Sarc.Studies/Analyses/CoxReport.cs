@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sarc.Data;
 using Sarc.Data.Models;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Json;
@@ -8,6 +9,17 @@ namespace Sarc.Studies.Analyses;
 /// <summary>The JSON of a Cox fit as <c>sarc cox --json</c> prints it (coefficients, tests, concordance, cox.zph), shared with the study runner.</summary>
 public static class CoxReport
 {
+    /// <summary>Fits <paramref name="frame"/> with R's <c>coxph</c> (see <see cref="CoxRegression"/>).</summary>
+    /// <exception cref="DataInputException">The data has a problem the model finds (<see cref="CoxRegression.Check"/>), naming its line.</exception>
+    public static CoxResult Fit(ModelFrame frame, CoxOptions options)
+    {
+        var data = new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, [.. frame.TermLabels],
+            frame.Assign, frame.Strata, frame.Cluster);
+        var regression = new CoxRegression(options);
+        frame.ThrowIfAny(regression.Check(data));
+        return regression.Fit(data);
+    }
+
     /// <summary>Writes the fit into the current JSON object (the body of <c>sarc cox --json</c>).</summary>
     public static void WriteJson(Utf8JsonWriter writer, CoxResult fit, ModelFrame frame)
     {
@@ -22,25 +34,12 @@ public static class CoxReport
         writer.WriteStartArray("coefficients");
         foreach (var c in fit.Coefficients)
         {
-            writer.WriteStartObject();
-            writer.WriteString("term", c.Term);
-            writer.WriteNumberOrNull("coef", c.Coef);
-            writer.WriteNumberOrNull("se", c.Se);
-            if (c.RobustSe is { } robust)
-            {
-                writer.WriteNumberOrNull("robust_se", robust);
-            }
-            writer.WriteNumberOrNull("hr", c.HazardRatio);
-            writer.WriteNumberOrNull("hr_lower", c.HazardRatioLower);
-            writer.WriteNumberOrNull("hr_upper", c.HazardRatioUpper);
-            writer.WriteNumberOrNull("z", c.Z);
-            writer.WriteNumberOrNull("p", c.P);
-            writer.WriteEndObject();
+            writer.WriteCoefficient(c);
         }
         writer.WriteEndArray();
-        WriteTest(writer, "lr_test", fit.LikelihoodRatioTest);
-        WriteTest(writer, "wald_test", fit.WaldTest);
-        WriteTest(writer, "score_test", fit.ScoreTest);
+        writer.WriteChiSquare("lr_test", fit.LikelihoodRatioTest);
+        writer.WriteChiSquare("wald_test", fit.WaldTest);
+        writer.WriteChiSquare("score_test", fit.ScoreTest);
         writer.WriteNumberOrNull("concordance", fit.Concordance);
         if (fit.PhTest is { } ph)
         {
@@ -50,13 +49,11 @@ public static class CoxReport
             {
                 writer.WriteStartObject();
                 writer.WriteString("term", term.Term);
-                writer.WriteNumberOrNull("chisq", term.ChiSquare);
-                writer.WriteNumber("df", term.DegreesOfFreedom);
-                writer.WriteNumberOrNull("p", term.P);
+                writer.WriteChiSquareFields(term);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            WriteTest(writer, "global", ph.Global);
+            writer.WriteChiSquare("global", ph.Global);
             writer.WriteEndObject();
         }
         writer.WriteBoolean("converged", fit.Converged);
@@ -67,15 +64,5 @@ public static class CoxReport
             writer.WriteStringValue(warning);
         }
         writer.WriteEndArray();
-    }
-
-    /// <summary>Writes a chi-square test as an object <paramref name="name"/>: chisq, df, p.</summary>
-    internal static void WriteTest(Utf8JsonWriter writer, string name, CoxTest test)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumberOrNull("chisq", test.ChiSquare);
-        writer.WriteNumber("df", test.DegreesOfFreedom);
-        writer.WriteNumberOrNull("p", test.P);
-        writer.WriteEndObject();
     }
 }

@@ -20,45 +20,29 @@ public static class FinegrayReport
     /// a cause) for cause <paramref name="cause"/>; rows with a missing value are left out and counted.
     /// </summary>
     /// <exception cref="DataInputException">A start time, strata() or cluster() in the formula; a status that is not a
-    /// whole number ≥ 0 (naming its line); the cause never occurs; a constant covariate.</exception>
+    /// whole number ≥ 0 (naming its line); the cause never occurs; a problem <see cref="FineGray.Check"/> finds (a
+    /// negative time, a constant covariate).</exception>
     public static FinegrayAnalysis Analyse(DataFrame table, Formula formula, int cause, double confidenceLevel)
     {
         if (formula.Response.Start is not null || formula.StrataColumns.Count > 0 || formula.ClusterColumn is not null)
         {
             throw new DataInputException("finegray takes Surv(time, status) ~ terms, without a start time, strata() or cluster()");
         }
-        var (indicatorTable, codes) = WithEventIndicator(table, formula.Response.Event);
-        // Said before the model frame is built, which would speak of a Cox model when no row has an event.
-        if (Array.IndexOf(codes, cause) < 0)
+        // Said before the model frame is built, which would only say that no row has an event.
+        if (table.Column(formula.Response.Event).Numbers is { } codes && Array.IndexOf(codes, (double)cause) < 0)
         {
             throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}'");
         }
-        var frame = ModelFrame.Build(indicatorTable, formula);
-        var n = frame.RowCount;
-        var status = new int[n];
-        var p = frame.Design.Length;
-        var x = new double[n * p];
-        for (var i = 0; i < n; i++)
+        var frame = ModelFrame.Build(table, formula, ResponseKind.CompetingRisks);
+        var status = new int[frame.RowCount];
+        for (var i = 0; i < status.Length; i++)
         {
-            status[i] = codes[frame.Rows[i]];
-            for (var k = 0; k < p; k++)
-            {
-                x[i * p + k] = frame.Design[k][i];
-            }
+            status[i] = (int)frame.Status[i];
         }
-        if (Array.IndexOf(status, cause) < 0)
-        {
-            throw new DataInputException($"{table.Source}: cause {cause} does not occur in column '{formula.Response.Event}' among the {n} rows used");
-        }
-        try
-        {
-            var fit = FineGray.Fit(frame.Stop, status, cause, x, p, new FineGrayOptions { ConfidenceLevel = confidenceLevel });
-            return new FinegrayAnalysis(frame, cause, confidenceLevel, fit);
-        }
-        catch (ArgumentException exception) when (exception.Message.Contains("constant", StringComparison.Ordinal))
-        {
-            throw new DataInputException($"{table.Source}: {exception.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
-        }
+        var data = new FineGrayData(frame.Stop, status, cause, frame.Design, frame.ColumnNames);
+        var model = new FineGray(new FineGrayOptions { ConfidenceLevel = confidenceLevel });
+        frame.ThrowIfAny(model.Check(data));
+        return new FinegrayAnalysis(frame, cause, confidenceLevel, model.Fit(data));
     }
 
     /// <summary>Writes the properties of <c>sarc finegray --json</c> into an open object.</summary>
@@ -76,65 +60,10 @@ public static class FinegrayReport
         writer.WriteNumberOrNull("loglik_null", fit.NullLogLikelihood);
         writer.WriteNumber("conf_level", level);
         writer.WriteStartArray("coefficients");
-        for (var k = 0; k < fit.Parameters; k++)
+        foreach (var c in fit.Coefficients)
         {
-            writer.WriteStartObject();
-            writer.WriteString("term", frame.ColumnNames[k]);
-            writer.WriteNumberOrNull("coef", fit.Coefficients[k]);
-            writer.WriteNumberOrNull("se", fit.StandardError(k));
-            writer.WriteNumberOrNull("hr", fit.HazardRatio(k));
-            writer.WriteNumberOrNull("hr_lower", fit.HazardRatioLower(k));
-            writer.WriteNumberOrNull("hr_upper", fit.HazardRatioUpper(k));
-            writer.WriteNumberOrNull("z", fit.Z(k));
-            writer.WriteNumberOrNull("p", PValue(fit, k));
-            writer.WriteEndObject();
+            writer.WriteCoefficient(c);
         }
         writer.WriteEndArray();
-    }
-
-    /// <summary>The Wald p of coefficient <paramref name="k"/>, or NaN when its standard error is not finite (the engine's p rejects NaN).</summary>
-    public static double PValue(FineGrayResult fit, int k) => double.IsNaN(fit.Z(k)) ? double.NaN : fit.PValue(k);
-
-    /// <summary>The engine's warnings, and one per coefficient without a finite standard error (saying what to do).</summary>
-    public static IReadOnlyList<string> Warnings(FinegrayAnalysis analysis)
-    {
-        var warnings = new List<string>(analysis.Fit.Warnings);
-        for (var k = 0; k < analysis.Fit.Parameters; k++)
-        {
-            if (!double.IsFinite(analysis.Fit.StandardError(k)))
-            {
-                warnings.Add($"'{analysis.Frame.ColumnNames[k]}' has no finite standard error (too few events of cause {analysis.Cause} or separation): no interval or p; drop the term or pool levels");
-            }
-        }
-        return warnings;
-    }
-
-    /// <summary>
-    /// The model frame takes a 0/1 event, so the status column is replaced by "any event" (status != 0) for it, after
-    /// checking every code; the codes themselves (by row of <paramref name="table"/>) are returned for the fit.
-    /// </summary>
-    private static (DataFrame Table, int[] Codes) WithEventIndicator(DataFrame table, string statusName)
-    {
-        var column = table.Column(statusName);
-        var codes = new int[table.RowCount];
-        var indicator = new double[table.RowCount];
-        for (var row = 0; row < table.RowCount; row++)
-        {
-            if (column.IsMissing(row))
-            {
-                indicator[row] = double.NaN;
-                continue;
-            }
-            var text = column.TextAt(row);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= 0) || value != Math.Floor(value) || value > int.MaxValue)
-            {
-                throw new DataInputException(
-                    $"{table.Source}: line {table.LineNumbers[row]}: column '{statusName}': status must be 0 (censored) or a positive whole-number cause, found '{text}'");
-            }
-            codes[row] = (int)value;
-            indicator[row] = value == 0 ? 0 : 1;
-        }
-        var columns = table.Columns.Select(c => c.Name == statusName ? new DataColumn(statusName, ColumnKind.Numeric, indicator, null) : c).ToList();
-        return (new DataFrame(table.Source, columns, table.LineNumbers), codes);
     }
 }

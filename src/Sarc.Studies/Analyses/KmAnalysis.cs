@@ -1,3 +1,4 @@
+using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 
 namespace Sarc.Studies.Analyses;
@@ -26,7 +27,7 @@ public sealed record KmAnalysis(
     public int LandmarkExcluded { get; init; }
 
     /// <summary>Simon-Makuch: the Mantel-Byar test (the score test of the Cox model with the time-dependent grouping), else null.</summary>
-    public CoxTest? MantelByar { get; init; }
+    public ChiSquareTest? MantelByar { get; init; }
 
     /// <summary>Simon-Makuch: each group's counting-process rows, for the numbers at risk; null for right-censored curves.</summary>
     public IReadOnlyList<RiskRows>? RiskRows { get; init; }

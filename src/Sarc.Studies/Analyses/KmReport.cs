@@ -29,9 +29,7 @@ public static class KmReport
         }
         var warnings = new List<string>();
         var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
-        var result = groups is null
-            ? KaplanMeierAnalysis.Run(times, events, options)
-            : KaplanMeierAnalysis.Run(times, events, groups.Codes, groups.LevelCount, options);
+        var result = new KaplanMeier(options).Fit(new SurvivalData(times, events, groups?.Codes, groups?.LevelCount ?? 1));
         warnings.AddRange(result.Warnings);
         if (groups is { LevelCount: 1 })
         {
@@ -58,14 +56,8 @@ public static class KmReport
             var curve = analysis.Curves[g];
             var median = curve.Median();
             writer.WriteStartObject();
-            if (analysis.GroupColumn is null)
-            {
-                writer.WriteNull("group");
-            }
-            else
-            {
-                writer.WriteString("group", analysis.Levels[g]);
-            }
+            // A null string is written as JSON null: no grouping.
+            writer.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
             writer.WriteNumber("n", curve.N);
             writer.WriteNumber("events", curve.EventCount);
             writer.WriteNumberOrNull("median", median.Estimate);
@@ -103,11 +95,7 @@ public static class KmReport
         writer.WriteEndArray();
         if (analysis.LogRank is { } test)
         {
-            writer.WriteStartObject("logrank");
-            writer.WriteNumber("chisq", test.ChiSquare);
-            writer.WriteNumber("df", test.DegreesOfFreedom);
-            writer.WriteNumberOrNull("p", test.PValue);
-            writer.WriteEndObject();
+            writer.WriteChiSquare("logrank", test);
         }
         else if (analysis.GroupColumn is not null)
         {

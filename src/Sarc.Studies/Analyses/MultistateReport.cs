@@ -36,7 +36,6 @@ public static class MultistateReport
     {
         // The event column may be empty (= censored), so only id, start and stop decide which rows are complete.
         var cases = CompleteCases.Of(frame, [idColumn, startColumn, stopColumn]);
-        var events = frame.Column(eventColumn);
         var n = cases.Rows.Length;
         if (n == 0)
         {
@@ -51,12 +50,10 @@ public static class MultistateReport
                 throw new DataInputException($"{frame.Source}: line {cases.LineOf(i)}: start and stop must be finite numbers");
             }
         }
-        var names = new string?[n];
-        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        var names = AnalysisColumns.States(cases, eventColumn);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            var text = events.TextAt(cases.Rows[i])?.Trim();
-            names[i] = string.IsNullOrEmpty(text) ? null : text;
             if (names[i] is { } name)
             {
                 if (name == EntryState)
@@ -66,7 +63,7 @@ public static class MultistateReport
                 seen.Add(name);
             }
         }
-        var order = stateOrder ?? [.. seen];
+        var order = stateOrder ?? LevelOrder.SortDistinct(seen);
         foreach (var name in order)
         {
             if (name == EntryState)
@@ -110,15 +107,12 @@ public static class MultistateReport
         var merged = TimeFix.Merge([.. start, .. stop]);
         Array.Copy(merged, 0, start, 0, n);
         Array.Copy(merged, n, stop, 0, n);
-        var problems = AalenJohansen.Check(subjects.Codes, start, stop, to, absorbing);
-        if (problems.Count > 0)
-        {
-            var first = problems[0];
-            var more = problems.Count > 1 ? $" (and {problems.Count - 1} more problem(s))" : "";
-            throw new DataInputException(
-                $"{frame.Source}: line {cases.LineOf(first.Row)}: id '{subjects.Levels[first.Subject]}': {Describe(first, stateNames)}{more}");
-        }
-        var result = AalenJohansen.Fit(subjects.Codes, start, stop, to, stateNames.Length, subjects.LevelCount);
+        var data = new MultistateData(subjects.Codes, start, stop, to, stateNames.Length, subjects.LevelCount, absorbing);
+        var model = new AalenJohansen();
+        var problems = model.Check(data);
+        DataProblems.ThrowIfAny(frame.Source, problems, cases.LineOf,
+            describe: p => $"id '{subjects.Levels[((IntervalProblem)p).Subject]}': {Describe((IntervalProblem)p, stateNames)}");
+        var result = model.Fit(data);
         return new MultistateAnalysis(cases.Excluded, n, stateNames, result);
     }
 

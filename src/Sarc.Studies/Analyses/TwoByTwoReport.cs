@@ -18,9 +18,9 @@ public static class TwoByTwoReport
         writer.WriteEndArray();
         writer.WriteNumberOrNull("fisher_p", result.FisherP);
         writer.WriteNumberOrNull("fisher_midp", result.FisherMidP);
-        writer.WriteNumberOrNull("chisq", result.ChiSquare.Statistic);
+        writer.WriteNumberOrNull("chisq", result.ChiSquare.ChiSquare);
         writer.WriteNumberOrNull("chisq_p", result.ChiSquare.P);
-        writer.WriteNumberOrNull("chisq_yates", result.ChiSquareYates.Statistic);
+        writer.WriteNumberOrNull("chisq_yates", result.ChiSquareYates.ChiSquare);
         writer.WriteNumberOrNull("chisq_yates_p", result.ChiSquareYates.P);
         writer.WriteNumberOrNull("or", result.OddsRatio.Estimate);
         writer.WriteNumberOrNull("or_lower", result.OddsRatio.Lower);

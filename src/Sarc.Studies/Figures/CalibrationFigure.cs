@@ -8,12 +8,22 @@ namespace Sarc.Studies.Figures;
 /// <summary>
 /// The calibration plot of a model at one time: mean predicted against observed risk in deciles of predicted risk
 /// (points with 95 % intervals), the smooth calibration curve, and the diagonal of perfect calibration, with the
-/// calibration slope, O/E and AUC in the corner.
+/// calibration slope, O/E and AUC in the corner. Drawn at a fixed layout of 560 × 520 pixels (a square plot), which
+/// the writer scales to the printed width.
 /// </summary>
-public static class CalibrationFigure
+/// <param name="result">The validation (its slope is printed).</param>
+/// <param name="at">The time whose calibration is drawn.</param>
+public sealed class CalibrationFigure(ModelValidationResult result, ModelValidationAtTime at) : IReportFigure
 {
     /// <summary>Writes the plot of <paramref name="at"/> to <paramref name="path"/> (.svg, .png or .pdf).</summary>
     public static void Save(ModelValidationResult result, ModelValidationAtTime at, string path)
+    {
+        FigureFile.RequireFormat(path, "figure");
+        FigureWriter.SaveFile(new CalibrationFigure(result, at), path, FigureOptions.Default);
+    }
+
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
     {
         var groups = at.Groups;
         var top = new[] { 0.05 }
@@ -51,7 +61,7 @@ public static class CalibrationFigure
         var summary = $"Slope {result.Slope.Estimate.ToString("0.00", CultureInfo.InvariantCulture)}, O/E {at.InTheLarge.Ratio.ToString("0.00", CultureInfo.InvariantCulture)}, AUC {at.Accuracy.Auc.ToString("0.00", CultureInfo.InvariantCulture)}";
         KmFigure.Text(plot, summary, limit * 0.97, limit * 0.03, Alignment.LowerRight, FigureStyle.FontSize, black);
         FigureStyle.Legend(plot, legend, Alignment.UpperLeft);
-        FigureFile.Save(plot, path, 560, 520);
+        return new FigureDrawing(plot, 560, 520);
     }
 
     private static string Format(double value) => ReportText.Number(value, 6);

@@ -49,7 +49,7 @@ public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, str
                 entries.Add((grouped ? $"{name}, {labels.Group(analysis.GroupColumn!, analysis.Levels[g])}" : name, color, cause == first ? LinePattern.Solid : LinePattern.Dashed));
             }
         }
-        var tests = result.Tests.Select(t => $"Gray's test, {ReportWords.Cause(causeNames, t.Cause)}: {ReportText.PEquals(t.PValue)}").ToArray();
+        var tests = result.Tests.Select(t => $"Gray's test, {ReportWords.Cause(causeNames, t.Cause)}: {ReportText.PEquals(t.P)}").ToArray();
         var rowLabels = result.Groups.Select(g => grouped ? labels.Level(analysis.GroupColumn!, analysis.Levels[g]) : "All").ToArray();
 
         var content = width - 16;

@@ -130,7 +130,7 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
     /// <summary>"Log-rank p = ..." (or Mantel-Byar for Simon-Makuch), or null without a test.</summary>
     private string? TestLabel() =>
         analysis.MantelByar is { } mb ? "Mantel-Byar " + ReportText.PEquals(mb.P)
-        : analysis.LogRank is { } lr ? "Log-rank " + ReportText.PEquals(lr.PValue)
+        : analysis.LogRank is { } lr ? "Log-rank " + ReportText.PEquals(lr.P)
         : null;
 
     /// <summary>

@@ -7,55 +7,113 @@ namespace Sarc.Studies.Figures;
 /// <summary>
 /// A nomogram drawn as rms's <c>plot.nomogram</c> lays it out: the points ruler on top, one axis per predictor with
 /// its values at the points they are worth, the total-points ruler, the linear predictor, and the survival (or
-/// cumulative incidence) at each model time placed under the total points that give it.
+/// cumulative incidence) at each model time placed under the total points that give it. Drawn 900 pixels wide (the
+/// writer scales it to the printed width), one row per axis.
 /// </summary>
-public static class NomogramFigure
+/// <param name="scale">The nomogram's scales.</param>
+/// <param name="title">The title over it (the model's name).</param>
+/// <param name="labels">Words each predictor (null: its column name).</param>
+public sealed class NomogramFigure(NomogramScaleResult scale, string title, Func<string, string>? labels = null) : IReportFigure
 {
     private const double Width = 100;
-    private const double RowHeight = 1;
 
     /// <summary>Writes the nomogram to <paramref name="path"/> (.svg, .png or .pdf); <paramref name="labels"/> words each predictor.</summary>
     public static void Save(NomogramScaleResult scale, string title, string path, Func<string, string>? labels = null)
     {
-        labels ??= name => name;
+        FigureFile.RequireFormat(path, "figure");
+        FigureWriter.SaveFile(new NomogramFigure(scale, title, labels), path, FigureOptions.Default);
+    }
+
+    /// <inheritdoc/>
+    public FigureDrawing Draw(int width)
+    {
+        var label = labels ?? (name => name);
         var maxPoints = scale.Axes.Max(a => a.Points.Max());
         var totalMax = scale.TotalPoints.Max();
-        var rows = 1 + scale.Axes.Count + 2 + scale.Outcomes.Count;
+        var black = Color.FromHex("#222222");
+        var color = Color.FromHex(FigureStyle.Palette[0]);
+        var rows = new List<(string Name, (double X, string Label)[] Ticks, Color Color)>
+        {
+            ("Points", PrettyBreaks.Of(0, maxPoints, 10).Select(p => (p / maxPoints * Width, Label(p))).ToArray(), black),
+        };
+        foreach (var axis in scale.Axes)
+        {
+            rows.Add((label(axis.Name), axis.Labels.Select((text, i) => (axis.Points[i] / maxPoints * Width, text)).ToArray(), color));
+        }
+        rows.Add(("Total points", scale.TotalPoints.Select(p => (p / totalMax * Width, Label(p))).ToArray(), black));
+        rows.Add(("Linear predictor", scale.LinearPredictor.Select((v, i) => (scale.LinearPredictorPoints[i] / totalMax * Width, Label(v))).ToArray(), black));
+        foreach (var outcome in scale.Outcomes)
+        {
+            rows.Add((outcome.Label, outcome.Probabilities.Select((p, i) => (outcome.Points[i] / totalMax * Width, Label(p))).ToArray(), Color.FromHex(FigureStyle.Palette[1])));
+        }
+
+        // Each row's labels in tiers (above, below, then a second row of each); a second tier widens the row's gap.
+        var tiers = rows.Select(r => Tiers(r.Ticks)).ToArray();
+        var y = -0.4;
+        var ys = new double[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i > 0)
+            {
+                y -= RowHeight + (tiers[i - 1].Contains(3) ? TierHeight : 0) + (tiers[i].Contains(2) ? TierHeight : 0);
+            }
+            ys[i] = y;
+        }
+        var bottom = ys[^1] - (tiers[^1].Contains(3) ? TierHeight : 0) - 0.6;
+        var top = 1.1 + (tiers[0].Contains(2) ? TierHeight : 0);
         var plot = new Plot();
         plot.Axes.Frameless();
         plot.HideGrid();
         var labelX = -Width * 0.36;
-        plot.Axes.SetLimits(labelX, Width * 1.04, -rows * RowHeight - 0.2, 1.1);
-        var black = Color.FromHex("#222222");
-        var color = Color.FromHex(FigureStyle.Palette[0]);
-        KmFigure.Text(plot, title, labelX, 0.95, Alignment.UpperLeft, FigureStyle.FontSize, black, bold: true);
-
-        var y = -0.4;
-        var pointTicks = PrettyBreaks.Of(0, maxPoints, 10);
-        Axis(plot, "Points", y, pointTicks.Select(p => (p / maxPoints * Width, Label(p))).ToArray(), black);
-        foreach (var axis in scale.Axes)
+        plot.Axes.SetLimits(labelX, Width * 1.04, bottom, top);
+        KmFigure.Text(plot, title, labelX, top - 0.15, Alignment.UpperLeft, FigureStyle.FontSize, black, bold: true);
+        for (var i = 0; i < rows.Count; i++)
         {
-            y -= RowHeight;
-            var ticks = axis.Labels.Select((label, i) => (axis.Points[i] / maxPoints * Width, label)).ToArray();
-            Axis(plot, labels(axis.Name), y, ticks, color);
-        }
-        y -= RowHeight;
-        Axis(plot, "Total points", y, scale.TotalPoints.Select(p => (p / totalMax * Width, Label(p))).ToArray(), black);
-        y -= RowHeight;
-        var lp = scale.LinearPredictor.Select((v, i) => (scale.LinearPredictorPoints[i] / totalMax * Width, Label(v))).ToArray();
-        Axis(plot, "Linear predictor", y, lp, black);
-        foreach (var outcome in scale.Outcomes)
-        {
-            y -= RowHeight;
-            var ticks = outcome.Probabilities.Select((p, i) => (outcome.Points[i] / totalMax * Width, Label(p))).ToArray();
-            Axis(plot, outcome.Label, y, ticks, Color.FromHex(FigureStyle.Palette[1]));
+            Axis(plot, rows[i].Name, ys[i], rows[i].Ticks, tiers[i], rows[i].Color);
         }
         plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
-        FigureFile.Save(plot, path, 900, 70 + 52 * rows);
+        return new FigureDrawing(plot, 900, (int)Math.Round(16 + PixelsPerUnit * (top - bottom)));
     }
 
-    /// <summary>One labelled axis: a line under the ticks, each tick's label above it (alternating below where labels would touch).</summary>
-    private static void Axis(Plot plot, string name, double y, (double X, string Label)[] ticks, Color color)
+    /// <summary>Vertical units between two axes.</summary>
+    private const double RowHeight = 1;
+
+    /// <summary>Extra vertical units for a second tier of labels.</summary>
+    private const double TierHeight = 0.32;
+
+    /// <summary>Pixels per vertical unit (a 12-pixel label is about a quarter of a unit).</summary>
+    private const double PixelsPerUnit = 52;
+
+    /// <summary>Pixels per horizontal unit: 900 pixels less the padding over the x range (the names' column and the axes).</summary>
+    private const double PixelsPerUnitX = (900 - 16) / (Width * 1.04 + Width * 0.36);
+
+    /// <summary>
+    /// The tier of each tick's label, in the order of <paramref name="ticks"/>: 0 above the axis, 1 below it, 2 above
+    /// tier 0, 3 below tier 1 — the first in which the label clears the previous one by a character; where none does,
+    /// the tier whose last label ends furthest left.
+    /// </summary>
+    private static int[] Tiers((double X, string Label)[] ticks)
+    {
+        var order = Enumerable.Range(0, ticks.Length).OrderBy(i => ticks[i].X).ToArray();
+        var lastRight = new[] { double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity };
+        var tiers = new int[ticks.Length];
+        foreach (var i in order)
+        {
+            var (x, text) = ticks[i];
+            var half = (FigureText.Width(text, FigureStyle.FontSize - 2) + 8) / 2 / PixelsPerUnitX;
+            var tier = Array.FindIndex(lastRight, right => x - half > right);
+            if (tier < 0)
+            {
+                tier = Array.IndexOf(lastRight, lastRight.Min());
+            }
+            lastRight[tier] = x + half;
+            tiers[i] = tier;
+        }
+        return tiers;
+    }
+
+    /// <summary>One labelled axis: a line under the ticks and each tick's label in its tier.</summary>
+    private static void Axis(Plot plot, string name, double y, (double X, string Label)[] ticks, int[] tiers, Color color)
     {
         var black = Color.FromHex("#222222");
         KmFigure.Text(plot, name, -Width * 0.36, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
@@ -66,17 +124,18 @@ public static class NomogramFigure
         var low = ticks.Min(t => t.X);
         var high = ticks.Max(t => t.X);
         KmFigure.Line(plot, low, y, high, y, color, 1.4);
-        var lastAbove = double.NegativeInfinity;
-        foreach (var (x, label) in ticks.OrderBy(t => t.X))
+        for (var i = 0; i < ticks.Length; i++)
         {
+            var (x, label) = ticks[i];
             KmFigure.Line(plot, x, y, x, y + 0.12, color, 1.2);
-            // About 1.1 units of x per character at this width: a label that would overlap the last one goes below.
-            var above = x - lastAbove > 1.1 * (label.Length + 1);
-            KmFigure.Text(plot, label, x, above ? y + 0.16 : y - 0.08, above ? Alignment.LowerCenter : Alignment.UpperCenter, FigureStyle.FontSize - 2, black);
-            if (above)
+            var (at, alignment) = tiers[i] switch
             {
-                lastAbove = x;
-            }
+                0 => (y + 0.16, Alignment.LowerCenter),
+                1 => (y - 0.08, Alignment.UpperCenter),
+                2 => (y + 0.16 + TierHeight, Alignment.LowerCenter),
+                _ => (y - 0.08 - TierHeight, Alignment.UpperCenter),
+            };
+            KmFigure.Text(plot, label, x, at, alignment, FigureStyle.FontSize - 2, black);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sarc.Statistics;
 
 namespace Sarc.Studies.Json;
 
@@ -19,5 +20,43 @@ public static class JsonNumbers
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>Writes a chi-square test as the object <c>{"chisq", "df", "p"}</c> (Cox's tests, cox.zph, the log-rank test).</summary>
+    public static void WriteChiSquare(this Utf8JsonWriter writer, string name, ChiSquareTest test)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteChiSquareFields(test);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a chi-square test's <c>chisq</c>, <c>df</c> and <c>p</c> into the current object.</summary>
+    public static void WriteChiSquareFields(this Utf8JsonWriter writer, ChiSquareTest test)
+    {
+        writer.WriteNumberOrNull("chisq", test.ChiSquare);
+        writer.WriteNumber("df", test.DegreesOfFreedom);
+        writer.WriteNumberOrNull("p", test.P);
+    }
+
+    /// <summary>
+    /// Writes one regression coefficient as an object: term, coef, se, robust_se (Cox with cluster() only), hr and
+    /// its interval, z and p (the coefficients of <c>sarc cox --json</c> and <c>sarc finegray --json</c>).
+    /// </summary>
+    public static void WriteCoefficient(this Utf8JsonWriter writer, CoefficientRow c)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("term", c.Term);
+        writer.WriteNumberOrNull("coef", c.Coef);
+        writer.WriteNumberOrNull("se", c.Se);
+        if (c.RobustSe is { } robust)
+        {
+            writer.WriteNumberOrNull("robust_se", robust);
+        }
+        writer.WriteNumberOrNull("hr", c.HazardRatio);
+        writer.WriteNumberOrNull("hr_lower", c.HazardRatioLower);
+        writer.WriteNumberOrNull("hr_upper", c.HazardRatioUpper);
+        writer.WriteNumberOrNull("z", c.Z);
+        writer.WriteNumberOrNull("p", c.P);
+        writer.WriteEndObject();
     }
 }

@@ -9,7 +9,7 @@ public static class AnalysisKindCatalog
     private static readonly IAnalysisKind[] Kinds =
     [
         new Table1Kind(), new TwoByTwoKind(), new CorrelateKind(), new KmKind(), new RatesKind(), new CoxKind(),
-        new CifKind(), new FinegrayKind(), new MultistateKind(),
+        new CifKind(), new FinegrayKind(), new MultistateKind(), new ModelKind(),
     ];
 
     private static readonly Dictionary<string, IAnalysisKind> ByName = Kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);

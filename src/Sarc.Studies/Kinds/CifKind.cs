@@ -72,7 +72,7 @@ public sealed class CifKind : AnalysisKind<CifAnalysis>
                     })]));
             }
         }
-        var tests = string.Concat(cif.Result.Tests.Select(test => $"Gray's test, {ReportWords.Cause(names, test.Cause)}: {ReportText.PEquals(test.PValue)}. "));
+        var tests = string.Concat(cif.Result.Tests.Select(test => $"Gray's test, {ReportWords.Cause(names, test.Cause)}: {ReportText.PEquals(test.P)}. "));
         var caption = $"Cumulative incidence in % with 95% confidence intervals (log(−log)); NA after a group's last follow-up. {tests}{counts}";
         double[] riskTimes = [0, .. at];
         var risk = cif.Result.Groups.Select(g => new ReportRow([cif.GroupColumn is null ? "All" : labels.Group(cif.GroupColumn, cif.Levels[g]),

@@ -1,4 +1,5 @@
 using Sarc.Data;
+using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Data.Tables;
@@ -11,7 +12,7 @@ namespace Sarc.Studies.Kinds;
 internal static class CoxFitting
 {
     /// <summary>Fits a Cox model (R's defaults: Efron ties, 95% intervals) with the reference level of each factor term.</summary>
-    /// <exception cref="DataInputException">No events among the rows used (<paramref name="events"/> names them), or the engine rejects the data.</exception>
+    /// <exception cref="DataInputException">No events among the rows used (<paramref name="events"/> names them), or a problem the model finds in the data.</exception>
     public static CoxAnalysis Fit(DataFrame data, Formula formula, string events)
     {
         var frame = ModelFrame.Build(data, formula);
@@ -24,16 +25,7 @@ internal static class CoxFitting
         {
             throw new DataInputException($"no {events} among the {frame.Status.Length} rows analysed: no Cox model to fit");
         }
-        CoxResult fit;
-        try
-        {
-            fit = new CoxRegression(new CoxOptions()).Fit(new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design,
-                frame.ColumnNames, frame.TermLabels.ToArray(), frame.Assign, frame.Strata, frame.Cluster));
-        }
-        catch (ArgumentException e)
-        {
-            throw new DataInputException(e.Message);
-        }
+        var fit = CoxReport.Fit(frame, new CoxOptions());
         return new CoxAnalysis(fit, frame, References(data, frame, fit));
     }
 
@@ -47,7 +39,7 @@ internal static class CoxFitting
             {
                 continue;
             }
-            var levels = frame.Rows.Select(r => texts[r]).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            var levels = LevelOrder.SortDistinct(frame.Rows.Select(r => texts[r]).OfType<string>());
             if (levels.FirstOrDefault(l => !fit.Coefficients.Any(c => c.Term == label + l)) is { } reference)
             {
                 references[label] = reference;

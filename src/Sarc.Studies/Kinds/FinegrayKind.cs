@@ -34,7 +34,7 @@ public sealed class FinegrayKind : AnalysisKind<FinegrayAnalysis>
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Warnings(FinegrayAnalysis result) => FinegrayReport.Warnings(result);
+    public override IReadOnlyList<string> Warnings(FinegrayAnalysis result) => result.Fit.Warnings;
 
     /// <inheritdoc/>
     public override void WriteJson(Utf8JsonWriter writer, FinegrayAnalysis result, AnalysisDefinition analysis)
@@ -51,12 +51,12 @@ public sealed class FinegrayKind : AnalysisKind<FinegrayAnalysis>
         var percent = ReportWords.Level(level);
         var forest = new List<ForestRow>();
         var rows = new List<ReportRow>();
-        for (var k = 0; k < fit.Parameters; k++)
+        foreach (var c in fit.Coefficients)
         {
-            var term = labels.Term(frame.ColumnNames[k], []);
-            forest.Add(new ForestRow(term, fit.Coefficients[k], Math.Log(fit.HazardRatioLower(k)), Math.Log(fit.HazardRatioUpper(k))));
-            rows.Add(new ReportRow([term, ReportText.Fixed(fit.HazardRatio(k), 2),
-                $"{ReportText.Fixed(fit.HazardRatioLower(k), 2)}–{ReportText.Fixed(fit.HazardRatioUpper(k), 2)}", ReportText.PValue(FinegrayReport.PValue(fit, k))]));
+            var term = labels.Term(c.Term, []);
+            forest.Add(new ForestRow(term, c.Coef, Math.Log(c.HazardRatioLower), Math.Log(c.HazardRatioUpper)));
+            rows.Add(new ReportRow([term, ReportText.Fixed(c.HazardRatio, 2),
+                $"{ReportText.Fixed(c.HazardRatioLower, 2)}–{ReportText.Fixed(c.HazardRatioUpper, 2)}", ReportText.PValue(c.P)]));
         }
         var names = ReportWords.CauseNames(context.Analysis.Text("endpoint"));
         var causeName = ReportWords.Cause(names, cause);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sarc.Data;
+using Sarc.Data.Analysis;
 using Sarc.Data.Tables;
 using Sarc.Studies.Definitions;
 
@@ -27,21 +28,7 @@ internal static class KindInputs
     public static double NumberAt(DataColumn column, int row) => column.Numbers is { } n ? n[row]
         : double.TryParse(column.Texts![row], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
 
-    /// <summary>A 0/1 column as numbers (NaN where missing).</summary>
-    /// <exception cref="DataInputException">A value other than 0 or 1.</exception>
-    public static double[] Binary(DataFrame frame, string name)
-    {
-        var column = frame.Column(name);
-        var values = new double[frame.RowCount];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = NumberAt(column, i);
-            if (!double.IsNaN(v) && v != 0 && v != 1)
-            {
-                throw new DataInputException($"{frame.Source}:{frame.LineNumbers[i]}: column '{name}' must be 0/1, found '{column.TextAt(i)}'");
-            }
-            values[i] = v;
-        }
-        return values;
-    }
+    /// <summary>A yes/no column as 1/0 (NaN where missing), read as every analysis reads an event.</summary>
+    /// <exception cref="DataInputException">A value outside the column's coding.</exception>
+    public static double[] Binary(DataFrame frame, string name) => AnalysisColumns.IndicatorWithMissing(frame, name);
 }

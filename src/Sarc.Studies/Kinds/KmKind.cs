@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Sarc.Data;
+using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
 using Sarc.Statistics.Survival;
@@ -157,7 +158,7 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
     private static KmAnalysis SimonMakuch(DataFrame cohort, string endpoint, string group, KaplanMeierOptions options, double[] at)
     {
         var time = cohort.Column(endpoint + "_months");
-        var statusColumn = cohort.Column(endpoint + "_event");
+        var statusValues = AnalysisColumns.EventWithMissing(cohort, endpoint + "_event");
         var flag = KindInputs.Binary(cohort, group);
         var dated = cohort.Column(StudyFields.PostBaseline[group]!);
         var start = new List<double>();
@@ -170,15 +171,11 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
         for (var i = 0; i < cohort.RowCount; i++)
         {
             var t = KindInputs.NumberAt(time, i);
-            var s = KindInputs.NumberAt(statusColumn, i);
+            var s = statusValues[i];
             if (double.IsNaN(t) || double.IsNaN(s) || double.IsNaN(flag[i]) || !(t > 0))
             {
                 excluded++;
                 continue;
-            }
-            if (s != 0 && s != 1)
-            {
-                throw new DataInputException($"{cohort.Source}:{cohort.LineNumbers[i]}: column '{endpoint}_event' must be 0/1, found {s}");
             }
             follow.Add(t);
             followStatus.Add(s == 1);
@@ -197,7 +194,7 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
         {
             throw new DataInputException($"'{group}' does not change during follow-up for anyone of the {follow.Count} patients analysed: no Simon-Makuch comparison");
         }
-        var curves = CountingProcessKaplanMeier.Fit(start.ToArray(), stop.ToArray(), status.ToArray(), codes.ToArray(), 2, options);
+        var curves = new CountingProcessKaplanMeier(options).Fit(new SurvivalData(stop.ToArray(), status.Select(x => x ? 1.0 : 0.0).ToArray(), codes.ToArray(), 2, start.ToArray()));
         var risk = new RiskRows[2];
         for (var g = 0; g < 2; g++)
         {
@@ -211,7 +208,7 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
             new DataColumn(group, ColumnKind.Numeric, codes.Select(c => (double)c).ToArray(), null),
         ], new int[codes.Count]);
         var mantelByar = CoxFitting.Fit(frame, Formula.Parse($"Surv(tstart, tstop, status) ~ {group}"), $"{endpoint} events").Fit.ScoreTest;
-        var followUp = KaplanMeier.FitReverse(follow.ToArray(), followStatus.ToArray(), options).Median();
+        var followUp = new KaplanMeier(options).Fit(new SurvivalData(follow.ToArray(), followStatus.Select(x => x ? 1.0 : 0.0).ToArray())).MedianFollowUp;
         var summaries = curves.Select(c => c.SummaryAt(at).ToArray()).ToArray();
         var warnings = curves.SelectMany(c => c.Warnings).Distinct().ToArray();
         return new KmAnalysis(excluded, followUp, group, ["0", "1"], curves, summaries, null, warnings)
@@ -241,7 +238,7 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
         }
         if (result.MantelByar is { } test)
         {
-            CoxReport.WriteTest(writer, "mantel_byar", test);
+            writer.WriteChiSquare("mantel_byar", test);
         }
     }
 
@@ -277,7 +274,7 @@ public sealed class KmKind : AnalysisKind<KmAnalysis>
             ]));
         }
         var test = km.MantelByar is { } mb ? $"Mantel-Byar test (score test of the Cox model with the time-dependent grouping) χ² = {ReportText.Fixed(mb.ChiSquare, 2)} on {mb.DegreesOfFreedom} df, {ReportText.PEquals(mb.P)}. "
-            : km.LogRank is { } lr ? $"Log-rank χ² = {ReportText.Fixed(lr.ChiSquare, 2)} on {lr.DegreesOfFreedom} df, {ReportText.PEquals(lr.PValue)}. " : "";
+            : km.LogRank is { } lr ? $"Log-rank χ² = {ReportText.Fixed(lr.ChiSquare, 2)} on {lr.DegreesOfFreedom} df, {ReportText.PEquals(lr.P)}. " : "";
         var analysed = km.Method == SimonMakuchMethod ? km.Curves[0].N + km.Curves[1].N - km.RiskRows![1].Start.Count(s => s > 0) : km.Curves.Sum(c => c.N);
         var excluded = km.Landmark is { } lm
             ? $" {km.LandmarkExcluded} patient(s) not alive and event-free at {ReportText.Number(lm)} months left out."

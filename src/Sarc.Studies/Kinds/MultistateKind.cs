@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sarc.Data;
+using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Data.Tables;
@@ -55,16 +56,15 @@ public sealed class MultistateKind : AnalysisKind<MultistateModels>
         var groups = new List<GroupOccupancy>();
         if (group is not null)
         {
-            var column = intervals.Column(group);
-            var levels = Enumerable.Range(0, intervals.RowCount).Select(column.TextAt).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
-            if (levels.Length < 2)
+            var factor = AnalysisColumns.FactorWithMissing(CompleteCases.Of(intervals, []), group);
+            if (factor.LevelCount < 2)
             {
-                throw new DataInputException($"'{group}' has a single level ('{levels.FirstOrDefault()}') in the cohort: nothing to compare");
+                throw new DataInputException($"'{group}' has a single level ('{factor.Levels.FirstOrDefault()}') in the cohort: nothing to compare");
             }
-            foreach (var level in levels)
+            for (var level = 0; level < factor.LevelCount; level++)
             {
-                var rows = Enumerable.Range(0, intervals.RowCount).Where(r => column.TextAt(r) == level).ToArray();
-                groups.Add(new GroupOccupancy(level, Occupancy(intervals.SelectRows(rows), states)));
+                var rows = Enumerable.Range(0, intervals.RowCount).Where(r => factor.Codes[r] == level).ToArray();
+                groups.Add(new GroupOccupancy(factor.Levels[level], Occupancy(intervals.SelectRows(rows), states)));
             }
         }
         var rhs = KindInputs.Rhs(analysis);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sarc.Data;
+using Sarc.Data.Analysis;
 using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
@@ -23,13 +24,11 @@ public sealed class RatesKind : AnalysisKind<RatesAnalysis>
     {
         var group = analysis.Text("group");
         var level = KindInputs.Number(analysis, "conf_level", KindInputs.DefaultConfidenceLevel);
-        string?[]? labels = null;
-        string[] levels = [];
-        if (group is not null)
+        // Groups as R's factor(): levels in R's order, -1 where the group is missing.
+        var factor = group is null ? null : AnalysisColumns.FactorWithMissing(CompleteCases.Of(cohort, []), group);
+        string[] levels = factor?.Levels ?? [];
+        if (factor is not null)
         {
-            var column = cohort.Column(group);
-            labels = Enumerable.Range(0, cohort.RowCount).Select(column.TextAt).ToArray();
-            levels = [.. labels.Where(l => l is not null).Distinct().Order(StringComparer.Ordinal)!];
             if (levels.Length < 2)
             {
                 throw new DataInputException($"'{group}' has a single level in the cohort: give rates without a group");
@@ -39,12 +38,13 @@ public sealed class RatesKind : AnalysisKind<RatesAnalysis>
         foreach (var outcome in analysis.List("outcomes"))
         {
             var y = KindInputs.Binary(cohort, outcome);
-            foreach (var g in group is null ? new string?[] { null } : levels)
+            for (var code = factor is null ? -1 : 0; code < levels.Length; code++)
             {
+                var g = code < 0 ? null : levels[code];
                 int events = 0, n = 0, missing = 0;
                 for (var i = 0; i < y.Length; i++)
                 {
-                    if (g is not null && labels![i] != g)
+                    if (factor is not null && factor.Codes[i] != code)
                     {
                         continue;
                     }

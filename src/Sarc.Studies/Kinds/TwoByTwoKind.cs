@@ -48,7 +48,7 @@ public sealed class TwoByTwoKind : AnalysisKind<TwoByTwoAnalysisResult>
             throw new DataInputException($"'{exposure}' has a single level in the cohort: a 2 x 2 table needs exposed and unexposed patients");
         }
         var table = new TwoByTwoTable(a, b, c, d);
-        return new TwoByTwoAnalysisResult(exposure, outcome, excluded, table, TwoByTwoAnalysis.Analyze(table, level), level);
+        return new TwoByTwoAnalysisResult(exposure, outcome, excluded, table, TwoByTwoTest.Test(table, level), level);
     }
 
     /// <inheritdoc/>

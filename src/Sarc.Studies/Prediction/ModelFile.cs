@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sarc.Data;
 using Sarc.Statistics.Survival;
@@ -16,7 +15,6 @@ namespace Sarc.Studies.Prediction;
 /// </summary>
 public static class ModelFile
 {
-    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads the model file at <paramref name="path"/>.</summary>
     /// <exception cref="DataInputException">The file cannot be read or is not a valid model file ("model.yaml: line 12: ...").</exception>
@@ -179,7 +177,7 @@ public static class ModelFile
         return text;
     }
 
-    private static string Quote(string text) => JsonSerializer.Serialize(text, Quoting);
+    private static string Quote(string text) => JsonSerializer.Serialize(text, Sarc.Registry.Json.SarcJson.Serializer);
 
     /// <summary>A number in shortest round-trip form (reading it gives back the same double).</summary>
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -58,23 +58,15 @@ public static class ModelFitting
         {
             var analysis = FinegrayReport.Analyse(table, formula, cause.Value, 0.95);
             frame = analysis.Frame;
-            warnings.AddRange(FinegrayReport.Warnings(analysis));
-            beta = analysis.Fit.Coefficients;
-            se = Enumerable.Range(0, beta.Length).Select(analysis.Fit.StandardError).ToArray();
+            warnings.AddRange(analysis.Fit.Warnings);
+            beta = analysis.Fit.Beta;
+            se = analysis.Fit.Coefficients.Select(c => c.Se).ToArray();
             centring = 0;
             events = analysis.Fit.Events;
             RequireEstimable(frame, beta);
-            var status = frame.Rows.Select(row => (int)double.Parse(table.Column(formula.Response.Event).TextAt(row)!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            var p = beta.Length;
-            var x = new double[frame.RowCount * p];
-            for (var i = 0; i < frame.RowCount; i++)
-            {
-                for (var k = 0; k < p; k++)
-                {
-                    x[i * p + k] = frame.Design[k][i];
-                }
-            }
-            baseline = FineGrayBaseline.CumulativeSubdistributionHazard(frame.Stop, status, cause.Value, x, beta, modelTimes);
+            // A competing-risks frame holds the status codes themselves.
+            var status = frame.Status.Select(code => (int)code).ToArray();
+            baseline = FineGrayBaseline.CumulativeSubdistributionHazard(frame.Stop, status, cause.Value, frame.Design, beta, modelTimes);
         }
         warnings.InsertRange(0, frame.Warnings);
         var lastTime = frame.Stop.Max();

@@ -27,8 +27,8 @@ public sealed record ModelOutcome(ModelEvaluation Evaluation, int[] Rows, double
         var cases = CompleteCases.Of(table, [model.TimeColumn, model.EventColumn]);
         var time = AnalysisColumns.Time(cases, model.TimeColumn);
         int[] status = model.Kind == ModelKind.Cox
-            ? AnalysisColumns.Event(cases, model.EventColumn).Select(e => e ? 1 : 0).ToArray()
-            : CifReport.StatusCodes(cases, model.EventColumn);
+            ? AnalysisColumns.Event(cases, model.EventColumn).Select(e => (int)e).ToArray()
+            : AnalysisColumns.StatusCodes(cases, model.EventColumn);
         var position = new Dictionary<int, int>(cases.Rows.Length);
         for (var i = 0; i < cases.Rows.Length; i++)
         {

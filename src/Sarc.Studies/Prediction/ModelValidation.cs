@@ -64,14 +64,9 @@ public static class ModelValidation
             var names = model.Coefficients.Select(c => c.Name).ToArray();
             var coxData = new CoxData(null, outcome.Time, outcome.Status.Select(s => (double)s).ToArray(), data.Design, names, names,
                 Enumerable.Range(0, names.Length).ToArray());
-            try
-            {
-                bootstrap = OptimismBootstrap.Validate(coxData, OptimismBootstrap.Resamples(data.Count, resamples, seed), model.Ties, progress);
-            }
-            catch (ArgumentException e)
-            {
-                throw new DataInputException($"{table.Source}: the model cannot be refitted on these data for the bootstrap: {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
-            }
+            DataProblems.ThrowIfAny(table.Source, OptimismBootstrap.Check(coxData, model.Ties), _ => 0,
+                describe: problem => $"the model cannot be refitted on these data for the bootstrap: {problem.Message}");
+            bootstrap = OptimismBootstrap.Validate(coxData, OptimismBootstrap.Resamples(data.Count, resamples, seed), model.Ties, progress);
             if (bootstrap.Successful < bootstrap.Requested)
             {
                 warnings.Add($"{bootstrap.Requested - bootstrap.Successful} of {bootstrap.Requested} bootstrap refits failed (singular) and were skipped, as rms does");
@@ -84,22 +79,30 @@ public static class ModelValidation
     /// <summary>The calibration slope: Cox (Efron) or Fine-Gray regression of the outcome on the linear predictor.</summary>
     public static CalibrationSlope Slope(PredictionModel model, PredictionOutcome outcome, double[] linearPredictor)
     {
-        try
+        // No event, or every patient with the same linear predictor: no slope to estimate.
+        var none = new CalibrationSlope(double.NaN, double.NaN);
+        if (linearPredictor.Length == 0 || Array.TrueForAll(linearPredictor, lp => lp == linearPredictor[0]))
         {
-            if (model.Kind == ModelKind.Cox)
+            return none;
+        }
+        if (model.Kind == ModelKind.Cox)
+        {
+            var status = outcome.EventIndicator();
+            if (!status.Contains(1))
             {
-                var status = outcome.EventIndicator();
-                var fit = new CoxRegression(new CoxOptions { Ties = model.Ties }).Fit(CoxData.Simple(outcome.Time, status, [linearPredictor], ["lp"]));
-                return new CalibrationSlope(fit.Coefficients[0].Coef, fit.Coefficients[0].Se);
+                return none;
             }
-            var fg = FineGray.Fit(outcome.Time, outcome.Status, outcome.Cause, linearPredictor, 1);
-            return new CalibrationSlope(fg.Coefficients[0], fg.StandardError(0));
+            var fit = new CoxRegression(new CoxOptions { Ties = model.Ties }).Fit(CoxData.Simple(outcome.Time, status, [linearPredictor], ["lp"]));
+            return new CalibrationSlope(fit.Coefficients[0].Coef, fit.Coefficients[0].Se);
         }
-        catch (ArgumentException)
+        var fineGray = new FineGray();
+        var data = new FineGrayData(outcome.Time, outcome.Status, outcome.Cause, [linearPredictor], ["lp"]);
+        if (fineGray.Check(data).Count > 0)
         {
-            // No event, or every patient with the same linear predictor: no slope to estimate.
-            return new CalibrationSlope(double.NaN, double.NaN);
+            return none;
         }
+        var row = fineGray.Fit(data).Coefficients[0];
+        return new CalibrationSlope(row.Coef, row.Se);
     }
 
     /// <summary>The times asked for, each checked to be a model time.</summary>

@@ -49,7 +49,7 @@ public static class Recalibration
         }
         else
         {
-            baseline = FineGrayBaseline.CumulativeSubdistributionHazard(outcome.Time, outcome.Status, outcome.Cause, data.LinearPredictor, [slope], at);
+            baseline = FineGrayBaseline.CumulativeSubdistributionHazard(outcome.Time, outcome.Status, outcome.Cause, [data.LinearPredictor], [slope], at);
         }
         return model with
         {

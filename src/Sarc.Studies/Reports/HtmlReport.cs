@@ -45,7 +45,7 @@ public static class HtmlReport
             var blocks = new List<WrittenBlock>();
             if (analysis.Output is { } output)
             {
-                var context = new ReportContext(definition, definition.Analyses.First(a => a.Id == analysis.Id), labels);
+                var context = new ReportContext(definition, definition.Analyses.First(a => a.Id == analysis.Id), labels) { Data = options.Provenance?.Data };
                 foreach (var block in output.Present(context))
                 {
                     var basePath = Path.Combine(folder, basename + block.Suffix);
@@ -53,6 +53,7 @@ public static class HtmlReport
                     {
                         ReportTable table => new WrittenBlock(table, [WriteCsv(table, basePath)]),
                         ReportFigure figure => new WrittenBlock(figure, FigureWriter.Save(figure.Figure, basePath, options.Figures)),
+                        ReportFile file => new WrittenBlock(file, [WriteFile(file, basePath)]),
                         _ => throw new InvalidOperationException($"Unknown report block {block.GetType().Name}."),
                     });
                 }
@@ -90,6 +91,16 @@ public static class HtmlReport
         var rows = table.Rows.Select(r => r.Cells.Count == width ? r.Cells : [.. r.Cells, .. Enumerable.Repeat("", width - r.Cells.Count)]);
         Csv.Write(basePath + ".csv", table.Header, rows);
         return Path.GetFileName(basePath) + ".csv";
+    }
+
+    /// <summary>Writes a <see cref="ReportFile"/> through a temporary file renamed over the target, so it is never half-written.</summary>
+    private static string WriteFile(ReportFile file, string basePath)
+    {
+        var path = basePath + file.Extension;
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, file.Content, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+        return Path.GetFileName(path);
     }
 
     /// <summary>The page's HTML, rendered by <see cref="ReportPage"/>.</summary>

@@ -80,6 +80,10 @@ public static class MethodsParagraph
         {
             sentences.Add($"The illness-death course (surgery → local recurrence → distant metastasis → death) was described by Aalen-Johansen state occupancy probabilities {Cite("Aalen OO, Johansen S. An empirical transition matrix for non-homogeneous Markov chains based on censored observations. Scand J Stat 1978;5:141–150.")} with infinitesimal-jackknife standard errors and one Cox model per observed transition.");
         }
+        if (Has("model"))
+        {
+            sentences.Add($"Prediction models were fitted as Cox (or, for one cause among competing risks, Fine-Gray) regressions with continuous predictors as restricted cubic splines at Harrell's default knots {Cite("Harrell FE. Regression Modeling Strategies. 2nd ed. Springer; 2015.")}, and validated at each prediction time by Harrell's and Uno's C {Cite("Uno H, Cai T, Pencina MJ, D'Agostino RB, Wei LJ. On the C-statistics for evaluating overall adequacy of risk prediction procedures with censored survival data. Stat Med 2011;30:1105–1117.")}, the time-dependent AUC, the Brier score and the index of prediction accuracy with inverse-probability-of-censoring weights {Cite("Kattan MW, Gerds TA. The index of prediction accuracy: an intuitive measure useful for evaluating risk prediction models. Diagn Progn Res 2018;2:7.")}, the calibration slope and calibration by decile, with optimism estimated by bootstrap refits where asked (as rms, riskRegression and survival).");
+        }
         var packages = Provenance.ValidatedPackages;
         sentences.Add($"All analyses were run with Sarc, whose engines are validated against R {Provenance.ValidatedRVersion} (survival {packages.GetValueOrDefault("survival", "?")}, cmprsk {packages.GetValueOrDefault("cmprsk", "?")}) to a relative 10⁻⁶ for estimates and 10⁻⁵ for p-values and confidence limits; p-values are two-sided.");
         return (sentences, references);

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sarc.Registry.Json;
 using Sarc.Studies.Json;
 using Sarc.Studies.Running;
 
@@ -13,13 +13,11 @@ namespace Sarc.Studies.Reports;
 /// </summary>
 public static class ResultsJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The document as UTF-8 text; with <paramref name="provenance"/>, a <c>"provenance"</c> object first.</summary>
     public static string Write(IReadOnlyList<StudyResult> studies, Provenance? provenance = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        using (var writer = new Utf8JsonWriter(stream, SarcJson.Indented))
         {
             writer.WriteStartObject();
             if (provenance is not null)

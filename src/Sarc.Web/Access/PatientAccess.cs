@@ -329,7 +329,7 @@ public sealed class PatientAccess
                 {
                     record.Remove(TemplateColumns.Names[column]);
                 }
-                return record.ToJsonString(RelaxedJson);
+                return record.ToJsonString(Sarc.Registry.Json.SarcJson.Serializer);
             }
         }
         catch (JsonException)
@@ -338,8 +338,6 @@ public sealed class PatientAccess
         // Not the record JSON the store writes: show nothing rather than something that might identify.
         return Hidden;
     }
-
-    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string OneLine(string? text) => (text ?? "").Trim().ReplaceLineEndings(" ");
 

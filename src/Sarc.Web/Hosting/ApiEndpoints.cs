@@ -44,6 +44,13 @@ internal static class ApiEndpoints
             return record is null ? Results.NotFound() : Json(w => WriteFields(w, session.Access.Cells(record)));
         });
 
+        api.MapGet("/patients/{id}/predictions", (HttpContext http, string id) =>
+        {
+            using var session = Session.Open(http, options);
+            var record = session.Access.Find(id);
+            return record is null ? Results.NotFound() : Json(w => PredictionJson.Write(w, record.Id, PatientEndpoints.Predictions(http, record)));
+        });
+
         api.MapPost("/import", async (HttpContext http, string? reason) =>
         {
             using var session = Session.Open(http, options);
@@ -131,13 +138,6 @@ internal static class ApiEndpoints
 
     private static IResult Json(Action<Utf8JsonWriter> body, int status = StatusCodes.Status200OK)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        return Results.Text(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
+        return Results.Text(Sarc.Registry.Json.SarcJson.Object(body), "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry.Domain;
+using Sarc.Registry.Models;
+using Sarc.Studies.Prediction;
 using Sarc.Surveillance;
 using Sarc.Web.Access;
 using Sarc.Web.Pages;
@@ -49,6 +52,7 @@ internal static class PatientEndpoints
                 Record = record,
                 Cells = session.Access.Cells(record),
                 session.Access.User,
+                Predictions = Predictions(http, record),
                 NextVisits = NextVisits(record, options),
                 Today = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime),
             });
@@ -61,6 +65,13 @@ internal static class PatientEndpoints
             return entries is null ? Html.NotFound() : Html.Page<AuditPage>(new { PatientId = id, Entries = entries });
         });
     }
+
+    /// <summary>
+    /// The predictions of the models registered for <paramref name="record"/>'s center (its own and those for all
+    /// centers), for a patient the caller has found through <see cref="PatientAccess"/>.
+    /// </summary>
+    internal static IReadOnlyList<RegisteredPrediction> Predictions(HttpContext http, PatientRecord record) =>
+        RegisteredPredictions.For(record, http.RequestServices.GetRequiredService<ModelStore>().ForCenter(record.Patient.Center));
 
     /// <summary>The next three visits after the last follow-up (restarted by a local recurrence); none after metastasis or death.</summary>
     private static IReadOnlyList<ScheduledVisit> NextVisits(PatientRecord record, WebOptions options)

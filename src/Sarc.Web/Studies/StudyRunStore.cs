@@ -33,6 +33,8 @@ public sealed partial class StudyRunStore
         [".png"] = "image/png",
         [".csv"] = "text/csv; charset=utf-8",
         [".json"] = "application/json; charset=utf-8",
+        // A model analysis's model file (docs/models.md).
+        [".yaml"] = "application/yaml; charset=utf-8",
     };
 
     private readonly string _root;
@@ -79,7 +81,7 @@ public sealed partial class StudyRunStore
                 new ReportOptions { Provenance = Provenance.Create($"web user {user.Email}", snapshot, _clock) });
             var run = new StudyRun(id, user.Email, study.Id, study.Title, started, patients.Count, report);
             // Written last: a folder without run.json is an unfinished or failed run and is never served.
-            File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(new Metadata(run.Owner, run.StudyId, run.StudyTitle, run.Started, run.Patients)));
+            File.WriteAllText(Path.Combine(folder, MetadataFile), JsonSerializer.Serialize(new Metadata(run.Owner, run.StudyId, run.StudyTitle, run.Started, run.Patients), Sarc.Registry.Json.SarcJson.Serializer));
             return run;
         }
         finally
@@ -123,7 +125,7 @@ public sealed partial class StudyRunStore
     /// <summary>
     /// The path and content type of report file <paramref name="name"/> of <paramref name="run"/>, or null when the name
     /// is not a plain file name of the report (no folders, no leading dot) with a report extension (html, svg, png,
-    /// csv, json), or no such file exists.
+    /// csv, json, yaml), or no such file exists.
     /// </summary>
     public static (string Path, string ContentType)? ReportFile(StudyRun run, string name)
     {
@@ -142,7 +144,7 @@ public sealed partial class StudyRunStore
         {
             return null;
         }
-        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(path));
+        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(path), Sarc.Registry.Json.SarcJson.Serializer);
         return meta is null ? null : new StudyRun(Path.GetFileName(folder), meta.Owner, meta.StudyId, meta.StudyTitle, meta.Started, meta.Patients, Path.Combine(folder, ReportSubfolder));
     }
 

@@ -74,7 +74,7 @@ public class CifCommandTest
     }
 
     [Theory]
-    [InlineData("time,status\n1,1\n2,-1\n", "line 3: column 'status': status must be 0 (censored) or a positive whole-number cause, found -1")]
+    [InlineData("time,status\n1,1\n2,-1\n", "line 3: column 'status': status must be 0 (censored) or a positive whole-number cause, found '-1'")]
     [InlineData("time,status\n1,1\n2,1.5\n", "line 3: column 'status'")]
     [InlineData("time,status\n1,1\n2,death\n", "line 3: column 'status' must be a whole-number status code")]
     [InlineData("time,status\n1,1\n-2,0\n", "line 3: column 'time'")]

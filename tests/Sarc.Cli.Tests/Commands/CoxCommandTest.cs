@@ -90,8 +90,8 @@ public sealed class CoxCommandTest : IDisposable
     [InlineData("Surv(time, status) ~ size + depth)", "formula: unexpected ')' at column 34")]
     [InlineData("Surv(time, status) ~ size +", "formula: unexpected end of formula at column 28")]
     [InlineData("Surv(time, status) ~ sise", "'sise', which is not in the data; did you mean 'size'?")]
-    [InlineData("Surv(label, status) ~ size", "time column 'label' must be numeric, found 'a'")]
-    [InlineData("Surv(time, bad) ~ size", "event column 'bad' must be 0 (censored) or 1 (event), found '2'")]
+    [InlineData("Surv(label, status) ~ size", "line 2: column 'label' must be a numeric time, found 'a'")]
+    [InlineData("Surv(time, bad) ~ size", "line 4: column 'bad': event must be 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, found '3'")]
     [InlineData("Surv(time, none) ~ size", "no events")]
     [InlineData("Surv(time, status) ~ size + label1", "column 'label1' has a single level ('x')")]
     [InlineData("Surv(size, time, status) ~ label", "must be less than stop time")]
@@ -101,7 +101,7 @@ public sealed class CoxCommandTest : IDisposable
             "time,status,size,label,bad,none,label1",
             "5,1,2,a,1,0,x",
             "7,0,3,b,0,0,x",
-            "9,1,1,a,2,0,x",
+            "9,1,1,a,3,0,x",
             "3,1,8,b,1,0,x");
         CliRun.Of("cox", "--data", path, "--formula", formula).AssertUserError(message);
     }
@@ -111,6 +111,22 @@ public sealed class CoxCommandTest : IDisposable
     {
         var path = WriteCsv("time,status,size", "5,1,2", "7,0,3", "3,1,1");
         CliRun.Of("cox", "--data", path, "--formula", "Surv(time, status) ~ size", "--ties", "exact").AssertUserError("exact");
+    }
+
+    [Fact]
+    public void Cox_IntervalThatCollapsesUnderTimeFix_IsAUserErrorNamingItsLine()
+    {
+        var path = WriteCsv("start,stop,status,x", "0,2,1,1", "2,2.0000000001,1,0", "0,3,0,1", "0,4,1,0");
+        CliRun.Of("cox", "--data", path, "--formula", "Surv(start, stop, status) ~ x")
+            .AssertUserError("line 3: the interval (2, 2.0000000001] has length 0 once near-equal times are merged (R's aeqSurv)");
+    }
+
+    [Fact]
+    public void Cox_FormulaNestedThousandsDeep_IsAUserError()
+    {
+        var path = WriteCsv("time,status,x", "5,1,2", "7,0,3", "3,1,1");
+        var deep = new string('(', 5000) + "x" + new string(')', 5000);
+        CliRun.Of("cox", "--data", path, "--formula", $"Surv(time, status) ~ {deep}").AssertUserError("formula: parentheses nested more than 100 deep");
     }
 
     private string WriteCsv(params string[] lines)

@@ -101,10 +101,12 @@ public class KmCommandTest
     }
 
     [Fact]
-    public void Km_EventCodedOneTwo_IsAUserError()
+    public void Km_ZeroInAOneTwoCodedEvent_IsAUserError()
     {
-        using var csv = new TempFile("time,event\n1,1\n4,2\n");
-        CliRun.Of("km", "--data", csv.Path, "--time", "time", "--event", "event").AssertUserError("line 3: column 'event': event must be 0/1/TRUE/FALSE, found '2'");
+        // The largest value is 2, so the column is coded 1/2 as R's Surv reads it, and 0 is neither.
+        using var csv = new TempFile("time,event\n1,1\n4,2\n5,0\n");
+        CliRun.Of("km", "--data", csv.Path, "--time", "time", "--event", "event")
+            .AssertUserError("line 4: column 'event': event is coded 1/2 (1 = censored, 2 = event, as the column's largest value is 2), found '0'");
     }
 
     [Fact]

@@ -53,11 +53,12 @@ public class MultistateCommandTest
     }
 
     [Fact]
-    public void Multistate_DefaultStates_AreSortedAfterEntry()
+    public void Multistate_DefaultStates_AreInROrderAfterEntry()
     {
         using var file = new TempFile("id,start,stop,event\n1,0,5,LR\n1,5,9,death\n2,0,4,DM\n3,0,6,\n");
         var json = CliRun.Of("multistate", "--data", file.Path, "--id", "id", "--start", "start", "--stop", "stop", "--event", "event", "--json").Json();
-        Assert.Equal(new[] { "entry", "DM", "LR", "death" }, json.GetProperty("states").EnumerateArray().Select(s => s.GetString()!).ToArray());
+        // R's factor() order (case-insensitive first), not ordinal, which put "DM" and "LR" before "death".
+        Assert.Equal(new[] { "entry", "death", "DM", "LR" }, json.GetProperty("states").EnumerateArray().Select(s => s.GetString()!).ToArray());
         // Without --at, one row per time in the data (4, 5, 6, 9).
         Assert.Equal(4, json.GetProperty("at").GetArrayLength());
     }

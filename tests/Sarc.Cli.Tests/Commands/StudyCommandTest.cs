@@ -13,7 +13,7 @@ public class StudyCommandTest
         var run = CliRun.Of(["study", "validate", .. files]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(5, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains(": ok (")));
+        Assert.Equal(6, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains(": ok (")));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class StudyCommandTest
     }
 
     [Fact]
-    public void Demo_SmallRegistry_WritesThePageFiguresAndResultsForTheFiveStudies()
+    public void Demo_SmallRegistry_WritesThePageFiguresAndResultsForTheBuiltInStudies()
     {
         var folder = Path.Combine(Path.GetTempPath(), "sarc-demo-" + Guid.NewGuid().ToString("N"));
         try
@@ -57,7 +57,7 @@ public class StudyCommandTest
             Assert.True(File.Exists(Path.Combine(folder, "data", "registry.db")));
             using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
             var ids = results.RootElement.GetProperty("studies").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
-            Assert.Equal(["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse"], ids);
+            Assert.Equal(["necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse", "prognostic-nomogram"], ids);
             Assert.NotEmpty(Directory.GetFiles(folder, "*.svg"));
             Assert.Equal(Directory.GetFiles(folder, "*.svg").Length, Directory.GetFiles(folder, "*.png").Length);
             Assert.StartsWith("sarc demo --out", results.RootElement.GetProperty("provenance").GetProperty("run_by").GetString(), StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public class StudyCommandTest
             var database = Path.Combine(folder, "data", "registry.db");
             var verified = CliRun.Of("study", "verify", folder, "--db", database);
             Assert.True(verified.ExitCode == 0, verified.Error);
-            Assert.Contains("reproduced (5 studies", verified.Output);
+            Assert.Contains("reproduced (6 studies", verified.Output);
 
             // ...and not after an audited edit of one patient: exit 2 naming the first difference.
             var export = Path.Combine(folder, "edit.csv");

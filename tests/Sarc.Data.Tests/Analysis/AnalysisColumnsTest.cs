@@ -17,22 +17,57 @@ public class AnalysisColumnsTest
     }
 
     [Theory]
-    [InlineData("1\n0\nTRUE\nfalse\nT\nF\n", new[] { true, false, true, false, true, false })]
-    [InlineData("1\n0\n", new[] { true, false })]
-    public void Event_AcceptsZeroOneAndLogicals(string cells, bool[] expected)
+    // Each coding R's Surv takes: 0/1, 1/2 (when the largest value is 2), and the logicals read.csv makes of TRUE/FALSE and T/F.
+    [InlineData("1\n0\n1\n", new[] { 1.0, 0, 1 })]
+    [InlineData("2\n1\n2\n", new[] { 1.0, 0, 1 })]
+    [InlineData("2\n2\n", new[] { 1.0, 1 })]
+    [InlineData("TRUE\nFALSE\nTRUE\n", new[] { 1.0, 0, 1 })]
+    [InlineData("T\nF\nT\n", new[] { 1.0, 0, 1 })]
+    [InlineData("T\nFALSE\nNA\nTRUE\n", new[] { 1.0, 0, 1 })]
+    public void Event_EveryRCoding_GivesOneForAnEvent(string cells, double[] expected)
     {
         using var csv = new TempCsv("event\n" + cells);
         var frame = CsvTableReader.Read(csv.Path);
         Assert.Equal(expected, AnalysisColumns.Event(CompleteCases.Of(frame, ["event"]), "event"));
     }
 
-    [Fact]
-    public void Event_OtherCode_NamesLineAndValue()
+    [Theory]
+    [InlineData("1\n3\n", "line 3: column 'event': event must be 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, found '3'")]
+    // A 0 next to a 2 is neither coding: R's Surv turns it into NA.
+    [InlineData("2\n0\n1\n", "line 3: column 'event': event is coded 1/2 (1 = censored, 2 = event, as the column's largest value is 2), found '0'")]
+    // Lower-case logicals are text to R's read.csv, which Surv rejects.
+    [InlineData("true\nfalse\n", "line 2: column 'event': event must be 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, found 'true' (also line 3)")]
+    [InlineData("TRUE\n0\n", "line 3: column 'event': event mixes numbers and TRUE/FALSE, found '0'; code every event the same way (0/1, 1/2 (2 = event), TRUE/FALSE or T/F)")]
+    public void Event_OutsideItsCoding_NamesEveryBadLine(string cells, string message)
     {
-        using var csv = new TempCsv("event\n1\n2\n");
+        using var csv = new TempCsv("event\n" + cells);
         var frame = CsvTableReader.Read(csv.Path);
         var error = Assert.Throws<DataInputException>(() => AnalysisColumns.Event(CompleteCases.Of(frame, ["event"]), "event"));
-        Assert.Equal($"{csv.Path}: line 3: column 'event': event must be 0/1/TRUE/FALSE, found '2'", error.Message);
+        Assert.Equal($"{csv.Path}: {message}", error.Message);
+    }
+
+    [Fact]
+    public void Event_ManyBadLines_NamesTenAndCountsTheRest()
+    {
+        using var csv = new TempCsv("event\n" + string.Concat(Enumerable.Repeat("5\n", 13)));
+        var error = Assert.Throws<DataInputException>(() => AnalysisColumns.Event(CompleteCases.Of(CsvTableReader.Read(csv.Path), ["event"]), "event"));
+        Assert.EndsWith("found '5' (also lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 2 more)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0\n2\n1\n", new[] { 0, 2, 1 })]
+    public void StatusCodes_ZeroIsCensoredOtherWholeNumbersAreCauses(string cells, int[] expected)
+    {
+        using var csv = new TempCsv("status\n" + cells);
+        Assert.Equal(expected, AnalysisColumns.StatusCodes(CompleteCases.Of(CsvTableReader.Read(csv.Path), ["status"]), "status"));
+    }
+
+    [Fact]
+    public void States_EmptyIsCensoredAndSpacesAreTrimmed()
+    {
+        using var csv = new TempCsv("state\nLR\n\n DM \nNA\n");
+        var frame = CsvTableReader.Read(csv.Path);
+        Assert.Equal(new string?[] { "LR", null, "DM", null }, AnalysisColumns.States(CompleteCases.Of(frame, []), "state"));
     }
 
     [Fact]
@@ -54,14 +89,15 @@ public class AnalysisColumnsTest
     }
 
     [Fact]
-    public void Factor_Text_LevelsSortedOrdinal()
+    public void Factor_Text_LevelsInROrder()
     {
-        using var csv = new TempCsv("g\nb\na\nb\nc\n");
+        // R's order, not ordinal: "B" sorts after "a" and "b" (ordinal would put it first).
+        using var csv = new TempCsv("g\nb\na\nB\nb\nc\n");
         var frame = CsvTableReader.Read(csv.Path);
         var factor = AnalysisColumns.Factor(CompleteCases.Of(frame, ["g"]), "g");
-        Assert.Equal(["a", "b", "c"], factor.Levels);
-        Assert.Equal([1, 0, 1, 2], factor.Codes);
-        Assert.Equal([1, 2, 1], factor.Counts());
+        Assert.Equal(["a", "b", "B", "c"], factor.Levels);
+        Assert.Equal([1, 0, 2, 1, 3], factor.Codes);
+        Assert.Equal([1, 2, 1, 1], factor.Counts());
     }
 
     [Fact]

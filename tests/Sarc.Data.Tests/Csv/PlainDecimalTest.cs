@@ -56,6 +56,45 @@ public class PlainDecimalTest
         }
     }
 
+    [Fact]
+    public void ParsePrefix_ExportedDoublesInALine_EqualDoubleParseAndStopAtTheComma()
+    {
+        // As R's fwrite writes doubles: up to 15 significant digits after leading zeros ("0.00718822557982519" has
+        // 18 digits), so the digits come eight at a time across the point and the comma.
+        var random = new Random(20261203);
+        for (var n = 0; n < 200_000; n++)
+        {
+            var zeros = random.Next(0, 6);
+            var significant = random.Next(1, 16);
+            var integer = random.Next(3) == 0 ? Digits(random, random.Next(1, 4)).TrimStart('0') : "";
+            var fractionDigits = Math.Max(1, significant - integer.Length);
+            var text = (random.Next(2) == 0 ? "-" : "") + (integer.Length == 0 ? "0" : integer) + "." + new string('0', zeros) +
+                "123456789"[random.Next(9)] + Digits(random, fractionDigits - 1);
+            var line = System.Text.Encoding.ASCII.GetBytes(text + "," + Digits(random, random.Next(1, 12)));
+            var expected = double.Parse(text, CultureInfo.InvariantCulture);
+            var length = PlainDecimal.ParsePrefix(line, out var value);
+            var significantDigits = text.TrimStart('-').Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length;
+            if (significantDigits > 15)
+            {
+                Assert.True(length == -1, text);
+                continue;
+            }
+            Assert.True(length == text.Length, text);
+            Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(value), text);
+        }
+    }
+
+    [Theory]
+    // Sixteen significant digits reached through eight-digit blocks, and a trailing zero that counts.
+    [InlineData("1234567812345678")]
+    [InlineData("0.1234567812345678")]
+    [InlineData("12345678.12345678")]
+    [InlineData("100000000000000.0")]
+    public void TryParse_SixteenSignificantDigits_AreLeftToDoubleParse(string text)
+    {
+        Assert.False(PlainDecimal.TryParse(text, out _));
+    }
+
     private static string Digits(Random random, int count)
     {
         var chars = new char[count];

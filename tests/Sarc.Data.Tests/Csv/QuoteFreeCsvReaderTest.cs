@@ -65,6 +65,67 @@ public class QuoteFreeCsvReaderTest
         AssertSameFrame(CsvTableReader.Read(quoted.Path), fast);
     }
 
+    [Fact]
+    public void Read_LargeFileColumnsTurningToText_EqualsTheGeneralReader()
+    {
+        // Per range, text can start at its first row (labels), part-way (numbers, then "X", then numbers again, kept
+        // as written: "2.50" stays "2.50"), or not at all while other ranges have it; missing cells throughout.
+        var builder = new StringBuilder("grade,size,stage\n");
+        for (var i = 0; i < 600_000; i++)
+        {
+            var grade = i % 11 == 0 ? "NA" : i % 3 == 0 ? "2.50" : "G" + (i % 4);
+            var size = i == 123_457 || i == 350_001 ? "X" : i % 13 == 0 ? "" : (i % 97 / 4.0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var stage = i >= 590_000 && i % 2 == 0 ? "IV" : (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.Append(grade).Append(',').Append(size).Append(',').Append(stage).Append('\n');
+        }
+        Assert.True(builder.Length > 4_500_000, $"test file of {builder.Length} bytes is under the parallel reader's threshold");
+        using var csv = new TempCsv(builder.ToString());
+        using var quoted = new TempCsv("\"grade\"" + builder.ToString()[5..]);
+        var fast = CsvTableReader.Read(csv.Path);
+        Assert.All(fast.Columns, column => Assert.Equal(ColumnKind.Text, column.Kind));
+        AssertSameFrame(CsvTableReader.Read(quoted.Path), fast);
+    }
+
+    [Theory]
+    // A column skipped between kept ones, a text column kept, short rows, a late text cell in a skipped column.
+    [InlineData("id,time,grade,x\n1,1.5,G1,2\n2,3,G2\n3,NA,,X\n", new[] { "time", "grade" })]
+    [InlineData("id,histology,grade\n1,LMS,1\n2,Synovial sarcoma,2.50\n3,Liposarcome dédifférencié,NA\n4,LMS,X\n", new[] { "grade" })]
+    public void TryRead_SomeColumns_GivesThoseColumnsOfTheFullFrame(string content, string[] columns)
+    {
+        using var csv = new TempCsv(content);
+        var full = CsvTableReader.Read(csv.Path);
+        var fast = QuoteFreeCsvReader.TryRead(csv.Path, HeaderNames, columns);
+        Assert.NotNull(fast);
+        AssertSameFrame(Only(full, columns), fast);
+        AssertSameFrame(Only(full, columns), CsvTableReader.Read(csv.Path, columns));
+    }
+
+    [Fact]
+    public void Read_LargeFileSomeColumns_GivesThoseColumnsOfTheFullFrame()
+    {
+        var builder = new StringBuilder("id,time,label,x\n");
+        for (var i = 0; i < 400_000; i++)
+        {
+            builder.Append(i).Append(',').Append(i % 997 / 10.0).Append(',').Append(i % 5 == 0 ? "NA" : "g" + (i % 4)).Append(',')
+                .Append(i == 300_000 ? "late text" : (i % 13).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+        using var csv = new TempCsv(builder.ToString());
+        string[] columns = ["label", "time"];
+        AssertSameFrame(Only(CsvTableReader.Read(csv.Path), columns), CsvTableReader.Read(csv.Path, columns));
+    }
+
+    [Fact]
+    public void Read_SomeColumnsWithOneNotInTheFile_ReadsEveryColumn()
+    {
+        // The caller's "column not found" then lists every column of the file.
+        using var csv = new TempCsv("time,event,grade\n1,1,G1\n");
+        var frame = CsvTableReader.Read(csv.Path, ["time", "status"]);
+        Assert.Equal(["time", "event", "grade"], frame.Columns.Select(c => c.Name));
+    }
+
+    private static DataFrame Only(DataFrame frame, string[] columns) =>
+        new(frame.Source, frame.Columns.Where(c => columns.Contains(c.Name)).ToArray(), frame.LineNumbers);
+
     private static string[] HeaderNames(byte[] bytes, int length) =>
         Encoding.UTF8.GetString(bytes, 0, length).TrimStart('\uFEFF').TrimEnd('\r', '\n').Split(',');
 

@@ -54,4 +54,53 @@ public class FormulaTest
         Assert.Contains(message, exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', exception.Message);
     }
+
+    [Fact]
+    public void Parse_ParenthesesThousandsDeep_IsAOneLineUserErrorNotAStackOverflow()
+    {
+        // Issue 17: 5000 levels of '(' overflowed the stack, which aborted `study run` and killed `sarc serve`.
+        var deep = "Surv(t, e) ~ " + new string('(', 5000) + "age" + new string(')', 5000);
+        var exception = Assert.Throws<DataInputException>(() => Formula.Parse(deep));
+        Assert.Equal("formula: parentheses nested more than 100 deep at column 114", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_ParenthesesAtTheLimit_Parse()
+    {
+        var formula = Formula.Parse("Surv(t, e) ~ " + new string('(', 100) + "age + sex" + new string(')', 100));
+        Assert.Equal(["age", "sex"], formula.Terms.Select(t => t.Label));
+    }
+
+    [Fact]
+    public void Parse_ProductOfManyVariables_IsBoundedNotExponential()
+    {
+        // a*b*...*l expands to 2^12 - 1 = 4095 terms; the parser stops at 1000 instead of taking minutes.
+        var product = string.Join("*", Enumerable.Range(0, 12).Select(i => $"x{i}"));
+        var exception = Assert.Throws<DataInputException>(() => Formula.Parse("Surv(t, e) ~ " + product));
+        Assert.Equal("formula: more than 1000 terms", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_RandomText_GivesAFormulaOrAOneLineUserError()
+    {
+        // A bounded fuzz over the formula's own alphabet: nothing but a result or a DataInputException.
+        string[] pieces = ["Surv", "(", ")", "(", ")", ",", "+", "*", ":", "~", "1", "a", "b", "t", "e", "factor", "strata", "cluster", " ", "`x y`", "`", "-", "^", "\n"];
+        var random = new Random(17);
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            if (random.Next(2) == 0)
+            {
+                text = "Surv(t, e) ~ " + text;
+            }
+            try
+            {
+                Formula.Parse(text);
+            }
+            catch (DataInputException e)
+            {
+                Assert.DoesNotContain('\n', e.Message);
+            }
+        }
+    }
 }

@@ -71,10 +71,48 @@ public class ModelFrameTest
         Assert.Equal([1, 0, 1, 0, 1, 0], frame.Strata!);
     }
 
+    [Fact]
+    public void Build_SeveralStrataColumns_OrderedByEachColumnAsR()
+    {
+        // R's strata(grade, site): numeric grade in numeric order, the first column varying slowest, and only the
+        // combinations present; labels "grade=1, site=b".
+        var frame = ModelFrame.Build(Table(), Formula.Parse("Surv(time, status) ~ age + strata(grade, site)"));
+        Assert.Equal(["grade=1, site=b", "grade=2, site=a", "grade=3, site=a"], frame.StrataLabels);
+        Assert.Equal([0, 1, 2, 0, 1], frame.Strata!);
+    }
+
+    [Fact]
+    public void Build_TextFactor_ReferenceIsTheFirstLevelInROrder()
+    {
+        // Ordinal order would make "B" the reference; R's puts "a" first (a < A < b < B).
+        var table = new DataFrame("f.csv",
+        [
+            new DataColumn("time", ColumnKind.Numeric, [1, 2, 3, 4], null),
+            new DataColumn("status", ColumnKind.Numeric, [1, 0, 1, 1], null),
+            new DataColumn("g", ColumnKind.Text, null, ["B", "a", "b", "a"]),
+        ], [2, 3, 4, 5]);
+        var frame = ModelFrame.Build(table, Formula.Parse("Surv(time, status) ~ g"));
+        Assert.Equal(["gb", "gB"], frame.ColumnNames);
+    }
+
+    [Theory]
+    [InlineData(new[] { 2.0, 1, 2, 2, 1, 2 })]
+    [InlineData(new[] { 1.0, 0, 1, 1, 0, 1 })]
+    public void Build_EventCodedZeroOneOrOneTwo_GivesTheSameStatus(double[] events)
+    {
+        var table = new DataFrame("f.csv",
+        [
+            new DataColumn("time", ColumnKind.Numeric, [5, 7, 9, 3, 4, 6], null),
+            new DataColumn("e", ColumnKind.Numeric, events, null),
+            new DataColumn("x", ColumnKind.Numeric, [1, 2, 3, 4, 5, 6], null),
+        ], [2, 3, 4, 5, 6, 7]);
+        Assert.Equal([1.0, 0, 1, 1, 0, 1], ModelFrame.Build(table, Formula.Parse("Surv(time, e) ~ x")).Status);
+    }
+
     [Theory]
     [InlineData("Surv(time, status) ~ agee", "formula uses column 'agee', which is not in the data; did you mean 'age'?")]
-    [InlineData("Surv(depth, status) ~ age", "line 2: time column 'depth' must be numeric, found 'deep'")]
-    [InlineData("Surv(time, grade) ~ age", "line 3: event column 'grade' must be 0 (censored) or 1 (event), found '2'")]
+    [InlineData("Surv(depth, status) ~ age", "line 2: column 'depth' must be a numeric time, found 'deep'")]
+    [InlineData("Surv(time, grade) ~ age", "line 3: column 'grade': event must be 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, found '2' (also lines 5, 7)")]
     [InlineData("Surv(time, status, age) ~ grade", "line 2: start time 'time' (5) must be less than stop time 'status' (1)")]
     [InlineData("Surv(time, status) ~ age + factor(status)", "")]
     public void Build_BadData_IsOneLineNamingTheLine(string formula, string message)

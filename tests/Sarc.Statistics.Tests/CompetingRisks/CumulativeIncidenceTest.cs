@@ -11,7 +11,7 @@ public class CumulativeIncidenceTest
     {
         // Sorted: t=1 cause 1, t=2 cause 2, t=3 cause 1, t=4 censored.
         // F1(1) = 1/4; S(2) = 1/2; F1(3) = 1/4 + S(3-) * 1/2 = 1/2.  F2(2) = S(2-) * 1/3 = 1/4.
-        var result = CumulativeIncidence.Fit([3.0, 1, 4, 2], [1, 1, 0, 2]);
+        var result = Cif([3.0, 1, 4, 2], [1, 1, 0, 2]);
         var cause1 = result.Curve(0, 1);
         Assert.Equal([1.0, 3.0], cause1.Times);
         AssertNear.Relative(0.25, cause1.Estimates[0], 1e-14, "F1(1)");
@@ -62,8 +62,8 @@ public class CumulativeIncidenceTest
             for (var i = 0; i < rows.Length; i++)
             {
                 Assert.Equal(rows[i].GetProperty("cause").GetString(), result.Tests[i].Cause.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                AssertNear.Relative(rows[i].GetProperty("stat"), result.Tests[i].Statistic, Tolerance.PValue, $"Gray stat cause {result.Tests[i].Cause}");
-                AssertNear.Relative(rows[i].GetProperty("p"), result.Tests[i].PValue, Tolerance.PValue, $"Gray p cause {result.Tests[i].Cause}");
+                AssertNear.Relative(rows[i].GetProperty("stat"), result.Tests[i].ChiSquare, Tolerance.PValue, $"Gray stat cause {result.Tests[i].Cause}");
+                AssertNear.Relative(rows[i].GetProperty("p"), result.Tests[i].P, Tolerance.PValue, $"Gray p cause {result.Tests[i].Cause}");
                 Assert.Equal(rows[i].GetProperty("df").GetInt32(), result.Tests[i].DegreesOfFreedom);
             }
         }
@@ -86,7 +86,7 @@ public class CumulativeIncidenceTest
     [Fact]
     public void Fit_AllCensored_HasNoCausesAndNoCurves()
     {
-        var result = CumulativeIncidence.Fit([1.0, 2, 3], [0, 0, 0]);
+        var result = Cif([1.0, 2, 3], [0, 0, 0]);
         Assert.Empty(result.Causes);
         Assert.Empty(result.Curves);
     }
@@ -98,12 +98,12 @@ public class CumulativeIncidenceTest
         var time = data.Numbers("time");
         var status = data.Integers("status");
         var (group, _) = data.Factor("group");
-        var original = CumulativeIncidence.Fit(time, status, group, 3);
+        var original = Cif(time, status, group, 3);
 
         var permutation = Enumerable.Range(0, time.Length).Reverse().ToArray();
         // Reversed rows, and the groups renumbered 0->5, 1->3, 2->0 among 6 codes (three of them unused).
         int[] relabel = [5, 3, 0];
-        var shuffled = CumulativeIncidence.Fit(
+        var shuffled = Cif(
             permutation.Select(i => time[i]).ToArray(),
             permutation.Select(i => status[i]).ToArray(),
             permutation.Select(i => relabel[group[i]]).ToArray(), 6);
@@ -126,14 +126,14 @@ public class CumulativeIncidenceTest
         // Group order changes which G-1 scores are used, but not the quadratic form.
         for (var i = 0; i < original.Tests.Count; i++)
         {
-            AssertNear.Relative(original.Tests[i].Statistic, shuffled.Tests[i].Statistic, 1e-9, "Gray statistic");
+            AssertNear.Relative(original.Tests[i].ChiSquare, shuffled.Tests[i].ChiSquare, 1e-9, "Gray statistic");
         }
     }
 
     [Fact]
     public void Fit_NegativeStatus_Throws()
     {
-        Assert.Throws<ArgumentException>(() => CumulativeIncidence.Fit([1.0, 2], [1, -1]));
+        Assert.Throws<ArgumentException>(() => Cif([1.0, 2], [1, -1]));
     }
 
     private static (Loaded Data, string[] Levels, CumulativeIncidenceResult Result) FitFixture(string name, bool grouped, double rho = 0)
@@ -147,11 +147,11 @@ public class CumulativeIncidenceTest
         var status = data.Integers("status");
         if (!grouped)
         {
-            return (new Loaded(all.RowCount - data.RowCount), [], CumulativeIncidence.Fit(time, status));
+            return (new Loaded(all.RowCount - data.RowCount), [], Cif(time, status));
         }
         var (codes, levels) = data.Factor("group");
         return (new Loaded(all.RowCount - data.RowCount), levels,
-            CumulativeIncidence.Fit(time, status, codes, levels.Length, new CumulativeIncidenceOptions { Rho = rho }));
+            Cif(time, status, codes, levels.Length, new CumulativeIncidenceOptions { Rho = rho }));
     }
 
     private static void AssertCurveMatches(JsonElement expected, IncidenceCurve curve, string label)
@@ -172,4 +172,7 @@ public class CumulativeIncidenceTest
     }
 
     private sealed record Loaded(int Excluded);
+
+    private static CumulativeIncidenceResult Cif(double[] time, int[] status, int[]? group = null, int groupCount = 1, CumulativeIncidenceOptions? options = null) =>
+        new CumulativeIncidence(options).Fit(new CompetingRisksData(time, status, group, groupCount));
 }

@@ -51,9 +51,8 @@ public class FineGrayTest
         // times 1,2,3 with x = 1,0,1: U(b) = Σ x_i - Σ S1/S0 over risk sets {1,2,3}, {2,3}, {3}.
         double[] time = [1, 2, 3];
         int[] status = [1, 1, 1];
-        double[] x = [1, 0, 1];
-        var result = FineGray.Fit(time, status, 1, x, 1);
-        var b = result.Coefficients[0];
+        var result = Fit(time, status, 1, [[1, 0, 1]]);
+        var b = result.Coefficients[0].Coef;
         var e = Math.Exp(b);
         var score = 2 - ((2 * e) / (2 * e + 1) + e / (e + 1) + 1);
         Assert.True(Math.Abs(score) < 1e-8, $"score at the estimate is {score}");
@@ -65,19 +64,13 @@ public class FineGrayTest
     {
         var data = ValidationCsv.Read("finegray_small", "time", "status", "age", "grade3", "size");
         var (time, status, x) = Arrays(data, ["age", "grade3", "size"]);
-        var forward = FineGray.Fit(time, status, 1, x, 3);
-        var n = time.Length;
-        var reversedX = new double[x.Length];
-        for (var i = 0; i < n; i++)
-        {
-            Array.Copy(x, (n - 1 - i) * 3, reversedX, i * 3, 3);
-        }
-        var backward = FineGray.Fit(time.Reverse().ToArray(), status.Reverse().ToArray(), 1, reversedX, 3);
+        var forward = Fit(time, status, 1, x);
+        var backward = Fit(time.Reverse().ToArray(), status.Reverse().ToArray(), 1, x.Select(c => c.Reverse().ToArray()).ToArray());
         // Summation order changes the last Newton step a little; the fit itself stops at gtol 1e-9.
         for (var k = 0; k < 3; k++)
         {
-            AssertNear.Relative(forward.Coefficients[k], backward.Coefficients[k], 1e-7, "coef");
-            AssertNear.Relative(forward.StandardError(k), backward.StandardError(k), 1e-7, "se");
+            AssertNear.Relative(forward.Coefficients[k].Coef, backward.Coefficients[k].Coef, 1e-7, "coef");
+            AssertNear.Relative(forward.Coefficients[k].Se, backward.Coefficients[k].Se, 1e-7, "se");
         }
     }
 
@@ -87,23 +80,37 @@ public class FineGrayTest
         // Every failure from cause 1 has x = 1 and nobody else does: the coefficient runs off to infinity.
         double[] time = [1, 2, 3, 4, 5, 6, 7, 8];
         int[] status = [1, 2, 1, 0, 1, 2, 0, 0];
-        double[] x = [1, 0, 1, 0, 1, 0, 0, 0];
-        var result = FineGray.Fit(time, status, 1, x, 1);
+        var result = Fit(time, status, 1, [[1, 0, 1, 0, 1, 0, 0, 0]]);
         Assert.NotEmpty(result.Warnings);
-        Assert.True(result.Coefficients[0] > 5, $"coefficient {result.Coefficients[0]}");
+        Assert.True(result.Coefficients[0].Coef > 5, $"coefficient {result.Coefficients[0].Coef}");
     }
 
     [Fact]
-    public void Fit_ConstantCovariate_Throws()
+    public void Check_ConstantCovariate_IsAProblemOfItsColumnAndFitThrows()
     {
-        var error = Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2, 3], [1, 2, 0], 1, [1.0, 0.5, 1, 0.7, 1, 0.2], 2));
-        Assert.Contains("column 0 is constant", error.Message, StringComparison.Ordinal);
+        double[] time = [1, 2, 3];
+        int[] status = [1, 2, 0];
+        double[][] x = [[1, 1, 1], [0.5, 0.7, 0.2]];
+        var problem = Assert.Single(new FineGray().Check(Data(time, status, 1, x)));
+        Assert.Equal((-1, 0), (problem.Row, problem.Column));
+        Assert.StartsWith("constant (1)", problem.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Fit(time, status, 1, x));
     }
 
     [Fact]
-    public void Fit_CauseThatNeverOccurs_Throws()
+    public void Check_CauseThatNeverOccursAndNegativeTime_AreProblemsAndFitThrows()
     {
-        Assert.Throws<ArgumentException>(() => FineGray.Fit([1.0, 2], [1, 0], 3, [0.5, 1.5], 1));
+        var problems = new FineGray().Check(Data([1.0, -2], [1, 0], 3, [[0.5, 1.5]]));
+        Assert.Equal(2, problems.Count);
+        Assert.Equal(1, problems[0].Row);
+        Assert.Contains("cause 3 does not occur", problems[1].Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Fit([1.0, 2], [1, 0], 3, [[0.5, 1.5]]));
+    }
+
+    [Fact]
+    public void Check_UsableData_HasNoProblem()
+    {
+        Assert.Empty(new FineGray().Check(Data([1.0, 2, 3], [1, 2, 0], 1, [[0.5, 1.5, 1]])));
     }
 
     private static FineGrayResult FitFixture(JsonElement reference, string file, FineGrayOptions? options = null)
@@ -113,22 +120,17 @@ public class FineGrayTest
             : [reference.GetProperty("terms").GetString()!];
         var data = ValidationCsv.Read(file, ["time", "status", .. terms]);
         var (time, status, x) = Arrays(data, terms);
-        return FineGray.Fit(time, status, reference.GetProperty("failcode").GetInt32(), x, terms.Length, options);
+        return Fit(time, status, reference.GetProperty("failcode").GetInt32(), x, options);
     }
 
-    private static (double[] Time, int[] Status, double[] X) Arrays(ValidationCsv data, string[] terms)
-    {
-        var columns = terms.Select(data.Numbers).ToArray();
-        var x = new double[data.RowCount * terms.Length];
-        for (var i = 0; i < data.RowCount; i++)
-        {
-            for (var k = 0; k < terms.Length; k++)
-            {
-                x[i * terms.Length + k] = columns[k][i];
-            }
-        }
-        return (data.Numbers("time"), data.Integers("status"), x);
-    }
+    private static (double[] Time, int[] Status, double[][] X) Arrays(ValidationCsv data, string[] terms) =>
+        (data.Numbers("time"), data.Integers("status"), terms.Select(data.Numbers).ToArray());
+
+    private static FineGrayData Data(double[] time, int[] status, int cause, double[][] columns) =>
+        new(time, status, cause, columns, columns.Select((_, k) => $"x{k}").ToArray());
+
+    private static FineGrayResult Fit(double[] time, int[] status, int cause, double[][] columns, FineGrayOptions? options = null) =>
+        new FineGray(options).Fit(Data(time, status, cause, columns));
 
     private static void AssertFitMatches(JsonElement expected, FineGrayResult result, double estimateTolerance, double varianceTolerance)
     {
@@ -138,8 +140,8 @@ public class FineGrayTest
         var se = Fixture.Numbers(expected.GetProperty("se"));
         for (var k = 0; k < coef.Length; k++)
         {
-            AssertNear.Relative(coef[k], result.Coefficients[k], estimateTolerance, $"coef[{k}]");
-            AssertNear.Relative(se[k], result.StandardError(k), varianceTolerance, $"se[{k}]");
+            AssertNear.Relative(coef[k], result.Coefficients[k].Coef, estimateTolerance, $"coef[{k}]");
+            AssertNear.Relative(se[k], result.Coefficients[k].Se, varianceTolerance, $"se[{k}]");
         }
         AssertNear.Relative(expected.GetProperty("loglik"), result.LogLikelihood, estimateTolerance, "loglik");
         AssertNear.Relative(expected.GetProperty("loglik_null"), result.NullLogLikelihood, estimateTolerance, "loglik.null");

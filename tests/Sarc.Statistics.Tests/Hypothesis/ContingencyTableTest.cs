@@ -15,8 +15,8 @@ public class ContingencyTableTest
         var expected = ClassicData.Case("classic_rxc", "cases", "name", name);
         var counts = ToTable(expected);
 
-        var chisq = ChiSquareTest.Pearson(counts);
-        AssertNear.Relative(expected.GetProperty("chisq"), chisq.Statistic, Tolerance.PValue, $"{name} chisq");
+        var chisq = ContingencyChiSquare.Pearson(counts);
+        AssertNear.Relative(expected.GetProperty("chisq"), chisq.ChiSquare, Tolerance.PValue, $"{name} chisq");
         Assert.Equal(expected.GetProperty("df").GetInt32(), chisq.DegreesOfFreedom);
         AssertNear.Relative(expected.GetProperty("chisq_p"), chisq.P, Tolerance.PValue, $"{name} chisq_p");
         AssertNear.Relative(expected.GetProperty("min_expected"), chisq.MinimumExpected, Tolerance.Estimate, $"{name} min_expected");
@@ -105,8 +105,8 @@ public class ContingencyTableTest
     [Fact]
     public void Chisq_ZeroColumn_IsNaNWithAWarning()
     {
-        var result = ChiSquareTest.Pearson(new[,] { { 3, 0, 5 }, { 4, 0, 6 } });
-        Assert.True(double.IsNaN(result.Statistic));
+        var result = ContingencyChiSquare.Pearson(new[,] { { 3, 0, 5 }, { 4, 0, 6 } });
+        Assert.True(double.IsNaN(result.ChiSquare));
         Assert.True(double.IsNaN(result.P));
         Assert.NotEmpty(result.Warnings);
     }
@@ -114,7 +114,7 @@ public class ContingencyTableTest
     [Fact]
     public void Chisq_OneRow_Throws()
     {
-        Assert.Throws<ArgumentException>(() => ChiSquareTest.Pearson(new[,] { { 3, 4 } }));
+        Assert.Throws<ArgumentException>(() => ContingencyChiSquare.Pearson(new[,] { { 3, 4 } }));
     }
 
     private static int[,] ToTable(System.Text.Json.JsonElement expected)

@@ -57,7 +57,7 @@ public class GroupComparisonTest
     public void Continuous_HandData_SummarisesAndCountsMissingPerGroup()
     {
         // a: 1, 2, 3, 4 and one NaN; b: 10, 20, 30. Type-2 quartiles of 1..4: 1.5 and 3.5; median 2.5.
-        var result = GroupComparison.Continuous("x", [1, 2, double.NaN, 3, 4, 10, 20, 30], ["a", "a", "a", "a", "a", "b", "b", "b"]);
+        var result = Continuous("x", [1, 2, double.NaN, 3, 4, 10, 20, 30], ["a", "a", "a", "a", "a", "b", "b", "b"]);
         var a = result.Groups[0];
         Assert.Equal(("a", 4, 1), (a.Group, a.N, a.Missing));
         Assert.Equal((2.5, 1.5, 3.5), (a.Median, a.Q1, a.Q3));
@@ -74,8 +74,8 @@ public class GroupComparisonTest
         var values = rows.Select(r => ClassicData.Number(r["age"])).ToArray();
         var groups = rows.Select(r => r["stage"]).ToArray();
         var order = Enumerable.Range(0, rows.Count).Reverse().ToArray();
-        var forward = GroupComparison.Continuous("age", values, groups);
-        var reversed = GroupComparison.Continuous("age", order.Select(i => values[i]).ToArray(), order.Select(i => groups[i]).ToArray());
+        var forward = Continuous("age", values, groups);
+        var reversed = Continuous("age", order.Select(i => values[i]).ToArray(), order.Select(i => groups[i]).ToArray());
         AssertNear.Relative(forward.P, reversed.P, 1e-12, "p");
         Assert.Equal(forward.Groups.Select(g => g.Median), reversed.Groups.Select(g => g.Median));
     }
@@ -85,7 +85,7 @@ public class GroupComparisonTest
     {
         double[] values = [5.1, 4.8, 6.2, 5.9, 7.4, 6.8, 8.1, 7.7];
         string[] groups = ["a", "a", "a", "a", "b", "b", "b", "b"];
-        var result = GroupComparison.Continuous("x", values, groups, ComparisonTest.WelchT);
+        var result = Continuous("x", values, groups, ComparisonTest.WelchT);
         var direct = TTest.Welch(values[..4], values[4..]);
         Assert.Equal(ComparisonTest.WelchT, result.Test);
         AssertNear.Relative(direct.P, result.P, 1e-12, "p");
@@ -95,13 +95,13 @@ public class GroupComparisonTest
     [Fact]
     public void Continuous_CategoricalTestRequested_Throws()
     {
-        Assert.Throws<ArgumentException>(() => GroupComparison.Continuous("x", [1, 2, 3], ["a", "a", "b"], ComparisonTest.Fisher));
+        Assert.Throws<ArgumentException>(() => Continuous("x", [1, 2, 3], ["a", "a", "b"], ComparisonTest.Fisher));
     }
 
     [Fact]
     public void Continuous_OneGroupOnly_HasNoTestAndSaysWhy()
     {
-        var result = GroupComparison.Continuous("x", [1, 2, 3], ["a", "a", "a"]);
+        var result = Continuous("x", [1, 2, 3], ["a", "a", "a"]);
         Assert.True(double.IsNaN(result.P));
         Assert.NotEmpty(result.Warnings);
     }
@@ -110,10 +110,10 @@ public class GroupComparisonTest
     public void Categorical_LargeCells_UsesChiSquareAndSmallCellsUseFisher()
     {
         // 20/20 vs 10/30: every expected count >= 5 → chi-square; 2/8 vs 1/9: expected 1.5 → Fisher.
-        var large = GroupComparison.Categorical("y", Labels(("yes", "a", 20), ("no", "a", 20), ("yes", "b", 10), ("no", "b", 30)), Groups(40, 40));
+        var large = Categorical("y", Labels(("yes", "a", 20), ("no", "a", 20), ("yes", "b", 10), ("no", "b", 30)), Groups(40, 40));
         Assert.Equal(ComparisonTest.ChiSquare, large.Test);
-        AssertNear.Relative(ChiSquareTest.Pearson(new[,] { { 30, 20 }, { 10, 20 } }).Statistic, large.Statistic, 1e-12, "X²");
-        var small = GroupComparison.Categorical("y", Labels(("yes", "a", 2), ("no", "a", 8), ("yes", "b", 1), ("no", "b", 9)), Groups(10, 10));
+        AssertNear.Relative(ContingencyChiSquare.Pearson(new[,] { { 30, 20 }, { 10, 20 } }).ChiSquare, large.Statistic, 1e-12, "X²");
+        var small = Categorical("y", Labels(("yes", "a", 2), ("no", "a", 8), ("yes", "b", 1), ("no", "b", 9)), Groups(10, 10));
         Assert.Equal(ComparisonTest.Fisher, small.Test);
         AssertNear.Relative(FisherExactTest.PValue(new TwoByTwoTable(8, 9, 2, 1)), small.P, 1e-12, "p");
     }
@@ -123,7 +123,7 @@ public class GroupComparisonTest
     {
         string?[] labels = ["x", null, "y", "x", "y", null];
         string[] groups = ["a", "a", "a", "b", "b", "b"];
-        var result = GroupComparison.Categorical("v", labels, groups);
+        var result = Categorical("v", labels, groups);
         Assert.Equal([1, 1], result.Groups.Select(g => g.Missing));
         Assert.Equal([2, 2], result.Groups.Select(g => g.N));
         Assert.Equal(50, result.Groups[0].Levels[0].Percent);
@@ -132,7 +132,7 @@ public class GroupComparisonTest
     [Fact]
     public void Categorical_NumericLevels_AreOrderedNumerically()
     {
-        var result = GroupComparison.Categorical("charlson", [10, 2, 1, 2], ["a", "a", "b", "b"]);
+        var result = Categorical("charlson", [10, 2, 1, 2], ["a", "a", "b", "b"]);
         Assert.Equal(["1", "2", "10"], result.Groups[0].Levels.Select(l => l.Level));
     }
 
@@ -164,12 +164,12 @@ public class GroupComparisonTest
         var numeric = texts.All(t => t.Length == 0 || double.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out _));
         if (!numeric)
         {
-            return GroupComparison.Categorical(variable, texts.Select(t => t.Length == 0 ? null : t).ToArray(), groups);
+            return Categorical(variable, texts.Select(t => t.Length == 0 ? null : t).ToArray(), groups);
         }
         var values = texts.Select(ClassicData.Number).ToArray();
         return GroupComparison.DefaultKind(values) == VariableKind.Continuous
-            ? GroupComparison.Continuous(variable, values, groups)
-            : GroupComparison.Categorical(variable, values, groups);
+            ? Continuous(variable, values, groups)
+            : Categorical(variable, values, groups);
     }
 
     private static void CheckGroup(JsonElement expected, GroupSummary actual, string what)
@@ -198,4 +198,34 @@ public class GroupComparisonTest
 
     private static string[] Groups(int a, int b) =>
         Enumerable.Repeat("a", a).Concat(Enumerable.Repeat("b", b)).ToArray();
+
+    // The engine takes groups and levels coded in R's order, which the column reader decides; these tests code their
+    // labels by ordinal order, which is R's order for every label they use (and for the classic fixture's).
+    private static (int[] Codes, string[] Names) Code(IReadOnlyList<string?> labels)
+    {
+        var names = labels.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+        return (labels.Select(l => l is null ? -1 : Array.IndexOf(names, l)).ToArray(), names);
+    }
+
+    private static VariableComparison Continuous(string name, double[] values, string[] groups, ComparisonTest? test = null)
+    {
+        var (codes, names) = Code(groups);
+        return GroupComparison.Continuous(name, values, codes, names, test);
+    }
+
+    private static VariableComparison Categorical(string name, string?[] labels, string[] groups, ComparisonTest? test = null)
+    {
+        var (codes, names) = Code(groups);
+        var (levels, levelNames) = Code(labels);
+        return GroupComparison.Categorical(name, levels, levelNames, codes, names, test);
+    }
+
+    /// <summary>A number treated as categorical: levels in numeric order, named as R prints them.</summary>
+    private static VariableComparison Categorical(string name, double[] values, string[] groups)
+    {
+        var (codes, names) = Code(groups);
+        var sorted = values.Where(v => !double.IsNaN(v)).Distinct().Order().ToArray();
+        var levels = values.Select(v => double.IsNaN(v) ? -1 : Array.IndexOf(sorted, v)).ToArray();
+        return GroupComparison.Categorical(name, levels, sorted.Select(v => v.ToString("G15", System.Globalization.CultureInfo.InvariantCulture)).ToArray(), codes, names);
+    }
 }

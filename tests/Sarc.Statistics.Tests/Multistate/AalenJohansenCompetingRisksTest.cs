@@ -25,8 +25,8 @@ public class AalenJohansenCompetingRisksTest
         var stop = time.Select(t => t + 1).ToArray();
         var subject = Enumerable.Range(0, n).ToArray();
         var to = status.Select(s => s == 0 ? AalenJohansen.Censored : s).ToArray();
-        var multistate = AalenJohansen.Fit(subject, start, stop, to, 4, n);
-        var incidence = CumulativeIncidence.Fit(time, status);
+        var multistate = new AalenJohansen().Fit(new MultistateData(subject, start, stop, to, 4, n));
+        var incidence = Cif(time, status);
         foreach (var cause in incidence.Causes)
         {
             var curve = incidence.Curve(0, cause);
@@ -37,4 +37,7 @@ public class AalenJohansenCompetingRisksTest
             }
         }
     }
+
+    private static CumulativeIncidenceResult Cif(double[] time, int[] status, int[]? group = null, int groupCount = 1, CumulativeIncidenceOptions? options = null) =>
+        new CumulativeIncidence(options).Fit(new CompetingRisksData(time, status, group, groupCount));
 }

@@ -1,3 +1,4 @@
+using Sarc.Statistics;
 using System.Text.Json;
 using Sarc.Statistics.Survival;
 using Sarc.Testing;
@@ -106,7 +107,7 @@ public class CoxRegressionReferenceTest
         }
     }
 
-    private static void CompareTest(JsonElement expected, CoxTest actual, string what)
+    private static void CompareTest(JsonElement expected, ChiSquareTest actual, string what)
     {
         AssertNear.Relative(expected.GetProperty("chisq"), actual.ChiSquare, Tolerance.PValue, what + " chisq");
         Assert.Equal(expected.GetProperty("df").GetInt32(), actual.DegreesOfFreedom);

@@ -218,6 +218,18 @@ public class CoxRegressionTest
         Assert.Throws<ArgumentException>(() => new CoxRegression().Fit(CoxData.Simple([1, 2], [0, 0], [[1, 0]], ["x"])));
     }
 
+    [Fact]
+    public void Check_IntervalThatCollapsesUnderTimeFix_IsAProblemOfItsRowAndFitThrows()
+    {
+        // (2, 2 + 1e-10]: R's aeqSurv merges the two ends and stops; without the time fix the interval is usable.
+        var data = new CoxData([0, 2, 0, 0], [2, 2 + 1e-10, 3, 4], [1, 1, 0, 1], [[1, 0, 1, 0]], ["x"], ["x"], [0]);
+        var problem = Assert.Single(new CoxRegression().Check(data));
+        Assert.Equal(1, problem.Row);
+        Assert.Contains("length 0", problem.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new CoxRegression().Fit(data));
+        Assert.Empty(new CoxRegression(new CoxOptions { TimeFix = false }).Check(data));
+    }
+
     private static void AssertSameFit(CoxResult a, CoxResult b)
     {
         for (var j = 0; j < a.Coefficients.Count; j++)

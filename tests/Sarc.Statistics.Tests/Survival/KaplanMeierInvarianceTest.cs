@@ -31,8 +31,8 @@ public class KaplanMeierInvarianceTest
         var (time, status, group) = RandomCohort(1, 500, 3);
         var permutation = Enumerable.Range(0, time.Length).OrderBy(i => (i * 7919) % 503).ToArray();
 
-        var original = KaplanMeierAnalysis.Run(time, status, group, 3);
-        var shuffled = KaplanMeierAnalysis.Run(
+        var original = SurvivalFits.Analysis(time, status, group, 3);
+        var shuffled = SurvivalFits.Analysis(
             permutation.Select(i => time[i]).ToArray(), permutation.Select(i => status[i]).ToArray(),
             permutation.Select(i => group[i]).ToArray(), 3);
 
@@ -53,8 +53,8 @@ public class KaplanMeierInvarianceTest
         var (time, status, group) = RandomCohort(2, 300, 4);
         int[] relabel = [2, 0, 3, 1];
 
-        var original = LogRankTest.Compute(time, status, group, 4);
-        var relabelled = LogRankTest.Compute(time, status, group.Select(g => relabel[g]).ToArray(), 4);
+        var original = SurvivalFits.LogRank(time, status, group, 4);
+        var relabelled = SurvivalFits.LogRank(time, status, group.Select(g => relabel[g]).ToArray(), 4);
 
         AssertNear.Relative(original.ChiSquare, relabelled.ChiSquare, 1e-10, "chisq");
         for (var g = 0; g < 4; g++)
@@ -69,8 +69,8 @@ public class KaplanMeierInvarianceTest
         var (time, status, group) = RandomCohort(3, 400, 2);
         var days = time.Select(t => t * 30.4375).ToArray();
 
-        var months = KaplanMeierAnalysis.Run(time, status, group, 2);
-        var inDays = KaplanMeierAnalysis.Run(days, status, group, 2);
+        var months = SurvivalFits.Analysis(time, status, group, 2);
+        var inDays = SurvivalFits.Analysis(days, status, group, 2);
 
         for (var g = 0; g < 2; g++)
         {
@@ -89,12 +89,12 @@ public class KaplanMeierInvarianceTest
         // 8000 rows take the radix sort; each group alone (about 2000) takes the comparison sort.
         var (time, status, group) = RandomCohort(4, 8000, 4);
 
-        var together = KaplanMeier.Fit(time, status, group, 4);
+        var together = SurvivalFits.Curves(time, status, group, 4);
 
         for (var g = 0; g < 4; g++)
         {
             var rows = Enumerable.Range(0, time.Length).Where(i => group[i] == g).ToArray();
-            var alone = KaplanMeier.Fit(rows.Select(i => time[i]).ToArray(), rows.Select(i => status[i]).ToArray());
+            var alone = SurvivalFits.Curve(rows.Select(i => time[i]).ToArray(), rows.Select(i => status[i]).ToArray());
             Assert.Equal(alone.Time.ToArray(), together[g].Time.ToArray());
             Assert.Equal(alone.Survival.ToArray(), together[g].Survival.ToArray());
             Assert.Equal(alone.Lower.ToArray(), together[g].Lower.ToArray());
@@ -109,7 +109,7 @@ public class KaplanMeierInvarianceTest
     {
         var (time, status, group) = RandomCohort(seed, 250, 2);
 
-        var curves = KaplanMeier.Fit(time, status, group, 2);
+        var curves = SurvivalFits.Curves(time, status, group, 2);
 
         for (var g = 0; g < 2; g++)
         {
@@ -123,7 +123,7 @@ public class KaplanMeierInvarianceTest
                 AssertNear.Relative(oracle.Variance[k], curves[g].StdErrLog[k] * curves[g].StdErrLog[k], 1e-12, $"V[{k}]");
             }
         }
-        var logRank = LogRankTest.Compute(time, status, group, 2);
+        var logRank = SurvivalFits.LogRank(time, status, group, 2);
         AssertNear.Relative(OracleLogRank(time, status, group), logRank.ChiSquare, 1e-12, "chisq");
     }
 

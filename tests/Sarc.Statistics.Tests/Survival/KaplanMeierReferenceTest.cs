@@ -6,7 +6,7 @@ namespace Sarc.Statistics.Tests.Survival;
 
 /// <summary>
 /// Tier (b): every number of validation/reference/km_*.json (written by validation/km.R from the same CSV files)
-/// against <see cref="KaplanMeierAnalysis"/>: steps, summary at times, medians with CIs, reverse-KM follow-up and
+/// against <see cref="KaplanMeier"/>: steps, summary at times, medians with CIs, reverse-KM follow-up and
 /// the log-rank test, for each confidence type and level the script covers.
 /// </summary>
 public class KaplanMeierReferenceTest
@@ -50,8 +50,8 @@ public class KaplanMeierReferenceTest
         var levels = expectedGroups.Select(g => g.GetProperty("group").GetString() ?? "").ToList();
 
         var result = hasGroup
-            ? KaplanMeierAnalysis.Run(dataset.Time, dataset.Status, dataset.Codes(levels), levels.Count, options)
-            : KaplanMeierAnalysis.Run(dataset.Time, dataset.Status, options);
+            ? SurvivalFits.Analysis(dataset.Time, dataset.Status, dataset.Codes(levels), levels.Count, options)
+            : SurvivalFits.Analysis(dataset.Time, dataset.Status, options);
 
         Assert.Equal(fit.GetProperty("n_excluded").GetInt32(), dataset.Excluded);
         var followUp = fit.GetProperty("median_followup");
@@ -76,7 +76,7 @@ public class KaplanMeierReferenceTest
             Assert.NotNull(result.LogRank);
             AssertNear.Relative(logRank.GetProperty("chisq"), result.LogRank.ChiSquare, Tolerance.PValue, "log-rank chisq");
             Assert.Equal(logRank.GetProperty("df").GetInt32(), result.LogRank.DegreesOfFreedom);
-            AssertNear.Relative(logRank.GetProperty("p"), result.LogRank.PValue, Tolerance.PValue, "log-rank p");
+            AssertNear.Relative(logRank.GetProperty("p"), result.LogRank.P, Tolerance.PValue, "log-rank p");
             AssertAll(Fixture.Numbers(logRank.GetProperty("observed")), [.. result.LogRank.Observed], Tolerance.Estimate, "observed");
             AssertAll(Fixture.Numbers(logRank.GetProperty("expected")), [.. result.LogRank.Expected], Tolerance.Estimate, "expected");
         }

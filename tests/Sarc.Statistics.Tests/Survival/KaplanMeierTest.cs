@@ -16,7 +16,7 @@ public class KaplanMeierTest
     [Fact]
     public void Fit_FivePatients_SurvivalIsProductOfConditionalFractions()
     {
-        var curve = KaplanMeier.Fit(FiveTimes, FiveEvents);
+        var curve = SurvivalFits.Curve(FiveTimes, FiveEvents);
 
         Assert.Equal([1.0, 2, 3, 4, 5], curve.Time.ToArray());
         Assert.Equal([5, 4, 3, 2, 1], curve.AtRisk.ToArray());
@@ -35,7 +35,7 @@ public class KaplanMeierTest
     [Fact]
     public void Fit_FivePatients_GreenwoodSumsDOverNTimesNMinusD()
     {
-        var curve = KaplanMeier.Fit(FiveTimes, FiveEvents);
+        var curve = SurvivalFits.Curve(FiveTimes, FiveEvents);
 
         // Σ d / (n (n - d)): 1/20, then + 1/6, then + 1/2.
         AssertNear.Relative(Math.Sqrt(1.0 / 20), curve.StdErrLog[0], Exact, "se(log S) at 1");
@@ -51,7 +51,7 @@ public class KaplanMeierTest
     [InlineData(ConfidenceType.Plain)]
     public void Fit_FivePatients_ConfidenceLimitsFollowTheTransform(ConfidenceType type)
     {
-        var curve = KaplanMeier.Fit(FiveTimes, FiveEvents, new KaplanMeierOptions { ConfidenceType = type, ConfidenceLevel = 0.9 });
+        var curve = SurvivalFits.Curve(FiveTimes, FiveEvents, new KaplanMeierOptions { ConfidenceType = type, ConfidenceLevel = 0.9 });
         var z = Probability.NormalQuantile(0.95);
         var s = 8.0 / 15;
         var se = Math.Sqrt(13.0 / 60);
@@ -68,7 +68,7 @@ public class KaplanMeierTest
     [Fact]
     public void Quantile_FivePatients_FirstTimeTheCurveReachesOneMinusP()
     {
-        var curve = KaplanMeier.Fit(FiveTimes, FiveEvents);
+        var curve = SurvivalFits.Curve(FiveTimes, FiveEvents);
 
         // R: quantile(fit, c(.25, .5, .75)) = 3, 4, NA; lower limits 1, 3, 3; upper NA.
         Assert.Equal(3, curve.Quantile(0.25).Estimate);
@@ -81,7 +81,7 @@ public class KaplanMeierTest
     public void Fit_TiedEventAndCensoringAtOneTime_CensoredCountAsAtRisk()
     {
         // At t = 2: 4 at risk, 2 deaths, 1 censored; the death at 4 leaves no one, so S = 0 and se(log S) = ∞.
-        var curve = KaplanMeier.Fit([2, 2, 2, 4], [true, false, true, true]);
+        var curve = SurvivalFits.Curve([2, 2, 2, 4], [true, false, true, true]);
 
         Assert.Equal([2.0, 4], curve.Time.ToArray());
         Assert.Equal([4, 1], curve.AtRisk.ToArray());
@@ -97,7 +97,7 @@ public class KaplanMeierTest
     public void Median_CurveFlatAtHalfBetweenTwoSteps_IsMidpointOfTheFlatSegment()
     {
         // S = 1/2 on [2, 4), then 0: R's quantile and print both give (2 + 4) / 2.
-        var curve = KaplanMeier.Fit([2, 2, 2, 4], [true, false, true, true]);
+        var curve = SurvivalFits.Curve([2, 2, 2, 4], [true, false, true, true]);
 
         Assert.Equal(3, curve.Median().Estimate);
     }
@@ -107,7 +107,7 @@ public class KaplanMeierTest
     {
         // n = 4, deaths at 1 and 2, censored at 3 and 4: S stays 1/2 to the end. quantile() gives (2 + 4) / 2 = 3
         // (print() would say 2; Sarc follows quantile(), see docs/methods/kaplan-meier.md).
-        var curve = KaplanMeier.Fit([1, 2, 3, 4], [true, true, false, false]);
+        var curve = SurvivalFits.Curve([1, 2, 3, 4], [true, true, false, false]);
 
         Assert.Equal(3, curve.Median().Estimate);
         Assert.Equal(1, curve.Median().Lower);
@@ -126,7 +126,7 @@ public class KaplanMeierTest
     [Fact]
     public void Fit_AllCensored_CurveStaysAtOneAndMedianIsNotReached()
     {
-        var curve = KaplanMeier.Fit([3, 1, 2], [false, false, false]);
+        var curve = SurvivalFits.Curve([3, 1, 2], [false, false, false]);
 
         Assert.All(curve.Survival, s => Assert.Equal(1.0, s));
         Assert.All(curve.StdErrLog, s => Assert.Equal(0.0, s));
@@ -138,7 +138,7 @@ public class KaplanMeierTest
     [Fact]
     public void Fit_NoRows_GivesAnEmptyCurveWithoutMedian()
     {
-        var curve = KaplanMeier.Fit([], []);
+        var curve = SurvivalFits.Curve([], []);
 
         Assert.Equal(0, curve.N);
         Assert.Empty(curve.Time);
@@ -149,7 +149,7 @@ public class KaplanMeierTest
     [Fact]
     public void SummaryAt_TimesBeforeBetweenAndAfter_AsRSummaryExtend()
     {
-        var curve = KaplanMeier.Fit(FiveTimes, FiveEvents);
+        var curve = SurvivalFits.Curve(FiveTimes, FiveEvents);
 
         // Requested unsorted; R sorts them and drops infinite times.
         var rows = curve.SummaryAt([10, 0.5, double.PositiveInfinity, 3, 3.5]);
@@ -168,7 +168,7 @@ public class KaplanMeierTest
     {
         // R: no row is prepended when the curve starts at 0, and findInterval's 0 is clamped to row 1, so S(-1) is
         // the survival after the deaths at 0 (2/3 here), with 3 at risk.
-        var curve = KaplanMeier.Fit([0, 2, 3], [true, true, false]);
+        var curve = SurvivalFits.Curve([0, 2, 3], [true, true, false]);
 
         var rows = curve.SummaryAt([-1, 0, 1, 5]);
 
@@ -179,10 +179,10 @@ public class KaplanMeierTest
     }
 
     [Fact]
-    public void FitReverse_CensoringIsTheEvent()
+    public void Fit_FollowUpCurve_CensoringIsTheEvent()
     {
         // Reverse KM of the five patients: "events" are the censorings at 2 (4 at risk) and 5 (1 at risk).
-        var curve = KaplanMeier.FitReverse(FiveTimes, FiveEvents);
+        var curve = SurvivalFits.Reverse(FiveTimes, FiveEvents);
 
         Assert.Equal([0, 1, 0, 0, 1], curve.Events.ToArray());
         AssertNear.Relative(3.0 / 4, curve.Survival[1], Exact, "G(2)");
@@ -193,7 +193,7 @@ public class KaplanMeierTest
     [Fact]
     public void Fit_GroupsFitted_EachCurveUsesOnlyItsRows()
     {
-        var curves = KaplanMeier.Fit([1, 2, 3, 4, 5, 6], [true, true, false, true, false, true], [0, 1, 0, 1, 0, 1], 2);
+        var curves = SurvivalFits.Curves([1, 2, 3, 4, 5, 6], [true, true, false, true, false, true], [0, 1, 0, 1, 0, 1], 2);
 
         Assert.Equal([1.0, 3, 5], curves[0].Time.ToArray());
         AssertNear.Relative(2.0 / 3, curves[0].Survival[2], Exact, "group 0 S(5)");
@@ -205,7 +205,7 @@ public class KaplanMeierTest
     public void Fit_NearEqualTimesAcrossGroups_AreMergedBeforeTheSplit()
     {
         // 0.1 + 0.2 (group 0) and 0.3 (group 1) are one time for R; the merged value is the smaller, 0.3.
-        var curves = KaplanMeier.Fit([0.1 + 0.2, 1, 0.3, 2], [true, true, true, true], [0, 0, 1, 1], 2);
+        var curves = SurvivalFits.Curves([0.1 + 0.2, 1, 0.3, 2], [true, true, true, true], [0, 0, 1, 1], 2);
 
         Assert.Equal(0.3, curves[0].Time[0]);
         Assert.Equal(0.3, curves[1].Time[0]);
@@ -214,7 +214,7 @@ public class KaplanMeierTest
     [Fact]
     public void Fit_TimeFixDisabled_KeepsNearEqualTimesApart()
     {
-        var curve = KaplanMeier.Fit([0.1 + 0.2, 0.3], [true, true], new KaplanMeierOptions { MergeNearEqualTimes = false });
+        var curve = SurvivalFits.Curve([0.1 + 0.2, 0.3], [true, true], new KaplanMeierOptions { MergeNearEqualTimes = false });
 
         Assert.Equal(2, curve.Time.Length);
     }
@@ -225,19 +225,19 @@ public class KaplanMeierTest
     [InlineData(double.PositiveInfinity)]
     public void Fit_InvalidTime_Throws(double bad)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => KaplanMeier.Fit([1, bad], [true, false]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SurvivalFits.Curve([1, bad], [true, false]));
     }
 
     [Fact]
     public void Fit_LengthsDiffer_Throws()
     {
-        Assert.Throws<ArgumentException>(() => KaplanMeier.Fit([1, 2], [true]));
+        Assert.Throws<ArgumentException>(() => SurvivalFits.Curve([1, 2], [true]));
     }
 
     [Fact]
     public void Fit_GroupCodeOutOfRange_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => KaplanMeier.Fit([1, 2], [true, false], [0, 2], 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SurvivalFits.Curves([1, 2], [true, false], [0, 2], 2));
     }
 
     [Theory]
@@ -254,7 +254,7 @@ public class KaplanMeierTest
     [InlineData(1.0)]
     public void Quantile_ProbabilityOutsideOpenUnitInterval_Throws(double p)
     {
-        var curve = KaplanMeier.Fit(FiveTimes, FiveEvents);
+        var curve = SurvivalFits.Curve(FiveTimes, FiveEvents);
         Assert.Throws<ArgumentOutOfRangeException>(() => curve.Quantile(p));
     }
 }

@@ -43,4 +43,32 @@ public class TimeFixTest
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => TimeFix.Merge([1, double.NaN]));
     }
+
+    [Fact]
+    public void Apply_StartAndStop_AreMergedTogetherAsCoxphDoes()
+    {
+        // 0.1 + 0.2 as a stop and 0.3 as a later start are one time, the smaller: the next interval starts where the first ends.
+        double[] start = [0, 0.3, 0];
+        double[] stop = [0.1 + 0.2, 1, 2];
+        var (newStart, newStop) = TimeFix.Apply(start, stop);
+        Assert.Equal([0.3, 1, 2], newStop);
+        Assert.Equal([0.0, 0.3, 0], newStart!);
+    }
+
+    [Fact]
+    public void Apply_NothingToMerge_ReturnsTheSameArrays()
+    {
+        double[] stop = [1, 2, 3];
+        var (start, merged) = TimeFix.Apply(null, stop);
+        Assert.Null(start);
+        Assert.Same(stop, merged);
+    }
+
+    [Fact]
+    public void Apply_InfiniteTime_IsLeftOutOfTheMerge()
+    {
+        // An infinite time would make the mean infinite and every gap "small" relative to it.
+        double[] stop = [1, 2, double.PositiveInfinity];
+        Assert.Same(stop, TimeFix.Apply(null, stop).Stop);
+    }
 }

@@ -9,7 +9,7 @@ using Sarc.Testing;
 namespace Sarc.Studies.Tests.Figures;
 
 /// <summary>
-/// Renders every figure of the five seed studies at both printed widths and checks the layout a reviewer would: no
+/// Renders every figure of the five seed studies (and the built-in prognostic-nomogram study) at both printed widths and checks the layout a reviewer would: no
 /// two texts overlap, and no text lies on a curve.
 /// </summary>
 public class FigureLayoutTest(DemoRegistry registry) : IClassFixture<DemoRegistry>
@@ -17,7 +17,7 @@ public class FigureLayoutTest(DemoRegistry registry) : IClassFixture<DemoRegistr
     public static TheoryData<string, int> Seeds()
     {
         var data = new TheoryData<string, int>();
-        foreach (var id in new[] { "necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse" })
+        foreach (var id in new[] { "necrosis-outcomes", "metastatic-cmt", "pulmonary-metastasectomy", "lr-dm-multistate", "rps-post-relapse", "prognostic-nomogram" })
         {
             data.Add(id, 760);
             data.Add(id, 480);

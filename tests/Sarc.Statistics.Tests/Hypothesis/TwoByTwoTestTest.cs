@@ -3,7 +3,7 @@ using Sarc.Testing;
 
 namespace Sarc.Statistics.Tests.Hypothesis;
 
-public class TwoByTwoAnalysisTest
+public class TwoByTwoTestTest
 {
     public static TheoryData<string> Cases => ClassicData.Keys("classic_2x2", "cases", "name");
 
@@ -14,13 +14,13 @@ public class TwoByTwoAnalysisTest
         // Seed 000 tables, zero cells (a, d, b and c, a whole row or column), balanced and very large tables.
         var expected = ClassicData.Case("classic_2x2", "cases", "name", name);
         var counts = Fixture.Numbers(expected.GetProperty("counts")).Select(v => (int)v).ToArray();
-        var result = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(counts[0], counts[1], counts[2], counts[3]));
+        var result = TwoByTwoTest.Test(new TwoByTwoTable(counts[0], counts[1], counts[2], counts[3]));
 
         AssertNear.Relative(expected.GetProperty("fisher_p"), result.FisherP, Tolerance.PValue, $"{name} fisher_p");
         AssertNear.Relative(expected.GetProperty("fisher_midp"), result.FisherMidP, Tolerance.PValue, $"{name} fisher_midp");
-        AssertNear.Relative(expected.GetProperty("chisq"), result.ChiSquare.Statistic, Tolerance.PValue, $"{name} chisq");
+        AssertNear.Relative(expected.GetProperty("chisq"), result.ChiSquare.ChiSquare, Tolerance.PValue, $"{name} chisq");
         AssertNear.Relative(expected.GetProperty("chisq_p"), result.ChiSquare.P, Tolerance.PValue, $"{name} chisq_p");
-        AssertNear.Relative(expected.GetProperty("chisq_yates"), result.ChiSquareYates.Statistic, Tolerance.PValue, $"{name} chisq_yates");
+        AssertNear.Relative(expected.GetProperty("chisq_yates"), result.ChiSquareYates.ChiSquare, Tolerance.PValue, $"{name} chisq_yates");
         AssertNear.Relative(expected.GetProperty("chisq_yates_p"), result.ChiSquareYates.P, Tolerance.PValue, $"{name} chisq_yates_p");
         AssertNear.Relative(expected.GetProperty("or"), result.OddsRatio.Estimate, Tolerance.Estimate, $"{name} or");
         AssertNear.Relative(expected.GetProperty("or_lower"), result.OddsRatio.Lower, Tolerance.PValue, $"{name} or_lower");
@@ -37,7 +37,7 @@ public class TwoByTwoAnalysisTest
     [InlineData(8, 24, 4, 28, 0.337, 2.333)]
     public void Analyze_Seed000Outcomes_RoundToThePublishedFisherPAndSampleOddsRatio(int a, int b, int c, int d, double p, double oddsRatio)
     {
-        var result = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(a, b, c, d));
+        var result = TwoByTwoTest.Test(new TwoByTwoTable(a, b, c, d));
         Assert.Equal(p, Math.Round(result.FisherP, 3));
         Assert.Equal(oddsRatio, Math.Round(result.OddsRatio.Estimate, 3));
     }
@@ -59,7 +59,7 @@ public class TwoByTwoAnalysisTest
         var table = new TwoByTwoTable(3, 0, 0, 3);
         AssertNear.Relative(0.1, FisherExactTest.PValue(table), 1e-12, "p");
         AssertNear.Relative(0.05, FisherExactTest.MidPValue(table), 1e-12, "mid-p");
-        Assert.Equal(double.PositiveInfinity, TwoByTwoAnalysis.WoolfOddsRatio(table).Estimate);
+        Assert.Equal(double.PositiveInfinity, TwoByTwoTest.WoolfOddsRatio(table).Estimate);
         Assert.Equal(double.PositiveInfinity, FisherExactTest.ConditionalOddsRatio(table).Estimate);
     }
 
@@ -68,15 +68,15 @@ public class TwoByTwoAnalysisTest
     {
         // [[10, 20], [20, 10]]: every E = 15, |O - E| = 5, X² = 4 · 25/15; Yates subtracts 0.5: 4 · 4.5²/15.
         var table = new TwoByTwoTable(10, 20, 20, 10);
-        AssertNear.Relative(100.0 / 15, ChiSquareTest.Pearson(table).Statistic, 1e-12, "Pearson");
-        AssertNear.Relative(4 * 20.25 / 15, ChiSquareTest.Yates(table).Statistic, 1e-12, "Yates");
+        AssertNear.Relative(100.0 / 15, ContingencyChiSquare.Pearson(table).ChiSquare, 1e-12, "Pearson");
+        AssertNear.Relative(4 * 20.25 / 15, ContingencyChiSquare.Yates(table).ChiSquare, 1e-12, "Yates");
     }
 
     [Fact]
     public void Woolf_HandComputedTable_MatchesLogitFormula()
     {
         // [[10, 20], [5, 40]]: OR = 4, SE = √(1/10 + 1/20 + 1/5 + 1/40) = √0.375.
-        var result = TwoByTwoAnalysis.WoolfOddsRatio(new TwoByTwoTable(10, 20, 5, 40));
+        var result = TwoByTwoTest.WoolfOddsRatio(new TwoByTwoTable(10, 20, 5, 40));
         AssertNear.Relative(4, result.Estimate, 1e-12, "OR");
         AssertNear.Relative(4 * Math.Exp(-1.959963984540054 * Math.Sqrt(0.375)), result.Lower, 1e-9, "lower");
         AssertNear.Relative(4 * Math.Exp(1.959963984540054 * Math.Sqrt(0.375)), result.Upper, 1e-9, "upper");
@@ -86,10 +86,10 @@ public class TwoByTwoAnalysisTest
     public void Analyze_TransposedTable_GivesTheSameTestsAndOddsRatios()
     {
         // Exposure and outcome play symmetric roles in every statistic here.
-        var original = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(15, 17, 8, 24));
-        var transposed = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(15, 8, 17, 24));
+        var original = TwoByTwoTest.Test(new TwoByTwoTable(15, 17, 8, 24));
+        var transposed = TwoByTwoTest.Test(new TwoByTwoTable(15, 8, 17, 24));
         AssertNear.Relative(original.FisherP, transposed.FisherP, 1e-12, "p");
-        AssertNear.Relative(original.ChiSquare.Statistic, transposed.ChiSquare.Statistic, 1e-12, "chisq");
+        AssertNear.Relative(original.ChiSquare.ChiSquare, transposed.ChiSquare.ChiSquare, 1e-12, "chisq");
         AssertNear.Relative(original.OddsRatio.Estimate, transposed.OddsRatio.Estimate, 1e-12, "OR");
         AssertNear.Relative(original.ConditionalOddsRatio.Estimate, transposed.ConditionalOddsRatio.Estimate, 1e-6, "conditional OR");
     }
@@ -97,8 +97,8 @@ public class TwoByTwoAnalysisTest
     [Fact]
     public void Analyze_SwappedRows_InvertsTheOddsRatiosAndKeepsP()
     {
-        var original = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(15, 17, 8, 24));
-        var swapped = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(8, 24, 15, 17));
+        var original = TwoByTwoTest.Test(new TwoByTwoTable(15, 17, 8, 24));
+        var swapped = TwoByTwoTest.Test(new TwoByTwoTable(8, 24, 15, 17));
         AssertNear.Relative(original.FisherP, swapped.FisherP, 1e-12, "p");
         AssertNear.Relative(1 / original.OddsRatio.Estimate, swapped.OddsRatio.Estimate, 1e-12, "OR");
         AssertNear.Relative(1 / original.OddsRatio.Lower, swapped.OddsRatio.Upper, 1e-12, "Woolf limits");
@@ -109,7 +109,7 @@ public class TwoByTwoAnalysisTest
     [Fact]
     public void Analyze_ZeroCell_WarnsAboutTheOddsRatio()
     {
-        var result = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(0, 10, 5, 5));
+        var result = TwoByTwoTest.Test(new TwoByTwoTable(0, 10, 5, 5));
         Assert.Contains(result.Warnings, w => w.Contains("zero", StringComparison.Ordinal));
         Assert.Contains(result.Warnings, w => w.Contains("expected", StringComparison.Ordinal));
     }
@@ -118,7 +118,7 @@ public class TwoByTwoAnalysisTest
     public void Analyze_AllZeroTable_GivesRFisherValuesAndNoChiSquare()
     {
         // R: fisher.test(matrix(0, 2, 2)) gives p = 1, estimate 0 and [0, Inf]; chisq.test refuses (we give NaN).
-        var result = TwoByTwoAnalysis.Analyze(new TwoByTwoTable(0, 0, 0, 0));
+        var result = TwoByTwoTest.Test(new TwoByTwoTable(0, 0, 0, 0));
         Assert.Equal(1, result.FisherP);
         Assert.Equal(0, result.ConditionalOddsRatio.Estimate);
         Assert.Equal(0, result.ConditionalOddsRatio.Lower);

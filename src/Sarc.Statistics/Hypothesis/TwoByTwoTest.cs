@@ -3,17 +3,17 @@ using Sarc.Statistics.Distributions;
 namespace Sarc.Statistics.Hypothesis;
 
 /// <summary>The classic analysis of a 2 x 2 table (exposure x outcome), as <c>sarc table2x2</c> prints it.</summary>
-public static class TwoByTwoAnalysis
+public static class TwoByTwoTest
 {
     /// <summary>
     /// Fisher p and mid-p, Pearson chi-square with and without Yates' correction, the sample odds ratio with Woolf's
     /// interval and the conditional MLE odds ratio with its exact interval, all at <paramref name="confidenceLevel"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceLevel"/> not in (0, 1).</exception>
-    public static TwoByTwoResult Analyze(TwoByTwoTable table, double confidenceLevel = 0.95)
+    public static TwoByTwoResult Test(TwoByTwoTable table, double confidenceLevel = 0.95)
     {
         Preconditions.InOpenRange(confidenceLevel, 0, 1, nameof(confidenceLevel));
-        var chiSquare = ChiSquareTest.Pearson(table);
+        var chiSquare = ContingencyChiSquare.Pearson(table);
         var warnings = new List<string>(chiSquare.Warnings);
         if (table.A == 0 || table.B == 0 || table.C == 0 || table.D == 0)
         {
@@ -24,7 +24,7 @@ public static class TwoByTwoAnalysis
             FisherExactTest.PValue(table),
             FisherExactTest.MidPValue(table),
             chiSquare,
-            ChiSquareTest.Yates(table),
+            ContingencyChiSquare.Yates(table),
             WoolfOddsRatio(table, confidenceLevel),
             FisherExactTest.ConditionalOddsRatio(table, confidenceLevel),
             warnings);

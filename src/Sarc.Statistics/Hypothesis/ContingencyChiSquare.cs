@@ -7,7 +7,7 @@ namespace Sarc.Statistics.Hypothesis;
 /// Yates' continuity correction on a 2 x 2 table as R <c>chisq.test(x)</c> (correct = TRUE) computes it, including
 /// R's rule that the correction is min(0.5, |O - E|) taken over all cells.
 /// </summary>
-public static class ChiSquareTest
+public static class ContingencyChiSquare
 {
     /// <summary>X² = Σ (O - E)² / E with E = R_i C_j / N, df = (r - 1)(c - 1), p = P(χ²_df &gt; X²).</summary>
     /// <exception cref="ArgumentException">Fewer than 2 rows or columns, or a negative count.</exception>

@@ -1,0 +1,198 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Sarc.Data;
+using Sarc.Registry.Audit;
+using Sarc.Registry.Storage;
+
+namespace Sarc.Registry.Models;
+
+/// <summary>
+/// The prediction models registered in a registry's own database (the table <c>prediction_model</c> of schema migration
+/// 5; SQLite or PostgreSQL, the same <c>--db</c> value): what <c>sarc model register</c>, <c>list</c> and
+/// <c>unregister</c> change and the patient record shows. Registering and unregistering are audited like every change
+/// of the registry (who, when, why, the old or new value) in the same transaction; the audit record has no patient
+/// (<c>patient_id</c> empty) and the entity <see cref="AuditEntity"/>. Each call opens the registry (so its migrations
+/// apply) and closes it again; the store may be shared between threads.
+/// </summary>
+public sealed class ModelStore
+{
+    /// <summary>The audit records' entity.</summary>
+    public const string AuditEntity = "prediction_model";
+
+    /// <summary>The longest model file the registry keeps, in characters (a model file is a few kilobytes).</summary>
+    public const int MaxModelLength = 1_000_000;
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly string _db;
+
+    private ModelStore(string db) => _db = db;
+
+    /// <summary>The models of the existing registry <paramref name="db"/> (its migrations are applied now).</summary>
+    /// <exception cref="DataInputException">The SQLite file does not exist, or the database cannot be opened.</exception>
+    public static ModelStore Open(string db)
+    {
+        RegistryStore.RequireExisting(db);
+        using (RegistryStore.OpenSql(db))
+        {
+        }
+        return new ModelStore(db);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="model"/> (a model file's text, checked by the caller) as <paramref name="name"/> for the
+    /// patients of <paramref name="center"/> (null: all centers), with its <paramref name="validation"/> summary (JSON, or
+    /// null), audited with <paramref name="audit"/>'s user, clock and reason.
+    /// </summary>
+    /// <exception cref="DataInputException">An empty name or center, a model file too long, or the name already registered for that center.</exception>
+    public StoredModel Register(string name, string? center, string model, string? validation, AuditContext audit)
+    {
+        name = name.Trim();
+        center = center?.Trim();
+        if (name.Length == 0)
+        {
+            throw new DataInputException("a registered model needs a name");
+        }
+        if (center is { Length: 0 })
+        {
+            throw new DataInputException("the center is empty: give a center code, or none for all centers");
+        }
+        if (model.Length > MaxModelLength)
+        {
+            throw new DataInputException($"the model file has {model.Length} characters; a registered model has at most {MaxModelLength}");
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(model)));
+        var now = audit.Clock.GetUtcNow().ToUniversalTime();
+        return Run(connection =>
+        {
+            using var tx = connection.BeginTransaction();
+            if (Find(connection, tx, name, center) is not null)
+            {
+                throw new DataInputException($"a model named '{name}' is already registered for {Scope(center)}: unregister it first, or choose another --name");
+            }
+            long id;
+            using (var insert = Command(connection, tx,
+                "INSERT INTO prediction_model (name, center, model, sha256, validation, registered_at, registered_by) VALUES (@n, @c, @m, @s, @v, @at, @by) RETURNING id",
+                ("n", name), ("c", center), ("m", model), ("s", sha), ("v", validation), ("at", now), ("by", audit.User)))
+            {
+                id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            var stored = new StoredModel(id, name, center, model, sha, validation, now, audit.User);
+            WriteAudit(connection, tx, audit, now, "insert", oldValue: null, newValue: Describe(stored));
+            tx.Commit();
+            return stored;
+        });
+    }
+
+    /// <summary>Every registered model, ordered by name, then center (all centers first).</summary>
+    public IReadOnlyList<StoredModel> List() => Run(connection => Read(connection, null, "ORDER BY name, center IS NOT NULL, center"));
+
+    /// <summary>The models for the patients of <paramref name="center"/>: its own and those for all centers, ordered by name.</summary>
+    public IReadOnlyList<StoredModel> ForCenter(string center) =>
+        [.. List().Where(m => m.AppliesTo(center))];
+
+    /// <summary>
+    /// Removes the model registered as <paramref name="name"/> for <paramref name="center"/> (null: the one for all
+    /// centers), audited with its old value; returns it, or null when there is none.
+    /// </summary>
+    public StoredModel? Unregister(string name, string? center, AuditContext audit) => Run(connection =>
+    {
+        using var tx = connection.BeginTransaction();
+        var stored = Find(connection, tx, name.Trim(), center?.Trim());
+        if (stored is null)
+        {
+            return null;
+        }
+        using (var delete = Command(connection, tx, "DELETE FROM prediction_model WHERE id = @id", ("id", stored.Id)))
+        {
+            delete.ExecuteNonQuery();
+        }
+        WriteAudit(connection, tx, audit, audit.Clock.GetUtcNow().ToUniversalTime(), "delete", oldValue: Describe(stored), newValue: null);
+        tx.Commit();
+        return stored;
+    });
+
+    /// <summary>"center MUC" or "all centers".</summary>
+    public static string Scope(string? center) => center is null ? "all centers" : $"center {center}";
+
+    private static StoredModel? Find(DbConnection connection, DbTransaction tx, string name, string? center) =>
+        Read(connection, tx, center is null ? "AND center IS NULL" : "AND center = @c", ("n", name), ("c", center)).FirstOrDefault();
+
+    private static List<StoredModel> Read(DbConnection connection, DbTransaction? tx, string clause, params (string Name, object? Value)[] parameters)
+    {
+        var where = parameters.Length > 0 ? "WHERE name = @n " + clause : clause;
+        using var command = Command(connection, tx,
+            $"SELECT id, name, center, model, sha256, validation, registered_at, registered_by FROM prediction_model {where}",
+            [.. parameters.Where(p => p.Name != "c" || p.Value is not null)]);
+        using var reader = command.ExecuteReader();
+        var models = new List<StoredModel>();
+        while (reader.Read())
+        {
+            models.Add(new StoredModel(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6).ToUniversalTime(),
+                reader.GetString(7)));
+        }
+        return models;
+    }
+
+    /// <summary>The audit value of a registration: its name, center, SHA-256 and the model file itself.</summary>
+    private static string Describe(StoredModel model)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("id", model.Id);
+            writer.WriteString("name", model.Name);
+            writer.WriteString("center", model.Center);
+            writer.WriteString("sha256", model.Sha256);
+            writer.WriteString("model", model.Model);
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteAudit(DbConnection connection, DbTransaction tx, AuditContext audit, DateTimeOffset at, string action, string? oldValue, string? newValue)
+    {
+        using var command = Command(connection, tx,
+            "INSERT INTO audit (at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256, reason) VALUES (@at, @who, @action, '', @entity, NULL, @old, @new, NULL, NULL, @reason)",
+            ("at", at), ("who", audit.User), ("action", action), ("entity", AuditEntity), ("old", oldValue), ("new", newValue), ("reason", audit.Reason));
+        command.ExecuteNonQuery();
+    }
+
+    private T Run<T>(Func<DbConnection, T> action)
+    {
+        using var store = RegistryStore.OpenSql(_db);
+        return store.OnConnection(action);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            if (value is DateTimeOffset)
+            {
+                p.DbType = DbType.DateTimeOffset;
+            }
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+}
