@@ -21,6 +21,7 @@ internal static class CommandCatalog
         RtCommand.Create(context),
         ImportCommand.Create(context),
         ExportCommand.Create(context),
+        RedcapCommand.Create(context),
         AuditCommand.Create(context),
         EndpointsCommand.Create(context),
         SurveillanceCommand.Create(context),
