@@ -22,6 +22,7 @@ internal static class CommandCatalog
         ImportCommand.Create(context),
         ExportCommand.Create(context),
         RedcapCommand.Create(context),
+        FhirCommand.Create(context),
         AuditCommand.Create(context),
         EndpointsCommand.Create(context),
         SurveillanceCommand.Create(context),

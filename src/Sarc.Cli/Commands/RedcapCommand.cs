@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
+using Sarc.Interop;
 using Sarc.Interop.Redcap;
 using Sarc.Registry;
 using Sarc.Registry.Template;
@@ -27,7 +28,7 @@ internal static class RedcapCommand
         new("--mapping") { Description = "Mapping of a center's own REDCap project onto Sarc (YAML, docs/redcap.md); without it the records must be of Sarc's project.", Required = required };
 
     /// <summary>Prints what an import did, or every problem (exit 2, nothing imported).</summary>
-    public static int Report(CliContext context, RedcapImportResult result, string command, string what, string database, bool json)
+    public static int Report(CliContext context, MappedImportResult result, string command, string what, string database, bool json)
     {
         if (!result.Succeeded)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
+using Sarc.Interop;
 using Sarc.Interop.Redcap;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
@@ -32,7 +33,7 @@ internal static class RedcapImportCommand
             var recordsPath = parse.GetValue(records)!;
             var audit = AuditContext.ForCurrentUser(ImportCommand.Reason(parse.GetValue(reason)));
             var today = RegistryOptions.AsOfValue(parse, asOf) ?? DateOnly.FromDateTime(audit.Clock.GetLocalNow().DateTime);
-            RedcapImportResult result;
+            MappedImportResult result;
             using (var terminal = TerminalProgress.Start(context, parse.GetValue(json)))
             {
                 result = RedcapImporter.ImportFiles(() => RegistryStore.Open(database), parse.GetValue(dictionary)!, recordsPath, parse.GetValue(mapping),

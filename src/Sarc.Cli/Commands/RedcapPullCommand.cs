@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
+using Sarc.Interop;
 using Sarc.Interop.Redcap;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
@@ -34,7 +35,7 @@ internal static class RedcapPullCommand
             var audit = AuditContext.ForCurrentUser(ImportCommand.Reason(parse.GetValue(reason)));
             var today = RegistryOptions.AsOfValue(parse, asOf) ?? DateOnly.FromDateTime(audit.Clock.GetLocalNow().DateTime);
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            RedcapImportResult result;
+            MappedImportResult result;
             using (var terminal = TerminalProgress.Start(context, parse.GetValue(json)))
             {
                 result = RedcapImporter.Pull(() => RegistryStore.Open(database), new RedcapApiClient(http, api, token), parse.GetValue(mapping),

@@ -31,7 +31,7 @@ public sealed class RedcapApiClient(HttpClient http, Uri url, string token)
     /// <exception cref="DataInputException">The file cannot be read or holds no token.</exception>
     public static string ReadToken(string path)
     {
-        var token = RedcapFiles.ReadText(path, "--token-file").Trim();
+        var token = InputFiles.ReadText(path, "--token-file").Trim();
         if (token.Length is not (32 or 64) || !token.All(Uri.IsHexDigit))
         {
             throw new DataInputException($"--token-file: '{path}' does not hold a REDCap API token (32 hexadecimal characters)");

@@ -142,5 +142,5 @@ public sealed class RedcapDictionary
 
     /// <summary>Reads the data dictionary file <paramref name="path"/>.</summary>
     /// <exception cref="DataInputException">The file cannot be read or is not REDCap's format.</exception>
-    public static RedcapDictionary Read(string path) => Parse(RedcapFiles.ReadText(path, "--dictionary"), path);
+    public static RedcapDictionary Read(string path) => Parse(InputFiles.ReadText(path, "--dictionary"), path);
 }

@@ -18,11 +18,11 @@ public static class RedcapImporter
 {
     /// <summary>Reads the dictionary, records and (optional) mapping files, then imports as <see cref="Import"/>.</summary>
     /// <exception cref="DataInputException">A file cannot be read, the dictionary is not REDCap's format, or the mapping does not fit the dictionary.</exception>
-    public static RedcapImportResult ImportFiles(Func<IRegistryStore> open, string dictionaryPath, string recordsPath, string? mappingPath,
+    public static MappedImportResult ImportFiles(Func<IRegistryStore> open, string dictionaryPath, string recordsPath, string? mappingPath,
         bool update, AuditContext audit, DateOnly asOf, IProgress<ImportProgress>? progress = null)
     {
-        var dictionaryBytes = RedcapFiles.ReadBytes(dictionaryPath, "--dictionary");
-        var recordsBytes = RedcapFiles.ReadBytes(recordsPath, "--records");
+        var dictionaryBytes = InputFiles.ReadBytes(dictionaryPath, "--dictionary");
+        var recordsBytes = InputFiles.ReadBytes(recordsPath, "--records");
         var dictionary = RedcapDictionary.Parse(Encoding.UTF8.GetString(dictionaryBytes), dictionaryPath);
         var mapping = mappingPath is null ? SarcRedcapProject.Mapping : RedcapMappingReader.Read(mappingPath, dictionary);
         var records = RedcapCsv.Read(Encoding.UTF8.GetString(recordsBytes), recordsPath);
@@ -36,7 +36,7 @@ public static class RedcapImporter
     /// <see cref="Import"/>; the audit names the API URL and hashes both answers.
     /// </summary>
     /// <exception cref="DataInputException">REDCap cannot be reached or refuses; its answers are not a dictionary and records; the mapping does not fit.</exception>
-    public static RedcapImportResult Pull(Func<IRegistryStore> open, RedcapApiClient client, string? mappingPath,
+    public static MappedImportResult Pull(Func<IRegistryStore> open, RedcapApiClient client, string? mappingPath,
         bool update, AuditContext audit, DateOnly asOf, IProgress<string>? fetching = null, IProgress<ImportProgress>? progress = null)
     {
         fetching?.Report("the data dictionary");
@@ -55,7 +55,7 @@ public static class RedcapImporter
     /// says; opens the registry only once every record maps and validates. Dates after <paramref name="asOf"/> are refused.
     /// </summary>
     /// <exception cref="DataInputException">The records lack a column the mapping reads; the database fails.</exception>
-    public static RedcapImportResult Import(Func<IRegistryStore> open, RedcapDictionary dictionary, RedcapTable records, RedcapMapping mapping,
+    public static MappedImportResult Import(Func<IRegistryStore> open, RedcapDictionary dictionary, RedcapTable records, RedcapMapping mapping,
         ImportSource source, bool update, AuditContext audit, DateOnly asOf, IProgress<ImportProgress>? progress = null)
     {
         progress?.Report(new ImportProgress("checking", 0, 0));
@@ -66,18 +66,13 @@ public static class RedcapImporter
         var mapped = RedcapRecordMapper.Map(records, dictionary, mapping);
         if (mapped.Problems.Count > 0)
         {
-            return Failed(mapped, [.. mapped.Problems.Select(p => new RedcapProblem(p))]);
+            return MappedImport.Failed(mapped.Records, [.. mapped.Problems.Select(p => new MappedProblem(p))]);
         }
-        var parsed = RegistryImporter.ParseRows(source.FileName, mapped.Rows, asOf);
-        if (!parsed.IsValid)
+        return MappedImport.Run(open, mapped.Records, mapped.Rows, (file, index, error) =>
         {
-            return Failed(mapped, [.. parsed.Errors.Select(e => Name(e, mapped))]);
-        }
-        using var store = open();
-        var result = store.Import(parsed.Batch, update, audit, source, progress);
-        return result.Succeeded
-            ? new RedcapImportResult(mapped.Records, result.Inserted, result.Updated, result.Unchanged, [])
-            : Failed(mapped, [.. result.Errors.Select(e => Name(e, mapped))]);
+            var origin = mapped.Origins[file][index];
+            return $"{origin}: {origin.Name(error.Column)}: {error.Problem}";
+        }, source, update, audit, asOf, progress);
     }
 
     /// <summary>Without a mapping the records must come from Sarc's own project: every field of its dictionary present.</summary>
@@ -90,20 +85,5 @@ public static class RedcapImporter
                 throw new DataInputException($"the data dictionary is not Sarc's REDCap project (field '{field.Name}' of instrument '{field.Form}' is missing); give --mapping for a center's own project");
             }
         }
-    }
-
-    private static RedcapImportResult Failed(MappedRecords mapped, IReadOnlyList<RedcapProblem> problems) => new(mapped.Records, 0, 0, 0, problems);
-
-    /// <summary>A registry problem found in a mapped row, named by the record, instrument, instance and field it came from.</summary>
-    private static RedcapProblem Name(ImportError error, MappedRecords mapped)
-    {
-        var file = error.File is null ? null : LongFiles.Named(error.File);
-        var index = error.Line - 2;
-        if (file is not null && index >= 0 && index < mapped.Origins[file].Count)
-        {
-            var origin = mapped.Origins[file][index];
-            return new RedcapProblem($"{origin}: {origin.Name(error.Column)}: {error.Problem}", error.Kind);
-        }
-        return new RedcapProblem(error.ToString(), error.Kind);
     }
 }

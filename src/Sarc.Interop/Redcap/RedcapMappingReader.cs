@@ -28,7 +28,7 @@ public static class RedcapMappingReader
     /// <summary>Reads the mapping file <paramref name="path"/>.</summary>
     /// <exception cref="DataInputException">The file cannot be read, is not YAML, or names something the dictionary or the long format does not have.</exception>
     public static RedcapMapping Read(string path, RedcapDictionary dictionary) =>
-        Parse(RedcapFiles.ReadText(path, "--mapping"), path, dictionary);
+        Parse(InputFiles.ReadText(path, "--mapping"), path, dictionary);
 
     /// <summary>Reads a mapping from YAML text; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="DataInputException">As <see cref="Read"/>.</exception>

@@ -11,7 +11,7 @@ public sealed class RedcapImporterTest : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private RedcapImportResult ImportCenter(string records, string? db = null, string mapping = CenterProject.Mapping, string dictionary = CenterProject.Dictionary)
+    private MappedImportResult ImportCenter(string records, string? db = null, string mapping = CenterProject.Mapping, string dictionary = CenterProject.Dictionary)
     {
         File.WriteAllText(temp.File("dd.csv"), dictionary);
         File.WriteAllText(temp.File("records.csv"), records);

@@ -19,7 +19,7 @@ public sealed class RedcapPullTest : IDisposable
         return string.Join("\n", lines);
     }
 
-    private RedcapImportResult Pull(FakeRedcapServer server, string token, string db)
+    private MappedImportResult Pull(FakeRedcapServer server, string token, string db)
     {
         File.WriteAllText(temp.File("map.yaml"), CenterProject.Mapping);
         using var http = new HttpClient();

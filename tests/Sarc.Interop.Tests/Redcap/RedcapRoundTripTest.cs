@@ -13,7 +13,7 @@ public sealed class RedcapRoundTripTest : IDisposable
     public void Dispose() => temp.Dispose();
 
     /// <summary>Exports <paramref name="original"/> as REDCap records, imports them with the committed dictionary into <paramref name="copy"/>.</summary>
-    internal static RedcapImportResult RoundTrip(string original, string copy, TempFolder temp)
+    internal static MappedImportResult RoundTrip(string original, string copy, TempFolder temp)
     {
         using (var writer = File.CreateText(temp.File("records.csv")))
         {

@@ -1,9 +1,9 @@
 using Sarc.Data;
 
-namespace Sarc.Interop.Redcap;
+namespace Sarc.Interop;
 
-/// <summary>Reading the files a REDCap command is given, each failure one line naming the option and file.</summary>
-internal static class RedcapFiles
+/// <summary>Reading the files an interop command is given, each failure one line naming the option and file.</summary>
+internal static class InputFiles
 {
     /// <exception cref="DataInputException">The file cannot be read.</exception>
     public static byte[] ReadBytes(string path, string option)
