@@ -51,6 +51,39 @@ public sealed class PseudonymKey
         return new PseudonymKey(trimmed);
     }
 
+    /// <summary>
+    /// Reads the key from <paramref name="path"/>, first creating the file with 32 random bytes (base64, readable by
+    /// its owner only) when there is none: the web server's key, kept next to its registry, so that its downloads and
+    /// <c>sarc export --pseudonymize --key-file</c> with the same file give the same pseudonyms.
+    /// </summary>
+    /// <exception cref="DataInputException">The file exists but cannot be read or is too short, or cannot be created.</exception>
+    public static PseudonymKey ReadOrCreate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+                using var writer = new StreamWriter(path, Encoding.ASCII, options);
+                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)) + "\n");
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another request created it first: read that one.
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataInputException($"pseudonym key '{path}' cannot be created: {e.Message}");
+            }
+        }
+        return Read(path);
+    }
+
     /// <summary>The pseudonym of <paramref name="patientId"/>: 16 characters of base32 (80 bits of HMAC-SHA-256), upper case.</summary>
     public string Pseudonym(string patientId)
     {

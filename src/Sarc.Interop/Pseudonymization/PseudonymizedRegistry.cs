@@ -12,6 +12,9 @@ public sealed record PseudonymizedRegistry(IReadOnlyList<PatientRecord> Records,
     /// <summary>Writes the long format into <paramref name="folder"/> (six CSV files).</summary>
     public void WriteFolder(string folder) => LongFormatWriter.WriteFolder(Records, folder, PatientCells);
 
+    /// <summary>Writes one long-format file's CSV text.</summary>
+    public void WriteCsv(LongFile file, TextWriter writer) => LongFormatWriter.WriteCsv(Records, file, writer, PatientCells);
+
     /// <summary>Writes the long format as an <c>.xlsx</c> workbook.</summary>
     public void WriteWorkbook(string path) => LongFormatWriter.WriteWorkbook(Records, path, PatientCells);
 }
