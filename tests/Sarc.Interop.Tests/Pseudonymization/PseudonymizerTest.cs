@@ -19,9 +19,13 @@ public sealed class PseudonymizerTest
         using var store = RegistryStore.Open(temp.File("pseudo.db"));
         var imported = RegistryImporter.ImportFile(store, temp.File("pseudo"), update: false, TestRegistry.Tester, TestRegistry.AsOf);
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors.Take(5)));
-        var pseudo = store.LoadPatients();
-        var pseudonymOf = original.ToDictionary(r => r.Id, r => Key.Pseudonym(r.Id));
+        AssertSameEndpoints(original, store.LoadPatients(), Key);
+    }
 
+    /// <summary>Every endpoint table's leading columns (id, time, event ...) of <paramref name="pseudo"/> equal those of <paramref name="original"/> under the pseudonyms.</summary>
+    internal static void AssertSameEndpoints(IReadOnlyList<Sarc.Registry.Domain.PatientRecord> original, IReadOnlyList<Sarc.Registry.Domain.PatientRecord> pseudo, PseudonymKey key)
+    {
+        var pseudonymOf = original.ToDictionary(r => r.Id, r => key.Pseudonym(r.Id));
         foreach (var kind in EndpointNames.SingleRow.Append(EndpointKind.Multistate))
         {
             var before = Leading(EndpointEngine.Table(original, kind), id => pseudonymOf[id]);
