@@ -4,9 +4,7 @@ using Sarc.Data;
 using Sarc.Interop;
 using Sarc.Interop.Fhir;
 using Sarc.Registry;
-using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
-using Sarc.Registry.Template;
 
 namespace Sarc.Cli.Commands;
 
@@ -63,63 +61,28 @@ internal static class FhirCommand
 
     private static Command Import(CliContext context)
     {
-        var db = RegistryOptions.Db();
-        var update = new Option<bool>("--update") { Description = "Allow patients already in the registry; each change is audited." };
-        var reason = new Option<string>("--reason") { Description = "Why the data is imported; kept in every audit record of this import." };
-        var asOf = RegistryOptions.AsOf("Today's date for the check that no date lies in the future (YYYY-MM-DD; default: today).");
-        var json = CommonOptions.Json();
+        var common = new InteropImportOptions();
         var file = new Argument<string>("BUNDLE") { Description = "A FHIR R4 bundle (JSON) as sarc fhir export writes it." };
         var command = new Command("import", "Import a FHIR R4 bundle as sarc fhir export writes it: every resource valid FHIR R4 and every patient valid, or nothing changes.")
         {
-            db, update, reason, asOf, json, file,
+            file,
         };
+        common.AddTo(command);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var database = parse.GetValue(db)!;
-            var audit = AuditContext.ForCurrentUser(ImportCommand.Reason(parse.GetValue(reason)));
-            var today = RegistryOptions.AsOfValue(parse, asOf) ?? DateOnly.FromDateTime(audit.Clock.GetLocalNow().DateTime);
+            var database = parse.GetValue(common.Db)!;
+            var audit = common.Audit(parse);
             MappedImportResult result;
-            using (var terminal = TerminalProgress.Start(context, parse.GetValue(json)))
+            using (var terminal = TerminalProgress.Start(context, parse.GetValue(common.Json)))
             {
                 terminal?.Stage("sarc fhir import: loading the FHIR R4 specification…");
                 var validation = new FhirValidation();
-                result = FhirImporter.ImportFile(() => RegistryStore.Open(database), path, validation, parse.GetValue(update), audit, today,
-                    terminal?.For<ImportProgress>(Describe));
+                result = FhirImporter.ImportFile(() => RegistryStore.Open(database), path, validation, parse.GetValue(common.Update), audit,
+                    common.Today(parse, audit), terminal?.For<ImportProgress>(p => InteropImportOptions.Describe("fhir import", p)));
             }
-            if (!result.Succeeded)
-            {
-                context.Error.WriteLine($"sarc fhir import: {path}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")}, nothing imported");
-                foreach (var problem in result.Problems)
-                {
-                    context.Error.WriteLine(problem.Kind == ImportErrorKind.AlreadyInRegistry ? $"{problem} (use --update to change it)" : problem.ToString());
-                }
-                return SarcApp.UserError;
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, w =>
-                {
-                    w.WriteString("file", path);
-                    w.WriteString("database", ImportCommand.Describe(database));
-                    w.WriteNumber("inserted", result.Inserted);
-                    w.WriteNumber("updated", result.Updated);
-                    w.WriteNumber("unchanged", result.Unchanged);
-                });
-            }
-            else
-            {
-                context.Output.WriteLine($"{path}: {result.Records} patients; {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged in {ImportCommand.Describe(database)}");
-            }
-            return SarcApp.Success;
+            return common.Report(context, parse, result, "fhir import", path, "patients");
         });
         return command;
     }
-
-    private static string Describe(ImportProgress progress) => progress.Stage switch
-    {
-        "validating" => $"sarc fhir import: validating resource {progress.Done:N0} of {progress.Total:N0} against FHIR R4…",
-        "checking" => "sarc fhir import: checking every patient…",
-        _ => $"sarc fhir import: writing {progress.Done:N0} of {progress.Total:N0} patients ({100L * progress.Done / Math.Max(1, progress.Total)} %)",
-    };
 }

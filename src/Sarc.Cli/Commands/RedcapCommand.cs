@@ -1,9 +1,5 @@
 using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Interop;
 using Sarc.Interop.Redcap;
-using Sarc.Registry;
-using Sarc.Registry.Template;
 
 namespace Sarc.Cli.Commands;
 
@@ -24,41 +20,6 @@ internal static class RedcapCommand
         };
 
     /// <summary>The <c>--mapping</c> option.</summary>
-    public static Option<string> MappingOption(bool required) =>
-        new("--mapping") { Description = "Mapping of a center's own REDCap project onto Sarc (YAML, docs/redcap.md); without it the records must be of Sarc's project.", Required = required };
-
-    /// <summary>Prints what an import did, or every problem (exit 2, nothing imported).</summary>
-    public static int Report(CliContext context, MappedImportResult result, string command, string what, string database, bool json)
-    {
-        if (!result.Succeeded)
-        {
-            context.Error.WriteLine($"sarc redcap {command}: {what}: {result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")}, nothing imported");
-            foreach (var problem in result.Problems)
-            {
-                context.Error.WriteLine(problem.Kind == ImportErrorKind.AlreadyInRegistry ? $"{problem} (use --update to change it)" : problem.ToString());
-            }
-            return SarcApp.UserError;
-        }
-        if (json)
-        {
-            JsonOutput.Write(context.Output, w =>
-            {
-                w.WriteString("records", what);
-                w.WriteString("database", ImportCommand.Describe(database));
-                w.WriteNumber("inserted", result.Inserted);
-                w.WriteNumber("updated", result.Updated);
-                w.WriteNumber("unchanged", result.Unchanged);
-            });
-        }
-        else
-        {
-            context.Output.WriteLine($"{what}: {result.Records} records; {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged patients in {ImportCommand.Describe(database)}");
-        }
-        return SarcApp.Success;
-    }
-
-    /// <summary>The progress line of a REDCap import.</summary>
-    public static string Describe(string command, ImportProgress progress) => progress.Stage == "checking"
-        ? $"sarc redcap {command}: checking every record…"
-        : $"sarc redcap {command}: writing {progress.Done:N0} of {progress.Total:N0} patients ({100L * progress.Done / Math.Max(1, progress.Total)} %)";
+    public static Option<string> MappingOption() =>
+        new("--mapping") { Description = "Mapping of a center's own REDCap project onto Sarc (YAML, docs/redcap.md); without it the records must be of Sarc's project." };
 }

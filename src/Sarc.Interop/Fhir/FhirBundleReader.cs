@@ -90,19 +90,8 @@ internal static class FhirBundleReader
                     break;
                 }
                 case Condition c:
-                {
-                    if (PatientId(i, c, c.Subject) is not { } id)
-                    {
-                        break;
-                    }
-                    var f = LongFiles.Events;
-                    var row = NewRow(f, id, where);
-                    Set(row, f, "date", c.Onset is FhirDateTime { Value: { } onset } ? Date(onset) : "");
-                    Set(row, f, "kind", FhirValues.Code(c.Code, f, "kind"));
-                    Set(row, f, "site", c.BodySite.Select(b => FhirValues.Code(b, f, "site")).FirstOrDefault(s => s.Length > 0) ?? "");
-                    Remember(entry, f, row);
+                    Dated(entry, i, c, c.Subject, LongFiles.Events, c.Onset, c.Code, c.BodySite, "site");
                     break;
-                }
                 case Procedure pr when pr.Code?.Coding.Any(x => x.System == Mcode.Snomed && x.Code == Mcode.RadiotherapyCourseCode) == true:
                 {
                     if (PatientId(i, pr, pr.Subject) is not { } id)
@@ -135,19 +124,8 @@ internal static class FhirBundleReader
                     break;
                 }
                 case Procedure pr:
-                {
-                    if (PatientId(i, pr, pr.Subject) is not { } id)
-                    {
-                        break;
-                    }
-                    var f = LongFiles.Surgeries;
-                    var row = NewRow(f, id, where);
-                    Set(row, f, "date", pr.Performed is FhirDateTime { Value: { } performed } ? Date(performed) : "");
-                    Set(row, f, "kind", FhirValues.Code(pr.Code, f, "kind"));
-                    Set(row, f, "target", pr.BodySite.Select(b => FhirValues.Code(b, f, "target")).FirstOrDefault(s => s.Length > 0) ?? "");
-                    Remember(entry, f, row);
+                    Dated(entry, i, pr, pr.Subject, LongFiles.Surgeries, pr.Performed, pr.Code, pr.BodySite, "target");
                     break;
-                }
                 case MedicationAdministration m:
                 {
                     if (PatientId(i, m, m.Subject) is not { } id)
@@ -214,6 +192,21 @@ internal static class FhirBundleReader
             Set(target, file, column, FhirValues.Cell(file, column, o.Value));
         }
         return (rows.ToDictionary(p => p.Key, p => (IReadOnlyList<string[]>)p.Value), origins, problems, patientRow.Count);
+
+        // An event or a surgery: a dated entry with a kind and a site.
+        void Dated(Bundle.EntryComponent entry, int i, Resource resource, ResourceReference? subject, LongFile f, DataType? date, CodeableConcept? kind,
+            List<CodeableConcept> sites, string siteColumn)
+        {
+            if (PatientId(i, resource, subject) is not { } id)
+            {
+                return;
+            }
+            var row = NewRow(f, id, Where(i, resource));
+            Set(row, f, "date", date is FhirDateTime { Value: { } day } ? Date(day) : "");
+            Set(row, f, "kind", FhirValues.Code(kind, f, "kind"));
+            Set(row, f, siteColumn, sites.Select(b => FhirValues.Code(b, f, siteColumn)).FirstOrDefault(s => s.Length > 0) ?? "");
+            Remember(entry, f, row);
+        }
 
         void Remember(Bundle.EntryComponent entry, LongFile file, string[] row)
         {

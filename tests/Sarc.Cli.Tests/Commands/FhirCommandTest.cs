@@ -29,7 +29,7 @@ public sealed class FhirCommandTest : IDisposable
         Assert.Equal(0, export.ExitCode);
         Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(P("bundle.json"))}: 12 patients, \\d+ resources from .* \\(FHIR R4 collection bundle, mCODE profiles\\)\n$", export.Output.ReplaceLineEndings("\n"));
         Assert.True(import.ExitCode == 0, import.Error);
-        Assert.Equal($"{P("bundle.json")}: 12 patients; 12 new, 0 updated, 0 unchanged in {P("copy.db")}\n", import.Output.ReplaceLineEndings("\n"));
+        Assert.Equal($"{P("bundle.json")}: 12 patients; 12 new, 0 updated, 0 unchanged patients in {P("copy.db")}\n", import.Output.ReplaceLineEndings("\n"));
         Assert.Equal(0, CliRun.Of("export", "--db", db, "--out", P("a")).ExitCode);
         Assert.Equal(0, CliRun.Of("export", "--db", P("copy.db"), "--out", P("b")).ExitCode);
         foreach (var file in Directory.GetFiles(P("a")))
