@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
-using Sarc.Data.Csv;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
@@ -46,8 +45,7 @@ internal static class KmCommand
                 ConfidenceLevel = level,
             };
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
-            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
-            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!,
+            var analysis = KmReport.Analyse(CommonOptions.ReadSurvivalColumns(parse, data, time, status, group), parse.GetValue(time)!, parse.GetValue(status)!,
                 parse.GetValue(group), options, atTimes);
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
             return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
