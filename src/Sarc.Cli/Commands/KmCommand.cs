@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
+using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
@@ -45,11 +46,15 @@ internal static class KmCommand
                 ConfidenceLevel = level,
             };
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
-            var analysis = KmReport.Analyse(CommonOptions.ReadSurvivalColumns(parse, data, time, status, group), parse.GetValue(time)!, parse.GetValue(status)!,
-                parse.GetValue(group), options, atTimes);
+            Stages.Mark("start, options");
+            var table = CommonOptions.ReadSurvivalColumns(parse, data, time, status, group);
+            Stages.Mark("csv");
+            var analysis = KmReport.Analyse(table, parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group), options, atTimes);
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
-            return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
+            var code = CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
                 writer => KmReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
+            Stages.Mark("output");
+            return code;
         });
         return command;
     }
