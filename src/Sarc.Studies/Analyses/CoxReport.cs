@@ -30,9 +30,7 @@ public static class CoxReport
     public static void WriteJson(Utf8JsonWriter writer, CoxResult fit, ModelFrame frame)
     {
         writer.WriteString("formula", frame.Formula.Text);
-        writer.WriteNumber("n", fit.N);
-        writer.WriteNumber("events", fit.Events);
-        writer.WriteNumber("n_excluded", frame.Excluded);
+        writer.WriteCounts(fit.N, fit.Events, frame.Excluded);
         writer.WriteString("ties", fit.Ties == CoxTies.Efron ? "efron" : "breslow");
         writer.WriteNumber("conf_level", fit.ConfidenceLevel);
         writer.WriteNumberOrNull("loglik_null", fit.LogLikelihoodNull);
@@ -64,11 +62,6 @@ public static class CoxReport
         }
         writer.WriteBoolean("converged", fit.Converged);
         writer.WriteNumber("iterations", fit.Iterations);
-        writer.WriteStartArray("warnings");
-        foreach (var warning in fit.Warnings)
-        {
-            writer.WriteStringValue(warning);
-        }
-        writer.WriteEndArray();
+        writer.WriteStrings("warnings", fit.Warnings);
     }
 }
