@@ -68,6 +68,12 @@ kp <- !is.na(pm)
 pmdfs <- single(kp, pm, pmin(after_pm(lrs), after_pm(dms), death, na.rm = TRUE))
 pmos <- single(kp, pm, death)
 
+# Systemic therapy-free survival: the first line starting after the primary surgery, or death; none for a patient with
+# a line of adjuvant intent.
+adjuvant <- ids %in% sy$patient_id[!is.na(sy$intent) & sy$intent == "adjuvant"]
+next_line <- first_of(sy, ifelse(day(sy$start_date) > s_of(sy), day(sy$start_date), NA))
+stfs <- single(!adjuvant, s, pmin(next_line, death, na.rm = TRUE))
+
 # Multistate entry -> lr -> dm -> death with the first LR and first DM: an LR counts only strictly before DM and death, a
 # DM only strictly before death (same-day events go straight to the furthest state). Every path starts in entry: a
 # patient metastatic at diagnosis, or whose first event is on the day of surgery (or whose follow-up ends that day), has
@@ -120,7 +126,7 @@ resected_after <- by(resections, ifelse(day(resections$date) >= relapse[match(re
 pm_row <- pms[order(pms$patient_id, pms$date, method = "radix"), ]; pm_row <- pm_row[match(ids, pm_row$patient_id), ]
 periop <- by(sy, ifelse(!is.na(sy$intent) & sy$intent == "perioperative" | abs(day(sy$start_date) - pm[match(sy$patient_id, ids)]) <= 90, 1, 0), max)
 covariates <- list(
-  patient_id = ids, age = (s - birth) / 365.25, ajcc_t = tcat, ajcc_stage = stage,
+  patient_id = ids, age = (s - birth) / 365.25, surgery_year = as.integer(format(as.Date(s, origin = "1970-01-01"), "%Y")), ajcc_t = tcat, ajcc_stage = stage,
   eqd2 = dose * (1 + dose / fx / 4) / (1 + 2 / 4),
   rt_to_surgery_days = s - day(prim$end_date[pc]),
   metastatic_at_diagnosis = as.integer(m1), lr = as.integer(!is.na(lr)), dm = as.integer(!is.na(dm_after)), death = as.integer(dead),
@@ -144,7 +150,7 @@ ms_sum <- summary(fit, times = ms_at)
 osfit <- survfit(Surv(os$time, os$event) ~ 1)
 
 out <- list(os = os, dfs = dfs, lrfs = lrfs, dmfs = dmfs, pfs = pfs, "lr-cr" = lrcr, "dm-cr" = dmcr, "post-relapse-os" = prel,
-            "pm-dfs" = pmdfs, "pm-os" = pmos, multistate = ms, covariates = covariates,
+            "pm-dfs" = pmdfs, "pm-os" = pmos, stfs = stfs, multistate = ms, covariates = covariates,
             checks = list(multistate_states = fit$states, multistate_at = ms_at,
                           multistate_pstate = ms_sum$pstate, multistate_std_err = ms_sum$std.err, os_median = unname(summary(osfit)$table["median"])))
 dir.create("reference", showWarnings = FALSE)

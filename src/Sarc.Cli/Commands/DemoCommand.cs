@@ -56,7 +56,7 @@ internal static class DemoCommand
                 results = StudyCommand.RunAll(StudyCatalog.BuiltIn.Studies, dataset, progress, "sarc demo");
                 progress?.Stage("sarc demo: writing the report (figures, tables, results.json)…");
                 index = HtmlReport.Write(folder, results,
-                    $"Demo registry: {count} simulated patients (seed {options.Seed}) with the seed studies' true effects — LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM.",
+                    $"Demo registry: {count} simulated patients (seed {options.Seed}): each seed study's cohort with its paper's size, case mix and published effects as the simulation's truth (at {SimulationOptions.PaperScalePatients} patients the papers' sizes), and a general cohort with LR→DM HR {options.LrToDmHazardRatio}, LR→death {options.LrToDeathHazardRatio}, DM→death {options.DmToDeathHazardRatio}, high grade {options.HighGradeDmHazardRatio} for DM (docs/studies.md).",
                     new ReportOptions { Figures = figureOptions, Provenance = Provenance.Create(StudyCommand.CommandLine(parse), snapshot, TimeProvider.System) });
             }
             context.Output.WriteLine($"Simulated registry: {count} patients (seed {options.Seed}) imported into {database}");

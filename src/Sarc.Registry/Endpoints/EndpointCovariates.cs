@@ -18,6 +18,7 @@ public static class EndpointCovariates
     public static IReadOnlyList<EndpointColumn> All { get; } =
     [
         C.Numeric("age", "years at the primary surgery (days / 365.25)", p => EndpointTime.Years(p.Record.Patient.BirthDate, p.Record.PrimarySurgery.Date)),
+        C.Numeric("surgery_year", "calendar year of the primary surgery", p => p.Record.PrimarySurgery.Date.Year),
         C.Textual("sex", "M or F", p => R.Sex.Code(p.Record.Patient.Sex)),
         C.Textual("center", "the patient's center", p => p.Record.Patient.Center),
         C.Textual("histology", "ICD-O-3 morphology code", p => p.Record.Tumor.Histology),

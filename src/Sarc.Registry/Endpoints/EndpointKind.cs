@@ -38,4 +38,10 @@ public enum EndpointKind
 
     /// <summary><c>pm-os</c>: origin the first metastasectomy; event death.</summary>
     PostMetastasectomySurvival,
+
+    /// <summary>
+    /// <c>stfs</c>: systemic therapy-free survival: the start of the first systemic therapy line dated after the primary
+    /// surgery, or death. Not for patients with a line of adjuvant intent (planned adjuvant therapy).
+    /// </summary>
+    SystemicTherapyFreeSurvival,
 }

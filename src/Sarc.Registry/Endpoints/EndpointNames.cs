@@ -6,7 +6,7 @@ namespace Sarc.Registry.Endpoints;
 public static class EndpointNames
 {
     // In EndpointKind order.
-    private static readonly string[] Names = ["os", "dfs", "lrfs", "dmfs", "lr-cr", "post-relapse-os", "multistate", "dm-cr", "pfs", "pm-dfs", "pm-os"];
+    private static readonly string[] Names = ["os", "dfs", "lrfs", "dmfs", "lr-cr", "post-relapse-os", "multistate", "dm-cr", "pfs", "pm-dfs", "pm-os", "stfs"];
 
     /// <summary>The single-row endpoints in the order the CLI lists them and a study's dataset holds them.</summary>
     public static IReadOnlyList<EndpointKind> SingleRow { get; } =
@@ -14,6 +14,7 @@ public static class EndpointNames
         EndpointKind.OverallSurvival, EndpointKind.DiseaseFreeSurvival, EndpointKind.LocalRecurrenceFree, EndpointKind.DistantMetastasisFree,
         EndpointKind.ProgressionFreeSurvival, EndpointKind.LocalRecurrenceCompetingRisks, EndpointKind.DistantMetastasisCompetingRisks,
         EndpointKind.PostRelapseSurvival, EndpointKind.PostMetastasectomyDiseaseFree, EndpointKind.PostMetastasectomySurvival,
+        EndpointKind.SystemicTherapyFreeSurvival,
     ];
 
     /// <summary>Every command-line name, in the order of <see cref="SingleRow"/> then <c>multistate</c>.</summary>

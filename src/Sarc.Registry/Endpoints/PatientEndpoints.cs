@@ -20,6 +20,9 @@ public sealed class PatientEndpoints
     /// <summary>Why a patient has no post-metastasectomy endpoint.</summary>
     public const string NoMetastasectomyReason = "no metastasectomy";
 
+    /// <summary>Why a patient has no systemic therapy-free survival.</summary>
+    public const string AdjuvantSystemicReason = "adjuvant systemic therapy planned";
+
     private readonly EndpointOutcome?[] outcomes = new EndpointOutcome?[Enum.GetValues<EndpointKind>().Length];
     private readonly string?[] reasons = new string?[Enum.GetValues<EndpointKind>().Length];
 
@@ -79,6 +82,24 @@ public sealed class PatientEndpoints
         {
             Exclude(EndpointKind.PostMetastasectomyDiseaseFree, NoMetastasectomyReason);
             Exclude(EndpointKind.PostMetastasectomySurvival, NoMetastasectomyReason);
+        }
+        DateOnly? nextLine = null;
+        var adjuvant = false;
+        foreach (var line in record.Systemic)
+        {
+            adjuvant |= line.Intent == SystemicIntent.Adjuvant;
+            if (line.StartDate > surgery)
+            {
+                nextLine = Earliest(nextLine, line.StartDate);
+            }
+        }
+        if (adjuvant)
+        {
+            Exclude(EndpointKind.SystemicTherapyFreeSurvival, AdjuvantSystemicReason);
+        }
+        else
+        {
+            Set(EndpointKind.SystemicTherapyFreeSurvival, Event(surgery, Earliest(nextLine, death)));
         }
         var intervals = new List<MultistatePath.Interval>(4);
         var problem = MetastaticAtDiagnosis

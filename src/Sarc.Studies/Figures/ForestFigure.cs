@@ -10,7 +10,8 @@ namespace Sarc.Studies.Figures;
 /// <summary>
 /// Forest plot of a Cox model: one row per coefficient, hazard ratio as a square and its confidence interval as a
 /// line on a log axis (robust SE when the fit has one), a dashed line at HR 1, and the "HR (CI)" text at the right.
-/// Coefficients are drawn as the model names them (a factor's level against its reference).
+/// Coefficients are drawn as the model names them (a factor's level against its reference); one whose hazard ratio is
+/// beyond 1/1024–1024 (a monotone likelihood) reads "not estimable".
 /// </summary>
 /// <param name="entries">The rows, top to bottom.</param>
 /// <param name="axisLabel">The title under the log axis.</param>
@@ -45,13 +46,18 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         return entries;
     }
 
+    /// <summary>The largest |log hazard ratio| drawn: ln 1024.</summary>
+    private static readonly double MaxLogHazardRatio = 10 * Math.Log(2);
+
     /// <inheritdoc/>
     public FigureDrawing Draw(int width)
     {
         // The label, interval and value columns need the page width; a single column gets the figure scaled down.
         width = Math.Max(width, 760);
         var rows = entries.Count;
-        var finite = entries.SelectMany(l => new[] { l.Lower, l.Upper }).Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
+        // The axis spans the finite limits within HR 1/1024–1024: a coefficient beyond (a monotone likelihood, every event in
+        // one group) would stretch it to numbers no reader can use, and its row says "not estimable" instead.
+        var finite = entries.SelectMany(l => new[] { l.Lower, l.Upper }).Where(v => double.IsFinite(v) && Math.Abs(v) <= MaxLogHazardRatio).DefaultIfEmpty(0).ToArray();
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
         var hi = Math.Ceiling(Math.Max(finite.Max(), 0.1) / Math.Log(2)) * Math.Log(2);
         var span = hi - lo;
@@ -65,7 +71,7 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         plot.HideGrid();
         // The top margin holds the value column's header at any row height.
         plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.6);
-        var black = Color.FromHex("#222222");
+        var black = FigureStyle.TextColor;
         var color = Color.FromHex(FigureStyle.Palette[0]);
 
         KmFigure.Line(plot, lo, -0.5, hi, -0.5, black, 1.2);
@@ -91,7 +97,7 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
                 continue;
             }
             KmFigure.Text(plot, term, labelX + indent, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
-            if (entries[i].IsNotEstimable)
+            if (entries[i].IsNotEstimable || (!entries[i].Reference && !(Math.Abs(estimate) <= MaxLogHazardRatio)))
             {
                 KmFigure.Text(plot, "not estimable", textX, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
                 continue;

@@ -76,7 +76,7 @@ public static class HtmlReport
         static string N(double x) => ReportText.Number(x, 3);
         var rows = comparisons.Select(c => new ReportRow(
         [
-            c.Quantity, N(c.Paper), N(c.Estimate), double.IsFinite(c.Lower) ? $"{N(c.Lower)}–{N(c.Upper)}" : "NA",
+            c.Quantity, N(c.Paper), N(c.Estimate), double.IsFinite(c.Lower) ? $"{N(c.Lower)}–{(c.UpperBeyondFollowUp ? "not reached" : N(c.Upper))}" : "NA",
             c.Covered switch { true => "yes", false => "no", null => "" }, c.Note ?? "",
         ])).ToArray();
         var estimable = comparisons.Count(c => c.Covered is not null);

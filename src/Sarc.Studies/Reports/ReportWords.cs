@@ -25,6 +25,7 @@ public static class ReportWords
         "post_relapse_os" => "Survival after relapse",
         "pm_dfs" => "Disease-free survival after metastasectomy",
         "pm_os" => "Survival after metastasectomy",
+        "stfs" => "Systemic therapy-free survival",
         _ => "Survival",
     };
 

@@ -40,10 +40,21 @@ public static class PaperComparisons
             }
             var reading = Read(q, analysis.Payload!);
             var what = $"{q.Estimate}{string.Concat(q.Options.Select(o => $", {o.Key} {o.Value}"))}";
-            list.Add(reading is not { } r ? Missing($"analysis {analysis.Id} has no {what}")
-                : new SeedComparison(study.Id, q.Quantity, q.Value, r.Estimate, r.Lower, r.Upper,
-                    double.IsFinite(r.Estimate) && double.IsFinite(r.Lower) && double.IsFinite(r.Upper) ? null
-                    : $"{what}: not reached or beyond the follow-up (no {(double.IsFinite(r.Estimate) ? "complete interval" : "estimate")})"));
+            if (reading is not { } r)
+            {
+                list.Add(Missing($"analysis {analysis.Id} has no {what}"));
+                continue;
+            }
+            // A median's upper limit is missing when the curve's upper confidence band never falls to one half during the
+            // follow-up: the limit lies beyond the follow-up, and the interval is [lower, ∞).
+            var openAbove = q.Estimate == "median" && double.IsFinite(r.Estimate) && double.IsFinite(r.Lower) && double.IsNaN(r.Upper);
+            list.Add(new SeedComparison(study.Id, q.Quantity, q.Value, r.Estimate, r.Lower, r.Upper,
+                double.IsFinite(r.Estimate) && double.IsFinite(r.Lower) && double.IsFinite(r.Upper) ? null
+                : openAbove ? $"{what}: upper limit beyond the follow-up (not reached)"
+                : $"{what}: not reached or beyond the follow-up (no {(double.IsFinite(r.Estimate) ? "complete interval" : "estimate")})")
+            {
+                UpperBeyondFollowUp = openAbove,
+            });
         }
         return list;
     }

@@ -50,7 +50,6 @@ public sealed record Provenance(string SarcVersion, string? SourceCommit, DateTi
             writer.WriteNull("audit_position");
         }
         writer.WriteNumber("patients", Data.Patients);
-        writer.WriteString("supplement", Data.Supplement);
         writer.WriteEndObject();
         writer.WriteStartArray("studies");
         foreach (var study in studies)

@@ -40,11 +40,6 @@ public static class ReportVerifier
         return list;
     }
 
-    /// <summary>The supplement CSV the report was computed with, or null.</summary>
-    public static string? Supplement(JsonElement results) =>
-        results.TryGetProperty("provenance", out var p) && p.TryGetProperty("data", out var d) && d.TryGetProperty("supplement", out var s) && s.ValueKind == JsonValueKind.String
-            ? s.GetString() : null;
-
     /// <summary>
     /// The first difference between <paramref name="expected"/> (the report's) and <paramref name="actual"/> (the re-run's),
     /// as "PATH: A in the report, B now", studies before provenance; null when they are identical (time and user aside).

@@ -1,18 +1,20 @@
 namespace Sarc.Studies.Simulation;
 
 /// <summary>
-/// Settings of the demo registry simulator: the size, seed and data cut-off, and the true effects of each seed study
-/// in one place (<see cref="Seed000"/> ... <see cref="Seed004"/>), so that tuning the simulation to a paper means
-/// changing the numbers of that paper's record. The hazard ratios default to the seeds' published ones: LR→DM 8.4,
-/// LR→death 3.4, DM→death 12.6 and high grade (G2/G3) 3.8 for DM. docs/studies.md describes the model.
+/// Settings of the demo registry simulator: the size, seed and data cut-off, and each seed study's cohort and true
+/// effects in one record (<see cref="Seed000"/> ... <see cref="Seed004"/>), so that tuning the simulation to a paper
+/// means changing the numbers of that paper's record. The truths are the papers' reported values (docs/studies.md).
 /// </summary>
 public sealed record SimulationOptions
 {
-    /// <summary>The default options: 1500 patients, seed 20251123.</summary>
+    /// <summary>The default options: 2500 patients, seed 20251123.</summary>
     public static SimulationOptions Default { get; } = new();
 
-    /// <summary>Number of patients (at least 50, so each sub-cohort has patients).</summary>
-    public int Patients { get; init; } = 1500;
+    /// <summary>The registry size at which every seed cohort has its paper's size.</summary>
+    public const int PaperScalePatients = 2500;
+
+    /// <summary>Number of patients (at least 50).</summary>
+    public int Patients { get; init; } = PaperScalePatients;
 
     /// <summary>Random seed: the same seed and options give the same registry, byte for byte.</summary>
     public int Seed { get; init; } = 20251123;
@@ -21,7 +23,7 @@ public sealed record SimulationOptions
     public DateOnly DataCutoff { get; init; } = new(2025, 6, 30);
 
     /// <summary>Monthly rate of loss to follow-up; a patient lost this way has a last follow-up contact with status <c>lost</c>.</summary>
-    public double LossToFollowUpRate { get; init; } = 0.004;
+    public double LossToFollowUpRate { get; init; } = 0.003;
 
     /// <summary>Seed 000: necrosis after neoadjuvant RT.</summary>
     public NecrosisEffects Seed000 { get; init; } = new();
@@ -32,7 +34,7 @@ public sealed record SimulationOptions
     /// <summary>Seed 002: pulmonary metastasectomy.</summary>
     public MetastasectomyEffects Seed002 { get; init; } = new();
 
-    /// <summary>Seed 003: LR, DM and death as a multistate process.</summary>
+    /// <summary>Seed 003: LR, DM and death as a multistate process (the general cohort).</summary>
     public MultistateEffects Seed003 { get; init; } = new();
 
     /// <summary>Seed 004: retroperitoneal sarcoma after first relapse.</summary>
@@ -50,60 +52,106 @@ public sealed record SimulationOptions
     /// <summary>Hazard ratio of DM for high grade (G2/G3) against G1.</summary>
     public double HighGradeDmHazardRatio => Seed003.HighGradeDmHazardRatio;
 
-    /// <summary>Seed 000: neoadjuvant RT with pathologic necrosis; smokers have more necrosis, high necrosis more DM.</summary>
+    /// <summary>
+    /// The size of a seed cohort in a registry of <see cref="Patients"/>: the paper's size at
+    /// <see cref="PaperScalePatients"/>, in proportion otherwise, and never fewer than 8 (or the paper's size if smaller).
+    /// </summary>
+    public int CohortSize(int paperSize) =>
+        Math.Max((int)Math.Round(paperSize * (double)Patients / PaperScalePatients), Math.Min(paperSize, 8));
+
+    /// <summary>
+    /// Seed 000: 64 patients resected after neoadjuvant RT in 2020–2023 (the only ones whose necrosis % is recorded),
+    /// 32 with necrosis ≥ 75%; smoking and outcome proportions as published.
+    /// </summary>
     public sealed record NecrosisEffects
     {
-        /// <summary>Mean necrosis % of never-smokers and of former/current smokers (SD 28).</summary>
-        public double MeanNecrosisNever { get; init; } = 58;
+        public int Patients { get; init; } = 64;
 
-        public double MeanNecrosisSmoker { get; init; } = 78;
+        /// <summary>Share of former/current smokers with high (≥ 75%) and minimal necrosis.</summary>
+        public double SmokerShareHigh { get; init; } = 0.469;
 
-        /// <summary>Hazard ratio of DM for necrosis ≥ 75%.</summary>
-        public double HighNecrosisDmHazardRatio { get; init; } = 1.8;
+        public double SmokerShareLow { get; init; } = 0.219;
 
-        /// <summary>Probability of a major wound complication after neoadjuvant (adjuvant) RT.</summary>
+        /// <summary>Monthly LR rate with high and minimal necrosis (12.5% and 25% LR over the follow-up).</summary>
+        public double LrRateHigh { get; init; } = 0.0055;
+
+        public double LrRateLow { get; init; } = 0.012;
+
+        /// <summary>Hazard ratio of DM for high necrosis (the paper's odds ratios of DM 2.65 and death 2.33).</summary>
+        public double HighNecrosisDmHazardRatio { get; init; } = 2.2;
+
+        /// <summary>Probability of a major wound complication after neoadjuvant (adjuvant) RT, in every cohort.</summary>
         public double WoundComplicationNeoadjuvant { get; init; } = 0.22;
 
         public double WoundComplicationAdjuvant { get; init; } = 0.12;
     }
 
-    /// <summary>Seed 001: 40.05 Gy / 15 fx to the primary of patients metastatic at diagnosis.</summary>
+    /// <summary>Seed 001: 19 patients metastatic at diagnosis treated with 40.05 Gy / 15 fx and surgery in 2018–2023.</summary>
     public sealed record MetastaticRtEffects
     {
-        /// <summary>Share of high-grade extremity/trunk patients metastatic at diagnosis.</summary>
-        public double MetastaticShare { get; init; } = 0.1;
+        public int Patients { get; init; } = 19;
 
-        /// <summary>Monthly rate of progression (a new distant metastasis) after surgery.</summary>
-        public double ProgressionRate { get; init; } = 0.045;
+        /// <summary>Median primary size (cm) and the SD of its logarithm (IQR 4.4–12.7 cm).</summary>
+        public double MedianSizeCm { get; init; } = 7.6;
 
-        /// <summary>Share given palliative systemic therapy.</summary>
-        public double SystemicShare { get; init; } = 0.74;
+        public double LogSizeSd { get; init; } = 0.79;
+
+        /// <summary>Monthly rates after surgery: death (2-year OS 65%), LR (2-year LRFS 92%), progression (with LR and death, 2-year PFS 29%).</summary>
+        public double DeathRate { get; init; } = 0.018;
+
+        public double LrRate { get; init; } = 0.0035;
+
+        public double ProgressionRate { get; init; } = 0.030;
+
+        /// <summary>Monthly rate of the next systemic line after surgery (with death, median systemic therapy-free survival 15 months).</summary>
+        public double NextLineRate { get; init; } = 0.028;
+
+        /// <summary>Shares with systemic therapy before CMT (10 of 19) and planned adjuvant after it (4 of 19).</summary>
+        public double SystemicBeforeShare { get; init; } = 10 / 19.0;
+
+        public double SystemicAfterShare { get; init; } = 4 / 19.0;
+
+        /// <summary>Wound complications within 120 days (16%) and late RT toxicity, all grade 1–2 (26%).</summary>
+        public double WoundComplicationShare { get; init; } = 0.16;
+
+        public double LateToxicityShare { get; init; } = 0.26;
     }
 
-    /// <summary>Seed 002: metastasectomy of lung metastases in LMS, SyS and UPS.</summary>
+    /// <summary>Seed 002: 77 first complete pulmonary metastasectomies in LMS, SyS and UPS, 2009–2021.</summary>
     public sealed record MetastasectomyEffects
     {
-        /// <summary>Share of distant metastases (LMS, SyS, UPS) resected.</summary>
-        public double ResectedShare { get; init; } = 0.35;
+        public int Patients { get; init; } = 77;
 
-        /// <summary>Death hazard multiplier after a metastasectomy of lesions ≤ 2 cm and &gt; 2 cm.</summary>
-        public double DeathMultiplierSmall { get; init; } = 0.3;
+        /// <summary>Share with a largest lesion &gt; 2 cm, and with a treatment-free interval &gt; 12 months.</summary>
+        public double LargeLesionShare { get; init; } = 0.3;
 
-        public double DeathMultiplierLarge { get; init; } = 0.9;
+        public double LongTfiShare { get; init; } = 0.6;
 
-        /// <summary>Share with perioperative systemic therapy.</summary>
-        public double PerioperativeSystemicShare { get; init; } = 0.5;
+        /// <summary>Share with perioperative systemic therapy, and with Clavien-Dindo ≥ IIIa (2%).</summary>
+        public double PerioperativeSystemicShare { get; init; } = 0.35;
 
-        /// <summary>Monthly rate of a new metastasis after the metastasectomy (the paper's median DFS is 7.4 months), × <see cref="RecurrenceHazardRatioLarge"/> for lesions &gt; 2 cm.</summary>
+        public double MajorComplicationShare { get; init; } = 0.02;
+
+        /// <summary>
+        /// Monthly rate of a new metastasis after the metastasectomy (with death, median DFS 7.4 months), × 3.0 for lesions
+        /// &gt; 2 cm without systemic therapy and × 0.29 more with it (so that the univariable HR is about 2.29 and the
+        /// systemic therapy HR within lesions &gt; 2 cm 0.29).
+        /// </summary>
         public double RecurrenceRate { get; init; } = 0.07;
 
-        public double RecurrenceHazardRatioLarge { get; init; } = 2.3;
+        public double RecurrenceHazardRatioLarge { get; init; } = 3.0;
 
-        /// <summary>Death hazard multiplier when the metastasis came more than 12 months after the primary surgery (the paper's HR for TFI &gt; 12 months).</summary>
-        public double LongTfiDeathMultiplier { get; init; } = 0.42;
+        public double RecurrenceHazardRatioSystemicLarge { get; init; } = 0.29;
+
+        /// <summary>Monthly death rate after the metastasectomy (median OS 58.7 months), × 5.6 for lesions &gt; 2 cm, × 0.42 for TFI &gt; 12 months.</summary>
+        public double DeathRate { get; init; } = 0.0113;
+
+        public double DeathHazardRatioLarge { get; init; } = 5.6;
+
+        public double DeathHazardRatioLongTfi { get; init; } = 0.42;
     }
 
-    /// <summary>Seed 003: the multistate model's hazard ratios.</summary>
+    /// <summary>Seed 003: the multistate model's hazard ratios (the general cohort of resected localized sarcomas).</summary>
     public sealed record MultistateEffects
     {
         public double LrToDmHazardRatio { get; init; } = 8.4;
@@ -114,21 +162,42 @@ public sealed record SimulationOptions
 
         public double HighGradeDmHazardRatio { get; init; } = 3.8;
 
+        /// <summary>
+        /// Hazard ratio of death for high grade, at all times: with DM more frequent as the first relapse of high grade,
+        /// and LR-first relapses not yet followed by DM, the Cox model of death after a first relapse on grade estimates about 4.4 (the paper's value).
+        /// </summary>
+        public double HighGradeDeathHazardRatio { get; init; } = 4.9;
+
         /// <summary>Monthly rate of a second local recurrence after the first.</summary>
         public double SecondLrRate { get; init; } = 0.01;
     }
 
-    /// <summary>Seed 004: retroperitoneal relapses, their resection and synchronous LR + DM.</summary>
+    /// <summary>
+    /// Seed 004: 1007 primary retroperitoneal sarcomas resected in 2003–2017, 408 relapsing (219 LR, 146 DM, 43 both on
+    /// one day); survival after the first relapse Weibull by relapse type with the published medians and 5-year OS.
+    /// </summary>
     public sealed record RetroperitonealEffects
     {
-        /// <summary>Share of retroperitoneal local recurrences resected; death multiplier if resected or not.</summary>
+        public int Patients { get; init; } = 1007;
+
+        public double RelapseShare { get; init; } = 408 / 1007.0;
+
+        public double LrShare { get; init; } = 219 / 408.0;
+
+        public double DmShare { get; init; } = 146 / 408.0;
+
+        /// <summary>Median survival (months) and Weibull shape after LR (33, 5-year 29%), DM (25, 20%) and both (12, 14%).</summary>
+        public (double Median, double Shape) AfterLr { get; init; } = (33, 0.97);
+
+        public (double Median, double Shape) AfterDm { get; init; } = (25, 0.96);
+
+        public (double Median, double Shape) AfterBoth { get; init; } = (12, 0.648);
+
+        /// <summary>Share of local recurrences resected, and the survival time factors after an LR alone with and without resection (geometric mean 1).</summary>
         public double ResectedShare { get; init; } = 0.55;
 
-        public double DeathMultiplierResected { get; init; } = 0.6;
+        public double ResectedTimeFactor { get; init; } = 1.25;
 
-        public double DeathMultiplierNotResected { get; init; } = 1.3;
-
-        /// <summary>Share of retroperitoneal LRs with a synchronous DM (the "both" relapse type).</summary>
-        public double SynchronousDmShare { get; init; } = 0.1;
+        public double NotResectedTimeFactor { get; init; } = 0.76;
     }
 }

@@ -46,6 +46,25 @@ public sealed class PatientAccess
     /// <summary>Every patient the user may see, ordered by id (whole records: for a study run).</summary>
     public IReadOnlyList<PatientRecord> Visible() => [.. Stream()];
 
+    /// <summary>
+    /// Every patient the user may see, ordered by id, and the registry's audit position (last audit id) they were read
+    /// at: a study report's provenance. The slices are read between two readings of the position; a write committed in
+    /// between reads again (at most three times; a registry written to that often gets the later position).
+    /// </summary>
+    public (IReadOnlyList<PatientRecord> Patients, long AuditPosition) VisibleWithAuditPosition()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = _store.LastAuditId();
+            var patients = Visible();
+            var after = _store.LastAuditId();
+            if (after == before || attempt == 3)
+            {
+                return (patients, after);
+            }
+        }
+    }
+
     /// <summary>Every patient the user may see, ordered by id, read a slice at a time.</summary>
     public IEnumerable<PatientRecord> Stream()
     {

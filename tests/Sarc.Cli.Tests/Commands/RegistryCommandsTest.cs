@@ -121,7 +121,7 @@ public sealed class RegistryCommandsTest : IDisposable
     public void Endpoints_UnknownName_IsUserErrorAndCreatesNoDatabase()
     {
         CliRun.Of("endpoints", "--db", Db, "--endpoint", "efs", "--out", Path.Combine(directory, "x.csv"))
-            .AssertUserError("unknown endpoint 'efs'; the endpoints are: os, dfs, lrfs, dmfs, pfs, lr-cr, dm-cr, post-relapse-os, pm-dfs, pm-os, multistate");
+            .AssertUserError("unknown endpoint 'efs'; the endpoints are: os, dfs, lrfs, dmfs, pfs, lr-cr, dm-cr, post-relapse-os, pm-dfs, pm-os, stfs, multistate");
         Assert.False(File.Exists(Db));
     }
 

@@ -29,6 +29,7 @@ public class EndpointEngineTest
     [InlineData(EndpointKind.PostRelapseSurvival, "event")]
     [InlineData(EndpointKind.PostMetastasectomyDiseaseFree, "event")]
     [InlineData(EndpointKind.PostMetastasectomySurvival, "event")]
+    [InlineData(EndpointKind.SystemicTherapyFreeSurvival, "event")]
     public void Table_SyntheticLongRegistry_MatchesR(EndpointKind kind, string statusColumn)
     {
         var table = EndpointEngine.Table(Synthetic.Value, kind);
@@ -192,6 +193,29 @@ public class EndpointEngineTest
     }
 
     [Fact]
+    public void Table_SystemicTherapyFree_NextLineAfterSurgeryOrDeath_NoneWithAdjuvantIntent()
+    {
+        // Surgery 2015-04-01 (day 0). A: a line before the surgery does not count, the next starts on day 61. B: death on
+        // day 91 without a later line. C: a line on the surgery's day is not after it; censored at the last contact.
+        // D: planned adjuvant therapy, left out.
+        var text = new LongText()
+            .Patient("A").Row("systemic", "A", ("intent", "neoadjuvant"), ("start_date", "2015-03-05"), ("end_date", "2015-03-20"))
+            .Row("systemic", "A", ("intent", "palliative"), ("start_date", "2015-06-01"))
+            .Patient("B").Row("events", "B", ("date", "2015-07-01"), ("kind", "death"), ("cause", "sarcoma"))
+            .Patient("C").Row("systemic", "C", ("intent", "palliative"), ("start_date", "2015-04-01"), ("end_date", "2015-05-01"))
+            .Row("followup", "C", ("date", "2015-10-01"), ("status", "ned"))
+            .Patient("D").Row("systemic", "D", ("intent", "adjuvant"), ("start_date", "2015-05-01"));
+        var parsed = RegistryImporter.Parse(text.WriteFolder(), new DateOnly(2026, 1, 1));
+        Assert.Empty(parsed.Errors);
+
+        var table = EndpointEngine.Table([.. parsed.Batch.Rows.Select(r => r.Record)], EndpointKind.SystemicTherapyFreeSurvival);
+
+        Assert.Equal([("A", Months(61), "1"), ("B", Months(91), "1"), ("C", Months(183), "0")],
+            table.Rows.Select(r => (r[0], Number(r[1]), r[2])));
+        Assert.Equal("1 patient left out: adjuvant systemic therapy planned (D)", Assert.Single(table.Warnings));
+    }
+
+    [Fact]
     public void Table_RowOrderOfRecords_IsKept()
     {
         var records = Records(new TemplateText().Add("Z").Add("A"));
@@ -272,7 +296,7 @@ public class EndpointEngineTest
     public void Names_UnknownEndpoint_IsUserErrorListingTheValidOnes()
     {
         var e = Assert.Throws<DataInputException>(() => EndpointNames.Parse("efs"));
-        Assert.Equal("unknown endpoint 'efs'; the endpoints are: os, dfs, lrfs, dmfs, pfs, lr-cr, dm-cr, post-relapse-os, pm-dfs, pm-os, multistate", e.Message);
+        Assert.Equal("unknown endpoint 'efs'; the endpoints are: os, dfs, lrfs, dmfs, pfs, lr-cr, dm-cr, post-relapse-os, pm-dfs, pm-os, stfs, multistate", e.Message);
     }
 
     private static List<string?> Strings(JsonElement element) =>

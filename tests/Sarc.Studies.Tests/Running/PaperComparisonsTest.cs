@@ -29,7 +29,7 @@ public class PaperComparisonsTest(DemoRegistry registry) : IClassFixture<DemoReg
         {
             var hasInterval = double.IsFinite(c.Estimate) && double.IsFinite(c.Lower) && c.Lower <= c.Estimate;
             Assert.True(hasInterval || c.Note is not null, $"{c.Quantity}: neither an interval nor a note");
-            Assert.Equal(hasInterval && double.IsFinite(c.Upper), c.Covered is not null);
+            Assert.Equal(hasInterval && (double.IsFinite(c.Upper) || c.UpperBeyondFollowUp), c.Covered is not null);
         }
     }
 
@@ -45,6 +45,19 @@ public class PaperComparisonsTest(DemoRegistry registry) : IClassFixture<DemoReg
 
         Assert.Equal(8.4, lrToDm.Paper);
         Assert.True(lrToDm.Covered, $"8.4 outside [{lrToDm.Lower}, {lrToDm.Upper}]");
+    }
+
+    [Theory]
+    [InlineData(15.0, 8.8, true)]
+    [InlineData(8.8, 8.8, true)]
+    [InlineData(8.0, 8.8, false)]
+    public void Covered_MedianWithUpperLimitBeyondFollowUp_IsTheHalfLineFromTheLowerLimit(double paper, double lower, bool covered)
+    {
+        var open = new SeedComparison("s", "q", paper, 14.3, lower, double.NaN, null) { UpperBeyondFollowUp = true };
+        var unknown = new SeedComparison("s", "q", paper, 14.3, lower, double.NaN, null);
+
+        Assert.Equal(covered, open.Covered);
+        Assert.Null(unknown.Covered);
     }
 
     [Fact]
