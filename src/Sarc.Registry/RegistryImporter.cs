@@ -77,6 +77,7 @@ public static class RegistryImporter
             return ImportResult.Failed(parsed.Errors);
         }
         var source = Directory.Exists(path) ? ImportSource.OfFolder(path) : ImportSource.OfFile(path);
+        FaultPoints.Reach(FaultPoints.Parsed);
         var store = open();
         try
         {

@@ -24,6 +24,8 @@ internal static class CommandCatalog
         RedcapCommand.Create(context),
         FhirCommand.Create(context),
         AuditCommand.Create(context),
+        BackupCommand.Create(context),
+        BackupCommand.CreateRestore(context),
         EndpointsCommand.Create(context),
         SurveillanceCommand.Create(context),
         UserCommand.Create(context),
