@@ -21,6 +21,8 @@ internal static class CommandCatalog
         RtCommand.Create(context),
         ImportCommand.Create(context),
         ExportCommand.Create(context),
+        RedcapCommand.Create(context),
+        FhirCommand.Create(context),
         AuditCommand.Create(context),
         BackupCommand.Create(context),
         BackupCommand.CreateRestore(context),

@@ -29,12 +29,14 @@ public sealed class PatientAccess
     private const int Slice = 2000;
 
     private readonly IRegistryStore _store;
+    private readonly PlanCache _plans;
 
-    /// <summary>The rights of <paramref name="user"/> over <paramref name="store"/>.</summary>
-    public PatientAccess(IRegistryStore store, WebUser user)
+    /// <summary>The rights of <paramref name="user"/> over <paramref name="store"/>; <paramref name="plans"/> is shared by an app's requests (null: a private one).</summary>
+    public PatientAccess(IRegistryStore store, WebUser user, PlanCache? plans = null)
     {
         _store = store;
         User = user;
+        _plans = plans ?? new PlanCache();
     }
 
     /// <summary>The user whose rights apply.</summary>
@@ -268,17 +270,13 @@ public sealed class PatientAccess
     public Worklist Worklist(DateOnly asOf, int withinDays, RuleSet rules, string? center = null) =>
         new SurveillancePlanner(rules).Worklist(Planned(center), asOf, withinDays, center);
 
-    /// <summary>The planner's records of the visible patients (of <paramref name="center"/> only, when given), from the registry's narrow summary query.</summary>
-    private IReadOnlyList<SurveillancePatient> Planned(string? center)
-    {
-        var summaries = _store.Summaries(Scope with { Center = center });
-        var patients = new SurveillancePatient[summaries.Count];
-        for (var i = 0; i < patients.Length; i++)
-        {
-            patients[i] = RegistryPatients.From(summaries[i]);
-        }
-        return patients;
-    }
+    /// <summary>
+    /// The planner's records of the visible patients (of <paramref name="center"/> only, when given), ordered by id:
+    /// from the registry's narrow summary query, kept per center while the data version stands (<see cref="PlanCache"/>).
+    /// </summary>
+    private IReadOnlyList<SurveillancePatient> Planned(string? center) =>
+        center is not null ? (User.SeesCenter(center) ? _plans.Patients(_store, [center]) : [])
+        : _plans.Patients(_store, User.Role == UserRole.Admin ? null : User.Centers);
 
     /// <summary>
     /// The worklist's visits as calendar entries: for each patient due (<see cref="Worklist"/>'s due list), that next visit as scheduled
