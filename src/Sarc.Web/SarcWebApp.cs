@@ -105,6 +105,7 @@ public static class SarcWebApp
         DataEntryEndpoints.Map(app, options);
         ImportEndpoints.Map(app, options);
         WorklistEndpoints.Map(app, options);
+        ExportEndpoints.Map(app, options);
         StudyEndpoints.Map(app, options);
         return app;
     }
