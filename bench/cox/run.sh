@@ -36,3 +36,7 @@ print(f"n={int(n):>8}  R: {rw:7.2f} s wall {rc:7.2f} s cpu {rm:6.0f} MB | sarc: 
 PY
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Where the time goes: one more run on the largest file with the stage profile (SARC_PROFILE=1: wall, CPU, heap,
+# resident set and its peak after each stage, on stderr).
+SARC_PROFILE=1 "$root/sarc" cox --data "$out/cox_${sizes[-1]}.csv" --formula "$formula" --json 2>&1 >/dev/null | grep '^profile:'
+

@@ -45,3 +45,6 @@ print("numbers agree with R (1e-6):", all(checks))
 sys.exit(0 if all(checks) else 1)
 PY
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Where the time goes: one more run with the stage profile (SARC_PROFILE=1: wall, CPU, heap, RSS per stage, stderr).
+SARC_PROFILE=1 "$root/sarc" km --data "$data" --time time --event event --group grade --at 12,24,60 --json 2>&1 >/dev/null | grep '^profile:'
+

@@ -47,3 +47,5 @@ echo "sarc endpoints dfs: $(printf '%s\n' "${dfs[@]}" | best)s; os: $(printf '%s
 r_best=$(printf '%s\n' "${r[@]}" | best); r_in=$(printf '%s\n' "${r_inner[@]}" | best); d_best=$(printf '%s\n' "${dfs[@]}" | best)
 echo "R data.table read + derive dfs + write: ${r_in}s in-process, ${r_best}s process wall"
 echo "ratio sarc endpoints dfs / R (wall vs wall): $(echo "scale=3; $d_best / $r_best" | bc); (vs R in-process): $(echo "scale=3; $d_best / $r_in" | bc)"
+# Where the endpoint run's time goes: one more run with the stage profile (SARC_PROFILE=1: wall, CPU, heap, RSS).
+SARC_PROFILE=1 "$root/sarc" endpoints --db "$out/bench.db" --endpoint dfs --out "$out/dfs.csv" 2>&1 >/dev/null | grep '^profile:'

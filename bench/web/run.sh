@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Usage: bench/web/run.sh [N] [ROUNDS]   (defaults 10000, 7)
-# Server time of the web pages with N synthetic patients (Sarc.Testing.SyntheticRegistryFile, fixed seed, centers
-# C1..C8) in an SQLite registry, signed in as a data manager of C1 and C2: `sarc serve` on a free loopback port,
-# curl's total time per request (loopback, so it is the server's time plus well under a millisecond), ROUNDS
-# requests per page after one warm-up, printed as min / median / max in ms. The app keeps the loaded patients while
-# the audit trail does not move (PatientCache): the very first request, which loads them, is timed on its own; after a
-# change the next request pays the same load again. Work files go to a temporary directory.
+# Usage: bench/web/run.sh [N] [USERS] [ROUNDS]   (defaults 100000, 50, 10)
+# Issue 18's web target: `sarc serve` on an SQLite registry of N synthetic patients (Sarc.Testing's
+# SyntheticLongRegistry, fixed seed) spread over 20 centers C1..C20, USERS data managers u1..uN@bench.org each of
+# one center, all signed in and sending ROUNDS rounds of the same page mix at once (bench/web/LoadClient: the list,
+# an id search, page 40, a site and grade filter, a record, the worklist) over loopback; a fixed number of requests,
+# so it stops by itself. Prints p50 / p95 / max per page, the errors, the load average, and the server's peak RSS
+# (VmHWM). The target: p95 under 100 ms, no error, under 500 MB. Work files go to a temporary directory.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-n="${1:-10000}"
-rounds="${2:-7}"
+n="${1:-100000}"
+users="${2:-50}"
+rounds="${3:-10}"
 work="$(mktemp -d)"
 server=""
 cleanup() {
@@ -18,30 +19,25 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet run -c Release --project "$root/bench/registry" -- generate "$n" "$work/registry.csv" >/dev/null
-"$root/sarc" import --db "$work/r.db" "$work/registry.csv"
-SARC_PASSWORD=bench-password-1 "$root/sarc" user add --db "$work/r.db" --email dm@bench.org --role data_manager --center C1 --center C2 >/dev/null
+dotnet build -c Release -v q -nologo "$root/bench/web/LoadClient" >/dev/null
+dotnet run -c Release --project "$root/bench/registry" -- generate "$n" "$work/registry" >/dev/null
+# 20 centers: patient k (1-based) goes to C((k-1) mod 20 + 1).
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next } { $2 = "C" ((NR - 2) % 20 + 1); print }' "$work/registry/patients.csv" >"$work/p.csv"
+mv "$work/p.csv" "$work/registry/patients.csv"
+"$root/sarc" import --db "$work/r.db" "$work/registry" >/dev/null
+for u in $(seq 1 "$users"); do
+  SARC_PASSWORD=bench-password-1 "$root/sarc" user add --db "$work/r.db" --email "u$u@bench.org" --role data_manager --center "C$(( (u - 1) % 20 + 1 ))" >/dev/null
+done
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
 "$root/sarc" serve --db "$work/r.db" --urls "$base" 2>/dev/null &
 server=$!
-for _ in $(seq 1 100); do curl -s -o /dev/null "$base/login" && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -s -o /dev/null "$base/login" && break; sleep 0.2; done
 
-jar="$work/cookies"
-page="$(curl -s -c "$jar" -b "$jar" "$base/login")"
-name="$(sed -n 's/.*<input type="hidden" name="\([^"]*\)" value="\([^"]*\)" \{0,1\}\/\{0,1\}>.*/\1/p' <<<"$page")"
-value="$(sed -n 's/.*<input type="hidden" name="\([^"]*\)" value="\([^"]*\)" \{0,1\}\/\{0,1\}>.*/\2/p' <<<"$page")"
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "$name=$value" --data-urlencode "email=dm@bench.org" \
-  --data-urlencode "password=bench-password-1" "$base/login"
-first="$(curl -s -o /dev/null -b "$jar" -w '%{time_total}' "$base/patients")"
-id="$(curl -s -b "$jar" "$base/patients" | grep -o 'href="/patients/P[0-9]*"' | head -1 | sed 's/.*\/patients\/\(P[0-9]*\)"/\1/')"
-[ -n "$id" ] || { echo "bench/web: sign-in failed" >&2; exit 1; }
-
-echo "$n patients, data manager of C1 and C2; first request (loads the registry): $(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }') ms"
-echo "ms per request (min / median / max of $rounds)"
-for url in "/patients" "/patients?page=20" "/patients?grade=3&site=trunk" "/patients/$id" "/patients/$id/audit" \
-    "/surveillance" "/surveillance.ics?days=90"; do
-  curl -s -o /dev/null -b "$jar" "$base$url"
-  times="$(for _ in $(seq 1 "$rounds"); do curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$base$url"; done | sort -n)"
-  awk -v url="$url" '{ t[NR] = $1 * 1000 } END { printf "%-32s %6.1f / %6.1f / %6.1f\n", url, t[1], t[int((NR + 1) / 2)], t[NR] }' <<<"$times"
-done
+echo "$n patients in 20 centers, $users data managers of one center each, $rounds rounds of 6 pages per user"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+status=0
+dotnet "$root/bench/web/LoadClient/bin/Release/net10.0/LoadClient.dll" "$base" "$users" "$rounds" bench-password-1 || status=$?
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "server peak RSS: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status")"
+exit "$status"

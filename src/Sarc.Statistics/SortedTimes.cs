@@ -24,4 +24,27 @@ internal static class SortedTimes
         }
         return low;
     }
+
+    /// <summary>
+    /// A cumulative step function read at each of <paramref name="at"/>: the sum of the
+    /// <paramref name="increments"/> whose <paramref name="times"/> (ascending, one increment each) are &lt;= the time,
+    /// 0 before the first (a baseline cumulative hazard from its jumps).
+    /// </summary>
+    public static double[] CumulativeAt(ReadOnlySpan<double> times, ReadOnlySpan<double> increments, ReadOnlySpan<double> at)
+    {
+        var cumulative = new double[increments.Length];
+        var total = 0.0;
+        for (var k = 0; k < cumulative.Length; k++)
+        {
+            total += increments[k];
+            cumulative[k] = total;
+        }
+        var result = new double[at.Length];
+        for (var j = 0; j < at.Length; j++)
+        {
+            var k = CountAtOrBefore(times, at[j]);
+            result[j] = k == 0 ? 0 : cumulative[k - 1];
+        }
+        return result;
+    }
 }

@@ -14,17 +14,23 @@ namespace Sarc.Surveillance;
 public static class RegistryPatients
 {
     /// <summary>The planner's record of <paramref name="record"/>.</summary>
-    public static SurveillancePatient From(PatientRecord record) => new(
-        record.Id,
-        Grade(record.Tumor.Grade),
-        RegistryCodes.Site.Code(record.Tumor.Site),
-        record.PrimarySurgery.Date,
-        record.First(OutcomeEventKind.LocalRecurrence)?.Date,
-        record.First(OutcomeEventKind.DistantMetastasis)?.Date,
-        record.Death?.Date,
-        record.LastContact,
-        record.Patient.Center,
-        record.LastFollowUp?.Status);
+    public static SurveillancePatient From(PatientRecord record) => From(PatientSummary.Of(record));
+
+    /// <summary>
+    /// The planner's record of a patient read as a <see cref="PatientSummary"/> (the registry's narrow query, which
+    /// holds exactly these facts): the same as <see cref="From(PatientRecord)"/> of the whole record.
+    /// </summary>
+    public static SurveillancePatient From(PatientSummary summary) => new(
+        summary.Id,
+        Grade(summary.Grade),
+        RegistryCodes.Site.Code(summary.Site),
+        summary.PrimarySurgeryDate,
+        summary.FirstLocalRecurrence,
+        summary.FirstDistantMetastasis,
+        summary.Death,
+        summary.LastContact,
+        summary.Center,
+        summary.LastFollowUpStatus);
 
     /// <summary>The planner's records of <paramref name="records"/>, in their order.</summary>
     public static IReadOnlyList<SurveillancePatient> From(IReadOnlyList<PatientRecord> records)

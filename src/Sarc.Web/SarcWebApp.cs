@@ -37,7 +37,6 @@ public static class SarcWebApp
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<Access.PatientCache>();
         // Pages are Razor components rendered on the server; text outside ASCII (α/β, dashes) is written as is, not as entities.
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

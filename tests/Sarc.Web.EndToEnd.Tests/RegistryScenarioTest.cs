@@ -72,31 +72,49 @@ public sealed partial class RegistryScenarioTest
         var after = planner.Schedule(TumorGrade.G3, "extremity_lower", surgery, lr).Visits.First(v => v.Date > lr);
         Assert.True(after.AfterLocalRecurrence && after.Date != before.Date, "the case must tell the two plans apart");
         var page = await SignedIn(BrowserServer.DataManager);
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add patient" }).ClickAsync();
-        var fields = new Dictionary<string, string>
-        {
-            ["patient_id"] = NewPatient, ["sex"] = "F", ["birth_date"] = "1961-02-03", ["diagnosis_date"] = "2019-12-10",
-            ["histology"] = "8890/3", ["site"] = "extremity_lower", ["grade"] = "3", ["surgery_date"] = Date(surgery),
-            ["margin"] = "R0", ["last_followup_date"] = Date(lastSeen), ["reason"] = "new referral",
-        };
-        foreach (var (name, value) in fields)
-        {
-            await page.Locator("#" + name).FillAsync(value);
-        }
-        await page.Locator("#center").SelectOptionAsync("MUC");
-        await page.Locator("#save").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/patients/" + NewPatient + "$"));
+        await AddPatient(page, NewPatient, surgery, lastSeen);
         await Expect(page.Locator("#next-visits > li").First).ToContainTextAsync(Date(before.Date));
 
-        await page.Locator("#lr-date").FillAsync(Date(lr));
-        await page.Locator("#lr-reason").FillAsync("LR seen on the follow-up MRI");
-        await page.Locator("#lr-save").ClickAsync();
+        await page.Locator("#add-events").ClickAsync();
+        await page.Locator("#date").FillAsync(Date(lr));
+        await page.Locator("#kind").SelectOptionAsync("local_recurrence");
+        await page.Locator("#reason").FillAsync("LR seen on the follow-up MRI");
+        await page.Locator("#save").ClickAsync();
 
-        await Expect(page.Locator("#events")).ToContainTextAsync(Date(lr) + " local recurrence");
+        await Expect(page).ToHaveURLAsync(new Regex("/patients/" + NewPatient + "$"));
+        await Expect(page.Locator("#timeline tr.events")).ToContainTextAsync(Date(lr));
+        await Expect(page.Locator("#timeline tr.events")).ToContainTextAsync("Kind: local recurrence");
         await Expect(page.Locator("#next-visits > li").First).ToContainTextAsync(Date(after.Date));
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
         await Expect(page.Locator("main table")).ToContainTextAsync("LR seen on the follow-up MRI");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AddSurgery_ShowsOnTheTimelineInDateOrder()
+    {
+        var page = await SignedIn(BrowserServer.DataManager);
+        await AddPatient(page, "E2E-2", new DateOnly(2020, 1, 15), new DateOnly(2024, 1, 10));
+        await Expect(page.Locator("#lists")).ToContainTextAsync("Systemic therapy: none recorded");
+
+        await page.Locator("#add-surgeries").ClickAsync();
+        await page.Locator("#date").FillAsync("2022-05-20");
+        await page.Locator("#kind").SelectOptionAsync("metastasectomy");
+        await page.Locator("#target").SelectOptionAsync("lung");
+        await page.Locator("#lesions").FillAsync("2");
+        await page.Locator("#max_lesion_cm").FillAsync("1.5");
+        await page.Locator("#reason").FillAsync("thoracic surgery report");
+        await page.Locator("#save").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/patients/E2E-2$"));
+        var surgeries = page.Locator("#timeline tr.surgeries");
+        await Expect(surgeries).ToHaveCountAsync(2);
+        await Expect(surgeries.Nth(1)).ToContainTextAsync("2022-05-20");
+        await Expect(surgeries.Nth(1)).ToContainTextAsync("Kind: metastasectomy");
+        await Expect(surgeries.Nth(1)).ToContainTextAsync("Lesions: 2");
+        // Date order: the primary surgery, the metastasectomy, then the last contact.
+        var dates = await page.Locator("#timeline tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.Equal(["2020-01-15", "2022-05-20", "2024-01-10"], dates);
         await page.Context.CloseAsync();
     }
 
@@ -118,6 +136,25 @@ public sealed partial class RegistryScenarioTest
         var json = await page.Context.APIRequest.GetAsync(page.Url + "results.json");
         Assert.Equal(200, json.Status);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Adds patient <paramref name="id"/> of center MUC through the form; the page is then on the record.</summary>
+    private static async Task AddPatient(IPage page, string id, DateOnly surgery, DateOnly lastSeen)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add patient" }).ClickAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["patient_id"] = id, ["sex"] = "F", ["birth_date"] = "1961-02-03", ["diagnosis_date"] = "2019-12-10",
+            ["histology"] = "8890/3", ["site"] = "extremity_lower", ["grade"] = "3", ["surgery_date"] = Date(surgery),
+            ["margin"] = "R0", ["last_followup_date"] = Date(lastSeen), ["reason"] = "new referral",
+        };
+        foreach (var (name, value) in fields)
+        {
+            await page.Locator("#" + name).FillAsync(value);
+        }
+        await page.Locator("#center").SelectOptionAsync("MUC");
+        await page.Locator("#save").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/patients/" + id + "$"));
     }
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -35,6 +35,6 @@ public sealed class RecordPageTest : IAsyncLifetime
 
         var page = await admin.GetStringAsync("/patients/PA9");
 
-        Assert.Contains("40.05 Gy in 15 fractions, EQD2 44.5 Gy (α/β 4 Gy)", page);
+        Assert.Contains("Total dose (Gy): 40.05; Fractions: 15; EQD2 44.5 Gy (α/β 4 Gy)", page);
     }
 }

@@ -141,8 +141,17 @@ public sealed partial class RouteTableTest : IAsyncLifetime
                 return await browser.GetAsync($"/patients/{patient}/edit");
             case "POST /patients/{id}/edit":
                 return await Post(who, $"/patients/{patient}/edit", CurrentValues(patient));
-            case "POST /patients/{id}/events/{kind}":
-                return await Post(who, $"/patients/{patient}/events/followup", new() { ["date"] = $"2023-01-{1 + (_fresh++ % 28):00}", ["reason"] = "clinic visit" });
+            case "GET /patients/{id}/{list}/new":
+                return await browser.GetAsync($"/patients/{patient}/events/new");
+            case "POST /patients/{id}/{list}/new":
+                return await Post(who, $"/patients/{patient}/followup/new", new() { ["date"] = $"2023-01-{1 + (_fresh++ % 28):00}", ["status"] = "ned", ["reason"] = "clinic visit" });
+            case "GET /patients/{id}/{list}/{number:int}":
+                return await browser.GetAsync($"/patients/{patient}/surgeries/1");
+            case "POST /patients/{id}/{list}/{number:int}":
+                return await Post(who, $"/patients/{patient}/followup/1", new() { ["date"] = $"2022-05-{1 + (_fresh++ % 28):00}", ["status"] = "", ["reason"] = "date corrected" });
+            case "POST /patients/{id}/{list}/{number:int}/remove":
+                // Each successful add above left a contact to remove.
+                return await Post(who, $"/patients/{patient}/followup/1/remove", new() { ["reason"] = "entered twice" });
             case "GET /import":
                 return await browser.GetAsync("/import");
             case "POST /import":

@@ -4,6 +4,7 @@ using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
+using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
@@ -51,22 +52,28 @@ internal static class CoxCommand
             }
             var parsed = Formula.Parse(parse.GetValue(formula)!);
             string[] used = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [.. parsed.Columns, idName] : [.. parsed.Columns];
+            Stages.Mark("start, options");
             var table = CsvTableReader.Read(parse.GetValue(data)!, used);
+            Stages.Mark("csv");
             if (parse.GetValue(transition) is { } fromTo)
             {
                 table = SelectTransition(table, parsed, fromTo, parse.GetValue(id));
             }
             var frame = ModelFrame.Build(table, parsed);
+            Stages.Mark("model frame");
             var options = new CoxOptions
             {
                 Ties = tiesName == "breslow" ? CoxTies.Breslow : CoxTies.Efron,
                 ConfidenceLevel = level,
                 ProportionalHazardsTest = parse.GetValue(zph),
             };
-            var fit = CoxReport.Fit(frame, options);
+            // The table and the frame's columns are read nowhere after the fit: it may keep the covariates in them.
+            var fit = CoxReport.Fit(frame, options, lastUseOfDesign: true);
             PlotOption.Save(plotFile, () => Sarc.Studies.Figures.ForestFigure.Of(fit, new Dictionary<string, string>(), new Sarc.Studies.Reports.ReportLabels([])));
-            return CommandOutput.Print(context, "cox", parse.GetValue(json), fit.Warnings,
+            var code = CommandOutput.Print(context, "cox", parse.GetValue(json), fit.Warnings,
                 writer => CoxReport.WriteJson(writer, fit, frame), output => WriteText(output, fit, frame));
+            Stages.Mark("output");
+            return code;
         });
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sarc.Data;
 using Sarc.Registry.Endpoints;
 using Sarc.Registry.Storage;
+using Sarc.Statistics;
 
 namespace Sarc.Cli.Commands;
 
@@ -26,8 +27,13 @@ internal static class EndpointsCommand
             // The endpoint name is checked before the database is opened: a typo must not create sarc.db.
             var kind = EndpointNames.Parse(parse.GetValue(endpoint)!);
             var path = parse.GetValue(output)!;
+            Stages.Mark("start, options");
             using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
-            var table = EndpointEngine.Table(store.LoadPatients(), kind);
+            Stages.Mark("open the registry");
+            var records = store.LoadPatients();
+            Stages.Mark("load every patient");
+            var table = EndpointEngine.Table(records, kind);
+            Stages.Mark("derive the endpoint");
             try
             {
                 table.WriteCsv(path);
@@ -40,6 +46,7 @@ internal static class EndpointsCommand
             {
                 context.Error.WriteLine($"sarc endpoints: {EndpointNames.NameOf(kind)}: {warning}");
             }
+            Stages.Mark("write the CSV");
             context.Output.WriteLine($"{path}: {EndpointNames.NameOf(kind)}, {table.Rows.Count} rows from {store.Description}");
             return SarcApp.Success;
         });

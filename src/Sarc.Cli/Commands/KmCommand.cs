@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
 using Sarc.Data.Csv;
+using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
@@ -47,11 +48,15 @@ internal static class KmCommand
             };
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
             string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
-            var analysis = KmReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!,
-                parse.GetValue(group), options, atTimes);
+            Stages.Mark("start, options");
+            var table = CsvTableReader.Read(parse.GetValue(data)!, used);
+            Stages.Mark("csv");
+            var analysis = KmReport.Analyse(table, parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group), options, atTimes);
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
-            return CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
+            var code = CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
                 writer => KmReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
+            Stages.Mark("output");
+            return code;
         });
         return command;
     }

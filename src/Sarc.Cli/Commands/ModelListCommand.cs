@@ -82,12 +82,7 @@ internal static class ModelListCommand
         w.WriteString("kind", model.Kind == ModelKind.Cox ? "cox" : "finegray");
         w.WriteString("formula", model.Formula);
         w.WriteString("source", model.Source);
-        w.WriteStartArray("times");
-        foreach (var t in model.Times)
-        {
-            w.WriteNumberValue(t);
-        }
-        w.WriteEndArray();
+        w.WriteNumbersOrNull("times", model.Times);
     }
 
     private static PredictionModel? TryRead(StoredModel stored)

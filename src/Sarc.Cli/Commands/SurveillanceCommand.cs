@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Sarc.Cli.Output;
 using Sarc.Data;
+using Sarc.Studies.Json;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Calendar;
 using Sarc.Surveillance.Rules;
@@ -242,22 +243,17 @@ internal static class SurveillanceCommand
         JsonOutput.Write(output, writer =>
         {
             writer.WriteString("profile", schedule.Profile);
-            WriteStringOrNull(writer, "profile_after_lr", schedule.ProfileAfterLocalRecurrence);
+            // A null string is written as JSON null.
+            writer.WriteString("profile_after_lr", schedule.ProfileAfterLocalRecurrence);
             writer.WriteString("surgery_date", Iso(schedule.SurgeryDate));
-            WriteStringOrNull(writer, "lr_date", schedule.LocalRecurrenceDate is { } lr ? Iso(lr) : null);
+            writer.WriteString("lr_date", schedule.LocalRecurrenceDate is { } lr ? Iso(lr) : null);
             writer.WriteString("rules", rules.Source);
             writer.WriteStartArray("visits");
             foreach (var visit in schedule.Visits)
             {
                 writer.WriteStartObject();
                 writer.WriteString("date", Iso(visit.Date));
-                writer.WriteStartArray("exams");
-                foreach (var exam in visit.Exams)
-                {
-                    writer.WriteStringValue(exam);
-                }
-
-                writer.WriteEndArray();
+                writer.WriteStrings("exams", visit.Exams);
                 writer.WriteString("profile", visit.Profile);
                 writer.WriteNumber("month", visit.Month);
                 writer.WriteBoolean("after_lr", visit.AfterLocalRecurrence);
@@ -283,18 +279,6 @@ internal static class SurveillanceCommand
         }
 
         table.Write(output);
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -195,16 +195,6 @@ public static class AnalysisColumns
         var column = cases.Frame.Column(name);
         var rows = cases.Rows;
         var codes = new int[rows.Length];
-        if (!allowMissing)
-        {
-            foreach (var row in rows)
-            {
-                if (column.IsMissing(row))
-                {
-                    throw new ArgumentException($"Column '{name}' is missing in row {row}, which the cases keep.", nameof(cases));
-                }
-            }
-        }
         if (column.Numbers is { } numbers)
         {
             var distinct = new HashSet<double>();
@@ -220,7 +210,7 @@ public static class AnalysisColumns
             for (var i = 0; i < rows.Length; i++)
             {
                 var value = numbers[rows[i]];
-                codes[i] = double.IsNaN(value) ? -1 : Array.BinarySearch(sorted, value);
+                codes[i] = double.IsNaN(value) ? MissingCode(allowMissing, name, rows[i]) : Array.BinarySearch(sorted, value);
             }
             var labels = new string[sorted.Length];
             for (var k = 0; k < labels.Length; k++)
@@ -230,10 +220,13 @@ public static class AnalysisColumns
             return new Factor(name, labels, codes);
         }
         var texts = column.Texts!;
+        // The CSV reader shares one string among equal labels, so a million rows hold a handful of instances: the
+        // rows are coded by instance (a reference hash and compare), each instance once by its text.
+        var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (texts[row] is { } text)
+            if (texts[row] is { } text && byInstance.TryAdd(text, 0))
             {
                 index.TryAdd(text, 0);
             }
@@ -243,12 +236,21 @@ public static class AnalysisColumns
         {
             index[levels[k]] = k;
         }
+        foreach (var instance in byInstance.Keys.ToArray())
+        {
+            byInstance[instance] = index[instance];
+        }
         for (var i = 0; i < rows.Length; i++)
         {
-            codes[i] = texts[rows[i]] is { } text ? index[text] : -1;
+            codes[i] = texts[rows[i]] is { } text ? byInstance[text] : MissingCode(allowMissing, name, rows[i]);
         }
         return new Factor(name, levels, codes);
     }
+
+    /// <summary>The code of a missing cell (-1), where the caller allows one.</summary>
+    /// <exception cref="ArgumentException">Missing values are not allowed: the cases were not made with this column.</exception>
+    private static int MissingCode(bool allowMissing, string name, int row) => allowMissing ? -1
+        : throw new ArgumentException($"Column '{name}' is missing in row {row}, which the cases keep.", "cases");
 
     /// <summary>A number as R prints a factor level made from it (15 significant digits, no trailing zeros).</summary>
     public static string FormatLevel(double value) =>

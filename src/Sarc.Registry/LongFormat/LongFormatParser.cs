@@ -104,6 +104,23 @@ internal static class LongFormatParser
         }
     }
 
+    /// <summary>
+    /// The patient's own values from the cells of one <c>patients</c> row (in that file's column order), read as line 2
+    /// of <paramref name="source"/> with every rule of a row of the file: a draft without list entries, or null with
+    /// the row's problems added to <paramref name="errors"/>.
+    /// </summary>
+    internal static PatientDraft? PatientOf(string source, IReadOnlyList<string> cells, DateOnly asOf, List<ImportError> errors)
+    {
+        var file = LongFiles.Patients;
+        var start = errors.Count;
+        var row = new RowCells(file.Columns, file.Required, source, errors, asOf);
+        row.Start([.. cells.Select(RowCells.Clean)], [.. Enumerable.Range(0, file.Columns.Count)], 2);
+        var drafts = new Dictionary<string, PatientDraft>(StringComparer.Ordinal);
+        var order = new List<PatientDraft>();
+        PatientRow(row, new SourceRow(source, 2), drafts, order);
+        return errors.Count == start && order is [{ Patient: not null } draft] ? draft : null;
+    }
+
     private static void PatientRow(RowCells row, SourceRow where, Dictionary<string, PatientDraft> drafts, List<PatientDraft> order)
     {
         var f = LongFiles.Patients;

@@ -37,6 +37,37 @@ public interface IRegistryStore : IDisposable
     /// <summary>Number of patients.</summary>
     int CountPatients();
 
+    /// <summary>The patient <paramref name="patientId"/>, or null when there is none (index lookups, not a load of every patient).</summary>
+    PatientRecord? LoadPatient(string patientId);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> patients that <paramref name="filter"/> selects, ordered by id, after
+    /// <paramref name="afterId"/> (null: from the first): a large set is read in such slices, one after another.
+    /// </summary>
+    IReadOnlyList<PatientRecord> LoadPatients(PatientFilter filter, string? afterId, int limit);
+
+    /// <summary>
+    /// The <paramref name="limit"/> patients after the first <paramref name="offset"/> that <paramref name="filter"/>
+    /// selects, ordered by id, as summaries; and how many it selects in all. Filtered, counted and paged by the database.
+    /// </summary>
+    PatientSummaryPage FindPatients(PatientFilter filter, int offset, int limit);
+
+    /// <summary>Every patient <paramref name="filter"/> selects, as summaries ordered by id (one narrow query).</summary>
+    IReadOnlyList<PatientSummary> Summaries(PatientFilter filter);
+
+    /// <summary>The centers that have patients, ordinal order.</summary>
+    IReadOnlyList<string> Centers();
+
+    /// <summary>The center of patient <paramref name="patientId"/>, or null when there is no such patient.</summary>
+    string? CenterOf(string patientId);
+
+    /// <summary>
+    /// The data version: a number that every committed change of patient data raises, in commit order, on SQLite and
+    /// PostgreSQL alike. Whatever was read after seeing version v includes every change up to v, so derived data read
+    /// at v stays valid while the version is v (the web app's worklist cache).
+    /// </summary>
+    long DataVersion();
+
     /// <summary>Deletes a patient and all their data, audited; false when there is no such patient.</summary>
     bool DeletePatient(string patientId, AuditContext audit);
 
@@ -44,8 +75,9 @@ public interface IRegistryStore : IDisposable
     IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null);
 
     /// <summary>
-    /// The id of the newest audit record (0 when there is none). Every change writes audit records in its own
-    /// transaction, so an unchanged value means unchanged patient data: a cheap check for caches of loaded patients.
+    /// The id of the newest audit record (0 when there is none): the audit position a report cites. Not a cache key:
+    /// PostgreSQL numbers audit records when they are written, not when they commit, so a lower id can appear after a
+    /// higher one; <see cref="DataVersion"/> follows commit order.
     /// </summary>
     long LastAuditId();
 }

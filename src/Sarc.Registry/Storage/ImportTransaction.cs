@@ -145,6 +145,10 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
         }
         progress?.Report(new ImportProgress("writing", changes.Count, changes.Count));
         db.FlushRows(tx);
+        if (inserted + updated > 0)
+        {
+            RegistryVersion.Advance(db, tx);
+        }
         tx.Commit();
         return new ImportResult(inserted, updated, unchanged, []);
     }

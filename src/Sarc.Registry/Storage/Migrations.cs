@@ -109,6 +109,9 @@ internal static class Migrations
         new(5, "registered prediction models",
             PredictionModels.Replace("{IDENTITY}", "INTEGER PRIMARY KEY").Replace("{TIMESTAMP}", "TEXT"),
             PredictionModels.Replace("{IDENTITY}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY").Replace("{TIMESTAMP}", "TIMESTAMPTZ")),
+        // The web app reads a center's patients page by page in the database (issue 18), and keeps derived data only
+        // as long as nothing changed: registry_version counts committed changes in commit order (RegistryVersion). Number 7: 5 is the prediction models', 6 the audit chain's.
+        new(7, "data version and patients by center", DataVersion, DataVersion),
     ];
 
     private const string PredictionModels = """
@@ -122,6 +125,14 @@ internal static class Migrations
             registered_at {TIMESTAMP} NOT NULL,
             registered_by TEXT NOT NULL);
         CREATE UNIQUE INDEX prediction_model_name ON prediction_model (name, COALESCE(center, ''));
+        """;
+
+    private const string DataVersion = """
+        CREATE TABLE registry_version (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version BIGINT NOT NULL);
+        INSERT INTO registry_version (id, version) VALUES (1, 0);
+        CREATE INDEX patient_center ON patient (center, id);
         """;
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";

@@ -79,10 +79,26 @@ internal abstract class RegistryDatabase : IDisposable
 
     public DbTransaction Begin() => Connection.BeginTransaction();
 
-    /// <summary>A typed reader over <paramref name="sql"/>; SQLite overrides it with its native statement API.</summary>
-    public virtual IRowReader Query(DbTransaction? tx, string sql)
+    /// <summary>
+    /// A typed reader over <paramref name="sql"/>; SQLite overrides it with its native statement API. Its parameters
+    /// (<c>@name</c>, each used once) take <paramref name="values"/> in order of appearance: text, whole numbers or null.
+    /// </summary>
+    public virtual IRowReader Query(DbTransaction? tx, string sql, params object?[] values)
     {
         var command = Create(tx, sql);
+        var names = ParameterNames(sql);
+        if (names.Count != values.Length)
+        {
+            command.Dispose();
+            throw new ArgumentException($"{names.Count} parameters in the query, {values.Length} values given.", nameof(values));
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = names[i];
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         return new AdoRowReader(command, command.ExecuteReader());
     }
 

@@ -17,12 +17,14 @@ internal sealed class SqlRegistryStore : IRegistryStore
     private readonly RegistryDatabase db;
     private readonly PatientReader reader;
     private readonly AuditTrail trail;
+    private readonly PatientQueries queries;
 
     public SqlRegistryStore(RegistryDatabase db)
     {
         this.db = db;
         reader = new PatientReader(db);
         trail = new AuditTrail(db);
+        queries = new PatientQueries(db);
     }
 
     public string Description => db.Description;
@@ -49,6 +51,34 @@ internal sealed class SqlRegistryStore : IRegistryStore
 
     public int CountPatients() => db.Guard(() => (int)db.Scalar(null, "SELECT COUNT(*) FROM patient"));
 
+    public PatientRecord? LoadPatient(string patientId) => db.Guard(() => reader.LoadOne(null, patientId));
+
+    public IReadOnlyList<PatientRecord> LoadPatients(PatientFilter filter, string? afterId, int limit) => db.Guard(() =>
+    {
+        var ids = queries.Ids(filter, afterId, limit);
+        var loaded = ids.Count == 0 ? [] : reader.LoadIds(null, ids);
+        var records = new List<PatientRecord>(ids.Count);
+        foreach (var id in ids)
+        {
+            // A patient deleted between the two reads is left out.
+            if (loaded.TryGetValue(id, out var record))
+            {
+                records.Add(record);
+            }
+        }
+        return (IReadOnlyList<PatientRecord>)records;
+    });
+
+    public PatientSummaryPage FindPatients(PatientFilter filter, int offset, int limit) => db.Guard(() => queries.Find(filter, offset, limit));
+
+    public IReadOnlyList<PatientSummary> Summaries(PatientFilter filter) => db.Guard(() => queries.Summaries(filter));
+
+    public IReadOnlyList<string> Centers() => db.Guard(queries.Centers);
+
+    public string? CenterOf(string patientId) => db.Guard(() => queries.CenterOf(patientId));
+
+    public long DataVersion() => db.Guard(() => RegistryVersion.Read(db));
+
     public bool DeletePatient(string patientId, AuditContext audit) => db.Guard(() =>
     {
         using var tx = db.Begin();
@@ -64,6 +94,7 @@ internal sealed class SqlRegistryStore : IRegistryStore
             log.Write(AuditAction.Delete, patientId, "patient", null, null, RecordDiff.Json(record), null);
         }
         db.FlushRows(tx);
+        RegistryVersion.Advance(db, tx);
         tx.Commit();
         return true;
     });

@@ -41,7 +41,7 @@ internal sealed class SqliteDatabase : RegistryDatabase
 
     private SqliteConnection Sqlite => (SqliteConnection)Connection;
 
-    public override IRowReader Query(System.Data.Common.DbTransaction? tx, string sql) => new SqliteRawReader(Sqlite.Handle!, sql);
+    public override IRowReader Query(System.Data.Common.DbTransaction? tx, string sql, params object?[] values) => new SqliteRawReader(Sqlite.Handle!, sql, values);
 
     public override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<System.Data.DbType> types) =>
         new SqliteRawCommand(Sqlite.Handle!, sql);

@@ -11,10 +11,29 @@ internal sealed class SqliteRawReader : IRowReader
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
 
-    public SqliteRawReader(sqlite3 db, string sql)
+    /// <summary>Prepares <paramref name="sql"/> and binds <paramref name="values"/> (text, whole numbers or null) to its parameters in order.</summary>
+    public SqliteRawReader(sqlite3 db, string sql, params object?[] values)
     {
         this.db = db;
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out statement), db);
+        var count = raw.sqlite3_bind_parameter_count(statement);
+        if (count != values.Length)
+        {
+            statement.Dispose();
+            throw new ArgumentException($"{count} parameters in the query, {values.Length} values given.", nameof(values));
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            var rc = values[i] switch
+            {
+                null => raw.sqlite3_bind_null(statement, i + 1),
+                string text => raw.sqlite3_bind_text(statement, i + 1, text),
+                int number => raw.sqlite3_bind_int64(statement, i + 1, number),
+                long number => raw.sqlite3_bind_int64(statement, i + 1, number),
+                var other => throw new ArgumentException($"Cannot bind a {other.GetType().Name}.", nameof(values)),
+            };
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 
     public bool Read()

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MathNet.Numerics;
 
 namespace Sarc.Statistics.Hypothesis;
@@ -205,23 +206,11 @@ internal sealed class FisherNetwork
         foreach (var (pastWeight, count) in _open)
         {
             var limit = _threshold - pastWeight;
-            // Number of completions with weight <= limit.
-            int low = 0, high = _lastWeights.Count;
-            while (low < high)
+            // Number of completions with weight <= limit (the same upper-bound search as a step function's).
+            var settled = SortedTimes.CountAtOrBefore(CollectionsMarshal.AsSpan(_lastWeights), limit);
+            if (settled > 0)
             {
-                var middle = (low + high) >>> 1;
-                if (_lastWeights[middle] <= limit)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-            if (low > 0)
-            {
-                _pValue += count * Math.Exp(pastWeight + shift + _logConstant) * _prefix[low - 1];
+                _pValue += count * Math.Exp(pastWeight + shift + _logConstant) * _prefix[settled - 1];
             }
         }
         _work += _open.Count + _lastWeights.Count;
@@ -240,13 +229,7 @@ internal sealed class FisherNetwork
             _lastWeights.Add(total);
             return;
         }
-        var capacityAfter = 0;
-        for (var i = row + 1; i < _rows; i++)
-        {
-            capacityAfter += remaining[i];
-        }
-        var low = Math.Max(0, left - capacityAfter);
-        var high = Math.Min(left, remaining[row]);
+        var (low, high) = RowRange(remaining, row, left);
         for (var v = low; v <= high; v++)
         {
             CollectLastTwo(k, row + 1, left - v, weight - _logFactorial[v] - _logFactorial[remaining[row] - v]);
@@ -266,11 +249,7 @@ internal sealed class FisherNetwork
             }
             allocation[row] = left;
             var child = _walkRemaining[k + 1];
-            for (var i = 0; i < _rows; i++)
-            {
-                child[i] = remaining[i] - allocation[i];
-            }
-            InsertionSort(child);
+            SubtractSorted(remaining, allocation, child);
             // Settle each path at the child at once: the whole subtree counts, none of it does, or it waits there.
             if (!Bounds(k + 1, child, out var max, out var min))
             {
@@ -303,13 +282,7 @@ internal sealed class FisherNetwork
             _work += _open.Count;
             return _work <= WorkLimit;
         }
-        var capacityAfter = 0;
-        for (var i = row + 1; i < _rows; i++)
-        {
-            capacityAfter += remaining[i];
-        }
-        var low = Math.Max(0, left - capacityAfter);
-        var high = Math.Min(left, remaining[row]);
+        var (low, high) = RowRange(remaining, row, left);
         for (var v = low; v <= high; v++)
         {
             allocation[row] = v;
@@ -388,11 +361,7 @@ internal sealed class FisherNetwork
             }
             allocation[row] = left;
             var child = _boundRemaining[k + 1];
-            for (var i = 0; i < _rows; i++)
-            {
-                child[i] = remaining[i] - allocation[i];
-            }
-            InsertionSort(child);
+            SubtractSorted(remaining, allocation, child);
             // Bounds(k + 1) overwrites _boundRemaining[k + 1] only below its own level, so child stays valid here.
             if (!Bounds(k + 1, child, out var childMax, out var childMin))
             {
@@ -403,13 +372,7 @@ internal sealed class FisherNetwork
             _bestMin[k] = Math.Min(_bestMin[k], own + childMin);
             return true;
         }
-        var capacityAfter = 0;
-        for (var i = row + 1; i < _rows; i++)
-        {
-            capacityAfter += remaining[i];
-        }
-        var low = Math.Max(0, left - capacityAfter);
-        var high = Math.Min(left, remaining[row]);
+        var (low, high) = RowRange(remaining, row, left);
         for (var v = low; v <= high; v++)
         {
             allocation[row] = v;
@@ -447,6 +410,28 @@ internal sealed class FisherNetwork
             key = key * _radix + remaining[i];
         }
         return key;
+    }
+
+    // The values row `row` of a column can take when `left` is still to be placed in rows row.._rows - 1: no more than
+    // the row's remaining total, and no less than the rows after it cannot hold.
+    private (int Low, int High) RowRange(int[] remaining, int row, int left)
+    {
+        var capacityAfter = 0;
+        for (var i = row + 1; i < _rows; i++)
+        {
+            capacityAfter += remaining[i];
+        }
+        return (Math.Max(0, left - capacityAfter), Math.Min(left, remaining[row]));
+    }
+
+    // The child node of a filled column: the row totals left after the allocation, sorted as node keys need them.
+    private void SubtractSorted(int[] remaining, int[] allocation, int[] child)
+    {
+        for (var i = 0; i < _rows; i++)
+        {
+            child[i] = remaining[i] - allocation[i];
+        }
+        InsertionSort(child);
     }
 
     private static void InsertionSort(int[] values)

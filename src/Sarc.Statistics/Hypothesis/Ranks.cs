@@ -10,13 +10,7 @@ internal static class Ranks
     public static double[] Average(ReadOnlySpan<double> values, out double tieSum)
     {
         var n = values.Length;
-        var order = new int[n];
-        var keys = values.ToArray();
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
+        var order = SortOrder.Ascending(values, out var keys);
         var ranks = new double[n];
         tieSum = 0;
         var start = 0;

@@ -17,13 +17,7 @@ public static class Calibration
         {
             throw new ArgumentException($"{groups} groups need at least {groups} patients, found {n}.", nameof(groups));
         }
-        var order = new int[n];
-        var keys = risk.ToArray();
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
+        var order = SortOrder.Ascending(risk, out var keys);
         // rank(ties.method = "first"): among equal risks, data order.
         for (var start = 0; start < n;)
         {

@@ -20,14 +20,8 @@ internal sealed class CensoringWeights
     public static CensoringWeights Fit(PredictionOutcome outcome)
     {
         var n = outcome.Count;
-        var sorted = (double[])outcome.Time.Clone();
+        var order = SortOrder.Ascending(outcome.Time, out var sorted);
         var dead = new bool[n];
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(sorted, order);
         for (var i = 0; i < n; i++)
         {
             dead[i] = outcome.Status[order[i]] != 0;

@@ -52,13 +52,7 @@ public static class Concordance
         var uno = weight == ConcordanceTimeWeight.Uno && events >= 2;
 
         // G(t-) at each event time, events before censorings at a tie, as fastkm1 computes it.
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        var keys = (double[])t.Clone();
-        Array.Sort(keys, order);
+        var order = SortOrder.Ascending(t, out var keys);
         var censoring = uno ? CensoringWeights.Fit(new PredictionOutcome(t, status.ToArray().Select(s => s ? 1 : 0).ToArray(), 1, false)) : null;
         var timeWeight = new List<double>();
         for (var start = 0; start < n;)
@@ -143,13 +137,7 @@ public static class Concordance
     private static int[] DenseRanks(ReadOnlySpan<double> values, out int levels)
     {
         var n = values.Length;
-        var order = new int[n];
-        var sorted = values.ToArray();
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(sorted, order);
+        var order = SortOrder.Ascending(values, out var sorted);
         var rank = new int[n];
         levels = 0;
         for (var r = 0; r < n; r++)

@@ -34,13 +34,7 @@ public static class CoxBaseline
             }
         }
         var t = mergeNearEqualTimes ? TimeFix.Merge(time) : time.ToArray();
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        var sorted = (double[])t.Clone();
-        Array.Sort(sorted, order);
+        var order = SortOrder.Ascending(t, out var sorted);
         // Descending pass: R(s) accumulated from the last time down (R's rev(cumsum(rev(rowsum(...))))).
         var eventTimes = new List<double>();
         var increments = new List<double>();
@@ -89,20 +83,6 @@ public static class CoxBaseline
         }
         eventTimes.Reverse();
         increments.Reverse();
-        var cumulative = new double[increments.Count];
-        var total = 0.0;
-        for (var k = 0; k < cumulative.Length; k++)
-        {
-            total += increments[k];
-            cumulative[k] = total;
-        }
-        var result = new double[at.Length];
-        var times = eventTimes.ToArray();
-        for (var j = 0; j < at.Length; j++)
-        {
-            var k = SortedTimes.CountAtOrBefore(times, at[j]);
-            result[j] = k == 0 ? 0 : cumulative[k - 1];
-        }
-        return result;
+        return SortedTimes.CumulativeAt(eventTimes.ToArray(), increments.ToArray(), at);
     }
 }

@@ -38,19 +38,6 @@ public static class FineGrayBaseline
         }
         var data = FineGraySorted.Sort(time, status, cause, rowMajor, p);
         var (times, jumps) = data.BaselineJumps(beta);
-        var cumulative = new double[jumps.Length];
-        var total = 0.0;
-        for (var k = 0; k < jumps.Length; k++)
-        {
-            total += jumps[k];
-            cumulative[k] = total;
-        }
-        var result = new double[at.Length];
-        for (var j = 0; j < at.Length; j++)
-        {
-            var k = SortedTimes.CountAtOrBefore(times, at[j]);
-            result[j] = k == 0 ? 0 : cumulative[k - 1];
-        }
-        return result;
+        return SortedTimes.CumulativeAt(times, jumps, at);
     }
 }

@@ -23,6 +23,14 @@ public sealed record CoxData(
     int[]? Strata = null,
     int[]? Cluster = null)
 {
+    /// <summary>
+    /// The fit may overwrite the arrays of <see cref="Covariates"/> (their contents are unspecified afterwards): a
+    /// million-row model then holds its covariates once, not twice. For callers that read the columns nowhere else
+    /// (the <c>sarc cox</c> command). Ignored, and the arrays left alone, when a robust variance is asked for
+    /// (<see cref="Cluster"/>), the reference kernel is used, or an array appears twice or is also a time or status.
+    /// </summary>
+    public bool CovariatesReusable { get; init; }
+
     public int RowCount => Stop.Length;
 
     public int CovariateCount => Covariates.Length;

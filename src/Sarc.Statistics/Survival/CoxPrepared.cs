@@ -5,8 +5,9 @@ namespace Sarc.Statistics.Survival;
 /// Cox data made ready for the kernels, once per fit: times after <see cref="TimeFix"/>, covariates centred at
 /// their means and scaled by n / sum|x - mean| (R's coxfit6 does the same, which keeps the Newton steps well
 /// conditioned). Start is -infinity for right-censored data. The row-major copy <see cref="X"/> is made only when
-/// asked for: the fast kernel copies the rows it needs straight from the columns, in its own order, through
-/// <see cref="CopyRow"/>; on a million rows every avoided copy counts.
+/// asked for: the fast kernel copies the columns it needs straight from the input, in its own order, through
+/// <see cref="CopyColumn"/> (or takes the input's arrays over, <see cref="TakeColumn"/>); on a million rows every
+/// avoided copy counts.
 /// </summary>
 internal sealed class CoxPrepared
 {
@@ -25,11 +26,12 @@ internal sealed class CoxPrepared
         Strata = data.Strata ?? new int[N];
         Means = new double[P];
         Scale = new double[P];
-        columns = data.Covariates;
+        // Own slots (the arrays are the caller's): TakeColumn empties a slot, never the caller's array of columns.
+        columns = (double[]?[])data.Covariates.Clone();
         // Two passes per column, columns independent: over the cores.
         Parallel.For(0, P, j =>
         {
-            var column = columns[j];
+            var column = columns[j]!;
             var sum = 0.0;
             for (var i = 0; i < N; i++)
             {
@@ -60,7 +62,7 @@ internal sealed class CoxPrepared
 
     private readonly Lazy<int[]> stopOrder;
     private readonly Lazy<double[]> x;
-    private readonly double[][] columns;
+    private readonly double[]?[] columns;
     private double[]? start;
 
     /// <summary>Row indices by stratum ascending, then stop time descending; computed once, shared by the sweeps.</summary>
@@ -127,30 +129,38 @@ internal sealed class CoxPrepared
     {
         for (var j = 0; j < target.Length; j++)
         {
-            target[j] = (columns[j][row] - Means[j]) * Scale[j];
+            target[j] = (columns[j]![row] - Means[j]) * Scale[j];
         }
     }
 
     /// <summary>
-    /// Rows <paramref name="rows"/>[from … to) as in <see cref="CopyRow"/>, into <paramref name="target"/> from row
-    /// <paramref name="from"/> on (row-major). Column by column: each pass reads one input column, which a cache
-    /// holds far better than ten columns read at once.
+    /// Column <paramref name="j"/> centred and scaled as in <see cref="CopyRow"/>, at rows <paramref name="rows"/>[from
+    /// … to), into <paramref name="target"/>[from … to). One input column per call: a cache holds it far better than
+    /// ten columns read at once.
     /// </summary>
     // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
     // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CopyRows(int[] rows, int from, int to, double[] target)
+    public void CopyColumn(int j, int[] rows, int from, int to, double[] target)
     {
-        for (var j = 0; j < P; j++)
+        var column = columns[j] ?? throw new InvalidOperationException($"Covariate column {j} was handed over.");
+        var mean = Means[j];
+        var scale = Scale[j];
+        for (var w = from; w < to; w++)
         {
-            var column = columns[j];
-            var mean = Means[j];
-            var scale = Scale[j];
-            for (var w = from; w < to; w++)
-            {
-                target[(long)w * P + j] = (column[rows[w]] - mean) * scale;
-            }
+            target[w] = (column[rows[w]] - mean) * scale;
         }
+    }
+
+    /// <summary>
+    /// Hands covariate column <paramref name="j"/>'s array to the caller (the kernel that reuses the input's columns,
+    /// <see cref="CoxData.CovariatesReusable"/>): from then on this data no longer reads it.
+    /// </summary>
+    public double[] TakeColumn(int j)
+    {
+        var column = columns[j] ?? throw new InvalidOperationException($"Covariate column {j} was handed over.");
+        columns[j] = null;
+        return column;
     }
 
     /// <summary>
@@ -163,7 +173,7 @@ internal sealed class CoxPrepared
         var eta = new double[N];
         for (var j = 0; j < P; j++)
         {
-            var column = columns[j];
+            var column = columns[j] ?? throw new InvalidOperationException($"Covariate column {j} was handed over.");
             var mean = Means[j];
             var scale = Scale[j];
             var b = beta[j];

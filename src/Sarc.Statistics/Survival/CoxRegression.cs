@@ -50,13 +50,18 @@ public sealed class CoxRegression
     {
         Validate(data);
         var options = Options;
+        Stages.Mark("cox: validate");
         var prepared = new CoxPrepared(data, options.TimeFix);
         var p = prepared.P;
+        Stages.Mark("cox: sort, time fix, centre");
+        var reuse = data.CovariatesReusable && !options.UseReferenceImplementation && data.Cluster is null && DistinctArrays(data);
         ICoxKernel kernel = options.UseReferenceImplementation
             ? new CoxReferenceKernel(prepared, options.Ties)
-            : new CoxSweepKernel(prepared, options.Ties);
+            : new CoxSweepKernel(prepared, options.Ties, reuse);
+        Stages.Mark("cox: kernel's sorted copy");
 
         var newton = CoxNewtonRaphson.Run(kernel, p, options, prepared.CountingProcess);
+        Stages.Mark($"cox: newton ({newton.Iterations} it.)");
         var warnings = new List<string>(newton.Warnings);
 
         // Back to the original scale: beta = beta_s * scale, var = var_s * scale scale'.
@@ -84,7 +89,7 @@ public sealed class CoxRegression
 
         // eta in the prepared coordinates (centred): R's linear predictors, and the input of residuals and zph.
         // The fast concordance works on the kernel's own copy, so the two run side by side.
-        var etaTask = Task.Run(() => prepared.LinearPredictors(newton.Beta));
+        var etaTask = Task.Run(() => reuse ? ((CoxSweepKernel)kernel).LinearPredictors(newton.Beta) : prepared.LinearPredictors(newton.Beta));
         var concordance = kernel is CoxSweepKernel sorted ? sorted.Concordance(newton.Beta) : double.NaN;
         var eta = etaTask.Result;
         if (kernel is not CoxSweepKernel)
@@ -92,6 +97,7 @@ public sealed class CoxRegression
             concordance = CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
         }
 
+        Stages.Mark("cox: concordance, eta");
         double[,]? robust = null;
         if (data.Cluster is not null)
         {
@@ -176,6 +182,24 @@ public sealed class CoxRegression
             Converged = newton.Converged,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Whether every covariate array is a different array, and none is the time or status array (so one may be overwritten).</summary>
+    private static bool DistinctArrays(CoxData data)
+    {
+        var seen = new HashSet<double[]>(ReferenceEqualityComparer.Instance) { data.Stop, data.Status };
+        if (data.Start is not null && !seen.Add(data.Start))
+        {
+            return false;
+        }
+        foreach (var column in data.Covariates)
+        {
+            if (!seen.Add(column))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[,] RobustVariance(CoxPrepared prepared, double[] resid, int[] cluster, double[,] scaledVariance)

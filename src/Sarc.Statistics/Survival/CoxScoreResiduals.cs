@@ -17,49 +17,30 @@ internal static class CoxScoreResiduals
         var p = data.P;
         var resid = new double[(long)n * p];
         var risk = eta.Select(Math.Exp).ToArray();
-        var groups = Enumerable.Range(0, n)
-            .Where(i => data.Status[i] != 0)
-            .GroupBy(i => (data.Strata[i], data.Stop[i]));
-        var byStratum = Enumerable.Range(0, n).GroupBy(i => data.Strata[i]).ToDictionary(g => g.Key, g => g.ToArray());
-        var s1 = new double[p];
-        var s1Dead = new double[p];
+        var groups = CoxEventSums.EventTimes(data);
+        var byStratum = CoxEventSums.RowsByStratum(data);
+        var sums = new CoxEventSums(p);
         var mean = new double[p];
         foreach (var group in groups)
         {
             var (stratum, t) = group.Key;
             var atRisk = byStratum[stratum].Where(i => data.Start[i] < t && t <= data.Stop[i]).ToArray();
-            double s0 = 0, s0Dead = 0;
-            var deaths = 0;
-            Array.Clear(s1);
-            Array.Clear(s1Dead);
+            sums.Clear();
             foreach (var i in atRisk)
             {
-                var isDead = data.Status[i] != 0 && data.Stop[i] == t;
-                s0 += risk[i];
-                if (isDead)
-                {
-                    s0Dead += risk[i];
-                    deaths++;
-                }
-                for (var j = 0; j < p; j++)
-                {
-                    s1[j] += risk[i] * data.X[i * p + j];
-                    if (isDead)
-                    {
-                        s1Dead[j] += risk[i] * data.X[i * p + j];
-                    }
-                }
+                sums.Add(risk[i], data.Status[i] != 0 && data.Stop[i] == t, data.X.AsSpan(i * p, p));
             }
-            var steps = ties == CoxTies.Efron ? deaths : 1;
+            var deaths = sums.Deaths;
+            var steps = sums.Steps(ties);
             var stepWeight = (double)deaths / steps;
             for (var l = 0; l < steps; l++)
             {
-                var f = ties == CoxTies.Efron ? (double)l / deaths : 0.0;
-                var denom = s0 - f * s0Dead;
+                var f = sums.Fraction(ties, l);
+                var denom = sums.Denominator(f);
                 var hazard = stepWeight / denom;
                 for (var j = 0; j < p; j++)
                 {
-                    mean[j] = (s1[j] - f * s1Dead[j]) / denom;
+                    mean[j] = sums.Mean(j, f, denom);
                 }
                 foreach (var i in atRisk)
                 {

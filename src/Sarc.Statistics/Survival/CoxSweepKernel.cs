@@ -17,7 +17,11 @@ internal sealed class CoxSweepKernel : ICoxKernel
     private readonly int p;
     private readonly int m;
     private readonly CoxTies ties;
-    private readonly double[] x;
+    // The centred, scaled covariates by column, rows in the kernel's order: x[j][w] for kept row w (w < m). With
+    // reused columns each array is one of the caller's, length n, and also holds the dropped rows after the kept ones.
+    private readonly double[][] x;
+    // With reused columns: the input row of each position (kept rows first, then the dropped ones); else null.
+    private readonly int[]? rowOf;
     private readonly double[] stop;
     private readonly bool[] dead;
     private readonly int[] stratumEnd;
@@ -28,25 +32,45 @@ internal sealed class CoxSweepKernel : ICoxKernel
     // the deaths, the same sum in the same order, and the concordance borrows this array for it.
     private readonly double[] risk;
 
-    public CoxSweepKernel(CoxPrepared data, CoxTies ties)
+    /// <summary>
+    /// Sorts and copies the rows the sweeps use. With <paramref name="reuseColumns"/> the covariate arrays of
+    /// <paramref name="data"/> become the kernel's own storage (their input values are overwritten, one column at a
+    /// time through one n-length scratch array), so a large model holds its covariates once instead of twice; the
+    /// prepared data's <see cref="CoxPrepared.LinearPredictors"/> and <see cref="CoxPrepared.X"/> are then no longer
+    /// valid, and <see cref="LinearPredictors(double[])"/> gives eta for every row instead.
+    /// </summary>
+    public CoxSweepKernel(CoxPrepared data, CoxTies ties, bool reuseColumns = false)
     {
         this.ties = ties;
         p = data.P;
         var n = data.N;
         var order = data.StopOrder;
 
-        var rows = KeptRows(data, order);
-        m = rows.Length;
-        x = new double[(long)m * p];
+        var rows = KeptRows(data, order, withDropped: reuseColumns, out m);
+        rowOf = reuseColumns ? rows : null;
         stop = new double[m];
         dead = new bool[m];
         var start = data.CountingProcess ? new double[m] : null;
         // Independent per row, and bound by random reads from the input columns: split over the cores.
         const int chunk = 1 << 14;
+        var length = reuseColumns ? n : m;
+        x = new double[p][];
+        var scratch = reuseColumns ? new double[n] : null;
+        for (var j = 0; j < p; j++)
+        {
+            var target = scratch ?? new double[m];
+            var column = j;
+            Parallel.For(0, (length + chunk - 1) / chunk, c => data.CopyColumn(column, rows, c * chunk, Math.Min(length, (c + 1) * chunk), target));
+            x[j] = target;
+            if (scratch is not null)
+            {
+                // The input column is read: it is the next column's scratch.
+                scratch = data.TakeColumn(j);
+            }
+        }
         Parallel.For(0, (m + chunk - 1) / chunk, c =>
         {
             var end = Math.Min(m, (c + 1) * chunk);
-            data.CopyRows(rows, c * chunk, end, x);
             for (var w = c * chunk; w < end; w++)
             {
                 var i = rows[w];
@@ -88,16 +112,36 @@ internal sealed class CoxSweepKernel : ICoxKernel
 
     /// <summary>
     /// The rows of <paramref name="order"/> (stratum, stop descending) whose interval contains an event time of their
-    /// stratum, in that order.
+    /// stratum, in that order (<paramref name="kept"/> of them); <paramref name="withDropped"/> appends the other rows.
+    /// Right-censored data without strata keeps a prefix of the order, which is then returned itself.
     /// </summary>
     // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
     // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int[] KeptRows(CoxPrepared data, int[] order)
+    private static int[] KeptRows(CoxPrepared data, int[] order, bool withDropped, out int kept)
     {
         var n = order.Length;
+        if (!data.CountingProcess && n > 0 && data.Strata[order[0]] == data.Strata[order[n - 1]])
+        {
+            // One stratum (the order groups strata): the rows with stop at or after the first event time, a prefix.
+            var last = n - 1;
+            while (last >= 0 && data.Status[order[last]] == 0)
+            {
+                last--;
+            }
+            if (last >= 0)
+            {
+                var first = data.Stop[order[last]];
+                while (last + 1 < n && data.Stop[order[last + 1]] == first)
+                {
+                    last++;
+                }
+            }
+            kept = last + 1;
+            return withDropped || kept == n ? order : order[..kept];
+        }
+        kept = 0;
         var keep = new bool[n];
-        var kept = 0;
         var position = 0;
         var events = new List<double>();
         while (position < n)
@@ -155,12 +199,17 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
             position = end;
         }
-        var rows = new int[kept];
+        var rows = new int[withDropped ? n : kept];
+        var dropped = kept;
         for (int r = 0, w = 0; r < n; r++)
         {
             if (keep[r])
             {
                 rows[w++] = order[r];
+            }
+            else if (withDropped)
+            {
+                rows[dropped++] = order[r];
             }
         }
         return rows;
@@ -220,6 +269,11 @@ internal sealed class CoxSweepKernel : ICoxKernel
 
         var a = new double[p];
         var a2 = new double[p];
+        var removed = new double[p];
+        // The rows entering the risk set come in order: they are read a block at a time into a small row-major
+        // buffer (each column a short contiguous run), which the cache holds.
+        var block = new double[BlockRows * p];
+        var blockFrom = -BlockRows;
         var c = new double[packed];
         var c2 = new double[packed];
         var loglik = 0.0;
@@ -263,7 +317,8 @@ internal sealed class CoxSweepKernel : ICoxKernel
                         var r = byStart[remove];
                         var rr = risk[r];
                         denom -= rr;
-                        Accumulate(x.AsSpan(r * p, p), -rr, a, c);
+                        Gather(r, removed);
+                        Accumulate(removed, -rr, a, c);
                     }
                 }
 
@@ -285,7 +340,12 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 for (; add < hi && stop[add] >= t; add++)
                 {
                     atRisk++;
-                    var row = x.AsSpan(add * p, p);
+                    if (add >= blockFrom + BlockRows)
+                    {
+                        blockFrom = add;
+                        FillBlock(add, block);
+                    }
+                    var row = new ReadOnlySpan<double>(block, (add - blockFrom) * p, p);
                     if (dead[add])
                     {
                         deaths++;
@@ -384,13 +444,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
         // The risk array holds eta for this call; every sweep starts by refilling it with exp(eta).
         var eta = risk;
         const int chunk = 1 << 16;
-        Parallel.For(0, (m + chunk - 1) / chunk, c =>
-        {
-            for (var r = c * chunk; r < Math.Min(m, (c + 1) * chunk); r++)
-            {
-                eta[r] = LinearPredictor(beta, x.AsSpan(r * p, p));
-            }
-        });
+        Parallel.For(0, (m + chunk - 1) / chunk, c => LinearPredictors(beta, c * chunk, Math.Min(m, (c + 1) * chunk), eta));
         return CoxConcordance.ComputeSorted(stop, dead, stratumEnd, eta, byStart.Length > 0 ? byStart : null, startSorted);
     }
 
@@ -417,16 +471,73 @@ internal sealed class CoxSweepKernel : ICoxKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeRisk(double[] beta, int from, int to)
     {
+        LinearPredictors(beta, from, to, risk);
         for (var r = from; r < to; r++)
         {
-            risk[r] = Math.Exp(LinearPredictor(beta, x.AsSpan(r * p, p)));
+            risk[r] = Math.Exp(risk[r]);
+        }
+    }
+
+    /// <summary>
+    /// x β at positions [from, to) into <paramref name="eta"/>, column by column (streams through memory): per
+    /// position the same additions in the same order as <see cref="LinearPredictor(double[], int)"/>, so the same doubles.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LinearPredictors(double[] beta, int from, int to, double[] eta)
+    {
+        // In runs the first-level cache holds while the columns are added in.
+        const int run = 512;
+        for (var at = from; at < to; at += run)
+        {
+            var length = Math.Min(run, to - at);
+            var target = eta.AsSpan(at, length);
+            target.Clear();
+            for (var j = 0; j < x.Length; j++)
+            {
+                var column = x[j].AsSpan(at, length);
+                var b = beta[j];
+                for (var r = 0; r < target.Length; r++)
+                {
+                    target[r] += b * column[r];
+                }
+            }
         }
     }
 
     // a += w x, c += w x xᵀ (packed lower triangle). Each element gets the one product and the one addition of the
     // plain loop, four neighbours of a triangle row at a time where the hardware has 256-bit vectors: the same
     // doubles, bit for bit.
-    /// <summary>x β for one row, summed in column order (every caller gets the same double).</summary>
+    /// <summary>x β for position <paramref name="w"/>, summed in column order (every caller gets the same double).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double LinearPredictor(double[] beta, int w)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < x.Length; j++)
+        {
+            sum += beta[j] * x[j][w];
+        }
+        return sum;
+    }
+
+    /// <summary>Rows per block of the sweep's row-major buffer.</summary>
+    private const int BlockRows = 256;
+
+    /// <summary>Positions [from, from + <see cref="BlockRows"/>) (up to m) into <paramref name="block"/>, row-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillBlock(int from, double[] block)
+    {
+        var length = Math.Min(BlockRows, m - from);
+        for (var j = 0; j < p; j++)
+        {
+            var column = x[j].AsSpan(from, length);
+            for (var r = 0; r < column.Length; r++)
+            {
+                block[r * p + j] = column[r];
+            }
+        }
+    }
+
+    /// <summary>x β of a gathered row: the same sum as <see cref="LinearPredictor(double[], int)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double LinearPredictor(double[] beta, ReadOnlySpan<double> row)
     {
@@ -436,6 +547,36 @@ internal sealed class CoxSweepKernel : ICoxKernel
             sum += beta[j] * row[j];
         }
         return sum;
+    }
+
+    /// <summary>Position <paramref name="w"/>'s covariates into <paramref name="row"/> (w &lt; every column's length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Gather(int w, double[] row)
+    {
+        var columns = x;
+        for (var j = 0; j < row.Length && j < columns.Length; j++)
+        {
+            row[j] = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[j]), w);
+        }
+    }
+
+    /// <summary>
+    /// eta = x β of every input row, in input order, when the kernel took over the covariate columns (see the
+    /// constructor): the same doubles as <see cref="CoxPrepared.LinearPredictors"/>.
+    /// </summary>
+    public double[] LinearPredictors(double[] beta)
+    {
+        var rows = rowOf ?? throw new InvalidOperationException("The kernel holds only the kept rows; use CoxPrepared.LinearPredictors.");
+        var eta = new double[rows.Length];
+        const int chunk = 1 << 16;
+        Parallel.For(0, (rows.Length + chunk - 1) / chunk, c =>
+        {
+            for (var w = c * chunk; w < Math.Min(rows.Length, (c + 1) * chunk); w++)
+            {
+                eta[rows[w]] = LinearPredictor(beta, w);
+            }
+        });
+        return eta;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

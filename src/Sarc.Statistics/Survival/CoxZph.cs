@@ -12,29 +12,22 @@ internal static class CoxZph
 {
     public static CoxPhTest Compute(CoxPrepared data, double[] eta, CoxTies ties, int[] assign, string[] termNames)
     {
-        var n = data.N;
         var p = data.P;
         var g = TimeTransform(data);
         var q = 2 * p;
         var u = new double[q];
         var imat = new double[q, q];
         var risk = eta.Select(Math.Exp).ToArray();
-        var groups = Enumerable.Range(0, n)
-            .Where(i => data.Status[i] != 0)
-            .GroupBy(i => (data.Strata[i], data.Stop[i]));
-        var byStratum = Enumerable.Range(0, n).GroupBy(i => data.Strata[i]).ToDictionary(x => x.Key, x => x.ToArray());
-        var s1 = new double[p];
-        var s1Dead = new double[p];
+        var groups = CoxEventSums.EventTimes(data);
+        var byStratum = CoxEventSums.RowsByStratum(data);
+        var sums = new CoxEventSums(p);
         var s2 = new double[p, p];
         var s2Dead = new double[p, p];
         foreach (var group in groups)
         {
             var (stratum, t) = group.Key;
             var gt = g[group.First()];
-            double s0 = 0, s0Dead = 0;
-            var deaths = 0;
-            Array.Clear(s1);
-            Array.Clear(s1Dead);
+            sums.Clear();
             Array.Clear(s2);
             Array.Clear(s2Dead);
             foreach (var i in byStratum[stratum])
@@ -44,19 +37,12 @@ internal static class CoxZph
                     continue;
                 }
                 var isDead = data.Status[i] != 0 && data.Stop[i] == t;
-                s0 += risk[i];
-                if (isDead)
-                {
-                    s0Dead += risk[i];
-                    deaths++;
-                }
+                sums.Add(risk[i], isDead, data.X.AsSpan(i * p, p));
                 for (var j = 0; j < p; j++)
                 {
                     var xj = data.X[i * p + j];
-                    s1[j] += risk[i] * xj;
                     if (isDead)
                     {
-                        s1Dead[j] += risk[i] * xj;
                         u[p + j] += gt * xj;
                     }
                     for (var k = 0; k < p; k++)
@@ -70,19 +56,19 @@ internal static class CoxZph
                     }
                 }
             }
-            var steps = ties == CoxTies.Efron ? deaths : 1;
-            var weight = (double)deaths / steps;
+            var steps = sums.Steps(ties);
+            var weight = (double)sums.Deaths / steps;
             for (var l = 0; l < steps; l++)
             {
-                var f = ties == CoxTies.Efron ? (double)l / deaths : 0.0;
-                var denom = s0 - f * s0Dead;
+                var f = sums.Fraction(ties, l);
+                var denom = sums.Denominator(f);
                 for (var j = 0; j < p; j++)
                 {
-                    var meanJ = (s1[j] - f * s1Dead[j]) / denom;
+                    var meanJ = sums.Mean(j, f, denom);
                     u[p + j] -= gt * weight * meanJ;
                     for (var k = 0; k < p; k++)
                     {
-                        var meanK = (s1[k] - f * s1Dead[k]) / denom;
+                        var meanK = sums.Mean(k, f, denom);
                         var v = weight * ((s2[j, k] - f * s2Dead[j, k]) / denom - meanJ * meanK);
                         imat[j, k] += v;
                         imat[j, p + k] += gt * v;

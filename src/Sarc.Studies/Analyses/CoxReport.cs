@@ -10,11 +10,17 @@ namespace Sarc.Studies.Analyses;
 public static class CoxReport
 {
     /// <summary>Fits <paramref name="frame"/> with R's <c>coxph</c> (see <see cref="CoxRegression"/>).</summary>
+    /// <param name="frame">The model frame.</param>
+    /// <param name="options">The fit's options.</param>
+    /// <param name="lastUseOfDesign">
+    /// True when nothing reads the frame's design columns (nor the table they may share) after the fit: the fit may
+    /// then overwrite them instead of copying them (<see cref="CoxData.CovariatesReusable"/>).
+    /// </param>
     /// <exception cref="DataInputException">The data has a problem the model finds (<see cref="CoxRegression.Check"/>), naming its line.</exception>
-    public static CoxResult Fit(ModelFrame frame, CoxOptions options)
+    public static CoxResult Fit(ModelFrame frame, CoxOptions options, bool lastUseOfDesign = false)
     {
         var data = new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, [.. frame.TermLabels],
-            frame.Assign, frame.Strata, frame.Cluster);
+            frame.Assign, frame.Strata, frame.Cluster) { CovariatesReusable = lastUseOfDesign };
         var regression = new CoxRegression(options);
         frame.ThrowIfAny(regression.Check(data));
         return regression.Fit(data);
@@ -24,9 +30,7 @@ public static class CoxReport
     public static void WriteJson(Utf8JsonWriter writer, CoxResult fit, ModelFrame frame)
     {
         writer.WriteString("formula", frame.Formula.Text);
-        writer.WriteNumber("n", fit.N);
-        writer.WriteNumber("events", fit.Events);
-        writer.WriteNumber("n_excluded", frame.Excluded);
+        writer.WriteCounts(fit.N, fit.Events, frame.Excluded);
         writer.WriteString("ties", fit.Ties == CoxTies.Efron ? "efron" : "breslow");
         writer.WriteNumber("conf_level", fit.ConfidenceLevel);
         writer.WriteNumberOrNull("loglik_null", fit.LogLikelihoodNull);
@@ -58,11 +62,6 @@ public static class CoxReport
         }
         writer.WriteBoolean("converged", fit.Converged);
         writer.WriteNumber("iterations", fit.Iterations);
-        writer.WriteStartArray("warnings");
-        foreach (var warning in fit.Warnings)
-        {
-            writer.WriteStringValue(warning);
-        }
-        writer.WriteEndArray();
+        writer.WriteStrings("warnings", fit.Warnings);
     }
 }

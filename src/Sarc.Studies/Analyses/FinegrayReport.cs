@@ -51,9 +51,7 @@ public static class FinegrayReport
         var (frame, cause, level, fit) = analysis;
         writer.WriteString("formula", frame.Formula.Text);
         writer.WriteNumber("cause", cause);
-        writer.WriteNumber("n", fit.Count);
-        writer.WriteNumber("events", fit.Events);
-        writer.WriteNumber("n_excluded", frame.Excluded);
+        writer.WriteCounts(fit.Count, fit.Events, frame.Excluded);
         writer.WriteBoolean("converged", fit.Converged);
         writer.WriteNumber("iterations", fit.Iterations);
         writer.WriteNumberOrNull("loglik", fit.LogLikelihood);

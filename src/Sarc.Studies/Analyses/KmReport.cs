@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Tables;
+using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Json;
 
@@ -29,7 +30,9 @@ public static class KmReport
         }
         var warnings = new List<string>();
         var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
+        Stages.Mark("km: complete cases, columns");
         var result = new KaplanMeier(options).Fit(new SurvivalData(times, events, groups?.Codes, groups?.LevelCount ?? 1));
+        Stages.Mark("km: curves, follow-up, log-rank");
         warnings.AddRange(result.Warnings);
         if (groups is { LevelCount: 1 })
         {

@@ -131,12 +131,7 @@ public static class MultistateReport
         writer.WriteNumber("n_subjects", result.Subjects);
         writer.WriteNumber("n_rows", analysis.Rows);
         writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteStartArray("states");
-        foreach (var state in analysis.States)
-        {
-            writer.WriteStringValue(state);
-        }
-        writer.WriteEndArray();
+        writer.WriteStrings("states", analysis.States);
         writer.WriteStartArray("at");
         foreach (var t in times)
         {

@@ -33,7 +33,7 @@ public sealed class CalibrationFigure(ModelValidationResult result, ModelValidat
         var limit = Math.Min(1, Math.Ceiling(top * 10 * 1.05) / 10);
         var plot = new Plot();
         plot.HideGrid();
-        var black = Color.FromHex("#222222");
+        var black = FigureStyle.TextColor;
         var diagonal = plot.Add.Line(0, 0, limit, limit);
         diagonal.LineColor = Color.FromHex("#888888");
         diagonal.LinePattern = LinePattern.Dashed;

@@ -17,10 +17,10 @@ namespace Sarc.Studies.Figures;
 /// <param name="timeAxis">The x axis title ("Months since surgery").</param>
 public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, string> causeNames, ReportLabels labels, string timeAxis = "Months since surgery") : IReportFigure
 {
-    private const float Font = FigureStyle.FontSize;
-    private const float Small = FigureStyle.FontSize - 1;
-    private const int RowHeight = 21;
-    private static readonly Color Black = Color.FromHex("#222222");
+    private const float Font = TimeAxes.Font;
+    private const float Small = TimeAxes.Small;
+    private const int RowHeight = TimeAxes.RowHeight;
+    private static readonly Color Black = FigureStyle.TextColor;
 
     /// <inheritdoc/>
     public FigureDrawing Draw(int width)
@@ -72,11 +72,7 @@ public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, str
         double X(double t) => plotLeft + t / xMax * plotWidth;
         double Y(double f) => -(plotTop + (1 - f / yMax) * plotHeight);
 
-        var plot = new Plot();
-        plot.Axes.Frameless();
-        plot.HideGrid();
-        plot.Axes.SetLimits(0, content, -(height - 16), 0);
-        plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
+        var plot = TimeAxes.Canvas(content, height);
         TimeAxes.Draw(plot, X, Y, ticks, yTicks, timeAxis, "Cumulative incidence");
         TimeAxes.RiskTable(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", riskTitleY, rowLabels, X, ticks, analysis.AtRisk, RowHeight);
 
@@ -104,17 +100,7 @@ public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, str
                 ys.Add(ys[^1]);
                 lo.Add(lo[^1]);
                 hi.Add(hi[^1]);
-                if (cause == first)
-                {
-                    var (bx, blo, bhi) = KmFigure.Steps(xs, lo, hi);
-                    var band = plot.Add.FillY(bx, bhi, blo);
-                    band.FillColor = color.WithAlpha(0.13);
-                    band.LineWidth = 0;
-                }
-                var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), color);
-                line.ConnectStyle = ConnectStyle.StepHorizontal;
-                line.LineWidth = 2;
-                line.LinePattern = pattern;
+                TimeAxes.StepCurve(plot, xs, ys, cause == first ? (lo, hi) : null, color, pattern);
                 var legendY = -(4 + RowHeight * entry + RowHeight / 2.0);
                 var swatch = plot.Add.Line(plotLeft, legendY, plotLeft + 28, legendY);
                 swatch.LineColor = color;

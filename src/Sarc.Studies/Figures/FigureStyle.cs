@@ -17,6 +17,9 @@ public static class FigureStyle
     /// <summary>The font family (a sans-serif that SkiaSharp finds on a bare Linux; SVG viewers fall back alike).</summary>
     public const string FontName = "DejaVu Sans";
 
+    /// <summary>The colour of axes, ticks and text: a near-black that prints softer than pure black.</summary>
+    public static Color TextColor { get; } = Color.FromHex("#222222");
+
     /// <summary>Fill colour of the state "death" in occupancy plots: a mid grey that prints and does not dominate.</summary>
     public const string DeathColor = "#A6A6A6";
 

@@ -71,7 +71,7 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         plot.HideGrid();
         // The top margin holds the value column's header at any row height.
         plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.6);
-        var black = Color.FromHex("#222222");
+        var black = FigureStyle.TextColor;
         var color = Color.FromHex(FigureStyle.Palette[0]);
 
         KmFigure.Line(plot, lo, -0.5, hi, -0.5, black, 1.2);

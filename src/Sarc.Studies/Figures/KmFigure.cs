@@ -20,10 +20,10 @@ namespace Sarc.Studies.Figures;
 /// <param name="maxTime">Where the x axis ends, in months; null for the 10% rule.</param>
 public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string timeAxis, ReportLabels labels, double? maxTime = null) : IReportFigure
 {
-    private const float Font = FigureStyle.FontSize;
-    private const float Small = FigureStyle.FontSize - 1;
-    private const int RowHeight = 21;
-    private static readonly Color Black = Color.FromHex("#222222");
+    private const float Font = TimeAxes.Font;
+    private const float Small = TimeAxes.Small;
+    private const int RowHeight = TimeAxes.RowHeight;
+    private static readonly Color Black = FigureStyle.TextColor;
 
     /// <inheritdoc/>
     public FigureDrawing Draw(int width)
@@ -59,11 +59,7 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
         double X(double t) => plotLeft + t / xMax * plotWidth;
         double Y(double s) => -(plotTop + (1 - s) * plotHeight);
 
-        var plot = new Plot();
-        plot.Axes.Frameless();
-        plot.HideGrid();
-        plot.Axes.SetLimits(0, content, -(height - 16), 0);
-        plot.Layout.Fixed(new PixelPadding(8, 8, 8, 8));
+        var plot = TimeAxes.Canvas(content, height);
 
         TimeAxes.Draw(plot, X, Y, ticks, [0.0, 0.25, 0.5, 0.75, 1.0], timeAxis, endpointLabel);
         TimeAxes.RiskTable(plot, grouped ? $"Number at risk by {labels.Name(analysis.GroupColumn!)}" : "Number at risk", riskTitleY, rowLabels, X, ticks, analysis.AtRisk, RowHeight);
@@ -106,13 +102,7 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
                 lo.Add(lo[^1]);
                 hi.Add(hi[^1]);
             }
-            var (bx, blo, bhi) = Steps(xs, lo, hi);
-            var band = plot.Add.FillY(bx, bhi, blo);
-            band.FillColor = color.WithAlpha(0.13);
-            band.LineWidth = 0;
-            var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), color);
-            line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.LineWidth = 2;
+            TimeAxes.StepCurve(plot, xs, ys, (lo, hi), color, LinePattern.Solid);
             if (cx.Count > 0)
             {
                 var marks = plot.Add.Markers(cx.ToArray(), cy.ToArray(), MarkerShape.VerticalBar, 8, color);
@@ -153,28 +143,6 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
             }
         }
         return end > 0 ? end : Math.Max(1, analysis.Curves.Max(c => c.Time.Length == 0 ? 0 : c.Time[^1]));
-    }
-
-    /// <summary>A band's outline as steps: each value held until the next time.</summary>
-    internal static (double[] X, double[] Lo, double[] Hi) Steps(List<double> xs, List<double> lo, List<double> hi)
-    {
-        var n = xs.Count;
-        var x = new double[2 * n - 1];
-        var l = new double[x.Length];
-        var h = new double[x.Length];
-        for (var i = 0; i < n; i++)
-        {
-            x[2 * i] = xs[i];
-            l[2 * i] = lo[i];
-            h[2 * i] = hi[i];
-            if (i + 1 < n)
-            {
-                x[2 * i + 1] = xs[i + 1];
-                l[2 * i + 1] = lo[i];
-                h[2 * i + 1] = hi[i];
-            }
-        }
-        return (x, l, h);
     }
 
     /// <summary>A tick step in months (3, 6, 12, ... 120) of at least <paramref name="raw"/>.</summary>

@@ -30,7 +30,7 @@ public sealed class NomogramFigure(NomogramScaleResult scale, string title, Func
         var label = labels ?? (name => name);
         var maxPoints = scale.Axes.Max(a => a.Points.Max());
         var totalMax = scale.TotalPoints.Max();
-        var black = Color.FromHex("#222222");
+        var black = FigureStyle.TextColor;
         var color = Color.FromHex(FigureStyle.Palette[0]);
         var rows = new List<(string Name, (double X, string Label)[] Ticks, Color Color)>
         {
@@ -115,7 +115,7 @@ public sealed class NomogramFigure(NomogramScaleResult scale, string title, Func
     /// <summary>One labelled axis: a line under the ticks and each tick's label in its tier.</summary>
     private static void Axis(Plot plot, string name, double y, (double X, string Label)[] ticks, int[] tiers, Color color)
     {
-        var black = Color.FromHex("#222222");
+        var black = FigureStyle.TextColor;
         KmFigure.Text(plot, name, -Width * 0.36, y, Alignment.MiddleLeft, FigureStyle.FontSize, black);
         if (ticks.Length == 0)
         {

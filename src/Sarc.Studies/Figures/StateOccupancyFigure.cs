@@ -50,7 +50,7 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
         plot.HideGrid();
         // Room above the panels for their titles and the legend, below for the tick labels and axis title.
         plot.Axes.SetLimits(left, panels.Count * panelWidth - gap + xMax * 0.05, -0.2, 1.3);
-        var black = Color.FromHex("#222222");
+        var black = FigureStyle.TextColor;
         for (var k = 0; k < panels.Count; k++)
         {
             var x0 = k * panelWidth;

@@ -22,6 +22,17 @@ public static class JsonNumbers
         }
     }
 
+    /// <summary>
+    /// Writes the sample of a fitted or validated model: <c>n</c> (rows used), <c>events</c> (of the cause modelled) and
+    /// <c>n_excluded</c> (rows left out for a missing value), as every regression and validation output reports it.
+    /// </summary>
+    public static void WriteCounts(this Utf8JsonWriter writer, int n, int events, int excluded)
+    {
+        writer.WriteNumber("n", n);
+        writer.WriteNumber("events", events);
+        writer.WriteNumber("n_excluded", excluded);
+    }
+
     /// <summary>Writes a chi-square test as the object <c>{"chisq", "df", "p"}</c> (Cox's tests, cox.zph, the log-rank test).</summary>
     public static void WriteChiSquare(this Utf8JsonWriter writer, string name, ChiSquareTest test)
     {

@@ -18,9 +18,7 @@ public static class ModelReport
         }
         if (model.FittedOn is { } fitted)
         {
-            writer.WriteNumber("n", fitted.Count);
-            writer.WriteNumber("events", fitted.Events);
-            writer.WriteNumber("n_excluded", fitted.Excluded);
+            writer.WriteCounts(fitted.Count, fitted.Events, fitted.Excluded);
         }
         writer.WriteStartArray("coefficients");
         foreach (var c in model.Coefficients)
@@ -52,9 +50,7 @@ public static class ModelReport
     /// <summary>A validation: counts, slope, and per time discrimination, accuracy and calibration; the bootstrap table.</summary>
     public static void WriteValidation(Utf8JsonWriter writer, ModelValidationResult result)
     {
-        writer.WriteNumber("n", result.Count);
-        writer.WriteNumber("events", result.Events);
-        writer.WriteNumber("n_excluded", result.Excluded);
+        writer.WriteCounts(result.Count, result.Events, result.Excluded);
         writer.WriteNumber("n_extrapolated", result.Extrapolated);
         writer.WriteStartObject("calibration_slope");
         writer.WriteNumberOrNull("estimate", result.Slope.Estimate);
@@ -99,8 +95,8 @@ public static class ModelReport
             if (at.Smooth is { } smooth)
             {
                 writer.WriteStartObject("smooth");
-                WriteArray(writer, "predicted", smooth.Predicted);
-                WriteArray(writer, "observed", smooth.Observed);
+                writer.WriteNumbersOrNull("predicted", smooth.Predicted);
+                writer.WriteNumbersOrNull("observed", smooth.Observed);
                 writer.WriteEndObject();
             }
             writer.WriteEndObject();
@@ -160,10 +156,10 @@ public static class ModelReport
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        WriteArray(writer, "total_points", scale.TotalPoints);
+        writer.WriteNumbersOrNull("total_points", scale.TotalPoints);
         writer.WriteStartObject("linear_predictor");
-        WriteArray(writer, "values", scale.LinearPredictor);
-        WriteArray(writer, "points", scale.LinearPredictorPoints);
+        writer.WriteNumbersOrNull("values", scale.LinearPredictor);
+        writer.WriteNumbersOrNull("points", scale.LinearPredictorPoints);
         writer.WriteEndObject();
         writer.WriteStartArray("outcomes");
         foreach (var outcome in scale.Outcomes)
@@ -172,23 +168,16 @@ public static class ModelReport
             writer.WriteString("label", outcome.Label);
             writer.WriteNumber("time", outcome.Time);
             writer.WriteString("scale", outcome.Survival ? "survival" : "cumulative_incidence");
-            WriteArray(writer, "probabilities", outcome.Probabilities);
-            WriteArray(writer, "points", outcome.Points);
+            writer.WriteNumbersOrNull("probabilities", outcome.Probabilities);
+            writer.WriteNumbersOrNull("points", outcome.Points);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
     }
 
     /// <summary>The <c>warnings</c> array (always present, possibly empty).</summary>
-    public static void WriteWarnings(Utf8JsonWriter writer, IEnumerable<string> warnings)
-    {
-        writer.WriteStartArray("warnings");
-        foreach (var w in warnings)
-        {
-            writer.WriteStringValue(w);
-        }
-        writer.WriteEndArray();
-    }
+    public static void WriteWarnings(Utf8JsonWriter writer, IEnumerable<string> warnings) =>
+        writer.WriteStrings("warnings", warnings);
 
     private static void WriteObserved(Utf8JsonWriter writer, ObservedRisk observed)
     {
@@ -207,22 +196,5 @@ public static class ModelReport
         writer.WriteNumberOrNull("corrected", row.Corrected);
         writer.WriteNumber("resamples", row.Resamples);
         writer.WriteEndObject();
-    }
-
-    private static void WriteArray(Utf8JsonWriter writer, string name, IEnumerable<double> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                writer.WriteNumberValue(v);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-        writer.WriteEndArray();
     }
 }

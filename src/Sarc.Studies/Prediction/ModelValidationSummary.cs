@@ -65,9 +65,7 @@ public sealed record ModelValidationSummary(
             return;
         }
         w.WriteBoolean("apparent", Apparent);
-        w.WriteNumber("n", Count);
-        w.WriteNumber("events", Events);
-        w.WriteNumber("n_excluded", Excluded);
+        w.WriteCounts(Count, Events, Excluded);
         w.WriteStartObject("calibration_slope");
         w.WriteNumberOrNull("estimate", Slope.Estimate);
         w.WriteNumberOrNull("lower", Slope.Lower);

@@ -48,12 +48,7 @@ public static class ResultsJson
                     {
                         analysis.Output!.WriteJson(writer);
                     }
-                    writer.WriteStartArray("warnings");
-                    foreach (var warning in analysis.Warnings)
-                    {
-                        writer.WriteStringValue(warning);
-                    }
-                    writer.WriteEndArray();
+                    writer.WriteStrings("warnings", analysis.Warnings);
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();

@@ -112,24 +112,16 @@ internal sealed partial class RuleSetReader
 
     private List<ExamDefinition>? ReadExams(YamlMappingNode root, Dictionary<string, Field> fields)
     {
-        if (Require(root, fields, "exams", "the rule file") is not { } field)
+        if (RequireNonEmpty<YamlMappingNode>(root, fields, "exams", "the rule file", "exams: expected a mapping of exam names to descriptions, e.g. 'chest_ct: CT of the chest'") is not { } map)
         {
-            return null;
-        }
-
-        if (field.Value is not YamlMappingNode map || map.Children.Count == 0)
-        {
-            Error(field.Value, "exams: expected a mapping of exam names to descriptions, e.g. 'chest_ct: CT of the chest'");
             return null;
         }
 
         var exams = new List<ExamDefinition>();
         foreach (var (key, value) in map.Children)
         {
-            var name = (key as YamlScalarNode)?.Value ?? string.Empty;
-            if (!Identifier().IsMatch(name))
+            if (IdentifierOf(key, "exams", "exam") is not { } name)
             {
-                Error(key, $"exams: '{name}' is not a valid exam name (lower-case letters, digits and _ , starting with a letter)");
                 continue;
             }
 
@@ -147,26 +139,20 @@ internal sealed partial class RuleSetReader
 
     private List<string>? ReadSites(YamlMappingNode root, Dictionary<string, Field> fields)
     {
-        if (Require(root, fields, "sites", "the rule file") is not { } field)
+        if (RequireNonEmpty<YamlSequenceNode>(root, fields, "sites", "the rule file", "sites: expected a list of site names, e.g. [extremity_lower, trunk, retroperitoneum]") is not { } list)
         {
-            return null;
-        }
-
-        if (field.Value is not YamlSequenceNode list || list.Children.Count == 0)
-        {
-            Error(field.Value, "sites: expected a list of site names, e.g. [extremity_lower, trunk, retroperitoneum]");
             return null;
         }
 
         var sites = new List<string>();
         foreach (var item in list.Children)
         {
-            var name = (item as YamlScalarNode)?.Value ?? string.Empty;
-            if (!Identifier().IsMatch(name))
+            if (IdentifierOf(item, "sites", "site") is not { } name)
             {
-                Error(item, $"sites: '{name}' is not a valid site name (lower-case letters, digits and _ , starting with a letter)");
+                continue;
             }
-            else if (sites.Contains(name))
+
+            if (sites.Contains(name))
             {
                 Error(item, $"sites: '{name}' is listed twice");
             }
@@ -181,14 +167,8 @@ internal sealed partial class RuleSetReader
 
     private List<ProfileDraft>? ReadProfiles(YamlMappingNode root, Dictionary<string, Field> fields, List<ExamDefinition>? exams, List<string>? sites)
     {
-        if (Require(root, fields, "profiles", "the rule file") is not { } field)
+        if (RequireNonEmpty<YamlMappingNode>(root, fields, "profiles", "the rule file", "profiles: expected a mapping of profile names to profiles") is not { } map)
         {
-            return null;
-        }
-
-        if (field.Value is not YamlMappingNode map || map.Children.Count == 0)
-        {
-            Error(field.Value, "profiles: expected a mapping of profile names to profiles");
             return null;
         }
 
@@ -200,10 +180,8 @@ internal sealed partial class RuleSetReader
         var profiles = new List<ProfileDraft>();
         foreach (var (key, value) in map.Children)
         {
-            var name = (key as YamlScalarNode)?.Value ?? string.Empty;
-            if (!Identifier().IsMatch(name))
+            if (IdentifierOf(key, "profiles", "profile") is not { } name)
             {
-                Error(key, $"profiles: '{name}' is not a valid profile name (lower-case letters, digits and _ , starting with a letter)");
                 continue;
             }
 
@@ -371,14 +349,8 @@ internal sealed partial class RuleSetReader
     // Returns the phases read even when some are wrong, so the exam rules can still be checked against them.
     private (List<VisitPhase> Phases, bool Ok) ReadPhases(YamlMappingNode body, Dictionary<string, Field> fields, string context)
     {
-        if (Require(body, fields, "visits", context) is not { } field)
+        if (RequireNonEmpty<YamlSequenceNode>(body, fields, "visits", context, $"{context}: visits must be a list such as '- {{ months: 0-36, every: 3 }}'") is not { } list)
         {
-            return ([], false);
-        }
-
-        if (field.Value is not YamlSequenceNode list || list.Children.Count == 0)
-        {
-            Error(field.Value, $"{context}: visits must be a list such as '- {{ months: 0-36, every: 3 }}'");
             return ([], false);
         }
 
@@ -432,14 +404,8 @@ internal sealed partial class RuleSetReader
 
     private List<ExamRule>? ReadExamRules(YamlMappingNode body, Dictionary<string, Field> fields, string context, List<ExamDefinition> exams, int lastMonth)
     {
-        if (Require(body, fields, "exams", context) is not { } field)
+        if (RequireNonEmpty<YamlSequenceNode>(body, fields, "exams", context, $"{context}: exams must be a list such as '- {{ exam: chest_ct }}'") is not { } list)
         {
-            return null;
-        }
-
-        if (field.Value is not YamlSequenceNode list || list.Children.Count == 0)
-        {
-            Error(field.Value, $"{context}: exams must be a list such as '- {{ exam: chest_ct }}'");
             return null;
         }
 
@@ -632,6 +598,44 @@ internal sealed partial class RuleSetReader
         }
 
         Error(parent, $"{context}: '{key}' is missing");
+        return null;
+    }
+
+    // The required key's value when it is a non-empty list or mapping of the kind T; null after recording `problem`
+    // (or the missing key).
+    private T? RequireNonEmpty<T>(YamlNode parent, Dictionary<string, Field> fields, string key, string context, string problem)
+        where T : YamlNode
+    {
+        if (Require(parent, fields, key, context) is not { } field)
+        {
+            return null;
+        }
+
+        var nonEmpty = field.Value switch
+        {
+            YamlSequenceNode list => list.Children.Count > 0,
+            YamlMappingNode map => map.Children.Count > 0,
+            _ => false,
+        };
+        if (field.Value is T value && nonEmpty)
+        {
+            return value;
+        }
+
+        Error(field.Value, problem);
+        return null;
+    }
+
+    // The name an exam, site or profile key holds, or null after recording that it is not an identifier.
+    private string? IdentifierOf(YamlNode node, string section, string kind)
+    {
+        var name = (node as YamlScalarNode)?.Value ?? string.Empty;
+        if (Identifier().IsMatch(name))
+        {
+            return name;
+        }
+
+        Error(node, $"{section}: '{name}' is not a valid {kind} name (lower-case letters, digits and _ , starting with a letter)");
         return null;
     }
 

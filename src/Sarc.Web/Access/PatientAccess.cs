@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sarc.Registry.Audit;
+using Sarc.Registry.Codes;
+using Sarc.Registry.Import;
+using Sarc.Registry.LongFormat;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
@@ -16,76 +19,106 @@ namespace Sarc.Web.Access;
 /// The one place where a user's rights meet the registry: every page and API endpoint reads and writes patients only
 /// through this class. A user sees only patients of their centers (admin: all); a patient outside them is reported as
 /// absent (null), never as forbidden, so its existence is not revealed. Investigators never write and get
-/// pseudonymized template cells (birth date blank).
+/// pseudonymized template cells (birth date blank). Every read is a query of the request's own connection scoped to
+/// the user's centers in the database (<see cref="Scope"/>): nothing is cached between requests, so a change committed
+/// by anyone (another request, the CLI, another server on the same PostgreSQL) is seen by the next request.
 /// </summary>
 public sealed class PatientAccess
 {
-    private readonly IRegistryStore _store;
-    private readonly PatientCache _cache;
+    /// <summary>Records are read in slices of this many (<see cref="Visible"/>, the API's list): bounded memory per read.</summary>
+    private const int Slice = 2000;
 
-    /// <summary>The rights of <paramref name="user"/> over <paramref name="store"/>; <paramref name="cache"/> is shared by an app's requests (null: a private one).</summary>
-    public PatientAccess(IRegistryStore store, WebUser user, PatientCache? cache = null)
+    private readonly IRegistryStore _store;
+
+    /// <summary>The rights of <paramref name="user"/> over <paramref name="store"/>.</summary>
+    public PatientAccess(IRegistryStore store, WebUser user)
     {
         _store = store;
         User = user;
-        _cache = cache ?? new PatientCache();
     }
 
     /// <summary>The user whose rights apply.</summary>
     public WebUser User { get; }
 
-    /// <summary>Every patient the user may see, ordered by id.</summary>
-    public IReadOnlyList<PatientRecord> Visible() => VisibleWithAuditPosition().Patients;
+    /// <summary>The patients the user may see, as a filter the database applies: every center for an admin, else the user's centers.</summary>
+    public PatientFilter Scope => new(Centers: User.Role == UserRole.Admin ? null : User.Centers);
+
+    /// <summary>Every patient the user may see, ordered by id (whole records: for a study run).</summary>
+    public IReadOnlyList<PatientRecord> Visible() => [.. Stream()];
 
     /// <summary>
-    /// Every patient the user may see, ordered by id, and the registry's audit position (last audit id) they were loaded
-    /// at: a study report's provenance.
+    /// Every patient the user may see, ordered by id, and the registry's audit position (last audit id) they were read
+    /// at: a study report's provenance. The slices are read between two readings of the position; a write committed in
+    /// between reads again (at most three times; a registry written to that often gets the later position).
     /// </summary>
     public (IReadOnlyList<PatientRecord> Patients, long AuditPosition) VisibleWithAuditPosition()
     {
-        var snapshot = _cache.Get(_store);
-        return (Filter(snapshot.All), snapshot.Version);
-    }
-
-    private IReadOnlyList<PatientRecord> Filter(IReadOnlyList<PatientRecord> all)
-    {
-        if (User.Role == UserRole.Admin)
+        for (var attempt = 1; ; attempt++)
         {
-            return all;
-        }
-        var visible = new List<PatientRecord>(all.Count);
-        foreach (var record in all)
-        {
-            if (User.SeesCenter(record.Patient.Center))
+            var before = _store.LastAuditId();
+            var patients = Visible();
+            var after = _store.LastAuditId();
+            if (after == before || attempt == 3)
             {
-                visible.Add(record);
+                return (patients, after);
             }
         }
-        return visible;
     }
 
-    /// <summary>The visible patients matching <paramref name="query"/>, one page of them.</summary>
+    /// <summary>Every patient the user may see, ordered by id, read a slice at a time.</summary>
+    public IEnumerable<PatientRecord> Stream()
+    {
+        string? after = null;
+        while (true)
+        {
+            var slice = _store.LoadPatients(Scope, after, Slice);
+            foreach (var record in slice)
+            {
+                yield return record;
+            }
+            if (slice.Count < Slice)
+            {
+                yield break;
+            }
+            after = slice[^1].Id;
+        }
+    }
+
+    /// <summary>How many patients the user may see.</summary>
+    public int CountVisible() => _store.FindPatients(Scope, 0, 0).Total;
+
+    /// <summary>The centers the user may see that have patients (for the filters' choices).</summary>
+    public IReadOnlyList<string> Centers() => [.. _store.Centers().Where(User.SeesCenter)];
+
+    /// <summary>The visible patients matching <paramref name="query"/>, one page of them, filtered, counted and paged by the database.</summary>
     public PatientPage Search(PatientQuery query)
     {
-        var matches = new List<PatientRecord>();
-        foreach (var record in Visible())
-        {
-            if (Matches(record, query))
-            {
-                matches.Add(record);
-            }
-        }
         var size = Math.Clamp(query.PageSize, 1, 500);
         var page = Math.Max(1, query.Page);
         var skip = (long)(page - 1) * size;
-        var slice = skip >= matches.Count ? [] : matches.GetRange((int)skip, Math.Min(size, matches.Count - (int)skip));
-        return new PatientPage(slice, matches.Count, page, size);
+        var filter = Scope with { IdContains = query.IdContains, Center = query.Center };
+        // A site or grade that is no code matches nothing (as comparing codes did).
+        if (!string.IsNullOrEmpty(query.Site))
+        {
+            filter = RegistryCodes.Site.TryParse(query.Site, out var site) && RegistryCodes.Site.Code(site) == query.Site ? filter with { Site = site } : filter with { Centers = [] };
+        }
+        if (!string.IsNullOrEmpty(query.Grade))
+        {
+            filter = RegistryCodes.Grade.TryParse(query.Grade, out var grade) && RegistryCodes.Grade.Code(grade) == query.Grade ? filter with { Grade = grade } : filter with { Centers = [] };
+        }
+        if (skip > int.MaxValue)
+        {
+            return new PatientPage([], _store.FindPatients(filter, 0, 0).Total, page, size);
+        }
+        var found = _store.FindPatients(filter, (int)skip, size);
+        return new PatientPage(found.Patients, found.Total, page, size);
     }
 
     /// <summary>The patient <paramref name="patientId"/> when it exists and the user may see it; otherwise null.</summary>
     public PatientRecord? Find(string patientId)
     {
-        return _cache.Get(_store).ById.TryGetValue(patientId, out var record) && User.SeesCenter(record.Patient.Center) ? record : null;
+        var record = _store.LoadPatient(patientId);
+        return record is not null && User.SeesCenter(record.Patient.Center) ? record : null;
     }
 
     /// <summary>The template cells of <paramref name="record"/> as this user may see them: identifying cells (birth date) blank for investigators.</summary>
@@ -147,40 +180,51 @@ public sealed class PatientAccess
     }
 
     /// <summary>
-    /// Records an event of a visible patient on <paramref name="date"/> (ISO text, validated as the import does; for a
-    /// death also <paramref name="cause"/>, a template code or empty), moving the last follow-up forward to it (see
-    /// <see cref="PatientEvent"/>), audited with <paramref name="reason"/> (required) in one transaction.
+    /// Adds an entry to a list of a visible patient: <paramref name="cells"/> are the <paramref name="file"/> row's
+    /// cells after <c>patient_id</c>, read by <see cref="EntryForm"/> with the import's rules (no date after today by
+    /// <paramref name="clock"/>) and checked against the stored entries by the store's import, in one transaction
+    /// audited with the required <paramref name="reason"/>. Errors name line 2 of <paramref name="source"/> (the form).
     /// </summary>
     /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    public ImportResult? RecordEvent(string patientId, PatientEvent kind, string date, string? cause, string reason, TimeProvider clock)
+    public ImportResult? AddEntry(string patientId, LongFile file, IReadOnlyList<string> cells, string reason, TimeProvider clock, string source)
     {
         RequireWriter();
-        var record = Find(patientId);
-        if (record is null)
+        if (Find(patientId) is null)
         {
             return null;
         }
-        var cells = TemplateCells.Of(record);
-        date = date.Trim();
-        var column = kind switch
+        if (Reason(reason) is not { } why)
         {
-            PatientEvent.LocalRecurrence => TemplateColumns.LrDate,
-            PatientEvent.DistantMetastasis => TemplateColumns.DmDate,
-            PatientEvent.Death => TemplateColumns.DeathDate,
-            _ => TemplateColumns.LastFollowUpDate,
-        };
-        cells[column] = date;
-        if (kind == PatientEvent.Death)
-        {
-            cells[TemplateColumns.DeathCause] = cause?.Trim() ?? "";
-            cells[TemplateColumns.LastFollowUpDate] = date;
+            return ReasonRequired;
         }
-        else if (kind != PatientEvent.LastFollowUp && TemplateCodes.TryDate(date, out var on) && on > TemplateCells.LastFollowUp(record))
+        var (entry, errors) = EntryForm.Parse(file, [patientId, .. cells], Today(clock), source);
+        return entry is null ? ImportResult.Failed(errors)
+            : _store.Import(new ImportBatch([], [new ImportAddition(patientId, entry, source, 2)]), update: true, new AuditContext(User.Email, clock, why), null);
+    }
+
+    /// <summary>
+    /// Replaces entry <paramref name="index"/> (0-based, the record's order) of a list of a visible patient by the
+    /// entry of <paramref name="cells"/> (as <see cref="AddEntry"/>), or removes it when <paramref name="cells"/> is
+    /// null, with every rule of the patient's record checked (<see cref="EntryForm.Change"/>), audited with the
+    /// required <paramref name="reason"/>.
+    /// </summary>
+    /// <returns>Null when the patient is not visible or has no such entry; otherwise the import result (errors: nothing changed).</returns>
+    /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
+    public ImportResult? ChangeEntry(string patientId, LongFile file, int index, IReadOnlyList<string>? cells, string reason, TimeProvider clock, string source)
+    {
+        RequireWriter();
+        if (Find(patientId) is not { } stored || index < 0 || index >= LongFormatWriter.RowsOf(stored, file).Count())
         {
-            cells[TemplateColumns.LastFollowUpDate] = date;
+            return null;
         }
-        return Save(cells, update: true, reason, clock);
+        if (Reason(reason) is not { } why)
+        {
+            return ReasonRequired;
+        }
+        var (record, errors) = EntryForm.Change(stored, file, index, cells is null ? null : [patientId, .. cells], Today(clock), source);
+        return record is null ? ImportResult.Failed(errors)
+            : _store.Import([new ImportRow(2, record, File: source)], update: true, new AuditContext(User.Email, clock, why), null);
     }
 
     /// <summary>
@@ -215,25 +259,33 @@ public sealed class PatientAccess
     /// <summary>The template columns that identify a patient (the full birth date); investigators never see their values.</summary>
     public static readonly IReadOnlyList<int> IdentifyingColumns = [TemplateColumns.BirthDate];
 
-    /// <summary>Surveillance visits due (or overdue) up to <paramref name="withinDays"/> after <paramref name="asOf"/>, visible patients only.</summary>
-    public IReadOnlyList<DueVisit> Due(DateOnly asOf, int withinDays, RuleSet rules) =>
-        new SurveillancePlanner(rules).DueList(Visible().Select(ToSurveillance), asOf, withinDays);
-
     /// <summary>The worklist of the visible patients: the due list and, apart, those lost to follow-up; <paramref name="center"/> keeps one center.</summary>
     public Worklist Worklist(DateOnly asOf, int withinDays, RuleSet rules, string? center = null) =>
-        new SurveillancePlanner(rules).Worklist(Visible().Select(ToSurveillance), asOf, withinDays, center);
+        new SurveillancePlanner(rules).Worklist(Planned(center), asOf, withinDays, center);
+
+    /// <summary>The planner's records of the visible patients (of <paramref name="center"/> only, when given), from the registry's narrow summary query.</summary>
+    private IReadOnlyList<SurveillancePatient> Planned(string? center)
+    {
+        var summaries = _store.Summaries(Scope with { Center = center });
+        var patients = new SurveillancePatient[summaries.Count];
+        for (var i = 0; i < patients.Length; i++)
+        {
+            patients[i] = RegistryPatients.From(summaries[i]);
+        }
+        return patients;
+    }
 
     /// <summary>
-    /// The worklist's visits as calendar entries: for each patient of <see cref="Due"/>, that next visit as scheduled
-    /// (profile, month after surgery or local recurrence, exams), for <see cref="Sarc.Surveillance.Calendar.IcsCalendarWriter"/>.
+    /// The worklist's visits as calendar entries: for each patient due (<see cref="Worklist"/>'s due list), that next visit as scheduled
+    /// (profile, month after surgery or local recurrence, exams), of <paramref name="center"/> only when given, for <see cref="Sarc.Surveillance.Calendar.IcsCalendarWriter"/>.
     /// </summary>
-    public IReadOnlyList<PatientVisit> DueVisits(DateOnly asOf, int withinDays, RuleSet rules)
+    public IReadOnlyList<PatientVisit> DueVisits(DateOnly asOf, int withinDays, RuleSet rules, string? center = null)
     {
         var planner = new SurveillancePlanner(rules);
         var byId = new Dictionary<string, SurveillancePatient>(StringComparer.Ordinal);
-        foreach (var record in Visible())
+        foreach (var patient in Planned(center))
         {
-            byId[record.Id] = ToSurveillance(record);
+            byId[patient.PatientId] = patient;
         }
         var visits = new List<PatientVisit>();
         foreach (var due in planner.DueList(byId.Values, asOf, withinDays))
@@ -270,15 +322,15 @@ public sealed class PatientAccess
     }
 
     /// <summary>One form record through the import's validation, with a required reason; errors are on line 2.</summary>
-    private ImportResult Save(string[] cells, bool update, string reason, TimeProvider clock)
-    {
-        reason = OneLine(reason);
-        if (reason.Length == 0)
-        {
-            return ImportResult.Failed([new ImportError(2, "reason", "a reason for the change is required")]);
-        }
-        return Write(TemplateParser.ParseRow(cells, "web form"), update, new AuditContext(User.Email, clock, reason), source: null);
-    }
+    private ImportResult Save(string[] cells, bool update, string reason, TimeProvider clock) =>
+        Reason(reason) is { } why ? Write(TemplateParser.ParseRow(cells, "web form"), update, new AuditContext(User.Email, clock, why), source: null) : ReasonRequired;
+
+    /// <summary>The reason as one line, or null when there is none.</summary>
+    private static string? Reason(string? reason) => OneLine(reason) is { Length: > 0 } line ? line : null;
+
+    private static readonly ImportResult ReasonRequired = ImportResult.Failed([new ImportError(2, "reason", "a reason for the change is required")]);
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The center rule on top of the import's own validation, then the store's all-or-nothing import.</summary>
     private ImportResult Write(TemplateParseResult parsed, bool update, AuditContext audit, ImportSource? source)
@@ -288,7 +340,6 @@ public sealed class PatientAccess
             return ImportResult.Failed([.. parsed.Errors.OrderBy(e => e.Line)]);
         }
         var errors = new List<ImportError>();
-        var byId = _cache.Get(_store).ById;
         foreach (var row in parsed.Rows)
         {
             var center = row.Record.Patient.Center;
@@ -296,7 +347,7 @@ public sealed class PatientAccess
             {
                 errors.Add(new ImportError(row.Line, "center", $"'{center}' is not one of your centers"));
             }
-            else if (byId.TryGetValue(row.Record.Id, out var existing) && !User.SeesCenter(existing.Patient.Center))
+            else if (_store.CenterOf(row.Record.Id) is { } existing && !User.SeesCenter(existing))
             {
                 // Same wording as a clash the user could see, so an id of another center is not confirmed either way.
                 errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' cannot be used"));
@@ -351,21 +402,4 @@ public sealed class PatientAccess
     }
 
     private static string OneLine(string? text) => (text ?? "").Trim().ReplaceLineEndings(" ");
-
-    private static bool Matches(PatientRecord record, PatientQuery query)
-    {
-        if (!string.IsNullOrEmpty(query.IdContains) && !record.Id.Contains(query.IdContains, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-        if (!string.IsNullOrEmpty(query.Center) && !string.Equals(record.Patient.Center, query.Center, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        if (!string.IsNullOrEmpty(query.Site) && TemplateCodes.Code(record.Tumor.Site) != query.Site)
-        {
-            return false;
-        }
-        return string.IsNullOrEmpty(query.Grade) || TemplateCodes.Code(record.Tumor.Grade) == query.Grade;
-    }
 }

@@ -29,7 +29,7 @@ internal static class ApiEndpoints
             return Json(w =>
             {
                 w.WriteStartArray("patients");
-                foreach (var record in session.Access.Visible())
+                foreach (var record in session.Access.Stream())
                 {
                     WritePatient(w, session.Access.Cells(record));
                 }
@@ -104,7 +104,7 @@ internal static class ApiEndpoints
             }
         });
 
-        api.MapGet("/surveillance/due", (HttpContext http, string? as_of, int? within_days) =>
+        api.MapGet("/surveillance/due", (HttpContext http, string? as_of, int? within_days, string? center) =>
         {
             var days = within_days ?? DueWindow.DefaultDays;
             if ((DueWindow.TryDate(as_of, out var asOf) ?? DueWindow.CheckDays(days, "within_days")) is { } problem)
@@ -112,7 +112,7 @@ internal static class ApiEndpoints
                 return Json(w => w.WriteString("error", problem), StatusCodes.Status400BadRequest);
             }
             using var session = Session.Open(http, options);
-            var worklist = session.Access.Worklist(asOf, days, options.Rules);
+            var worklist = session.Access.Worklist(asOf, days, options.Rules, string.IsNullOrEmpty(center) ? null : center);
             return Json(w => DueListJson.WriteProperties(w, worklist, options.Rules));
         });
     }

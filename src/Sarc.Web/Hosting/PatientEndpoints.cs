@@ -34,6 +34,7 @@ internal static class PatientEndpoints
             {
                 Query = query,
                 Result = result,
+                Centers = session.Access.Centers(),
                 Previous = result.Page > 1 ? PageUrl(http, result.Page - 1) : null,
                 Next = result.Page < result.Pages ? PageUrl(http, result.Page + 1) : null,
             });

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry.Storage;
 using Sarc.Web.Access;
 
@@ -22,7 +21,7 @@ internal sealed class Session : IDisposable
     {
         var user = Claims.User(http.User);
         var store = RegistryStore.Open(options.Database);
-        return new Session(store, new PatientAccess(store, user, http.RequestServices.GetRequiredService<PatientCache>()));
+        return new Session(store, new PatientAccess(store, user));
     }
 
     public void Dispose() => _store.Dispose();

@@ -31,7 +31,7 @@ internal static class StudyEndpoints
                 return Html.NotFound("No such study.");
             }
             using var session = Session.Open(http, options);
-            return Html.Page<StudyPage>(new { Study = study, Visible = session.Access.Visible().Count });
+            return Html.Page<StudyPage>(new { Study = study, Visible = session.Access.CountVisible() });
         });
 
         app.MapPost("/studies/{id}/run", async (HttpContext http, IAntiforgery af, string id) =>

@@ -12,42 +12,53 @@ using Sarc.Web.Pages;
 namespace Sarc.Web.Hosting;
 
 /// <summary>
-/// The surveillance worklist (<c>/surveillance?as_of=&amp;days=</c>) of the user's visible patients, and the same list
-/// as an iCalendar download (<c>/surveillance.ics</c>, Sarc.Surveillance's <see cref="IcsCalendarWriter"/>), both with
+/// The surveillance worklist (<c>/surveillance?as_of=&amp;days=&amp;center=</c>) of the user's visible patients (one
+/// center's when given): the due list with each patient's last contact, and apart the patients lost to follow-up; and
+/// the same due list as an iCalendar download (<c>/surveillance.ics</c>, Sarc.Surveillance's <see cref="IcsCalendarWriter"/>), both with
 /// the server's rule file (<c>sarc serve --rules</c>, or the built-in rules).
 /// </summary>
 internal static class WorklistEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
     {
-        app.MapGet("/surveillance", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days) =>
+        app.MapGet("/surveillance", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days,
+            [FromQuery(Name = WorklistPage.CenterField)] string? center) =>
         {
             if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
             {
                 return Refused(problem);
             }
             using var session = Session.Open(http, options);
+            center = string.IsNullOrEmpty(center) ? null : center;
+            var query = new Dictionary<string, string?>
+            {
+                [WorklistPage.AsOfField] = TemplateCodes.Date(asOf),
+                [WorklistPage.DaysField] = within.ToString(CultureInfo.InvariantCulture),
+            };
+            if (center is not null)
+            {
+                query[WorklistPage.CenterField] = center;
+            }
             return Html.Page<WorklistPage>(new
             {
                 AsOf = asOf,
                 Days = within,
-                Due = session.Access.Due(asOf, within, options.Rules),
-                CalendarUrl = QueryHelpers.AddQueryString("/surveillance.ics", new Dictionary<string, string?>
-                {
-                    [WorklistPage.AsOfField] = TemplateCodes.Date(asOf),
-                    [WorklistPage.DaysField] = within.ToString(CultureInfo.InvariantCulture),
-                }),
+                Center = center,
+                Centers = session.Access.Centers(),
+                Worklist = session.Access.Worklist(asOf, within, options.Rules, center),
+                CalendarUrl = QueryHelpers.AddQueryString("/surveillance.ics", query),
             });
         });
 
-        app.MapGet("/surveillance.ics", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days) =>
+        app.MapGet("/surveillance.ics", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days,
+            [FromQuery(Name = WorklistPage.CenterField)] string? center) =>
         {
             if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
             {
                 return Refused(problem);
             }
             using var session = Session.Open(http, options);
-            var ics = new IcsCalendarWriter(options.Rules, options.Clock).ToIcs(session.Access.DueVisits(asOf, within, options.Rules));
+            var ics = new IcsCalendarWriter(options.Rules, options.Clock).ToIcs(session.Access.DueVisits(asOf, within, options.Rules, string.IsNullOrEmpty(center) ? null : center));
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"surveillance-{TemplateCodes.Date(asOf)}.ics\"";
             return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
         });

@@ -176,6 +176,51 @@ public sealed class LongFormatParserTest : IDisposable
         Assert.Equal("surgery form:line 2: lesions: 0 is out of range (must be >= 1)", Assert.Single(errors).ToString());
     }
 
+    [Fact]
+    public void EntryFormChange_EditsOrRemovesOneEntry_AndChecksTheWholeRecordAtTheFormsLine()
+    {
+        var stored = Assert.Single(Parse(new LongText().Patient("P1")
+            .Row("events", "P1", ("date", "2016-01-01"), ("kind", "local_recurrence"))
+            .Row("events", "P1", ("date", "2017-01-01"), ("kind", "death"), ("cause", "sarcoma"))).Batch.Rows).Record;
+        var file = Sarc.Registry.LongFormat.LongFiles.Events;
+
+        var (edited, none) = EntryForm.Change(stored, file, 0, ["P1", "2016-02-02", "local_recurrence", "", "", "", ""], Today, "event form");
+        var (removed, _) = EntryForm.Change(stored, file, 1, null, Today, "event form");
+        var (after, errors) = EntryForm.Change(stored, file, 0, ["P1", "2018-01-01", "local_recurrence", "", "", "", ""], Today, "event form");
+        var (noPrimary, primaryErrors) = EntryForm.Change(stored, Sarc.Registry.LongFormat.LongFiles.Surgeries, 0, null, Today, "surgery form");
+
+        Assert.Empty(none);
+        Assert.Equal([new DateOnly(2016, 2, 2), new DateOnly(2017, 1, 1)], edited!.Events.Select(e => e.Date));
+        Assert.Null(removed!.Death);
+        Assert.Equal(stored.Surgeries, removed.Surgeries);
+        Assert.Null(after);
+        Assert.StartsWith("event form:line 2: ", Assert.Single(errors).ToString());
+        Assert.Contains("after the death", errors[0].ToString());
+        Assert.Null(noPrimary);
+        Assert.Contains("primary", Assert.Single(primaryErrors).ToString());
+    }
+
+    [Fact]
+    public void EntryFormChangePatient_KeepsEveryEntry_AndRefusesABirthDateAfterThem()
+    {
+        var stored = Assert.Single(Parse(new LongText().Patient("P1").Row("followup", "P1", ("date", "2018-06-01"), ("status", "ned"))).Batch.Rows).Record;
+        var cells = Sarc.Registry.LongFormat.LongFormatWriter.RowsOf(stored, Sarc.Registry.LongFormat.LongFiles.Patients).Single();
+        var columns = Sarc.Registry.LongFormat.LongFiles.Patients.Columns;
+
+        cells[columns.ToList().IndexOf("charlson")] = "4";
+        var (changed, none) = EntryForm.ChangePatient(stored, cells, Today, "patient form");
+        cells[columns.ToList().IndexOf("birth_date")] = "2016-01-01";
+        var (refused, errors) = EntryForm.ChangePatient(stored, cells, Today, "patient form");
+
+        Assert.Empty(none);
+        Assert.Equal(4, changed!.Comorbidity.Charlson);
+        Assert.Equal(stored.FollowUps, changed.FollowUps);
+        Assert.Equal(stored.Surgeries, changed.Surgeries);
+        Assert.Null(refused);
+        Assert.All(errors, e => Assert.StartsWith("patient form:line 2: ", e.ToString()));
+        Assert.NotEmpty(errors);
+    }
+
     public void Dispose()
     {
         foreach (var path in folders)

@@ -397,6 +397,82 @@ public abstract class RegistryStoreContract
         Assert.Equal(("surgery", "2015-04-01 primary", "margin", "R0", "R1"), (change.Entity, change.Item!, change.Field!, change.OldValue!, change.NewValue!));
     }
 
+    [Fact]
+    public void FindPatients_ScopesFiltersCountsAndPagesInTheDatabase()
+    {
+        using var store = OpenNew();
+        Import(store, new TemplateText()
+            .Add("a_1", ("center", "A")).Add("A2", ("center", "A"), ("grade", "1")).Add("ax3", ("center", "A"))
+            .Add("B1", ("center", "B")).Add("B2", ("center", "B"), ("site", "trunk")).Add("C1", ("center", "C")));
+
+        var scoped = store.FindPatients(new PatientFilter(Centers: ["A", "B"]), offset: 1, limit: 2);
+        Assert.Equal(5, scoped.Total);
+        Assert.Equal(["B1", "B2"], scoped.Patients.Select(p => p.Id));
+        Assert.Equal(["A2", "a_1", "ax3"], store.FindPatients(new PatientFilter(Centers: ["A", "B"], Center: "A"), 0, 10).Patients.Select(p => p.Id));
+        Assert.Equal(0, store.FindPatients(new PatientFilter(Centers: []), 0, 10).Total);
+        // The search is part of the id, any case, with LIKE's wildcards taken literally.
+        Assert.Equal(["a_1"], store.FindPatients(new PatientFilter(IdContains: "A_"), 0, 10).Patients.Select(p => p.Id));
+        Assert.Equal(["a_1", "ax3"], store.FindPatients(new PatientFilter(IdContains: "a"), 0, 10).Patients.Where(p => p.Center == "A" && p.Id != "A2").Select(p => p.Id));
+        Assert.Equal(["A2"], store.FindPatients(new PatientFilter(Grade: FnclccGrade.G1), 0, 10).Patients.Select(p => p.Id));
+        Assert.Equal(["B2"], store.FindPatients(new PatientFilter(Centers: ["B", "C"], Site: TumorSite.Trunk), 0, 10).Patients.Select(p => p.Id));
+        Assert.Equal(["A", "B", "C"], store.Centers());
+        Assert.Equal("B", store.CenterOf("B2"));
+        Assert.Null(store.CenterOf("nobody"));
+    }
+
+    [Fact]
+    public void Summaries_AreTheSummaryOfEachStoredRecord()
+    {
+        using var store = OpenNew();
+        Import(store, new TemplateText()
+            .Add("P1", ("lr_date", "2016-01-01"), ("dm_date", "2016-06-01"), ("death_date", "2017-02-02"), ("last_followup_date", "2017-02-02"), ("death_cause", "sarcoma"))
+            .Add("P2", ("center", "C2"), ("rt_setting", "adjuvant"), ("rt_end_date", "2015-06-30"), ("last_followup_date", "2015-05-01"))
+            .Add("P3", ("dm_date", "2018-03-01")));
+
+        var expected = store.LoadPatients().Select(PatientSummary.Of).ToList();
+
+        Assert.Equal(expected, store.Summaries(PatientFilter.All));
+        Assert.Equal(expected.Where(s => s.Center == "C2"), store.Summaries(new PatientFilter(Centers: ["C2"])));
+        Assert.Equal(expected.Skip(1), store.FindPatients(PatientFilter.All, 1, 5).Patients);
+        Assert.Equal(new DateOnly(2015, 6, 30), expected[1].LastContact);
+    }
+
+    [Fact]
+    public void LoadPatient_AndSlices_ReadOnlyThePatientsAsked()
+    {
+        using var store = OpenNew();
+        Import(store, new TemplateText().Add("P1", ("lr_date", "2016-01-01")).Add("P2", ("center", "C2")).Add("P3").Add("P4", ("center", "C2")));
+        var all = store.LoadPatients();
+
+        Assert.Equal(TemplateCells.Of(all[0]), TemplateCells.Of(store.LoadPatient("P1")!));
+        Assert.Equal(all[0].Events, store.LoadPatient("P1")!.Events);
+        Assert.Null(store.LoadPatient("P9"));
+        Assert.Equal(["P1", "P3"], store.LoadPatients(new PatientFilter(Centers: ["C1"]), null, 10).Select(r => r.Id));
+        Assert.Equal(["P3"], store.LoadPatients(PatientFilter.All, "P2", 1).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void DataVersion_RisesWithEveryCommittedChange_SeenByAnotherConnection()
+    {
+        using var store = OpenNew();
+        using var other = Reopen();
+        var start = store.DataVersion();
+        Assert.Equal(0, store.FindPatients(PatientFilter.All, 0, 10).Total);
+
+        Import(other, new TemplateText().Add("P1").Add("P2"));
+        var afterImport = store.DataVersion();
+        Assert.True(afterImport > start);
+        Assert.Equal(2, store.FindPatients(PatientFilter.All, 0, 10).Total);
+
+        var same = TemplateText.Parse(new TemplateText().Add("P1").Csv());
+        other.Import(same.Rows, update: true, Alice, null);
+        Assert.Equal(afterImport, store.DataVersion());
+
+        other.DeletePatient("P2", Alice);
+        Assert.True(store.DataVersion() > afterImport);
+        Assert.Equal(["P1"], store.FindPatients(PatientFilter.All, 0, 10).Patients.Select(p => p.Id));
+    }
+
     private static ImportResult ImportLong(IRegistryStore store, LongText text, bool update)
     {
         var folder = text.WriteFolder(allFiles: false);

@@ -17,12 +17,19 @@ public sealed class PostgresAccountsTest(PostgresServer server)
         await using var web = await WebHarness.StartAsync(server.CreateDatabase());
         var manager = await web.SignedIn("dm@t.org");
 
-        var response = await WebHarness.PostForm(manager, "/patients/PA2/events/lr", new() { ["date"] = "2023-01-10", ["reason"] = "MRI" });
+        var response = await WebHarness.PostForm(manager, "/patients/PA2/events/new", new() { ["date"] = "2023-01-10", ["kind"] = "local_recurrence", ["reason"] = "MRI" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var changes = web.Audit("PA2").Skip(1).ToList();
         Assert.All(changes, e => Assert.Equal(("dm@t.org", "MRI"), (e.Who, e.Reason!)));
-        Assert.Equal(["event", "followup"], changes.Select(e => e.Entity));
+        Assert.Equal(["event"], changes.Select(e => e.Entity));
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/patients/PB1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WebApp_OnPostgres_AChangeCommittedByAnotherConnection_IsSeenAtTheNextRequest()
+    {
+        await using var web = await WebHarness.StartAsync(server.CreateDatabase());
+        await FreshReadsTest.ChangeByAnotherConnection_IsSeenAtTheNextRequest(web);
     }
 }
