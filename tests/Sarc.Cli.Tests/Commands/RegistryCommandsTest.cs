@@ -84,7 +84,7 @@ public sealed class RegistryCommandsTest : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(output);
-        Assert.StartsWith("patient_id,time,event,age,sex,center,histology,histology_name", lines[0]);
+        Assert.StartsWith("patient_id,time,event,age,surgery_year,sex,center,histology,histology_name", lines[0]);
         Assert.Equal(21, lines.Length);
     }
 
