@@ -61,7 +61,10 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
         var hi = Math.Ceiling(Math.Max(finite.Max(), 0.1) / Math.Log(2)) * Math.Log(2);
         var span = hi - lo;
-        var labelX = lo - span * 0.55;
+        // The label column is wide enough for the longest label: with the interval (1 span) and the value column
+        // (0.6 span) the page is 1.6 + L spans wide, so L spans hold the label's p pixels when L = 1.6 p / (width − p).
+        var labelPixels = entries.Max(e => (double)FigureText.Width(e.Label, FigureStyle.FontSize, e.IsHeading)) + 40;
+        var labelX = lo - span * Math.Max(0.55, 1.6 * labelPixels / Math.Max(width - labelPixels, width * 0.4));
         var textX = hi + span * 0.05;
         // Under headings (e.g. one per transition) the rows are indented.
         var indent = entries.Any(e => e.IsHeading) ? span * 0.04 : 0;
