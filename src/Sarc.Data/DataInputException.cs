@@ -15,7 +15,8 @@ public sealed class DataInputException : Exception
     {
     }
 
-    private static string OneLine(string message)
+    /// <summary><paramref name="message"/> with line breaks and other control characters written as escapes (<c>\n</c>, <c>\u0000</c>): one line.</summary>
+    public static string OneLine(string message)
     {
         if (!message.Any(char.IsControl))
         {

@@ -31,6 +31,27 @@ public static class RegistryImporter
     }
 
     /// <summary>
+    /// Validates rows that another format (a REDCap project, a FHIR bundle) was mapped onto, with every rule and message
+    /// of a long-format file. <paramref name="rows"/> holds, per file, each row's cells in that file's column order
+    /// (<see cref="LongFile.Columns"/>, <c>patient_id</c> first); the row at index <c>i</c> is reported as line
+    /// <c>i + 2</c> of a file named like the <see cref="LongFile"/> (so the caller can name its own record again).
+    /// </summary>
+    /// <exception cref="ArgumentException">A row whose cell count is not its file's column count.</exception>
+    public static ImportParseResult ParseRows(string source, IReadOnlyDictionary<LongFile, IReadOnlyList<string[]>> rows, DateOnly asOf)
+    {
+        var tables = new Dictionary<LongFile, RawTable>();
+        foreach (var (file, cells) in rows)
+        {
+            if (cells.Any(c => c.Length != file.Columns.Count))
+            {
+                throw new ArgumentException($"every {file.Name} row needs {file.Columns.Count} cells", nameof(rows));
+            }
+            tables[file] = new RawTable(source, file.Name, [.. file.Columns], [.. cells], [.. Enumerable.Range(2, cells.Count)]);
+        }
+        return LongFormatParser.Parse(source, tables, asOf);
+    }
+
+    /// <summary>
     /// Imports <paramref name="path"/> into <paramref name="store"/>. When anything is invalid, or a patient already in
     /// the registry would change without <paramref name="update"/>, nothing changes and the result lists every problem.
     /// </summary>
@@ -56,6 +77,7 @@ public static class RegistryImporter
             return ImportResult.Failed(parsed.Errors);
         }
         var source = Directory.Exists(path) ? ImportSource.OfFolder(path) : ImportSource.OfFile(path);
+        FaultPoints.Reach(FaultPoints.Parsed);
         var store = open();
         try
         {

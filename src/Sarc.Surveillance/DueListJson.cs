@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Sarc.Registry.Codes;
 using Sarc.Surveillance.Rules;
 
 namespace Sarc.Surveillance;
@@ -18,7 +18,7 @@ public static class DueListJson
     /// <summary>Writes the worklist's properties into the JSON object <paramref name="writer"/> has open.</summary>
     public static void WriteProperties(Utf8JsonWriter writer, Worklist worklist, RuleSet rules)
     {
-        writer.WriteString("as_of", Iso(worklist.AsOf));
+        writer.WriteString("as_of", CellText.Date(worklist.AsOf));
         writer.WriteNumber("within_days", worklist.WithinDays);
         writer.WriteString("rules", rules.Source);
         writer.WriteStartArray("patients");
@@ -27,7 +27,7 @@ public static class DueListJson
             writer.WriteStartObject();
             writer.WriteString("patient_id", visit.PatientId);
             writer.WriteString("center", visit.Center);
-            writer.WriteString("next_visit", Iso(visit.NextVisit));
+            writer.WriteString("next_visit", CellText.Date(visit.NextVisit));
             writer.WriteString("status", visit.Status == DueStatus.Overdue ? "overdue" : "due");
             writer.WriteStartArray("exams");
             foreach (var exam in visit.Exams)
@@ -36,8 +36,8 @@ public static class DueListJson
             }
             writer.WriteEndArray();
             writer.WriteString("profile", visit.Profile);
-            writer.WriteString("last_contact", Iso(visit.LastContact));
-            writer.WriteString("last_status", visit.LastContactStatus is { } s ? Sarc.Registry.Codes.RegistryCodes.FollowUpStatus.Code(s) : null);
+            writer.WriteString("last_contact", CellText.Date(visit.LastContact));
+            writer.WriteString("last_status", visit.LastContactStatus is { } s ? RegistryCodes.FollowUpStatus.Code(s) : null);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -47,7 +47,7 @@ public static class DueListJson
             writer.WriteStartObject();
             writer.WriteString("patient_id", patient.PatientId);
             writer.WriteString("center", patient.Center);
-            writer.WriteString("last_contact", Iso(patient.LastContact));
+            writer.WriteString("last_contact", CellText.Date(patient.LastContact));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -57,5 +57,4 @@ public static class DueListJson
     public static void WriteProperties(Utf8JsonWriter writer, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays, RuleSet rules) =>
         WriteProperties(writer, new Worklist(asOf, withinDays, due, []), rules);
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

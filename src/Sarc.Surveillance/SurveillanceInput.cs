@@ -1,5 +1,5 @@
-using System.Globalization;
 using Sarc.Data;
+using Sarc.Registry.Codes;
 
 namespace Sarc.Surveillance;
 
@@ -40,7 +40,7 @@ public static class SurveillanceInput
     /// <exception cref="DataInputException">Text that is not a valid date in that format (e.g. 2023-02-30).</exception>
     public static DateOnly ParseDate(string? text, string what)
     {
-        if (DateOnly.TryParseExact((text ?? string.Empty).Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (CellText.TryDate((text ?? string.Empty).Trim(), out var date))
         {
             return date;
         }

@@ -37,6 +37,8 @@ public static class SarcWebApp
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(options);
+        // The worklist's planner records per center, kept while the registry's data version stands (PlanCache).
+        builder.Services.AddSingleton<Access.PlanCache>();
         // Pages are Razor components rendered on the server; text outside ASCII (α/β, dashes) is written as is, not as entities.
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -103,6 +105,7 @@ public static class SarcWebApp
         DataEntryEndpoints.Map(app, options);
         ImportEndpoints.Map(app, options);
         WorklistEndpoints.Map(app, options);
+        ExportEndpoints.Map(app, options);
         StudyEndpoints.Map(app, options);
         return app;
     }

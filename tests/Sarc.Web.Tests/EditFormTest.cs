@@ -94,12 +94,32 @@ public sealed partial class EditFormTest : IAsyncLifetime
         Assert.Equal(before, AuditCount("PB1"));
     }
 
-    /// <summary>Loads the edit form, keeps every prefilled value, overrides <paramref name="changes"/> and posts it.</summary>
-    private static async Task<HttpResponseMessage> Submit(HttpClient client, string id, Dictionary<string, string> changes)
+    [Fact]
+    public async Task Edit_SavedOnAPageOpenedBeforeAnotherSave_IsRefusedNamingWhoAndWhen()
     {
-        var html = await client.GetStringAsync($"/patients/{id}/edit");
+        var manager = await _web.SignedIn("dm@t.org");
+        var stale = await manager.GetStringAsync("/patients/PA1/edit");
+        Assert.Contains("<input type=\"hidden\" name=\"version\" value=\"1\" />", stale);
+        Assert.Equal(HttpStatusCode.Redirect, (await Submit(await _web.SignedIn("admin@t.org"), "PA1", new() { ["grade"] = "2", ["reason"] = "review" })).StatusCode);
+        var before = AuditCount("PA1");
+
+        var response = await Post(manager, stale, "PA1", new() { ["grade"] = "1", ["reason"] = "my review" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches(@"'PA1' was changed by admin@t\.org at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC since you opened it \(version 1, now 2\); nothing was saved", html);
+        Assert.Equal(before, AuditCount("PA1"));
+        Assert.Equal(Registry.Domain.FnclccGrade.G2, _web.Load("PA1")!.Tumor.Grade);
+        // Opened again, the form carries the new version and saves.
+        Assert.Equal(HttpStatusCode.Redirect, (await Submit(manager, "PA1", new() { ["grade"] = "1", ["reason"] = "my review" })).StatusCode);
+        Assert.Equal(3, _web.Load("PA1")!.Version);
+    }
+
+    /// <summary>Posts the edit form as it was on <paramref name="page"/> (every prefilled value), with <paramref name="changes"/>.</summary>
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string page, string id, Dictionary<string, string> changes)
+    {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match m in Field().Matches(html))
+        foreach (Match m in Field().Matches(page))
         {
             fields[m.Groups[2].Value] = WebUtility.HtmlDecode(m.Groups[3].Value);
         }
@@ -109,6 +129,10 @@ public sealed partial class EditFormTest : IAsyncLifetime
         }
         return await client.PostAsync($"/patients/{id}/edit", new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>Loads the edit form, keeps every prefilled value, overrides <paramref name="changes"/> and posts it.</summary>
+    private static async Task<HttpResponseMessage> Submit(HttpClient client, string id, Dictionary<string, string> changes) =>
+        await Post(client, await client.GetStringAsync($"/patients/{id}/edit"), id, changes);
 
     private int AuditCount(string id)
     {

@@ -162,6 +162,8 @@ public sealed partial class RouteTableTest : IAsyncLifetime
                 return await browser.GetAsync("/surveillance?as_of=2022-06-01&days=400");
             case "GET /surveillance.ics":
                 return await browser.GetAsync("/surveillance.ics?as_of=2022-06-01&days=400");
+            case "GET /export/pseudonymized.zip":
+                return await browser.GetAsync("/export/pseudonymized.zip");
             case "GET /studies":
                 return await browser.GetAsync("/studies");
             case "GET /studies/{id}":

@@ -15,7 +15,7 @@ internal static class AuditCommand
         var json = CommonOptions.Json();
         var command = new Command("audit", "List the audit trail: who changed what, when, old and new value, why, and from which file.")
         {
-            db, patient, json,
+            db, patient, json, AuditVerifyCommand.Create(context),
         };
         command.SetAction(parse =>
         {

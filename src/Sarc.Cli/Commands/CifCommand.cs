@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Sarc.Cli.Output;
-using Sarc.Data.Csv;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
 
@@ -28,8 +27,7 @@ internal static class CifCommand
         {
             var plotFile = plot.Of(parse);
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
-            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
-            var analysis = CifReport.Analyse(CsvTableReader.Read(parse.GetValue(data)!, used), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
+            var analysis = CifReport.Analyse(CommonOptions.ReadSurvivalColumns(parse, data, time, status, group), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.CifFigure(analysis, new Dictionary<int, string>(), new Sarc.Studies.Reports.ReportLabels([]), "Time"));
             return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
                 writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Sarc.Data;
+using Sarc.Data.Csv;
+using Sarc.Data.Tables;
 
 namespace Sarc.Cli.Commands;
 
@@ -25,6 +27,17 @@ internal static class CommonOptions
     /// <exception cref="DataInputException">An element that is not a finite number.</exception>
     public static double[]? TimesOf(ParseResult parse, Option<string> at) =>
         parse.GetValue(at) is { } text ? ParseNumberList(text, "--at") : null;
+
+    /// <summary>
+    /// The <c>--data</c> table of km and cif with only the time and status columns and, when given, the group column
+    /// parsed (the others are skipped, see <see cref="CsvTableReader.Read(string, IReadOnlyCollection{string}?)"/>).
+    /// </summary>
+    /// <exception cref="DataInputException">The file cannot be read or is malformed (file and line named).</exception>
+    public static DataFrame ReadSurvivalColumns(ParseResult parse, Option<string> data, Option<string> time, Option<string> status, Option<string> group)
+    {
+        string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
+        return CsvTableReader.Read(parse.GetValue(data)!, used);
+    }
 
     public static Option<double> ConfidenceLevel(string description) =>
         new("--conf-level") { Description = description, DefaultValueFactory = _ => 0.95 };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sarc.Data;
+using Sarc.Interop.Pseudonymization;
 using Sarc.Registry.LongFormat;
 using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
@@ -17,19 +18,51 @@ internal static class ExportCommand
     {
         var db = RegistryOptions.Db();
         var output = new Option<string>("--out") { Description = "A folder (long format, six CSV files), a .xlsx file (long format, six sheets), or a .csv file (flat template: one row per patient).", Required = true };
-        var command = new Command("export", "Export the registry: the long format to a folder or .xlsx, the flat template to a .csv file.")
+        var pseudonymize = new Option<bool>("--pseudonymize") { Description = "Remove the HIPAA Safe Harbor identifiers: keyed pseudonyms for patient ids, every date of a patient shifted by one secret offset (-180..+180 days, intervals unchanged), birth year only (90+ over 89), free text dropped. Needs --key-file; long format only." };
+        var keyFile = new Option<string>("--key-file") { Description = "With --pseudonymize: the secret key (at least 32 bytes; the same key gives the same pseudonyms and shifts)." };
+        var keepText = new Option<bool>("--keep-text") { Description = "With --pseudonymize: keep the free text (systemic regimens)." };
+        var command = new Command("export", "Export the registry: the long format to a folder or .xlsx, the flat template to a .csv file; --pseudonymize for data that leaves the hospital.")
         {
-            db, output,
+            db, output, pseudonymize, keyFile, keepText,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(output)!;
-            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
-            var patients = store.LoadPatients();
             var flat = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-            try
+            PseudonymKey? key = null;
+            if (parse.GetValue(pseudonymize))
             {
                 if (flat)
+                {
+                    throw new DataInputException("--pseudonymize writes the long format (the flat template needs full birth dates): give a folder or a .xlsx file to --out");
+                }
+                key = PseudonymKey.Read(parse.GetValue(keyFile) ?? throw new DataInputException("--pseudonymize needs --key-file FILE (the secret behind the pseudonyms and date shifts)"));
+            }
+            else if (parse.GetValue(keyFile) is not null || parse.GetValue(keepText))
+            {
+                throw new DataInputException("--key-file and --keep-text belong to --pseudonymize");
+            }
+            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
+            var patients = store.LoadPatients();
+            try
+            {
+                if (key is not null)
+                {
+                    if (File.Exists(path) && !path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new DataInputException($"--out: '{path}' is a file; give a folder or a .xlsx file");
+                    }
+                    var pseudonymized = Pseudonymizer.Apply(patients, key, parse.GetValue(keepText));
+                    if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                    {
+                        pseudonymized.WriteWorkbook(path);
+                    }
+                    else
+                    {
+                        pseudonymized.WriteFolder(path);
+                    }
+                }
+                else if (flat)
                 {
                     TemplateWriter.WriteFile(patients, path);
                 }
@@ -58,7 +91,7 @@ internal static class ExportCommand
                     context.Error.WriteLine($"sarc export: {hidden} patient{(hidden == 1 ? " has" : "s have")} more than the flat template can show (it has the first recurrence and metastasis, one surgery and one course); export to a folder or .xlsx for everything");
                 }
             }
-            context.Output.WriteLine($"{path}: {patients.Count} patients from {store.Description}{(flat ? " (flat template)" : " (long format)")}");
+            context.Output.WriteLine($"{path}: {patients.Count} patients from {store.Description}{(flat ? " (flat template)" : key is not null ? " (long format, pseudonymized)" : " (long format)")}");
             return SarcApp.Success;
         });
         return command;

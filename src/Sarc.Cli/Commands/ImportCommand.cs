@@ -71,9 +71,9 @@ internal static class ImportCommand
         : $"sarc import: writing {progress.Done:N0} of {progress.Total:N0} patients ({100L * progress.Done / Math.Max(1, progress.Total)} %)";
 
     /// <summary>One line, or null when blank, so that an empty --reason does not record an empty reason.</summary>
-    private static string? Reason(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings(" ");
+    internal static string? Reason(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings(" ");
 
     /// <summary>The database for the summary line, without a PostgreSQL password.</summary>
-    private static string Describe(string db) =>
+    internal static string Describe(string db) =>
         RegistryStore.IsPostgres(db) ? System.Text.RegularExpressions.Regex.Replace(db, @"(?i)(password=)[^;]*|(://[^:/@]*:)[^@]*@", m => m.Groups[1].Success ? m.Groups[1].Value + "***" : m.Groups[2].Value + "***@") : db;
 }

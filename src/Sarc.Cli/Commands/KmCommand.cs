@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sarc.Cli.Output;
-using Sarc.Data.Csv;
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
@@ -47,9 +46,8 @@ internal static class KmCommand
                 ConfidenceLevel = level,
             };
             var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
-            string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
             Stages.Mark("start, options");
-            var table = CsvTableReader.Read(parse.GetValue(data)!, used);
+            var table = CommonOptions.ReadSurvivalColumns(parse, data, time, status, group);
             Stages.Mark("csv");
             var analysis = KmReport.Analyse(table, parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group), options, atTimes);
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));

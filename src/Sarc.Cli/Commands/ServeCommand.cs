@@ -17,12 +17,13 @@ internal static class ServeCommand
         var studies = new Option<string>("--studies") { Description = "A folder of the center's own study definitions (*.yaml), offered next to the built-in ones." };
         var runs = new Option<string>("--runs") { Description = "Working folder for study runs (default: DB.runs next to an SQLite registry)." };
         var rules = SurveillanceCommand.RulesOption();
+        var pseudonymKey = new Option<string>("--pseudonym-key-file") { Description = "The key of the pseudonymized download /export/pseudonymized.zip (default: DB.pseudonym.key next to an SQLite registry, created on first use)." };
         var maxUpload = new Option<int>("--max-upload-mb")
         {
             Description = "The largest template upload (/import, POST /api/import) in MB; larger ones are refused with 413.",
             DefaultValueFactory = _ => 50,
         };
-        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs, rules, maxUpload };
+        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs, rules, maxUpload, pseudonymKey };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(studies);
@@ -36,6 +37,7 @@ internal static class ServeCommand
             {
                 Studies = folder is null ? StudyCatalog.BuiltIn : StudyCatalog.WithDirectory(folder),
                 RunsDirectory = parse.GetValue(runs),
+                PseudonymKeyFile = parse.GetValue(pseudonymKey),
                 MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024L,
                 // The worklist, calendar, record page and API due list follow the same rule file as `sarc surveillance`.
                 Rules = SurveillanceCommand.LoadRules(parse.GetValue(rules)),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Sarc.Cli.Output;
 using Sarc.Data;
+using Sarc.Registry.Codes;
 using Sarc.Studies.Json;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Calendar;
@@ -158,15 +159,15 @@ internal static class SurveillanceCommand
                 JsonOutput.Write(context.Output, writer =>
                 {
                     writer.WriteString("out", path);
-                    writer.WriteString("from", Iso(first));
-                    writer.WriteString("to", Iso(last));
+                    writer.WriteString("from", CellText.Date(first));
+                    writer.WriteString("to", CellText.Date(last));
                     writer.WriteNumber("visits", visits.Count);
                     writer.WriteNumber("patients", patientCount);
                 });
             }
             else
             {
-                context.Output.WriteLine($"{path}: {visits.Count} visit{(visits.Count == 1 ? string.Empty : "s")} of {patientCount} patient{(patientCount == 1 ? string.Empty : "s")} from {Iso(first)} to {Iso(last)}");
+                context.Output.WriteLine($"{path}: {visits.Count} visit{(visits.Count == 1 ? string.Empty : "s")} of {patientCount} patient{(patientCount == 1 ? string.Empty : "s")} from {CellText.Date(first)} to {CellText.Date(last)}");
             }
 
             return SarcApp.Success;
@@ -183,14 +184,14 @@ internal static class SurveillanceCommand
     {
         var due = worklist.Due;
         var overdue = due.Count(v => v.Status == DueStatus.Overdue);
-        output.WriteLine($"{due.Count} patient{(due.Count == 1 ? string.Empty : "s")} to see on {Iso(worklist.AsOf)} or within {worklist.WithinDays} days ({overdue} overdue)");
+        output.WriteLine($"{due.Count} patient{(due.Count == 1 ? string.Empty : "s")} to see on {CellText.Date(worklist.AsOf)} or within {worklist.WithinDays} days ({overdue} overdue)");
         if (due.Count > 0)
         {
             var table = new TextTable("patient_id", "center", "next_visit", "status", "last_contact", "profile", "exams");
             foreach (var visit in due)
             {
-                table.AddRow(visit.PatientId, visit.Center ?? "", Iso(visit.NextVisit), Status(visit.Status),
-                    Iso(visit.LastContact) + (visit.LastContactStatus is { } s ? " " + LastStatus(s) : ""), visit.Profile, string.Join(", ", visit.Exams));
+                table.AddRow(visit.PatientId, visit.Center ?? "", CellText.Date(visit.NextVisit), Status(visit.Status),
+                    CellText.Date(visit.LastContact) + (visit.LastContactStatus is { } s ? " " + LastStatus(s) : ""), visit.Profile, string.Join(", ", visit.Exams));
             }
 
             table.Write(output);
@@ -203,7 +204,7 @@ internal static class SurveillanceCommand
             var table = new TextTable("patient_id", "center", "last_contact");
             foreach (var patient in lost)
             {
-                table.AddRow(patient.PatientId, patient.Center ?? "", Iso(patient.LastContact));
+                table.AddRow(patient.PatientId, patient.Center ?? "", CellText.Date(patient.LastContact));
             }
 
             table.Write(output);
@@ -211,7 +212,7 @@ internal static class SurveillanceCommand
     }
 
     private static string? LastStatus(Sarc.Registry.Domain.FollowUpStatus? status) =>
-        status is { } s ? Sarc.Registry.Codes.RegistryCodes.FollowUpStatus.Code(s) : null;
+        status is { } s ? RegistryCodes.FollowUpStatus.Code(s) : null;
 
     private static string Status(DueStatus status) => status == DueStatus.Overdue ? "overdue" : "due";
 
@@ -245,14 +246,14 @@ internal static class SurveillanceCommand
             writer.WriteString("profile", schedule.Profile);
             // A null string is written as JSON null.
             writer.WriteString("profile_after_lr", schedule.ProfileAfterLocalRecurrence);
-            writer.WriteString("surgery_date", Iso(schedule.SurgeryDate));
-            writer.WriteString("lr_date", schedule.LocalRecurrenceDate is { } lr ? Iso(lr) : null);
+            writer.WriteString("surgery_date", CellText.Date(schedule.SurgeryDate));
+            writer.WriteString("lr_date", schedule.LocalRecurrenceDate is { } lr ? CellText.Date(lr) : null);
             writer.WriteString("rules", rules.Source);
             writer.WriteStartArray("visits");
             foreach (var visit in schedule.Visits)
             {
                 writer.WriteStartObject();
-                writer.WriteString("date", Iso(visit.Date));
+                writer.WriteString("date", CellText.Date(visit.Date));
                 writer.WriteStrings("exams", visit.Exams);
                 writer.WriteString("profile", visit.Profile);
                 writer.WriteNumber("month", visit.Month);
@@ -269,17 +270,16 @@ internal static class SurveillanceCommand
         output.WriteLine($"Profile {profile.Name}: {profile.Description} (rules: {rules.Source})");
         if (schedule.LocalRecurrenceDate is { } lr)
         {
-            output.WriteLine($"Local recurrence on {Iso(lr)}: visits after it follow profile {schedule.ProfileAfterLocalRecurrence}, months counted from the recurrence.");
+            output.WriteLine($"Local recurrence on {CellText.Date(lr)}: visits after it follow profile {schedule.ProfileAfterLocalRecurrence}, months counted from the recurrence.");
         }
 
         var table = new TextTable("date", "month", "from", "exams");
         foreach (var visit in schedule.Visits)
         {
-            table.AddRow(Iso(visit.Date), visit.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), visit.AfterLocalRecurrence ? "recurrence" : "surgery", string.Join(", ", visit.Exams));
+            table.AddRow(CellText.Date(visit.Date), visit.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), visit.AfterLocalRecurrence ? "recurrence" : "surgery", string.Join(", ", visit.Exams));
         }
 
         table.Write(output);
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

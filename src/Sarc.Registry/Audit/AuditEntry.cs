@@ -10,7 +10,8 @@ namespace Sarc.Registry.Audit;
 /// <paramref name="Item"/> names the list entry changed (its date and kind, e.g. <c>2016-05-02 metastasectomy</c>),
 /// null for the patient's own values. <paramref name="At"/> is UTC. <paramref name="Reason"/> is why the change was
 /// made (required by the web forms, optional for imports; null when none was given, and for records written before
-/// schema version 2).
+/// schema version 2). <paramref name="PreviousSha256"/> and <paramref name="Sha256"/> link the entry into the audit
+/// hash chain (<see cref="AuditChain"/>); null only for an entry written outside sarc.
 /// </summary>
 public sealed record AuditEntry(
     long Id,
@@ -25,4 +26,6 @@ public sealed record AuditEntry(
     string? SourceFile,
     string? SourceSha256,
     string? Reason,
-    string? Item = null);
+    string? Item = null,
+    string? PreviousSha256 = null,
+    string? Sha256 = null);

@@ -65,6 +65,13 @@ public sealed class PatientRecord
 
     public Patient Patient { get; }
 
+    /// <summary>
+    /// The stored row version: 1 when the patient was added, one more with each change; 0 for a record not read from a
+    /// registry. A change made on a record read at an older version is refused (optimistic concurrency, see
+    /// <see cref="Template.ImportRow.OpenedVersion"/>).
+    /// </summary>
+    public int Version { get; init; }
+
     public string Id => Patient.Id;
 
     public PrimaryTumor Tumor { get; }

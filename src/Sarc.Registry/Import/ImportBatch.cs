@@ -10,6 +10,13 @@ namespace Sarc.Registry.Import;
 /// </summary>
 public sealed record ImportBatch(IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportAddition> Additions)
 {
+    /// <summary>
+    /// The centers the importing user may write (a web user's own), or null for every center (the CLI, an admin). The
+    /// store checks it inside the writing transaction, against the centers stored then: a row whose center is not one
+    /// of them, or for a patient stored under another center, is refused without saying whether that patient exists.
+    /// </summary>
+    public IReadOnlySet<string>? WritableCenters { get; init; }
+
     /// <summary>Flat-template rows (or long-format patients) without additions.</summary>
     public static ImportBatch Of(IReadOnlyList<ImportRow> rows) => new(rows, []);
 

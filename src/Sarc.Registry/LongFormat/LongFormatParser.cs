@@ -128,8 +128,8 @@ internal static class LongFormatParser
         var id = row.Text(0);
         var center = row.Text(f.IndexOf("center"));
         var sex = row.Code(f.IndexOf("sex"), R.Sex);
-        var birth = row.Date(f.IndexOf("birth_date"));
         var diagnosis = row.Date(f.IndexOf("diagnosis_date"));
+        var birth = BirthDate(row, f.IndexOf("birth_date"), diagnosis);
         var histology = row.Text(f.IndexOf("histology"));
         if (histology is not null && !HistologyNames.IsWellFormed(histology))
         {
@@ -164,6 +164,28 @@ internal static class LongFormatParser
         draft.Tumor = new PrimaryTumor(diagnosis.Value, histology, site.Value, depth, size, grade.Value, metastatic);
         draft.Comorbidity = new Comorbidity(smoking, bmi, charlson);
     }
+
+    /// <summary>
+    /// The birth date: a date, or — as a pseudonymized export writes it (HIPAA Safe Harbor keeps the year only) — a year
+    /// <c>YYYY</c>, read as 1 January of that year, or <c>90+</c> (an age over 89), read as 1 January of the year 90
+    /// years before the diagnosis.
+    /// </summary>
+    private static DateOnly? BirthDate(RowCells row, int column, DateOnly? diagnosis)
+    {
+        var text = row.Cell(column);
+        if (text.Length == 4 && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year >= 1)
+        {
+            return new DateOnly(year, 1, 1);
+        }
+        if (text == AgeOver89)
+        {
+            return diagnosis is { } d && d.Year > 90 ? new DateOnly(d.Year - 90, 1, 1) : null;
+        }
+        return row.Date(column);
+    }
+
+    /// <summary>What a pseudonymized export writes for the birth year of a patient older than 89.</summary>
+    internal const string AgeOver89 = "90+";
 
     /// <summary>The entry of one row of a list file, or null when the row has a problem.</summary>
     private static object? Entry(LongFile file, RowCells row)

@@ -14,26 +14,30 @@ namespace Sarc.Registry.LongFormat;
 /// </summary>
 public static class LongFormatWriter
 {
-    /// <summary>Writes <paramref name="records"/> into the folder <paramref name="folder"/> (created when absent) as six CSV files.</summary>
-    public static void WriteFolder(IReadOnlyList<PatientRecord> records, string folder)
+    /// <summary>
+    /// Writes <paramref name="records"/> into the folder <paramref name="folder"/> (created when absent) as six CSV files.
+    /// <paramref name="patientCells"/>, when given, makes each <c>patients</c> row instead of <see cref="PatientCells"/>
+    /// (the pseudonymized export writes the birth year only).
+    /// </summary>
+    public static void WriteFolder(IReadOnlyList<PatientRecord> records, string folder, Func<PatientRecord, string[]>? patientCells = null)
     {
         Directory.CreateDirectory(folder);
         foreach (var file in LongFiles.All)
         {
             using var writer = TemplateWriter.CreateText(Path.Combine(folder, file.Name + ".csv"));
-            WriteCsv(records, file, writer);
+            WriteCsv(records, file, writer, patientCells);
         }
     }
 
-    /// <summary>Writes <paramref name="records"/> as a workbook with the six sheets.</summary>
-    public static void WriteWorkbook(IReadOnlyList<PatientRecord> records, string path) =>
-        TemplateWriter.WriteWorkbook(path, [.. LongFiles.All.Select(f => (f.Name, f.Columns, Rows(Sorted(records), f)))]);
+    /// <summary>Writes <paramref name="records"/> as a workbook with the six sheets (<paramref name="patientCells"/> as for <see cref="WriteFolder"/>).</summary>
+    public static void WriteWorkbook(IReadOnlyList<PatientRecord> records, string path, Func<PatientRecord, string[]>? patientCells = null) =>
+        TemplateWriter.WriteWorkbook(path, [.. LongFiles.All.Select(f => (f.Name, f.Columns, Rows(Sorted(records), f, patientCells)))]);
 
-    /// <summary>Writes one file's CSV text.</summary>
-    public static void WriteCsv(IReadOnlyList<PatientRecord> records, LongFile file, TextWriter writer)
+    /// <summary>Writes one file's CSV text (<paramref name="patientCells"/> as for <see cref="WriteFolder"/>).</summary>
+    public static void WriteCsv(IReadOnlyList<PatientRecord> records, LongFile file, TextWriter writer, Func<PatientRecord, string[]>? patientCells = null)
     {
         TemplateWriter.WriteCsvLine(writer, file.Columns);
-        foreach (var row in Rows(Sorted(records), file))
+        foreach (var row in Rows(Sorted(records), file, patientCells))
         {
             TemplateWriter.WriteCsvLine(writer, row);
         }
@@ -72,7 +76,8 @@ public static class LongFormatWriter
         return cells.Select(c => (string[])[record.Id, .. c]);
     }
 
-    private static IEnumerable<string[]> Rows(IEnumerable<PatientRecord> records, LongFile file) => records.SelectMany(r => RowsOf(r, file));
+    private static IEnumerable<string[]> Rows(IEnumerable<PatientRecord> records, LongFile file, Func<PatientRecord, string[]>? patientCells) =>
+        patientCells is not null && file == LongFiles.Patients ? records.Select(patientCells) : records.SelectMany(r => RowsOf(r, file));
 
     private static IEnumerable<PatientRecord> Sorted(IReadOnlyList<PatientRecord> records)
     {

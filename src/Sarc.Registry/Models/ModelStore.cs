@@ -68,9 +68,8 @@ public sealed class ModelStore
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(model)));
         var now = audit.Clock.GetUtcNow().ToUniversalTime();
-        return Run(connection =>
+        return Write((store, connection, tx) =>
         {
-            using var tx = connection.BeginTransaction();
             if (Find(connection, tx, name, center) is not null)
             {
                 throw new DataInputException($"a model named '{name}' is already registered for {Scope(center)}: unregister it first, or choose another --name");
@@ -83,7 +82,7 @@ public sealed class ModelStore
                 id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
             var stored = new StoredModel(id, name, center, model, sha, validation, now, audit.User);
-            WriteAudit(connection, tx, audit, now, "insert", oldValue: null, newValue: Describe(stored));
+            store.WriteAudit(tx, audit, AuditAction.Insert, AuditEntity, oldValue: null, newValue: Describe(stored));
             tx.Commit();
             return stored;
         });
@@ -100,9 +99,8 @@ public sealed class ModelStore
     /// Removes the model registered as <paramref name="name"/> for <paramref name="center"/> (null: the one for all
     /// centers), audited with its old value; returns it, or null when there is none.
     /// </summary>
-    public StoredModel? Unregister(string name, string? center, AuditContext audit) => Run(connection =>
+    public StoredModel? Unregister(string name, string? center, AuditContext audit) => Write((store, connection, tx) =>
     {
-        using var tx = connection.BeginTransaction();
         var stored = Find(connection, tx, name.Trim(), center?.Trim());
         if (stored is null)
         {
@@ -112,7 +110,7 @@ public sealed class ModelStore
         {
             delete.ExecuteNonQuery();
         }
-        WriteAudit(connection, tx, audit, audit.Clock.GetUtcNow().ToUniversalTime(), "delete", oldValue: Describe(stored), newValue: null);
+        store.WriteAudit(tx, audit, AuditAction.Delete, AuditEntity, oldValue: Describe(stored), newValue: null);
         tx.Commit();
         return stored;
     });
@@ -163,18 +161,17 @@ public sealed class ModelStore
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteAudit(DbConnection connection, DbTransaction tx, AuditContext audit, DateTimeOffset at, string action, string? oldValue, string? newValue)
-    {
-        using var command = Command(connection, tx,
-            "INSERT INTO audit (at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256, reason) VALUES (@at, @who, @action, '', @entity, NULL, @old, @new, NULL, NULL, @reason)",
-            ("at", at), ("who", audit.User), ("action", action), ("entity", AuditEntity), ("old", oldValue), ("new", newValue), ("reason", audit.Reason));
-        command.ExecuteNonQuery();
-    }
-
     private T Run<T>(Func<DbConnection, T> action)
     {
         using var store = RegistryStore.OpenSql(_db);
         return store.OnConnection(action);
+    }
+
+    /// <summary>Runs a change under the registry's write lock, so its audit record joins the hash chain at its head.</summary>
+    private T Write<T>(Func<SqlRegistryStore, DbConnection, DbTransaction, T> action)
+    {
+        using var store = RegistryStore.OpenSql(_db);
+        return store.OnWrite((connection, tx) => action(store, connection, tx));
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)

@@ -32,6 +32,8 @@ internal sealed class AdoRowCommand : IRowCommand
 
     public void Integer(int index, int? value) => parameters[index].Value = value is { } v ? v : DBNull.Value;
 
+    public void Long(int index, long value) => parameters[index].Value = value;
+
     public void Date(int index, DateOnly? value) => parameters[index].Value = value is { } v ? v : DBNull.Value;
 
     public void Timestamp(int index, DateTimeOffset value) => parameters[index].Value = value;

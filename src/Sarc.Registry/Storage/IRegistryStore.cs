@@ -74,6 +74,16 @@ public interface IRegistryStore : IDisposable
     /// <summary>Audit records in the order written, all or those of one patient.</summary>
     IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null);
 
+    /// <summary>The newest audit record's id and SHA-256, the head of the audit hash chain; null when there is none.</summary>
+    AuditHead? AuditHead();
+
+    /// <summary>
+    /// Walks the whole audit hash chain (<see cref="AuditChain.Verify"/>): intact, or the first record that was changed,
+    /// follows a deleted one or is out of order; with <paramref name="recorded"/>, also whether that earlier head is
+    /// still in the chain (records removed from its end are found only so).
+    /// </summary>
+    AuditVerification VerifyAudit(AuditHead? recorded = null);
+
     /// <summary>
     /// The id of the newest audit record (0 when there is none): the audit position a report cites. Not a cache key:
     /// PostgreSQL numbers audit records when they are written, not when they commit, so a lower id can appear after a

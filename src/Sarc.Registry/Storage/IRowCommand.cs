@@ -12,6 +12,8 @@ internal interface IRowCommand : IDisposable
 
     void Integer(int index, int? value);
 
+    void Long(int index, long value);
+
     void Date(int index, DateOnly? value);
 
     void Timestamp(int index, DateTimeOffset value);

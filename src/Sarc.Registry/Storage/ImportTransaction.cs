@@ -8,10 +8,12 @@ using Sarc.Registry.Validation;
 namespace Sarc.Registry.Storage;
 
 /// <summary>
-/// One import in one transaction, all or nothing: checks what needs the registry (a patient already there may change
-/// only when updating; an added entry needs its patient; a flat row merged into a stored patient, or entries added to
-/// one, must still satisfy <see cref="RecordRules"/>), then writes every patient and its audit records. Any problem
-/// rolls everything back and is returned, never thrown.
+/// One import in one transaction, all or nothing, under the registry's write lock (<see cref="RegistryDatabase.BeginWrite"/>):
+/// checks what needs the registry against the registry as it is under the lock — the importing user's centers
+/// (<see cref="ImportBatch.WritableCenters"/>), a patient already there may change only when updating, a row made on an
+/// older version of its patient (<see cref="ImportRow.OpenedVersion"/>) is refused, an added entry needs its patient, a
+/// flat row merged into a stored patient or entries added to one must still satisfy <see cref="RecordRules"/> — then
+/// writes every patient and its audit records. Any problem rolls everything back and is returned, never thrown.
 /// </summary>
 internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reader, AuditTrail trail)
 {
@@ -20,29 +22,48 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
 
     public ImportResult Run(ImportBatch batch, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress)
     {
-        using var tx = db.Begin();
-        var existing = ExistingIds(tx);
+        using var tx = db.BeginWrite();
+        FaultPoints.Reach(FaultPoints.Locked);
+        var existing = StoredCenters(tx);
+        var centers = batch.WritableCenters;
         var errors = new List<ImportError>();
         var needed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in batch.Rows)
         {
-            if (!existing.Contains(row.Record.Id))
+            var id = row.Record.Id;
+            var isStored = existing.TryGetValue(id, out var storedCenter);
+            if (centers is not null && !centers.Contains(row.Record.Patient.Center))
             {
+                errors.Add(new ImportError(row.Line, "center", $"'{row.Record.Patient.Center}' is not one of your centers", row.File));
+                continue;
+            }
+            if (isStored && centers is not null && !centers.Contains(storedCenter!))
+            {
+                // Same wording whether or not the id exists elsewhere, so that another center's patient is not confirmed.
+                errors.Add(new ImportError(row.Line, "patient_id", $"'{id}' cannot be used", row.File));
+                continue;
+            }
+            if (!isStored)
+            {
+                if (row.OpenedVersion is not null)
+                {
+                    errors.Add(new ImportError(row.Line, "patient_id", $"'{id}' is no longer in the registry: it was deleted since you opened it", row.File, ImportErrorKind.ChangedSinceOpened));
+                }
                 continue;
             }
             if (update)
             {
-                needed.Add(row.Record.Id);
+                needed.Add(id);
             }
             else
             {
-                errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' is already in the registry", row.File, ImportErrorKind.AlreadyInRegistry));
+                errors.Add(new ImportError(row.Line, "patient_id", $"'{id}' is already in the registry", row.File, ImportErrorKind.AlreadyInRegistry));
             }
         }
         var added = new Dictionary<string, List<ImportAddition>>(StringComparer.Ordinal);
         foreach (var addition in batch.Additions)
         {
-            if (!existing.Contains(addition.PatientId))
+            if (!existing.TryGetValue(addition.PatientId, out var storedCenter) || (centers is not null && !centers.Contains(storedCenter)))
             {
                 errors.Add(new ImportError(addition.Line, "patient_id", $"'{addition.PatientId}' is neither in the patients file nor in the registry", addition.File));
             }
@@ -66,12 +87,18 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
             return ImportResult.Failed(LongFormatParser.Sorted(errors));
         }
         var stored = needed.Count == 0 ? new Dictionary<string, PatientRecord>() : reader.Load(tx, needed);
+        FaultPoints.Reach(FaultPoints.Read);
         var changes = new List<(PatientRecord? Before, PatientRecord After)>(batch.Rows.Count + added.Count);
         foreach (var row in batch.Rows)
         {
             if (!stored.TryGetValue(row.Record.Id, out var before))
             {
                 changes.Add((null, row.Record));
+                continue;
+            }
+            if (row.OpenedVersion is { } opened && opened != before.Version)
+            {
+                errors.Add(ChangedSince(tx, row, before));
                 continue;
             }
             if (!row.FlatView)
@@ -136,6 +163,7 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
                         updated++;
                     }
                 }
+                FaultPoints.Reach(FaultPoints.RowWritten);
                 var done = inserted + updated + unchanged;
                 if (progress is not null && done % ProgressEvery == 0)
                 {
@@ -149,18 +177,32 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
         {
             RegistryVersion.Advance(db, tx);
         }
+        FaultPoints.Reach(FaultPoints.BeforeCommit);
         tx.Commit();
+        FaultPoints.Reach(FaultPoints.Committed);
         return new ImportResult(inserted, updated, unchanged, []);
     }
 
-    private HashSet<string> ExistingIds(System.Data.Common.DbTransaction tx)
+    /// <summary>The refusal of a row made on an older version of its patient, naming the newest change's author and time.</summary>
+    private ImportError ChangedSince(System.Data.Common.DbTransaction tx, ImportRow row, PatientRecord stored)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        using var r = db.Query(tx, "SELECT id FROM patient");
+        var last = trail.LastOf(tx, row.Record.Id);
+        var by = last is null ? "someone" : last.Who;
+        var at = last is null ? "" : $" at {last.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC";
+        return new ImportError(row.Line, "patient_id",
+            $"'{row.Record.Id}' was changed by {by}{at} since you opened it (version {row.OpenedVersion}, now {stored.Version}); nothing was saved",
+            row.File, ImportErrorKind.ChangedSinceOpened);
+    }
+
+    /// <summary>Every stored patient's center, by id, as it is under the write lock.</summary>
+    private Dictionary<string, string> StoredCenters(System.Data.Common.DbTransaction tx)
+    {
+        var centers = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var r = db.Query(tx, "SELECT id, center FROM patient");
         while (r.Read())
         {
-            ids.Add(r.Text(0));
+            centers[r.Text(0)] = r.Text(1);
         }
-        return ids;
+        return centers;
     }
 }

@@ -109,10 +109,23 @@ internal static class Migrations
         new(5, "registered prediction models",
             PredictionModels.Replace("{IDENTITY}", "INTEGER PRIMARY KEY").Replace("{TIMESTAMP}", "TEXT"),
             PredictionModels.Replace("{IDENTITY}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY").Replace("{TIMESTAMP}", "TIMESTAMPTZ")),
+        // Issue 17: the audit trail becomes a hash chain (each record holds the previous record's SHA-256 and its own;
+        // the records already there are chained, in id order, by the code step), and each patient gets a row version
+        // for optimistic concurrency (a form saved on a stale page is refused). Existing patients start at version 1.
+        new(ChainVersion, "tamper-evident audit trail (hash chain) and patient row versions", AuditChainSql, AuditChainSql, AuditTrail.ChainExisting),
         // The web app reads a center's patients page by page in the database (issue 18), and keeps derived data only
         // as long as nothing changed: registry_version counts committed changes in commit order (RegistryVersion). Number 7: 5 is the prediction models', 6 the audit chain's.
         new(7, "data version and patients by center", DataVersion, DataVersion),
     ];
+
+    /// <summary>The migration that adds the audit hash chain: audit records are written with their hashes from it on.</summary>
+    public const int ChainVersion = 6;
+
+    private const string AuditChainSql = """
+        ALTER TABLE audit ADD COLUMN prev_sha256 TEXT;
+        ALTER TABLE audit ADD COLUMN sha256 TEXT;
+        ALTER TABLE patient ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        """;
 
     private const string PredictionModels = """
         CREATE TABLE prediction_model (

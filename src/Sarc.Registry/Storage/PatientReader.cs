@@ -86,14 +86,14 @@ internal sealed class PatientReader(RegistryDatabase db)
     private Dictionary<string, PatientRecord> Assemble(Scans scans)
     {
         var records = new Dictionary<string, PatientRecord>(scans.Patients.Count, StringComparer.Ordinal);
-        foreach (var (id, (patient, comorbidity)) in scans.Patients)
+        foreach (var (id, (patient, comorbidity, version)) in scans.Patients)
         {
             var tumor = scans.Tumors.GetValueOrDefault(id) is { Count: > 0 } t ? t[0]
                 : throw new DataInputException($"{db.Description}: patient '{id}' has no tumor row; the database was changed outside sarc");
             try
             {
                 records.Add(id, new PatientRecord(patient, tumor, comorbidity, Rows(scans.Surgeries, id), Rows(scans.Radiotherapy, id),
-                    Rows(scans.Systemic, id), Rows(scans.Events, id), Rows(scans.FollowUps, id)));
+                    Rows(scans.Systemic, id), Rows(scans.Events, id), Rows(scans.FollowUps, id)) { Version = version });
             }
             catch (ArgumentException e)
             {
@@ -157,9 +157,10 @@ internal sealed class PatientReader(RegistryDatabase db)
         {
             All =
             [
-                new Scan<(Patient, Comorbidity)>("SELECT id, center, sex, birth_date, smoking, bmi, charlson FROM patient ORDER BY id", "id", PatientRows, r =>
+                new Scan<(Patient, Comorbidity, int)>("SELECT id, center, sex, birth_date, smoking, bmi, charlson, version FROM patient ORDER BY id", "id", PatientRows, r =>
                     (new Patient(r.Text(0), r.Text(1), R.Sex.ParseStored(r.Utf8(2)), r.Date(3)),
-                     new Comorbidity(r.IsNull(4) ? null : R.Smoking.ParseStored(r.Utf8(4)), r.IsNull(5) ? null : r.Real(5), r.IsNull(6) ? null : r.Integer(6)))),
+                     new Comorbidity(r.IsNull(4) ? null : R.Smoking.ParseStored(r.Utf8(4)), r.IsNull(5) ? null : r.Real(5), r.IsNull(6) ? null : r.Integer(6)),
+                     r.Integer(7))),
                 new Scan<PrimaryTumor>("SELECT patient_id, diagnosis_date, histology, site, depth, size_cm, grade, metastatic_at_diagnosis FROM tumor ORDER BY patient_id, seq", "patient_id", Tumors, r =>
                     new PrimaryTumor(r.Date(1), r.Text(2), R.Site.ParseStored(r.Utf8(3)),
                         r.IsNull(4) ? null : R.Depth.ParseStored(r.Utf8(4)), r.IsNull(5) ? null : r.Real(5), R.Grade.ParseStored(r.Utf8(6)), YesNo(r, 7))),
@@ -184,9 +185,9 @@ internal sealed class PatientReader(RegistryDatabase db)
             ];
         }
 
-        public Dictionary<string, List<(Patient, Comorbidity)>> PatientRows { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<(Patient, Comorbidity, int)>> PatientRows { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, (Patient Patient, Comorbidity Comorbidity)> Patients => field ??= PatientRows.ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
+        public Dictionary<string, (Patient Patient, Comorbidity Comorbidity, int Version)> Patients => field ??= PatientRows.ToDictionary(p => p.Key, p => p.Value[0], StringComparer.Ordinal);
 
         public Dictionary<string, List<PrimaryTumor>> Tumors { get; } = new(StringComparer.Ordinal);
 

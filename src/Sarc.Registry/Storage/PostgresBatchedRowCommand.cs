@@ -19,6 +19,8 @@ internal sealed class PostgresBatchedRowCommand(PostgresRowBatch batch, string s
 
     public void Integer(int index, int? value) => values[index] = value;
 
+    public void Long(int index, long value) => values[index] = value;
+
     public void Date(int index, DateOnly? value) => values[index] = value;
 
     public void Timestamp(int index, DateTimeOffset value) => values[index] = value;

@@ -44,6 +44,26 @@ internal sealed class PostgresDatabase : RegistryDatabase
 
     public override bool IsPostgres => true;
 
+    /// <summary>The key of the registry's write lock (<c>pg_advisory_xact_lock</c>): "SARC" in ASCII.</summary>
+    internal const long WriteLockKey = 0x53415243;
+
+    public override System.Data.Common.DbTransaction BeginWrite()
+    {
+        var tx = Connection.BeginTransaction();
+        try
+        {
+            // One writer at a time, as SQLite: READ COMMITTED alone let two imports read the same old value and both
+            // audit it. The lock is the transaction's, so it ends with it (also when the client dies).
+            Execute(tx, $"SET LOCAL lock_timeout = '{(int)WriteWait.TotalMilliseconds}ms'; SELECT pg_advisory_xact_lock({WriteLockKey})");
+            return tx;
+        }
+        catch
+        {
+            tx.Dispose();
+            throw;
+        }
+    }
+
     public override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<System.Data.DbType> types)
     {
         if (batch is null || !ReferenceEquals(batchTransaction, tx))
@@ -72,6 +92,8 @@ internal sealed class PostgresDatabase : RegistryDatabase
                 return new DataInputException($"PostgreSQL at {hostPort} refused the login of user '{user}': {pg.MessageText}");
             case PostgresException pg when pg.SqlState == "3D000":
                 return new DataInputException($"PostgreSQL at {hostPort} has no database '{database}' (create it first)");
+            case PostgresException pg when pg.SqlState == "55P03":
+                return new DataInputException($"PostgreSQL at {hostPort}/{database} is busy with another change that has not finished; nothing was changed (try again)");
             case PostgresException pg when pg.SqlState is "57P01" or "57P02" or "57P03" or "53300":
                 return new DataInputException($"PostgreSQL at {hostPort} is not accepting connections: {pg.MessageText}");
             case PostgresException:

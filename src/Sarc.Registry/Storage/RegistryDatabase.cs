@@ -77,7 +77,17 @@ internal abstract class RegistryDatabase : IDisposable
         }
     }
 
-    public DbTransaction Begin() => Connection.BeginTransaction();
+    /// <summary>How long a change waits for another writer to finish before it is refused as busy.</summary>
+    public static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Begins a transaction that holds the registry's one write lock until it ends: SQLite's <c>BEGIN IMMEDIATE</c>,
+    /// PostgreSQL's transaction-scoped advisory lock. Every change runs in one, so what it reads (stored values, the
+    /// audit chain's head, row versions) cannot change before it commits, and changes (and audit entries) follow one
+    /// another in the order of their ids. Waits up to <see cref="WriteWait"/> for another writer.
+    /// </summary>
+    /// <exception cref="DataInputException">(through <see cref="Guard{T}"/>) Another writer held the lock for longer than <see cref="WriteWait"/>.</exception>
+    public abstract DbTransaction BeginWrite();
 
     /// <summary>
     /// A typed reader over <paramref name="sql"/>; SQLite overrides it with its native statement API. Its parameters

@@ -39,6 +39,28 @@ internal sealed class SqlRegistryStore : IRegistryStore
     /// </summary>
     internal T OnConnection<T>(Func<System.Data.Common.DbConnection, T> action) => db.Guard(() => action(db.Connection));
 
+    /// <summary>
+    /// Runs <paramref name="action"/> in a transaction holding the registry's write lock
+    /// (<see cref="RegistryDatabase.BeginWrite"/>); the action commits it (else it rolls back). For changes outside the
+    /// patient tables that are audited (<see cref="Models.ModelStore"/>): their audit records go through
+    /// <see cref="WriteAudit"/>, so they join the hash chain at its head.
+    /// </summary>
+    internal T OnWrite<T>(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, T> action) => db.Guard(() =>
+    {
+        using var tx = db.BeginWrite();
+        return action(db.Connection, tx);
+    });
+
+    /// <summary>Appends one audit record, chained, inside <paramref name="tx"/> (a transaction of <see cref="OnWrite"/>).</summary>
+    internal void WriteAudit(System.Data.Common.DbTransaction tx, AuditContext audit, AuditAction action, string entity, string? oldValue, string? newValue)
+    {
+        using (var writer = trail.Begin(tx, audit, null))
+        {
+            writer.Write(action, "", entity, null, null, oldValue, newValue);
+        }
+        db.FlushRows(tx);
+    }
+
     public ImportResult Import(ImportBatch batch, bool update, AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress = null) =>
         db.Guard(() => new ImportTransaction(db, reader, trail).Run(batch, update, audit, source, progress));
 
@@ -81,7 +103,7 @@ internal sealed class SqlRegistryStore : IRegistryStore
 
     public bool DeletePatient(string patientId, AuditContext audit) => db.Guard(() =>
     {
-        using var tx = db.Begin();
+        using var tx = db.BeginWrite();
         if (!reader.Load(tx, new HashSet<string>(StringComparer.Ordinal) { patientId }).TryGetValue(patientId, out var record))
         {
             tx.Rollback();
@@ -102,4 +124,8 @@ internal sealed class SqlRegistryStore : IRegistryStore
     public IReadOnlyList<AuditEntry> ReadAudit(string? patientId = null) => db.Guard(() => trail.Read(patientId));
 
     public long LastAuditId() => db.Guard(trail.LastId);
+
+    public AuditHead? AuditHead() => db.Guard(trail.Head);
+
+    public AuditVerification VerifyAudit(AuditHead? recorded = null) => db.Guard(() => trail.Verify(recorded));
 }

@@ -46,6 +46,23 @@ internal sealed class SqliteDatabase : RegistryDatabase
     public override IRowCommand PrepareRow(System.Data.Common.DbTransaction tx, string sql, IReadOnlyList<System.Data.DbType> types) =>
         new SqliteRawCommand(Sqlite.Handle!, sql);
 
+    public override System.Data.Common.DbTransaction BeginWrite()
+    {
+        // BEGIN IMMEDIATE takes SQLite's single write lock now, not at the first write, so nothing read in the
+        // transaction can be changed by another connection before it commits. Microsoft.Data.Sqlite retries a busy
+        // BEGIN for DefaultTimeout seconds: a writer waits its turn rather than failing after the short read timeout.
+        var timeout = Sqlite.DefaultTimeout;
+        Sqlite.DefaultTimeout = (int)WriteWait.TotalSeconds;
+        try
+        {
+            return Sqlite.BeginTransaction(deferred: false);
+        }
+        finally
+        {
+            Sqlite.DefaultTimeout = timeout;
+        }
+    }
+
     public override bool CanReadInParallel => true;
 
     public override IRowReader QueryOnNewConnection(string sql)

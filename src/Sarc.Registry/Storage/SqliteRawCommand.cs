@@ -40,6 +40,8 @@ internal sealed class SqliteRawCommand : IRowCommand
         SqliteException.ThrowExceptionForRC(rc, db);
     }
 
+    public void Long(int index, long value) => SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, index + 1, value), db);
+
     public void Date(int index, DateOnly? value)
     {
         if (value is not { } v)

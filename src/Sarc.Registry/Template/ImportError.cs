@@ -8,6 +8,9 @@ namespace Sarc.Registry.Template;
 /// </summary>
 public sealed record ImportError(int Line, string Column, string Problem, string? File = null, ImportErrorKind Kind = ImportErrorKind.Invalid)
 {
-    /// <summary>The user-facing form, <c>line N: column: problem</c>, or <c>FILE:line N: column: problem</c>.</summary>
-    public override string ToString() => File is null ? $"line {Line}: {Column}: {Problem}" : $"{File}:line {Line}: {Column}: {Problem}";
+    /// <summary>
+    /// The user-facing form, <c>line N: column: problem</c>, or <c>FILE:line N: column: problem</c>; always one line (a
+    /// cell value quoted in the problem that holds a line break shows it as <c>\n</c>).
+    /// </summary>
+    public override string ToString() => Sarc.Data.DataInputException.OneLine(File is null ? $"line {Line}: {Column}: {Problem}" : $"{File}:line {Line}: {Column}: {Problem}");
 }

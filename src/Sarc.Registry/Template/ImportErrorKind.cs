@@ -11,4 +11,10 @@ public enum ImportErrorKind
     /// patients (the CLI's <c>--update</c>).
     /// </summary>
     AlreadyInRegistry,
+
+    /// <summary>
+    /// The change was made on a patient as it was at an older version (a form left open while someone else saved): it
+    /// is refused so that nothing is overwritten silently; the problem names who changed the patient and when.
+    /// </summary>
+    ChangedSinceOpened,
 }

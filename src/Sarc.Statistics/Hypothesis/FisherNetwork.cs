@@ -243,13 +243,11 @@ internal sealed class FisherNetwork
         var allocation = _walkAllocation[k];
         if (row == _rows - 1)
         {
-            if (left > remaining[row])
+            var child = _walkRemaining[k + 1];
+            if (!TryCloseColumn(remaining, allocation, left, child))
             {
                 return true;
             }
-            allocation[row] = left;
-            var child = _walkRemaining[k + 1];
-            SubtractSorted(remaining, allocation, child);
             // Settle each path at the child at once: the whole subtree counts, none of it does, or it waits there.
             if (!Bounds(k + 1, child, out var max, out var min))
             {
@@ -355,13 +353,11 @@ internal sealed class FisherNetwork
         var allocation = _boundAllocation[k];
         if (row == _rows - 1)
         {
-            if (left > remaining[row])
+            var child = _boundRemaining[k + 1];
+            if (!TryCloseColumn(remaining, allocation, left, child))
             {
                 return true;
             }
-            allocation[row] = left;
-            var child = _boundRemaining[k + 1];
-            SubtractSorted(remaining, allocation, child);
             // Bounds(k + 1) overwrites _boundRemaining[k + 1] only below its own level, so child stays valid here.
             if (!Bounds(k + 1, child, out var childMax, out var childMin))
             {
@@ -424,14 +420,22 @@ internal sealed class FisherNetwork
         return (Math.Max(0, left - capacityAfter), Math.Min(left, remaining[row]));
     }
 
-    // The child node of a filled column: the row totals left after the allocation, sorted as node keys need them.
-    private void SubtractSorted(int[] remaining, int[] allocation, int[] child)
+    // Puts what is left of the column into its last row and forms the child node: the row totals left after the
+    // allocation, sorted as node keys need them. False when the last row cannot take it (no table goes this way).
+    private bool TryCloseColumn(int[] remaining, int[] allocation, int left, int[] child)
     {
+        var last = _rows - 1;
+        if (left > remaining[last])
+        {
+            return false;
+        }
+        allocation[last] = left;
         for (var i = 0; i < _rows; i++)
         {
             child[i] = remaining[i] - allocation[i];
         }
         InsertionSort(child);
+        return true;
     }
 
     private static void InsertionSort(int[] values)

@@ -38,10 +38,10 @@ public static class StudyParser
         void Error(YamlNode? node, string message) =>
             errors.Add(new DefinitionError(source, node is null ? 1 : (int)node.Start.Line, node is null ? 1 : (int)node.Start.Column, message));
 
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = Sarc.Data.Yaml.SafeYaml.Load(text);
         }
         catch (YamlException e)
         {

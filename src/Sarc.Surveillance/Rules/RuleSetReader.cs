@@ -40,23 +40,15 @@ internal sealed partial class RuleSetReader
 
     private RuleSet? ReadRules(string text)
     {
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
+        YamlStream stream;
         try
         {
-            stream.Load(parser);
+            // Bounded: nesting, alias expansion, and YamlDotNet's other exceptions on broken flow collections (SafeYaml).
+            stream = Sarc.Data.Yaml.SafeYaml.Load(text);
         }
         catch (YamlException e)
         {
             Error(LineOf(e.Start), $"not valid YAML: {Describe(e)}");
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this instead of a YamlException on some broken flow mappings; the last event
-            // it parsed is the best position we have.
-            var line = parser.Current is { } current ? LineOf(current.End) : 1;
-            Error(line, "not valid YAML: the text after this line cannot be read (an unclosed { or [ or quote?)");
             return null;
         }
 

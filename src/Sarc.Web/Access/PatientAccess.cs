@@ -29,12 +29,14 @@ public sealed class PatientAccess
     private const int Slice = 2000;
 
     private readonly IRegistryStore _store;
+    private readonly PlanCache _plans;
 
-    /// <summary>The rights of <paramref name="user"/> over <paramref name="store"/>.</summary>
-    public PatientAccess(IRegistryStore store, WebUser user)
+    /// <summary>The rights of <paramref name="user"/> over <paramref name="store"/>; <paramref name="plans"/> is shared by an app's requests (null: a private one).</summary>
+    public PatientAccess(IRegistryStore store, WebUser user, PlanCache? plans = null)
     {
         _store = store;
         User = user;
+        _plans = plans ?? new PlanCache();
     }
 
     /// <summary>The user whose rights apply.</summary>
@@ -166,8 +168,12 @@ public sealed class PatientAccess
     /// The patient id cannot change; a missing cell counts as empty.
     /// </summary>
     /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
+    /// <remarks>
+    /// With <paramref name="openedVersion"/> (the <see cref="PatientRecord.Version"/> the form was opened at), a patient
+    /// changed since is refused (<see cref="ImportErrorKind.ChangedSinceOpened"/>) instead of overwritten.
+    /// </remarks>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    public ImportResult? Edit(string patientId, IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock)
+    public ImportResult? Edit(string patientId, IReadOnlyDictionary<string, string> cells, string reason, TimeProvider clock, int? openedVersion = null)
     {
         RequireWriter();
         if (Find(patientId) is null)
@@ -176,7 +182,7 @@ public sealed class PatientAccess
         }
         var values = FromForm(cells);
         values[TemplateColumns.PatientId] = patientId;
-        return Save(values, update: true, reason, clock);
+        return Save(values, update: true, reason, clock, openedVersion);
     }
 
     /// <summary>
@@ -224,7 +230,8 @@ public sealed class PatientAccess
         }
         var (record, errors) = EntryForm.Change(stored, file, index, cells is null ? null : [patientId, .. cells], Today(clock), source);
         return record is null ? ImportResult.Failed(errors)
-            : _store.Import([new ImportRow(2, record, File: source)], update: true, new AuditContext(User.Email, clock, why), null);
+            // The whole record is rebuilt from the one read here: refused if the patient changed since (row version).
+            : _store.Import([new ImportRow(2, record, File: source, OpenedVersion: stored.Version)], update: true, new AuditContext(User.Email, clock, why), null);
     }
 
     /// <summary>
@@ -263,17 +270,13 @@ public sealed class PatientAccess
     public Worklist Worklist(DateOnly asOf, int withinDays, RuleSet rules, string? center = null) =>
         new SurveillancePlanner(rules).Worklist(Planned(center), asOf, withinDays, center);
 
-    /// <summary>The planner's records of the visible patients (of <paramref name="center"/> only, when given), from the registry's narrow summary query.</summary>
-    private IReadOnlyList<SurveillancePatient> Planned(string? center)
-    {
-        var summaries = _store.Summaries(Scope with { Center = center });
-        var patients = new SurveillancePatient[summaries.Count];
-        for (var i = 0; i < patients.Length; i++)
-        {
-            patients[i] = RegistryPatients.From(summaries[i]);
-        }
-        return patients;
-    }
+    /// <summary>
+    /// The planner's records of the visible patients (of <paramref name="center"/> only, when given), ordered by id:
+    /// from the registry's narrow summary query, kept per center while the data version stands (<see cref="PlanCache"/>).
+    /// </summary>
+    private IReadOnlyList<SurveillancePatient> Planned(string? center) =>
+        center is not null ? (User.SeesCenter(center) ? _plans.Patients(_store, [center]) : [])
+        : _plans.Patients(_store, User.Role == UserRole.Admin ? null : User.Centers);
 
     /// <summary>
     /// The worklist's visits as calendar entries: for each patient due (<see cref="Worklist"/>'s due list), that next visit as scheduled
@@ -322,8 +325,19 @@ public sealed class PatientAccess
     }
 
     /// <summary>One form record through the import's validation, with a required reason; errors are on line 2.</summary>
-    private ImportResult Save(string[] cells, bool update, string reason, TimeProvider clock) =>
-        Reason(reason) is { } why ? Write(TemplateParser.ParseRow(cells, "web form"), update, new AuditContext(User.Email, clock, why), source: null) : ReasonRequired;
+    private ImportResult Save(string[] cells, bool update, string reason, TimeProvider clock, int? openedVersion = null)
+    {
+        if (Reason(reason) is not { } why)
+        {
+            return ReasonRequired;
+        }
+        var parsed = TemplateParser.ParseRow(cells, "web form");
+        if (openedVersion is not null)
+        {
+            parsed = parsed with { Rows = [.. parsed.Rows.Select(r => r with { OpenedVersion = openedVersion })] };
+        }
+        return Write(parsed, update, new AuditContext(User.Email, clock, why), source: null);
+    }
 
     /// <summary>The reason as one line, or null when there is none.</summary>
     private static string? Reason(string? reason) => OneLine(reason) is { Length: > 0 } line ? line : null;
@@ -353,7 +367,9 @@ public sealed class PatientAccess
                 errors.Add(new ImportError(row.Line, "patient_id", $"'{row.Record.Id}' cannot be used"));
             }
         }
-        return errors.Count > 0 ? ImportResult.Failed(errors) : _store.Import(parsed.Rows, update, audit, source);
+        // The store checks the centers again inside its transaction, against the registry as it is then.
+        var batch = ImportBatch.Of(parsed.Rows) with { WritableCenters = User.Role == UserRole.Admin ? null : new HashSet<string>(User.Centers, StringComparer.Ordinal) };
+        return errors.Count > 0 ? ImportResult.Failed(errors) : _store.Import(batch, update, audit, source);
     }
 
     private static string[] FromForm(IReadOnlyDictionary<string, string> cells)

@@ -38,17 +38,18 @@ internal static class DataEntryEndpoints
             {
                 values[TemplateColumns.Names[c]] = cells[c];
             }
-            return Html.Page<PatientFormPage>(new { PatientId = id, Values = values });
+            return Html.Page<PatientFormPage>(new { PatientId = id, Values = values, Version = (int?)record.Version });
         });
 
         app.MapPost("/patients/{id}/edit", (HttpContext http, IAntiforgery af, string id) => Change(http, af, options, Urls.Edit(id), (access, form) =>
         {
             var values = Values(form);
             var reason = form[PatientFormPage.ReasonField].ToString();
-            var result = access.Edit(id, values, reason, options.Clock);
+            var version = OpenedVersion(form);
+            var result = access.Edit(id, values, reason, options.Clock, version);
             return result is null ? Html.NotFound()
                 : result.Succeeded ? Results.Redirect(Urls.Record(id))
-                : Html.Page<PatientFormPage>(new { PatientId = id, Values = values, Reason = reason, result.Errors }, StatusCodes.Status422UnprocessableEntity);
+                : Html.Page<PatientFormPage>(new { PatientId = id, Values = values, Reason = reason, result.Errors, Version = version }, StatusCodes.Status422UnprocessableEntity);
         }));
 
         // One entry of a patient's list: /patients/{id}/{list}/new adds, /patients/{id}/{list}/{n} edits entry n (from 1,
@@ -166,6 +167,10 @@ internal static class DataEntryEndpoints
         using var session = Session.Open(http, options);
         return session.Access.User.CanWrite ? change(session.Access, form) : Html.Forbidden();
     }
+
+    /// <summary>The patient version a form was opened at (its hidden field), null when absent or not a number.</summary>
+    private static int? OpenedVersion(IFormCollection form) =>
+        int.TryParse(form[PatientFormPage.VersionField].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private static Dictionary<string, string> Values(IFormCollection form)
     {

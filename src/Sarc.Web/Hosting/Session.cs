@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry.Storage;
 using Sarc.Web.Access;
 
@@ -21,7 +22,7 @@ internal sealed class Session : IDisposable
     {
         var user = Claims.User(http.User);
         var store = RegistryStore.Open(options.Database);
-        return new Session(store, new PatientAccess(store, user));
+        return new Session(store, new PatientAccess(store, user, http.RequestServices.GetRequiredService<PlanCache>()));
     }
 
     public void Dispose() => _store.Dispose();

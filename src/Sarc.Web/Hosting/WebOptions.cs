@@ -42,6 +42,17 @@ public sealed record WebOptions(string Database, string Urls = "http://localhost
     /// </summary>
     public string? RunsDirectory { get; init; }
 
+    /// <summary>
+    /// The key of the pseudonymized download (<c>/export/pseudonymized.zip</c>): <c>sarc serve --pseudonym-key-file</c>,
+    /// by default <c>DB.pseudonym.key</c> next to an SQLite registry or <c>pseudonym.key</c> in the runs folder for
+    /// PostgreSQL; created with a random key on first use.
+    /// </summary>
+    public string? PseudonymKeyFile { get; init; }
+
+    /// <summary><see cref="PseudonymKeyFile"/> or its default.</summary>
+    internal string PseudonymKeyPath => PseudonymKeyFile
+        ?? (RegistryStore.IsPostgres(Database) ? Path.Combine(RunsFolder, "pseudonym.key") : Path.GetFullPath(Database) + ".pseudonym.key");
+
     /// <summary><see cref="RunsDirectory"/> or its default.</summary>
     internal string RunsFolder => RunsDirectory
         ?? (RegistryStore.IsPostgres(Database) ? Path.Combine(Path.GetTempPath(), "sarc-runs") : Path.GetFullPath(Database) + ".runs");

@@ -52,7 +52,7 @@ public static class RegistryForms
         Field(LongFiles.Radiotherapy, "setting", "Setting", "When the course was given relative to surgery, or instead of it.", R.RadiotherapySetting),
         Field(LongFiles.Radiotherapy, "target", "Target", "The primary site, or a metastasis.", R.RadiotherapyTarget),
         Field(LongFiles.Radiotherapy, "dose_gy", "Total dose (Gy)", "The total dose in Gy, more than 0.", FieldInput.Number),
-        Field(LongFiles.Radiotherapy, "fractions", "Fractions", $"The number of fractions, at least 1. The record shows BED and EQD2 at α/β {Fractionation.SarcomaAlphaBeta:0.#} Gy.", FieldInput.Integer),
+        Field(LongFiles.Radiotherapy, "fractions", "Fractions", $"The number of fractions, at least 1. The record shows the EQD2 at α/β {Fractionation.SarcomaAlphaBeta:0.#} Gy.", FieldInput.Integer),
         Field(LongFiles.Radiotherapy, "start_date", "Start", "The first day of the course.", FieldInput.Date),
         Field(LongFiles.Radiotherapy, "end_date", "End", "The last day of the course; not before the start.", FieldInput.Date),
         Field(LongFiles.Radiotherapy, "late_toxicity_grade", "Late toxicity (CTCAE)", "The worst late toxicity, CTCAE grade 0 to 5.", FieldInput.Integer),

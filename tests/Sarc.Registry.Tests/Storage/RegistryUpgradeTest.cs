@@ -127,6 +127,11 @@ public sealed class RegistryUpgradeTest(PostgresServer server) : IDisposable
         Assert.Equal((AuditAction.Migrate, "schema", "version", "2", "3"), (migration.Action, migration.Entity, migration.Field!, migration.OldValue!, migration.NewValue!));
         Assert.Equal(Migrations.All.Single(m => m.Version == 3).Description, migration.Reason);
         Assert.All(audit.Skip(oldAudit.Count), e => Assert.Equal(AuditAction.Migrate, e.Action));
+        // Migration 6 chained the records version 2 wrote, and the migrate records after it joined the chain.
+        var verification = store.VerifyAudit();
+        Assert.True(verification.IsIntact, verification.Problem);
+        Assert.Equal(new AuditHead(audit[^1].Id, audit[^1].Sha256!), verification.Head);
+        Assert.All(audit, e => Assert.Matches("^[0-9a-f]{64}$", e.Sha256!));
     }
 
     private string CopyOfFixture()

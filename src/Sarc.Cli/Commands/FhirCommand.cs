@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Sarc.Cli.Output;
+using Sarc.Data;
+using Sarc.Interop;
+using Sarc.Interop.Fhir;
+using Sarc.Registry;
+using Sarc.Registry.Storage;
+
+namespace Sarc.Cli.Commands;
+
+/// <summary>
+/// <c>sarc fhir</c>: the registry as a FHIR R4 bundle of mCODE-shaped resources (<c>export</c>) and such a bundle back
+/// into the registry (<c>import</c>, validated against FHIR R4 first). docs/fhir.md; the library is
+/// <see cref="FhirExporter"/> and <see cref="FhirImporter"/>.
+/// </summary>
+internal static class FhirCommand
+{
+    public static Command Create(CliContext context) =>
+        new("fhir", "FHIR R4 mCODE: export the registry (or a patient) as a bundle, or import such a bundle.")
+        {
+            Export(context),
+            Import(context),
+        };
+
+    private static Command Export(CliContext context)
+    {
+        var db = RegistryOptions.Db();
+        var patient = new Option<string>("--patient") { Description = "Only this patient (its id)." };
+        var output = new Option<string>("--out") { Description = "The bundle file to write (JSON).", Required = true };
+        var command = new Command("export", "Write the registry (or one patient) as a FHIR R4 collection bundle with mCODE profiles.")
+        {
+            db, patient, output,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(output)!;
+            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
+            var records = store.LoadPatients();
+            if (parse.GetValue(patient) is { } id)
+            {
+                records = [.. records.Where(r => r.Id == id)];
+                if (records.Count == 0)
+                {
+                    throw new DataInputException($"--patient: '{id}' is not in {store.Description}");
+                }
+            }
+            var bundle = FhirExporter.Export(records);
+            try
+            {
+                File.WriteAllText(path, FhirJson.Serialize(bundle));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataInputException($"{path}: cannot be written: {e.Message}");
+            }
+            context.Output.WriteLine($"{path}: {records.Count} patient{(records.Count == 1 ? "" : "s")}, {bundle.Entry.Count} resources from {store.Description} (FHIR R4 collection bundle, mCODE profiles)");
+            return SarcApp.Success;
+        });
+        return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var common = new InteropImportOptions();
+        var file = new Argument<string>("BUNDLE") { Description = "A FHIR R4 bundle (JSON) as sarc fhir export writes it." };
+        var command = new Command("import", "Import a FHIR R4 bundle as sarc fhir export writes it: every resource valid FHIR R4 and every patient valid, or nothing changes.")
+        {
+            file,
+        };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var database = parse.GetValue(common.Db)!;
+            var audit = common.Audit(parse);
+            MappedImportResult result;
+            using (var terminal = TerminalProgress.Start(context, parse.GetValue(common.Json)))
+            {
+                terminal?.Stage("sarc fhir import: loading the FHIR R4 specification…");
+                var validation = new FhirValidation();
+                result = FhirImporter.ImportFile(() => RegistryStore.Open(database), path, validation, parse.GetValue(common.Update), audit,
+                    common.Today(parse, audit), terminal?.For<ImportProgress>(p => InteropImportOptions.Describe("fhir import", p)));
+            }
+            return common.Report(context, parse, result, "fhir import", path, "patients");
+        });
+        return command;
+    }
+}
