@@ -61,11 +61,14 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
         var hi = Math.Ceiling(Math.Max(finite.Max(), 0.1) / Math.Log(2)) * Math.Log(2);
         var span = hi - lo;
-        // The label column is wide enough for the longest label: with the interval (1 span) and the value column
-        // (0.6 span) the page is 1.6 + L spans wide, so L spans hold the label's p pixels when L = 1.6 p / (width − p).
+        // The label and value columns are as wide as their widest text (measured) and the interval takes the rest (at
+        // least 30% of the figure), so a long label never runs into its interval nor a value off the page.
         var labelPixels = entries.Max(e => (double)FigureText.Width(e.Label, FigureStyle.FontSize, e.IsHeading)) + 40;
-        var labelX = lo - span * Math.Max(0.55, 1.6 * labelPixels / Math.Max(width - labelPixels, width * 0.4));
-        var textX = hi + span * 0.05;
+        var valuePixels = Math.Max(FigureText.Width(valueHeader, FigureStyle.FontSize, bold: true), FigureText.Width("10.00 (10.00–100.00)", FigureStyle.FontSize)) + 24.0;
+        var perPixel = span / Math.Max(width - 16 - labelPixels - valuePixels, width * 0.3);
+        var labelX = lo - labelPixels * perPixel;
+        var rightX = hi + valuePixels * perPixel;
+        var textX = hi + 12 * perPixel;
         // Under headings (e.g. one per transition) the rows are indented.
         var indent = entries.Any(e => e.IsHeading) ? span * 0.04 : 0;
 
@@ -73,7 +76,7 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         plot.Axes.Frameless();
         plot.HideGrid();
         // The top margin holds the value column's header at any row height.
-        plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.6);
+        plot.Axes.SetLimits(labelX, rightX, -1.6, rows + 0.6);
         var black = FigureStyle.TextColor;
         var color = Color.FromHex(FigureStyle.Palette[0]);
 

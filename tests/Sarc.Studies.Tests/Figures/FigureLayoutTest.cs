@@ -103,8 +103,15 @@ public class FigureLayoutTest(DemoRegistry registry) : IClassFixture<DemoRegistr
 
         foreach (var width in new[] { 480, 760 })
         {
-            var problems = Overlaps(figure.Draw(width), lines: true);
+            var drawing = figure.Draw(width);
+            var problems = Overlaps(drawing, lines: true);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
+            // Nor does the value column run off the page.
+            foreach (var label in FigureLabel.Of(drawing.Plot).Where(l => l.Alignment is Alignment.MiddleLeft or Alignment.LowerLeft))
+            {
+                var right = drawing.Plot.GetPixel(new Coordinates(label.X, label.Y)).X + FigureText.Width(label.Text, label.Size, label.Bold);
+                Assert.True(right <= drawing.Width, $"'{label.Text}' ends at {right:F0} px of {drawing.Width}");
+            }
         }
     }
 
