@@ -36,11 +36,7 @@ public static class RegistryBackup
             }
             else
             {
-                using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-                using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString());
-                source.Open();
-                target.Open();
-                source.BackupDatabase(target);
+                CopySqlite(db, partial);
             }
             File.Move(partial, path);
         }
@@ -94,11 +90,7 @@ public static class RegistryBackup
             }
             else
             {
-                using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-                using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
-                source.Open();
-                target.Open();
-                source.BackupDatabase(target);
+                CopySqlite(path, db);
             }
         }
         catch (SqliteException e)
@@ -114,6 +106,16 @@ public static class RegistryBackup
             }
             return summary;
         }
+    }
+
+    /// <summary>Copies the SQLite database <paramref name="from"/> over <paramref name="to"/> with SQLite's online backup API (page by page, consistent, under the target's lock).</summary>
+    private static void CopySqlite(string from, string to)
+    {
+        using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = from, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = to, Pooling = false }.ToString());
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
     }
 
     /// <summary>libpq arguments for the PostgreSQL <c>--db</c> value.</summary>
