@@ -159,7 +159,7 @@ public sealed partial class HtmlReportTest(DemoRegistry registry) : IClassFixtur
         var html = File.ReadAllText(HtmlReport.Write(folder, [StudyRunner.Run(study, registry.Dataset)], "test", new ReportOptions { Provenance = provenance }));
 
         Assert.Contains("1.2.3 (commit 0123abc)", html);
-        Assert.Contains("audit position 1234", html);
+        Assert.Contains("audit chain head 1234:" + new string('c', 64), html);
         Assert.Contains(study.Sha256, html);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
         var p = results.RootElement.GetProperty("provenance");
