@@ -151,7 +151,7 @@ internal static class StudyCommand
                 context.Error.WriteLine($"{path}: not reproduced: {difference}");
                 return SarcApp.UserError;
             }
-            context.Output.WriteLine($"{path}: reproduced ({studies.Count} studies, data snapshot {snapshot.Sha256[..12]}, audit position {snapshot.AuditPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+            context.Output.WriteLine($"{path}: reproduced ({studies.Count} studies, data snapshot {snapshot.Sha256[..12]}, audit chain head {snapshot.AuditHead?.ToString() ?? "none"})");
             return SarcApp.Success;
         });
         return command;

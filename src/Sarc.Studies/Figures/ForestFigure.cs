@@ -61,8 +61,16 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         var lo = Math.Floor(Math.Min(finite.Min(), -0.1) / Math.Log(2)) * Math.Log(2);
         var hi = Math.Ceiling(Math.Max(finite.Max(), 0.1) / Math.Log(2)) * Math.Log(2);
         var span = hi - lo;
-        var labelX = lo - span * 0.55;
-        var textX = hi + span * 0.05;
+        // The label and value columns are as wide as their widest text (measured) and the interval takes the rest, so a
+        // long label never runs into its interval nor a value off the page.
+        var labelPixels = entries.Max(e => (double)FigureText.Width(e.Label, FigureStyle.FontSize, e.IsHeading)) + 40;
+        var valuePixels = Math.Max(FigureText.Width(valueHeader, FigureStyle.FontSize, bold: true), FigureText.Width("10.00 (10.00–100.00)", FigureStyle.FontSize)) + 24.0;
+        // A figure too narrow for both columns and 300 px of interval is drawn wider (the page scales it down).
+        width = Math.Max(width, (int)Math.Ceiling(16 + labelPixels + valuePixels + 300));
+        var perPixel = span / (width - 16 - labelPixels - valuePixels);
+        var labelX = lo - labelPixels * perPixel;
+        var rightX = hi + valuePixels * perPixel;
+        var textX = hi + 12 * perPixel;
         // Under headings (e.g. one per transition) the rows are indented.
         var indent = entries.Any(e => e.IsHeading) ? span * 0.04 : 0;
 
@@ -70,7 +78,7 @@ public sealed class ForestFigure(IReadOnlyList<ForestRow> entries, string axisLa
         plot.Axes.Frameless();
         plot.HideGrid();
         // The top margin holds the value column's header at any row height.
-        plot.Axes.SetLimits(labelX, hi + span * 0.6, -1.6, rows + 0.6);
+        plot.Axes.SetLimits(labelX, rightX, -1.6, rows + 0.6);
         var black = FigureStyle.TextColor;
         var color = Color.FromHex(FigureStyle.Palette[0]);
 

@@ -69,6 +69,11 @@ public sealed class ReportLabels
     /// </summary>
     public string Term(string term, IEnumerable<string> factors)
     {
+        if (term.Contains(':', StringComparison.Ordinal))
+        {
+            // An interaction: each part as its own term, joined by "×".
+            return string.Join(" × ", term.Split(':').Select(part => Term(part, factors)));
+        }
         foreach (var factor in factors)
         {
             if (term.Length > factor.Length && term.StartsWith(factor, StringComparison.Ordinal))

@@ -41,13 +41,15 @@ public sealed record Provenance(string SarcVersion, string? SourceCommit, DateTi
         writer.WriteStartObject("data");
         writer.WriteString("source", Data.Source);
         writer.WriteString("snapshot_sha256", Data.Sha256);
-        if (Data.AuditPosition is { } position)
+        if (Data.AuditHead is { } head)
         {
-            writer.WriteNumber("audit_position", position);
+            writer.WriteNumber("audit_position", head.Id);
+            writer.WriteString("audit_head", head.ToString());
         }
         else
         {
             writer.WriteNull("audit_position");
+            writer.WriteNull("audit_head");
         }
         writer.WriteNumber("patients", Data.Patients);
         writer.WriteEndObject();

@@ -27,7 +27,7 @@ public static class StudyData
     public static (DataFrame Dataset, DataSnapshot Snapshot) FromRegistryWithSnapshot(IRegistryStore store, string source)
     {
         var records = store.LoadPatients();
-        return (StudyDataset.Build(records, store.Description), new DataSnapshot(source, CanonicalSha256(records), store.LastAuditId(), records.Count));
+        return (StudyDataset.Build(records, store.Description), new DataSnapshot(source, CanonicalSha256(records), store.AuditHead(), records.Count));
     }
 
     /// <summary>

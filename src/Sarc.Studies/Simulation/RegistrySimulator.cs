@@ -24,29 +24,34 @@ public static class RegistrySimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Patients, 50, nameof(options));
         Directory.CreateDirectory(folder);
         var files = LongFiles.All.ToDictionary(f => f, f => new StringBuilder().AppendJoin(',', f.Columns).Append('\n'));
-        var random = new Random(options.Seed);
         var necrosis = options.CohortSize(options.Seed000.Patients);
         var cmt = options.CohortSize(options.Seed001.Patients);
         var metastasectomy = options.CohortSize(options.Seed002.Patients);
         var retroperitoneal = options.CohortSize(options.Seed004.Patients);
         var general = Math.Max(0, options.Patients - necrosis - cmt - metastasectomy - retroperitoneal);
+        // Each cohort draws from its own stream, so that recalibrating one paper's cohort leaves the others as they were.
         var number = 0;
+        var random = Stream(options, 0);
         for (var i = 0; i < general; i++)
         {
             new PatientSimulation(++number, random, options, files).General(necrosis: null);
         }
+        random = Stream(options, 1);
         for (var i = 0; i < necrosis; i++)
         {
             new PatientSimulation(++number, random, options, files).General(necrosis: i % 2 == 0);
         }
+        random = Stream(options, 2);
         for (var i = 0; i < cmt; i++)
         {
             new PatientSimulation(++number, random, options, files).MetastaticCmt();
         }
+        random = Stream(options, 3);
         for (var i = 0; i < metastasectomy; i++)
         {
             new PatientSimulation(++number, random, options, files).Metastasectomy();
         }
+        random = Stream(options, 4);
         for (var i = 0; i < retroperitoneal; i++)
         {
             new PatientSimulation(++number, random, options, files).Retroperitoneal();
@@ -57,6 +62,9 @@ public static class RegistrySimulator
         }
         return new SimulatedRegistry(folder, number);
     }
+
+    /// <summary>The random stream of cohort <paramref name="cohort"/> (0 the general cohort, 1–4 seeds 000, 001, 002, 004).</summary>
+    private static Random Stream(SimulationOptions options, int cohort) => new(unchecked(options.Seed * 31 + cohort));
 
     /// <summary>One patient's history, appended as rows to the six files.</summary>
     private sealed class PatientSimulation(int number, Random random, SimulationOptions options, Dictionary<LongFile, StringBuilder> files)
@@ -119,7 +127,7 @@ public static class RegistrySimulator
                 : 0.0032 * (margin is "R1" or "R2" ? 2.0 : 1.0) * (setting == "" ? 1.4 : 1.0);
             var dmRate = 0.0019 * (highGrade ? ms.HighGradeDmHazardRatio : 1.0) * (size > 5 ? 1.4 : 1.0) * (necrosis == true ? e.HighNecrosisDmHazardRatio : 1.0);
             var age = Math.Clamp(Normal(58, 14), 18, 92);
-            var deathRate = 0.0008 * Math.Exp(0.01 * (age - 58)) * (highGrade ? ms.HighGradeDeathHazardRatio : 1.0);
+            var deathRate = 0.0008 * Math.Exp(0.01 * (age - 58)) * (highGrade ? ms.HighGradeDeathHazardRatio : 1.0) * (necrosis == true ? e.HighNecrosisDeathHazardRatio : 1.0);
             var (followUpEnd, lost) = FollowUp(surgery);
             double t = 0, lrAt = double.NaN, dmAt = double.NaN, deathAt = double.NaN;
             var deathMultiplier = 1.0;

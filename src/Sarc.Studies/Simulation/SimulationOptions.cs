@@ -73,12 +73,17 @@ public sealed record SimulationOptions
         public double SmokerShareLow { get; init; } = 0.219;
 
         /// <summary>Monthly LR rate with high and minimal necrosis (12.5% and 25% LR over the follow-up).</summary>
-        public double LrRateHigh { get; init; } = 0.0055;
+        public double LrRateHigh { get; init; } = 0.0062;
 
-        public double LrRateLow { get; init; } = 0.012;
+        public double LrRateLow { get; init; } = 0.0095;
 
-        /// <summary>Hazard ratio of DM for high necrosis (the paper's odds ratios of DM 2.65 and death 2.33).</summary>
-        public double HighNecrosisDmHazardRatio { get; init; } = 2.2;
+        /// <summary>
+        /// Hazard ratios of DM and of death for high necrosis: over the cohort's follow-up they give about the paper's odds
+        /// ratios of DM (2.65) and death (2.33), the "paradoxical" worse outcome with high necrosis.
+        /// </summary>
+        public double HighNecrosisDmHazardRatio { get; init; } = 3.2;
+
+        public double HighNecrosisDeathHazardRatio { get; init; } = 1.5;
 
         /// <summary>Probability of a major wound complication after neoadjuvant (adjuvant) RT, in every cohort.</summary>
         public double WoundComplicationNeoadjuvant { get; init; } = 0.22;

@@ -49,17 +49,17 @@ public sealed class PatientAccess
     public IReadOnlyList<PatientRecord> Visible() => [.. Stream()];
 
     /// <summary>
-    /// Every patient the user may see, ordered by id, and the registry's audit position (last audit id) they were read
-    /// at: a study report's provenance. The slices are read between two readings of the position; a write committed in
-    /// between reads again (at most three times; a registry written to that often gets the later position).
+    /// Every patient the user may see, ordered by id, and the head of the registry's audit chain they were read at: a
+    /// study report's provenance. The slices are read between two readings of the head; a write committed in between
+    /// reads again (at most three times; a registry written to that often gets the later head).
     /// </summary>
-    public (IReadOnlyList<PatientRecord> Patients, long AuditPosition) VisibleWithAuditPosition()
+    public (IReadOnlyList<PatientRecord> Patients, AuditHead? AuditHead) VisibleWithAuditHead()
     {
         for (var attempt = 1; ; attempt++)
         {
-            var before = _store.LastAuditId();
+            var before = _store.AuditHead();
             var patients = Visible();
-            var after = _store.LastAuditId();
+            var after = _store.AuditHead();
             if (after == before || attempt == 3)
             {
                 return (patients, after);

@@ -47,8 +47,8 @@ internal static class StudyEndpoints
             using var session = Session.Open(http, options);
             try
             {
-                var (patients, auditPosition) = session.Access.VisibleWithAuditPosition();
-                var run = await runs.RunAsync(study, patients, auditPosition, session.Access.User, http.RequestAborted);
+                var (patients, auditHead) = session.Access.VisibleWithAuditHead();
+                var run = await runs.RunAsync(study, patients, auditHead, session.Access.User, http.RequestAborted);
                 return Results.Redirect(StudyRunStore.Url(run));
             }
             catch (DataInputException e)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sarc.Registry.Audit;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Template;
 using Sarc.Studies.Definitions;
@@ -50,11 +51,11 @@ public sealed partial class StudyRunStore
 
     /// <summary>
     /// Runs <paramref name="study"/> on <paramref name="patients"/> (the caller passes only the patients
-    /// <paramref name="user"/> may see, as of the registry's audit position <paramref name="auditPosition"/>) and writes its
+    /// <paramref name="user"/> may see, as of the registry's audit chain head <paramref name="auditHead"/>) and writes its
     /// report, whose provenance states that position; returns the finished run.
     /// </summary>
     /// <exception cref="Sarc.Data.DataInputException">The exported patients cannot be turned into the study dataset.</exception>
-    public async Task<StudyRun> RunAsync(StudyDefinition study, IReadOnlyList<PatientRecord> patients, long? auditPosition, WebUser user, CancellationToken cancellationToken)
+    public async Task<StudyRun> RunAsync(StudyDefinition study, IReadOnlyList<PatientRecord> patients, AuditHead? auditHead, WebUser user, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
@@ -74,7 +75,7 @@ public sealed partial class StudyRunStore
             var started = _clock.GetUtcNow();
             // Messages name the dataset's source: the user's patients, not a path on the server.
             var dataset = StudyData.FromRecords(patients, DatasetName);
-            var snapshot = new DataSnapshot(DatasetName, StudyData.CanonicalSha256(patients), auditPosition, patients.Count);
+            var snapshot = new DataSnapshot(DatasetName, StudyData.CanonicalSha256(patients), auditHead, patients.Count);
             var result = StudyRunner.Run(study, dataset);
             var report = Path.Combine(folder, ReportSubfolder);
             var scope = user.Role == UserRole.Admin ? "all centers" : "centers " + string.Join(", ", user.Centers);

@@ -94,8 +94,43 @@ public class FigureLayoutTest(DemoRegistry registry) : IClassFixture<DemoRegistr
         }
     }
 
-    /// <summary>Pairs of overlapping texts, and texts crossed by a curve, in pixels of the rendered figure.</summary>
-    private static List<string> Overlaps(FigureDrawing drawing)
+    [Fact]
+    public void Forest_LongLabel_StaysClearOfItsInterval()
+    {
+        // An interaction term's label is long; its interval starts far left (HR 0.55 on an axis from 0.5).
+        var figure = new ForestFigure([new ForestRow("Largest resected lesion > 2 cm × Perioperative systemic therapy", Math.Log(3.04), Math.Log(0.55), Math.Log(16.8))],
+            "Hazard ratio (log scale)", "HR (95% CI)");
+
+        foreach (var width in new[] { 480, 760 })
+        {
+            var drawing = figure.Draw(width);
+            var problems = Overlaps(drawing, lines: true);
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            // Nor does the value column run off the page.
+            foreach (var label in FigureLabel.Of(drawing.Plot).Where(l => l.Alignment is Alignment.MiddleLeft or Alignment.LowerLeft))
+            {
+                var right = drawing.Plot.GetPixel(new Coordinates(label.X, label.Y)).X + FigureText.Width(label.Text, label.Size, label.Bold);
+                Assert.True(right <= drawing.Width, $"'{label.Text}' ends at {right:F0} px of {drawing.Width}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Overlaps_ALineThroughALabel_IsFound()
+    {
+        var plot = new Plot();
+        plot.Axes.SetLimits(0, 100, 0, 100);
+        KmFigure.Text(plot, "a long label", 50, 50, Alignment.MiddleCenter, 14, Colors.Black);
+        KmFigure.Line(plot, 0, 50, 100, 50, Colors.Black, 2);
+
+        Assert.Contains(Overlaps(new FigureDrawing(plot, 400, 300), lines: true), p => p.Contains("'a long label'") && p.Contains("line"));
+    }
+
+    /// <summary>
+    /// Pairs of overlapping texts, and texts crossed by a curve (or, with <paramref name="lines"/>, by a straight line
+    /// such as a forest plot's interval), in pixels of the rendered figure.
+    /// </summary>
+    private static List<string> Overlaps(FigureDrawing drawing, bool lines = false)
     {
         var plot = drawing.Plot;
         plot.RenderInMemory(drawing.Width, drawing.Height);
@@ -154,6 +189,11 @@ public class FigureLayoutTest(DemoRegistry registry) : IClassFixture<DemoRegistr
                     }
                 }
             }
+        }
+        foreach (var line in lines ? plot.GetPlottables<ScottPlot.Plottables.LinePlot>() : [])
+        {
+            var (a, b) = (plot.GetPixel(line.Start), plot.GetPixel(line.End));
+            problems.AddRange(boxes.Where(box => box.Crossed(a.X, a.Y, b.X, b.Y)).Select(box => $"'{box.Text}' lies on a line"));
         }
         return problems;
     }

@@ -150,7 +150,7 @@ public sealed class ModelKindTest(DemoRegistry registry) : IClassFixture<DemoReg
         var parsed = Parse($"    endpoint: os\n    formula: \"~ {Terms}\"\n    times: [60, 120]");
         var study = parsed.Study!;
         var analysis = Model($"    endpoint: os\n    formula: \"~ {Terms}\"\n    times: [60, 120]");
-        var snapshot = new DataSnapshot("registry.db", new string('a', 64), 42, registry.Dataset.RowCount);
+        var snapshot = new DataSnapshot("registry.db", new string('a', 64), new Sarc.Registry.Audit.AuditHead(42, new string('b', 64)), registry.Dataset.RowCount);
 
         var blocks = new Sarc.Studies.Kinds.ModelKind().Present(analysis, new ReportContext(study, study.Analyses[0], new ReportLabels([])) { Data = snapshot });
 

@@ -153,7 +153,7 @@ public sealed partial class HtmlReportTest(DemoRegistry registry) : IClassFixtur
     public void Write_WithProvenance_StatesItInTheFooterAndResultsJson()
     {
         var study = StudyParser.ParseFile(Fixture.PathOf("studies", "metastatic-cmt.yaml")).Study!;
-        var data = new DataSnapshot("registry.db", new string('a', 64), 1234, registry.Dataset.RowCount);
+        var data = new DataSnapshot("registry.db", new string('a', 64), new Sarc.Registry.Audit.AuditHead(1234, new string('c', 64)), registry.Dataset.RowCount);
         var provenance = new Provenance("1.2.3", "0123abc", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), "sarc study run x.yaml --db registry.db", data);
 
         var html = File.ReadAllText(HtmlReport.Write(folder, [StudyRunner.Run(study, registry.Dataset)], "test", new ReportOptions { Provenance = provenance }));
@@ -165,6 +165,7 @@ public sealed partial class HtmlReportTest(DemoRegistry registry) : IClassFixtur
         var p = results.RootElement.GetProperty("provenance");
         Assert.Equal("2026-01-02T03:04:05Z", p.GetProperty("generated").GetString());
         Assert.Equal(1234, p.GetProperty("data").GetProperty("audit_position").GetInt64());
+        Assert.Equal("1234:" + new string('c', 64), p.GetProperty("data").GetProperty("audit_head").GetString());
         Assert.Equal(study.Text, p.GetProperty("studies")[0].GetProperty("definition").GetString());
         Assert.Equal("3.5.3", p.GetProperty("validated_against").GetProperty("survival").GetString());
     }

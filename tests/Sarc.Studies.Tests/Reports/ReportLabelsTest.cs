@@ -39,4 +39,8 @@ public class ReportLabelsTest
         Assert.Equal("High grade (G2–3)", Labels.Term("high_grade", ["histology_name"]));
         Assert.Equal("Local recurrence", Labels.Term("lr", []));
     }
+
+    [Fact]
+    public void Term_Interaction_JoinsItsPartsInWords() =>
+        Assert.Equal("Necrosis ≥ 75% × Histology: SyS", Labels.Term("necrosis_high:histology_nameSyS", ["histology_name"]));
 }
