@@ -211,6 +211,61 @@ public sealed partial class EntryFormTest : IAsyncLifetime
         Assert.Null(_web.Load("PA2")!.First(OutcomeEventKind.LocalRecurrence));
     }
 
+    [Theory]
+    [InlineData("/patients/PA1/followup/new", "date=2023-02-01|status=awd", "2023-02-01")]
+    [InlineData("/patients/PA1/events/1", "date=2021-06-15|kind=local_recurrence", "2021-06-15")]
+    [InlineData("/patients/PA1/events/1/remove", "", null)]
+    public async Task Entry_SavedOnAPageOpenedBeforeAnotherSave_IsRefusedNamingWhoAndWhen(string url, string cells, string? input)
+    {
+        var manager = await _web.SignedIn("dm@t.org");
+        var formUrl = url.Replace("/remove", "", StringComparison.Ordinal);
+        var stale = await manager.GetStringAsync(formUrl);
+        Assert.Equal(url.EndsWith("/new", StringComparison.Ordinal) ? 1 : 2, Regex.Count(stale, "<input type=\"hidden\" name=\"version\" value=\"1\" />"));
+        // Someone else changes the patient while the page is open.
+        Assert.Equal(HttpStatusCode.Redirect, (await WebHarness.PostForm(await _web.SignedIn("admin@t.org"), "/patients/PA1/followup/new",
+            new() { ["date"] = "2022-10-01", ["status"] = "ned", ["reason"] = "clinic letter" })).StatusCode);
+        var before = _web.Load("PA1")!;
+        var audited = _web.Audit("PA1").Count;
+        var fields = Fields(cells, "my change");
+
+        var response = await WebHarness.PostFormFrom(manager, stale, url, With(fields, OpenedVersion(stale)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches(@"'PA1' was changed by admin@t\.org at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC since you opened it \(version 1, now 2\); nothing was saved", html);
+        if (input is not null)
+        {
+            // The form again with what the user typed, still at the version it was opened at.
+            Assert.Contains($"value=\"{input}\"", html);
+            Assert.Contains("value=\"my change\"", html);
+        }
+        Assert.Contains("<input type=\"hidden\" name=\"version\" value=\"1\" />", html);
+        Assert.Equal(audited, _web.Audit("PA1").Count);
+        var after = _web.Load("PA1")!;
+        Assert.Equal((2, before.Events.Count, before.FollowUps.Count), (after.Version, after.Events.Count, after.FollowUps.Count));
+        Assert.Equal(new DateOnly(2021, 6, 1), after.First(OutcomeEventKind.LocalRecurrence)!.Date);
+
+        // Opened again, the form carries the new version and saves.
+        var fresh = await manager.GetStringAsync(formUrl);
+        Assert.Equal("2", OpenedVersion(fresh));
+        Assert.Equal(HttpStatusCode.Redirect, (await WebHarness.PostFormFrom(manager, fresh, url, With(fields, OpenedVersion(fresh)))).StatusCode);
+        Assert.Equal(3, _web.Load("PA1")!.Version);
+        Assert.Contains(_web.Audit("PA1").Skip(audited), e => e.Who == "dm@t.org" && e.Reason == "my change");
+    }
+
+    /// <summary>The form fields of <paramref name="cells"/> (<c>name=value|…</c>) with <paramref name="reason"/>.</summary>
+    private static Dictionary<string, string> Fields(string cells, string reason)
+    {
+        var fields = cells.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(c => c.Split('=')).ToDictionary(c => c[0], c => c[1]);
+        fields["reason"] = reason;
+        return fields;
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> fields, string version) => new(fields) { ["version"] = version };
+
+    /// <summary>The patient version a form page was opened at (its hidden field).</summary>
+    private static string OpenedVersion(string page) => Regex.Match(page, "<input type=\"hidden\" name=\"version\" value=\"(\\d+)\" />").Groups[1].Value;
+
     private static string Section(string page, string start, string end)
     {
         var from = page.IndexOf(start, StringComparison.Ordinal);

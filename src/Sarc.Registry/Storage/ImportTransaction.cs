@@ -11,7 +11,7 @@ namespace Sarc.Registry.Storage;
 /// One import in one transaction, all or nothing, under the registry's write lock (<see cref="RegistryDatabase.BeginWrite"/>):
 /// checks what needs the registry against the registry as it is under the lock — the importing user's centers
 /// (<see cref="ImportBatch.WritableCenters"/>), a patient already there may change only when updating, a row made on an
-/// older version of its patient (<see cref="ImportRow.OpenedVersion"/>) is refused, an added entry needs its patient, a
+/// older version of its patient (<see cref="ImportRow.OpenedVersion"/>, <see cref="ImportAddition.OpenedVersion"/>) is refused, an added entry needs its patient, a
 /// flat row merged into a stored patient or entries added to one must still satisfy <see cref="RecordRules"/> — then
 /// writes every patient and its audit records. Any problem rolls everything back and is returned, never thrown.
 /// </summary>
@@ -96,9 +96,9 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
                 changes.Add((null, row.Record));
                 continue;
             }
-            if (row.OpenedVersion is { } opened && opened != before.Version)
+            if (ChangedSince(tx, row.OpenedVersion, before, row.Line, row.File) is { } changed)
             {
-                errors.Add(ChangedSince(tx, row, before));
+                errors.Add(changed);
                 continue;
             }
             if (!row.FlatView)
@@ -120,11 +120,17 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
         {
             var before = stored[id];
             var draft = PatientDraft.Of(before, SourceRow.Registry);
+            var stale = false;
             foreach (var addition in additions)
             {
+                if (ChangedSince(tx, addition.OpenedVersion, before, addition.Line, addition.File) is { } changed)
+                {
+                    errors.Add(changed);
+                    stale = true;
+                }
                 LongFormatParser.Add(draft, addition.Entry, new SourceRow(addition.File, addition.Line));
             }
-            if (RecordRules.Check(draft, errors))
+            if (!stale && RecordRules.Check(draft, errors))
             {
                 changes.Add((before, draft.ToRecord()));
             }
@@ -183,15 +189,23 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
         return new ImportResult(inserted, updated, unchanged, []);
     }
 
-    /// <summary>The refusal of a row made on an older version of its patient, naming the newest change's author and time.</summary>
-    private ImportError ChangedSince(System.Data.Common.DbTransaction tx, ImportRow row, PatientRecord stored)
+    /// <summary>
+    /// The refusal of a row or an added entry made on version <paramref name="opened"/> of its patient when the patient
+    /// is now at another (<paramref name="stored"/>, read under the write lock), naming the newest change's author and
+    /// time; null when nothing was opened (no version given) or the version still stands.
+    /// </summary>
+    private ImportError? ChangedSince(System.Data.Common.DbTransaction tx, int? opened, PatientRecord stored, int line, string? file)
     {
-        var last = trail.LastOf(tx, row.Record.Id);
+        if (opened is null || opened == stored.Version)
+        {
+            return null;
+        }
+        var last = trail.LastOf(tx, stored.Id);
         var by = last is null ? "someone" : last.Who;
         var at = last is null ? "" : $" at {last.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC";
-        return new ImportError(row.Line, "patient_id",
-            $"'{row.Record.Id}' was changed by {by}{at} since you opened it (version {row.OpenedVersion}, now {stored.Version}); nothing was saved",
-            row.File, ImportErrorKind.ChangedSinceOpened);
+        return new ImportError(line, "patient_id",
+            $"'{stored.Id}' was changed by {by}{at} since you opened it (version {opened}, now {stored.Version}); nothing was saved",
+            file, ImportErrorKind.ChangedSinceOpened);
     }
 
     /// <summary>Every stored patient's center, by id, as it is under the write lock.</summary>

@@ -192,8 +192,12 @@ public sealed class PatientAccess
     /// audited with the required <paramref name="reason"/>. Errors name line 2 of <paramref name="source"/> (the form).
     /// </summary>
     /// <returns>Null when the patient is not visible; otherwise the import result (errors: nothing changed).</returns>
+    /// <remarks>
+    /// With <paramref name="openedVersion"/> (the <see cref="PatientRecord.Version"/> the form was opened at), a patient
+    /// changed since is refused (<see cref="ImportErrorKind.ChangedSinceOpened"/>) instead of added to.
+    /// </remarks>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    public ImportResult? AddEntry(string patientId, LongFile file, IReadOnlyList<string> cells, string reason, TimeProvider clock, string source)
+    public ImportResult? AddEntry(string patientId, LongFile file, IReadOnlyList<string> cells, string reason, TimeProvider clock, string source, int? openedVersion = null)
     {
         RequireWriter();
         if (Find(patientId) is null)
@@ -206,7 +210,7 @@ public sealed class PatientAccess
         }
         var (entry, errors) = EntryForm.Parse(file, [patientId, .. cells], Today(clock), source);
         return entry is null ? ImportResult.Failed(errors)
-            : _store.Import(new ImportBatch([], [new ImportAddition(patientId, entry, source, 2)]), update: true, new AuditContext(User.Email, clock, why), null);
+            : _store.Import(new ImportBatch([], [new ImportAddition(patientId, entry, source, 2, openedVersion)]), update: true, new AuditContext(User.Email, clock, why), null);
     }
 
     /// <summary>
@@ -216,8 +220,14 @@ public sealed class PatientAccess
     /// required <paramref name="reason"/>.
     /// </summary>
     /// <returns>Null when the patient is not visible or has no such entry; otherwise the import result (errors: nothing changed).</returns>
+    /// <remarks>
+    /// The record is rebuilt from the one read here and refused by the store if the patient changed since; with
+    /// <paramref name="openedVersion"/> (the <see cref="PatientRecord.Version"/> the form was opened at) also if it
+    /// changed since the form was opened (<see cref="ImportErrorKind.ChangedSinceOpened"/>): entry
+    /// <paramref name="index"/> may then be another entry than the one the user saw.
+    /// </remarks>
     /// <exception cref="UnauthorizedAccessException">The user is an investigator.</exception>
-    public ImportResult? ChangeEntry(string patientId, LongFile file, int index, IReadOnlyList<string>? cells, string reason, TimeProvider clock, string source)
+    public ImportResult? ChangeEntry(string patientId, LongFile file, int index, IReadOnlyList<string>? cells, string reason, TimeProvider clock, string source, int? openedVersion = null)
     {
         RequireWriter();
         if (Find(patientId) is not { } stored || index < 0 || index >= LongFormatWriter.RowsOf(stored, file).Count())
@@ -230,8 +240,9 @@ public sealed class PatientAccess
         }
         var (record, errors) = EntryForm.Change(stored, file, index, cells is null ? null : [patientId, .. cells], Today(clock), source);
         return record is null ? ImportResult.Failed(errors)
-            // The whole record is rebuilt from the one read here: refused if the patient changed since (row version).
-            : _store.Import([new ImportRow(2, record, File: source, OpenedVersion: stored.Version)], update: true, new AuditContext(User.Email, clock, why), null);
+            // The whole record is rebuilt from the one read here: refused if the patient changed since that read, or since
+            // the form was opened (a form opened before that read names an older version, which the store then refuses).
+            : _store.Import([new ImportRow(2, record, File: source, OpenedVersion: openedVersion ?? stored.Version)], update: true, new AuditContext(User.Email, clock, why), null);
     }
 
     /// <summary>

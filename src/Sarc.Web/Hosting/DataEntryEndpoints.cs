@@ -100,7 +100,8 @@ internal static class DataEntryEndpoints
             return refused;
         }
         var values = number is { } n ? list.Values(record, n) : new Dictionary<string, string>(StringComparer.Ordinal);
-        return values is null ? Html.NotFound("No such entry.") : Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Today = Today(options) });
+        return values is null ? Html.NotFound("No such entry.")
+            : Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Today = Today(options), Version = (int?)record.Version });
     }
 
     /// <summary>Adds, changes or removes an entry through <see cref="PatientAccess"/>; a rejected form is shown again with every problem.</summary>
@@ -117,11 +118,12 @@ internal static class DataEntryEndpoints
         }
         var cells = list.Fields.Select(f => values[f.Column]).ToArray();
         var reason = form[EntryFormPage.ReasonField].ToString();
+        var version = OpenedVersion(form);
         var source = list.Title + " form";
         ImportResult? result;
         if (number is { } n)
         {
-            result = access.ChangeEntry(id, list.File, n - 1, remove ? null : cells, reason, options.Clock, source);
+            result = access.ChangeEntry(id, list.File, n - 1, remove ? null : cells, reason, options.Clock, source, version);
         }
         else
         {
@@ -129,7 +131,7 @@ internal static class DataEntryEndpoints
             {
                 return refused;
             }
-            result = access.AddEntry(id, list.File, cells, reason, options.Clock, source);
+            result = access.AddEntry(id, list.File, cells, reason, options.Clock, source, version);
         }
         if (result is null)
         {
@@ -144,7 +146,7 @@ internal static class DataEntryEndpoints
             // The removal was refused: the entry's form again, as stored, with the problems.
             values = list.Values(stored, number!.Value) ?? values;
         }
-        return Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Reason = remove ? "" : reason, result.Errors, Today = Today(options) },
+        return Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Reason = remove ? "" : reason, result.Errors, Today = Today(options), Version = version },
             StatusCodes.Status422UnprocessableEntity);
     }
 
@@ -170,7 +172,7 @@ internal static class DataEntryEndpoints
 
     /// <summary>The patient version a form was opened at (its hidden field), null when absent or not a number.</summary>
     private static int? OpenedVersion(IFormCollection form) =>
-        int.TryParse(form[PatientFormPage.VersionField].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        int.TryParse(form[OpenedVersionField.Name].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
     private static Dictionary<string, string> Values(IFormCollection form)
     {

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Sarc.Data.Formulas;
+using Sarc.Interop.Redcap;
 using Sarc.Registry;
 using Sarc.Registry.LongFormat;
 using Sarc.Registry.Template;
@@ -13,7 +14,8 @@ namespace Sarc.Trust.Tests.Fuzz;
 
 /// <summary>
 /// Bounded fuzzing of every parser a user feeds (issue 17): the flat template (CSV and XLSX), the long format (a
-/// folder of CSV files and an XLSX workbook), formulas, study definitions and surveillance rule files. Each case is
+/// folder of CSV files and an XLSX workbook), formulas, study definitions, surveillance rule files, and REDCap's data
+/// dictionary and records exports. Each case is
 /// a damaged valid input (<see cref="Fuzzer"/>); it must end quickly with a result or one-line user errors. Fixed
 /// hostile cases too: YAML alias bombs, deep nesting, a huge single field.
 /// </summary>
@@ -127,6 +129,40 @@ public sealed class ParserFuzzTest(ITestOutputHelper output) : IDisposable
             Fuzzer.Check("rules yaml", text, () => RuleSet.TryParse(text, "rules.yaml").Errors.Select(e => e.ToString()));
         }
         output.WriteLine($"rules yaml: {cases} cases");
+    }
+
+    [Fact]
+    public void RedcapDictionary_Damaged_GivesADictionaryOrOneLineError()
+    {
+        var valid = SarcRedcapProject.Dictionary.ToString();
+        var random = Fuzzer.Random("redcap-dictionary");
+        var cases = Fuzzer.Cases(300);
+        for (var i = 0; i < cases; i++)
+        {
+            var text = Fuzzer.Mutate(valid, random);
+            Fuzzer.Check("redcap dictionary", text, () => { RedcapDictionary.Parse(text, "dictionary.csv"); return []; });
+        }
+        output.WriteLine($"redcap dictionary: {cases} cases");
+    }
+
+    [Fact]
+    public void RedcapRecords_Damaged_GiveMappedRowsOrOneLineProblems()
+    {
+        var dir = SyntheticLongRegistry.WriteFolder(Path.Combine(folder, "src"), 4);
+        var writer = new StringWriter();
+        RedcapExporter.Write([.. RegistryImporter.Parse(dir, AsOf).Batch.Rows.Select(r => r.Record)], writer);
+        var valid = writer.ToString();
+        var mapped = RedcapRecordMapper.Map(RedcapCsv.Read(valid, "records.csv"), SarcRedcapProject.Dictionary, SarcRedcapProject.Mapping);
+        Assert.Equal((4, 0), (mapped.Records, mapped.Problems.Count));
+        var random = Fuzzer.Random("redcap-records");
+        var cases = Fuzzer.Cases(300);
+        for (var i = 0; i < cases; i++)
+        {
+            var text = Fuzzer.Mutate(valid, random);
+            Fuzzer.Check("redcap records", text,
+                () => RedcapRecordMapper.Map(RedcapCsv.Read(text, "records.csv"), SarcRedcapProject.Dictionary, SarcRedcapProject.Mapping).Problems);
+        }
+        output.WriteLine($"redcap records: {cases} cases");
     }
 
     [Fact]
