@@ -58,7 +58,7 @@ internal sealed class SurvivalTable
     /// Preconditions (checked by the caller, as for <see cref="SortedSurvivalData.Create"/>): times finite and
     /// non-negative, group codes in [0, groupCount) or <paramref name="group"/> empty for one group.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // No AggressiveOptimization: that would keep the method out of the ReadyToRun image and jit it at every start.
     public static SurvivalTable? TryCreate(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, ReadOnlySpan<int> group,
         int groupCount, bool mergeNearEqualTimes)
     {

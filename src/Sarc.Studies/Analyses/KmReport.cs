@@ -54,6 +54,7 @@ public static class KmReport
         writer.WriteNumberOrNull("upper", analysis.MedianFollowUp.Upper);
         writer.WriteEndObject();
         writer.WriteStartArray("groups");
+        ReadOnlyMemory<byte>[]? steps = null;
         for (var g = 0; g < analysis.Curves.Count; g++)
         {
             var curve = analysis.Curves[g];
@@ -79,20 +80,10 @@ public static class KmReport
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            writer.WriteStartArray("steps");
-            for (var i = 0; i < curve.Time.Length; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("time", curve.Time[i]);
-                writer.WriteNumber("n_risk", curve.AtRisk[i]);
-                writer.WriteNumber("n_event", curve.Events[i]);
-                writer.WriteNumber("n_censor", curve.Censored[i]);
-                writer.WriteNumberOrNull("surv", curve.Survival[i]);
-                writer.WriteNumberOrNull("lower", curve.Lower[i]);
-                writer.WriteNumberOrNull("upper", curve.Upper[i]);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            // Every step of every curve: formatted once for all groups (on both cores when large), at this depth.
+            steps ??= KmStepsJson.Format(writer, analysis.Curves);
+            writer.WritePropertyName("steps");
+            writer.WriteRawValue(steps[g].Span, skipInputValidation: true);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
