@@ -258,7 +258,7 @@ public static class AnalysisColumns
         {
             index[levels[k]] = k;
         }
-        var levelOf = new int[instances.Seen.Count];
+        var levelOf = new int[instances.Seen.Length];
         for (var c = 0; c < levelOf.Length; c++)
         {
             levelOf[c] = index[instances.Seen[c]];
@@ -327,22 +327,23 @@ public static class AnalysisColumns
     private sealed class InstanceCodes
     {
         private const int ListLimit = 32;
-        private readonly List<string> seen = [];
+        // A plain array, not a List: its reads are inlined in the precompiled (ReadyToRun) code of this hot loop.
+        private string[] seen = new string[ListLimit];
+        private int count;
         private Dictionary<string, int>? byInstance;
         private string? last;
         private int lastCode;
 
         /// <summary>The instances in order of their codes.</summary>
-        public List<string> Seen => seen;
+        public ReadOnlySpan<string> Seen => seen.AsSpan(0, count);
 
         public int CodeOf(string text)
         {
-            if (ReferenceEquals(text, last))
+            if (!ReferenceEquals(text, last))
             {
-                return lastCode;
+                last = text;
+                lastCode = Find(text);
             }
-            last = text;
-            lastCode = Find(text);
             return lastCode;
         }
 
@@ -350,20 +351,20 @@ public static class AnalysisColumns
         {
             if (byInstance is null)
             {
-                for (var c = 0; c < seen.Count; c++)
+                for (var c = 0; c < count; c++)
                 {
                     if (ReferenceEquals(seen[c], text))
                     {
                         return c;
                     }
                 }
-                if (seen.Count < ListLimit)
+                if (count < ListLimit)
                 {
-                    seen.Add(text);
-                    return seen.Count - 1;
+                    seen[count] = text;
+                    return count++;
                 }
                 byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
-                for (var c = 0; c < seen.Count; c++)
+                for (var c = 0; c < count; c++)
                 {
                     byInstance.Add(seen[c], c);
                 }
@@ -372,9 +373,13 @@ public static class AnalysisColumns
             {
                 return code;
             }
-            seen.Add(text);
-            byInstance.Add(text, seen.Count - 1);
-            return seen.Count - 1;
+            if (count == seen.Length)
+            {
+                Array.Resize(ref seen, count * 2);
+            }
+            seen[count] = text;
+            byInstance.Add(text, count);
+            return count++;
         }
     }
 
