@@ -45,7 +45,13 @@ public static class KmReport
     }
 
     /// <summary>Writes the analysis's properties into the current JSON object (the body of <c>sarc km --json</c>).</summary>
-    public static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis)
+    public static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis) => WriteJson(writer, analysis, bulkSteps: true);
+
+    /// <summary>
+    /// As <see cref="WriteJson(Utf8JsonWriter, KmAnalysis)"/>; without <paramref name="bulkSteps"/> every step goes
+    /// through the writer one property at a time: the plain reference the tests hold the bulk formatting to.
+    /// </summary>
+    internal static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis, bool bulkSteps)
     {
         writer.WriteNumber("n_excluded", analysis.Excluded);
         writer.WriteStartObject("median_followup");
@@ -80,10 +86,17 @@ public static class KmReport
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            // Every step of every curve: formatted once for all groups (on both cores when large), at this depth.
-            steps ??= KmStepsJson.Format(writer, analysis.Curves);
             writer.WritePropertyName("steps");
-            writer.WriteRawValue(steps[g].Span, skipInputValidation: true);
+            if (bulkSteps)
+            {
+                // Every step of every curve: formatted once for all groups (on both cores when large), at this depth.
+                steps ??= KmStepsJson.Format(writer, analysis.Curves);
+                writer.WriteRawValue(steps[g].Span, skipInputValidation: true);
+            }
+            else
+            {
+                WriteSteps(writer, curve);
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -95,5 +108,23 @@ public static class KmReport
         {
             writer.WriteNull("logrank");
         }
+    }
+
+    private static void WriteSteps(Utf8JsonWriter writer, KaplanMeierCurve curve)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < curve.Time.Length; i++)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("time", curve.Time[i]);
+            writer.WriteNumber("n_risk", curve.AtRisk[i]);
+            writer.WriteNumber("n_event", curve.Events[i]);
+            writer.WriteNumber("n_censor", curve.Censored[i]);
+            writer.WriteNumberOrNull("surv", curve.Survival[i]);
+            writer.WriteNumberOrNull("lower", curve.Lower[i]);
+            writer.WriteNumberOrNull("upper", curve.Upper[i]);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 }

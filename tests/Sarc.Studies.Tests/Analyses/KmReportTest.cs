@@ -5,7 +5,6 @@ using Sarc.Data.Tables;
 using Sarc.Registry.Json;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Tests.Analyses;
 
@@ -27,7 +26,7 @@ public class KmReportTest
 
         // Nested one level deeper than the CLI's object, as results.json nests it: the indentation follows the writer.
         var fast = Write(options, writer => KmReport.WriteJson(writer, analysis));
-        var plain = Write(options, writer => WriteOneByOne(writer, analysis));
+        var plain = Write(options, writer => KmReport.WriteJson(writer, analysis, bulkSteps: false));
 
         Assert.Equal(plain, fast);
     }
@@ -45,7 +44,7 @@ public class KmReportTest
         var analysis = KmReport.Analyse(frame, "time", "event", "group", KaplanMeierOptions.Default, []);
         var empty = analysis with { Curves = [analysis.Curves[0], Empty(analysis.Curves[1])] };
 
-        Assert.Equal(Write(SarcJson.Indented, writer => WriteOneByOne(writer, empty)), Write(SarcJson.Indented, writer => KmReport.WriteJson(writer, empty)));
+        Assert.Equal(Write(SarcJson.Indented, writer => KmReport.WriteJson(writer, empty, bulkSteps: false)), Write(SarcJson.Indented, writer => KmReport.WriteJson(writer, empty)));
     }
 
     private static KaplanMeierCurve Empty(KaplanMeierCurve curve) =>
@@ -88,66 +87,5 @@ public class KmReportTest
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>The plain reference: every property through the writer, as KmReport wrote it before the steps were formatted in bulk.</summary>
-    private static void WriteOneByOne(Utf8JsonWriter writer, KmAnalysis analysis)
-    {
-        writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteStartObject("median_followup");
-        writer.WriteNumberOrNull("median", analysis.MedianFollowUp.Estimate);
-        writer.WriteNumberOrNull("lower", analysis.MedianFollowUp.Lower);
-        writer.WriteNumberOrNull("upper", analysis.MedianFollowUp.Upper);
-        writer.WriteEndObject();
-        writer.WriteStartArray("groups");
-        for (var g = 0; g < analysis.Curves.Count; g++)
-        {
-            var curve = analysis.Curves[g];
-            var median = curve.Median();
-            writer.WriteStartObject();
-            writer.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
-            writer.WriteNumber("n", curve.N);
-            writer.WriteNumber("events", curve.EventCount);
-            writer.WriteNumberOrNull("median", median.Estimate);
-            writer.WriteNumberOrNull("median_lower", median.Lower);
-            writer.WriteNumberOrNull("median_upper", median.Upper);
-            writer.WriteStartArray("at");
-            foreach (var row in analysis.At[g])
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("time", row.Time);
-                writer.WriteNumber("n_risk", row.AtRisk);
-                writer.WriteNumberOrNull("surv", row.Survival);
-                writer.WriteNumberOrNull("std_err", row.StdErr);
-                writer.WriteNumberOrNull("lower", row.Lower);
-                writer.WriteNumberOrNull("upper", row.Upper);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("steps");
-            for (var i = 0; i < curve.Time.Length; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("time", curve.Time[i]);
-                writer.WriteNumber("n_risk", curve.AtRisk[i]);
-                writer.WriteNumber("n_event", curve.Events[i]);
-                writer.WriteNumber("n_censor", curve.Censored[i]);
-                writer.WriteNumberOrNull("surv", curve.Survival[i]);
-                writer.WriteNumberOrNull("lower", curve.Lower[i]);
-                writer.WriteNumberOrNull("upper", curve.Upper[i]);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        if (analysis.LogRank is { } test)
-        {
-            writer.WriteChiSquare("logrank", test);
-        }
-        else if (analysis.GroupColumn is not null)
-        {
-            writer.WriteNull("logrank");
-        }
     }
 }
