@@ -75,7 +75,7 @@ public sealed class ModelStore
                 throw new DataInputException($"a model named '{name}' is already registered for {Scope(center)}: unregister it first, or choose another --name");
             }
             long id;
-            using (var insert = Command(connection, tx,
+            using (var insert = DbCommands.Create(connection, tx,
                 "INSERT INTO prediction_model (name, center, model, sha256, validation, registered_at, registered_by) VALUES (@n, @c, @m, @s, @v, @at, @by) RETURNING id",
                 ("n", name), ("c", center), ("m", model), ("s", sha), ("v", validation), ("at", now), ("by", audit.User)))
             {
@@ -106,10 +106,7 @@ public sealed class ModelStore
         {
             return null;
         }
-        using (var delete = Command(connection, tx, "DELETE FROM prediction_model WHERE id = @id", ("id", stored.Id)))
-        {
-            delete.ExecuteNonQuery();
-        }
+        DbCommands.Execute(connection, tx, "DELETE FROM prediction_model WHERE id = @id", ("id", stored.Id));
         store.WriteAudit(tx, audit, AuditAction.Delete, AuditEntity, oldValue: Describe(stored), newValue: null);
         tx.Commit();
         return stored;
@@ -124,7 +121,7 @@ public sealed class ModelStore
     private static List<StoredModel> Read(DbConnection connection, DbTransaction? tx, string clause, params (string Name, object? Value)[] parameters)
     {
         var where = parameters.Length > 0 ? "WHERE name = @n " + clause : clause;
-        using var command = Command(connection, tx,
+        using var command = DbCommands.Create(connection, tx,
             $"SELECT id, name, center, model, sha256, validation, registered_at, registered_by FROM prediction_model {where}",
             [.. parameters.Where(p => p.Name != "c" || p.Value is not null)]);
         using var reader = command.ExecuteReader();
@@ -172,24 +169,5 @@ public sealed class ModelStore
     {
         using var store = RegistryStore.OpenSql(_db);
         return store.OnWrite((connection, tx) => action(store, connection, tx));
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = tx;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            if (value is DateTimeOffset)
-            {
-                p.DbType = DbType.DateTimeOffset;
-            }
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
     }
 }
