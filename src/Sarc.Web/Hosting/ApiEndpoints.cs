@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Sarc.Data;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Storage;
