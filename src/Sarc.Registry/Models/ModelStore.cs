@@ -3,10 +3,11 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Sarc.Data;
 using Sarc.Registry.Audit;
+using Sarc.Registry.Json;
 using Sarc.Registry.Storage;
 
 namespace Sarc.Registry.Models;
@@ -26,8 +27,6 @@ public sealed class ModelStore
 
     /// <summary>The longest model file the registry keeps, in characters (a model file is a few kilobytes).</summary>
     public const int MaxModelLength = 1_000_000;
-
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string _db;
 
@@ -142,21 +141,8 @@ public sealed class ModelStore
     }
 
     /// <summary>The audit value of a registration: its name, center, SHA-256 and the model file itself.</summary>
-    private static string Describe(StoredModel model)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("id", model.Id);
-            writer.WriteString("name", model.Name);
-            writer.WriteString("center", model.Center);
-            writer.WriteString("sha256", model.Sha256);
-            writer.WriteString("model", model.Model);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string Describe(StoredModel model) =>
+        JsonSerializer.Serialize(new AuditValue(model.Id, model.Name, model.Center, model.Sha256, model.Model), SarcJson.Records);
 
     private T Run<T>(Func<DbConnection, T> action)
     {
@@ -170,4 +156,7 @@ public sealed class ModelStore
         using var store = RegistryStore.OpenSql(_db);
         return store.OnWrite((connection, tx) => action(store, connection, tx));
     }
+
+    /// <summary>The audit value of a registration, one line: <c>{"id":…,"name":…,"center":…,"sha256":…,"model":…}</c>.</summary>
+    private sealed record AuditValue(long Id, string Name, string? Center, [property: JsonPropertyName("sha256")] string Sha256, string Model);
 }
