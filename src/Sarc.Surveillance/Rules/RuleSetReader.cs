@@ -271,19 +271,11 @@ internal sealed partial class RuleSetReader
         foreach (var item in list.Children)
         {
             var text = (item as YamlScalarNode)?.Value ?? string.Empty;
-            var grade = text.Trim().ToUpperInvariant().TrimStart('G') switch
-            {
-                "1" => TumorGrade.G1,
-                "2" => TumorGrade.G2,
-                "3" => TumorGrade.G3,
-                "X" => TumorGrade.GX,
-                _ => (TumorGrade?)null,
-            };
-            if (grade is null)
+            if (!SurveillanceInput.TryParseGrade(text, out var grade))
             {
                 Error(item, $"{context}: unknown grade '{text}'; grades are 1, 2, 3 and X");
             }
-            else if (!grades.Add(grade.Value))
+            else if (!grades.Add(grade))
             {
                 Error(item, $"{context}: grade '{text}' is listed twice");
             }
