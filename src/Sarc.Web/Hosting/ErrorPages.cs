@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Sarc.Web.Pages;
 
 namespace Sarc.Web.Hosting;
