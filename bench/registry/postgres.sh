@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL server for the benchmark, started as the tests start theirs (tests/Sarc.Registry.Tests/
 # Storage/PostgresServer.cs): Debian's binaries, a temporary directory, a free loopback port, trust authentication,
 # fsync off (the data is thrown away). As root the server runs as the postgres OS user (initdb refuses root).
-# Usage: bench/registry/postgres.sh start DIR   prints the connection string of database "bench"
+# Usage: bench/registry/postgres.sh start DIR   prints the connection string of the (new, empty) database "bench"
+#        bench/registry/postgres.sh empty DIR   drops and creates "bench" again
 #        bench/registry/postgres.sh stop DIR    stops the server and removes DIR
 set -euo pipefail
 action="$1"; dir="$2"
@@ -15,8 +16,12 @@ case "$action" in
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
-    as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE bench" >/dev/null
+    echo "$port" >"$dir/port"
+    "$0" empty "$dir"
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=bench;Pooling=false"
+    ;;
+  empty)
+    as_pg "$bin/psql" -h 127.0.0.1 -p "$(cat "$dir/port")" -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null
     ;;
   stop)
     as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
