@@ -206,7 +206,19 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
         Stages.Mark("import: rows written row by row");
         if (copied.Count > 0)
         {
-            rows.Copy(copied, Written);
+            // Progress counts a table's share of each patient, so that it moves through every table's COPY.
+            var (before, tables) = (done, PatientRowWriter.Tables.Count);
+            rows.Copy(copied, (table, i) =>
+            {
+                if (table == tables - 1)
+                {
+                    FaultPoints.Reach(FaultPoints.RowWritten);
+                }
+                if (progress is not null && (i + 1) % ProgressEvery == 0)
+                {
+                    progress.Report(new ImportProgress("writing", before + (int)(((long)table * copied.Count + i + 1) / tables), changes.Count));
+                }
+            });
         }
         progress?.Report(new ImportProgress("writing", changes.Count, changes.Count));
         using (var log = trail.Begin(tx, audit, source, copy))

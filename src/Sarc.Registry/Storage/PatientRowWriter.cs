@@ -45,24 +45,22 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
 
     /// <summary>
     /// Inserts every row of new patients by one binary COPY per table (<see cref="RegistryDatabase.BeginCopy"/>; the
-    /// store must support it), calling <paramref name="written"/> once per patient as its last table's rows are sent.
-    /// Rows queued by other statements of the transaction must have been flushed (<see cref="RegistryDatabase.FlushRows"/>).
+    /// store must support it), calling <paramref name="sent"/> with the index in <see cref="Tables"/> and in
+    /// <paramref name="records"/> as each patient's rows of each table are sent (all of a patient's rows are sent once
+    /// the last table's are). Rows queued by other statements of the transaction must have been flushed
+    /// (<see cref="RegistryDatabase.FlushRows"/>).
     /// </summary>
-    public void Copy(IReadOnlyList<PatientRecord> records, Action written)
+    public void Copy(IReadOnlyList<PatientRecord> records, Action<int, int> sent)
     {
         for (var t = 0; t < Tables.Count; t++)
         {
             var table = Tables[t];
-            var last = t == Tables.Count - 1;
             using (var copy = db.BeginCopy(tx, table.Name, table.Columns, table.Types))
             {
-                foreach (var record in records)
+                for (var i = 0; i < records.Count; i++)
                 {
-                    table.WriteRows(copy, record);
-                    if (last)
-                    {
-                        written();
-                    }
+                    table.WriteRows(copy, records[i]);
+                    sent(t, i);
                 }
                 copy.Complete();
             }
