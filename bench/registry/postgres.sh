@@ -21,7 +21,7 @@ case "$action" in
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=bench;Pooling=false"
     ;;
   empty)
-    as_pg "$bin/psql" -h 127.0.0.1 -p "$(cat "$dir/port")" -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null
+    PGOPTIONS="-c client_min_messages=warning" as_pg "$bin/psql" -h 127.0.0.1 -p "$(cat "$dir/port")" -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null
     ;;
   stop)
     as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true

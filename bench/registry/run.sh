@@ -61,4 +61,4 @@ SARC_PROFILE=1 "$root/sarc" endpoints --db "$out/bench.db" --endpoint dfs --out 
 "$here/postgres.sh" empty "$pgdir"
 SARC_PROFILE=1 "$root/sarc" import --db "$pg" "$data" 2>&1 >/dev/null | grep '^profile:'
 # The same import by binary COPY and row by row (the path before), in process, each into a new database; one repeat.
-dotnet run -c Release --project "$here" -- postgres "$patients" "${pg/Database=bench/Database=postgres}" 1 | tail -4
+dotnet run -c Release --project "$here" -- postgres "$patients" "${pg/Database=bench/Database=postgres}" 1 | tail -5
