@@ -1,6 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
-using Sarc.Cli.Output;
+using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
@@ -21,9 +20,8 @@ internal static class AuditCommand
         {
             using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var entries = store.ReadAudit(parse.GetValue(patient));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, w =>
+            return CommandOutput.Print(context, "audit", parse.GetValue(json), [],
+                w =>
                 {
                     w.WriteStartArray("audit");
                     foreach (var e in entries)
@@ -45,22 +43,24 @@ internal static class AuditCommand
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
-                });
-                return SarcApp.Success;
-            }
-            var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "reason", "file");
-            foreach (var e in entries)
-            {
-                var entity = e.Item is null ? e.Entity : $"{e.Entity} {e.Item}";
-                var what = e.Field is null ? entity : $"{entity}: {e.Field}";
-                table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Who, e.Action.ToString().ToLowerInvariant(),
-                    e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.Reason ?? "", e.SourceFile ?? "");
-            }
-            table.Write(context.Output);
-            context.Output.WriteLine($"{entries.Count} audit record{(entries.Count == 1 ? "" : "s")}");
-            return SarcApp.Success;
+                },
+                output => WriteTable(output, entries));
         });
         return command;
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<AuditEntry> entries)
+    {
+        var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "reason", "file");
+        foreach (var e in entries)
+        {
+            var entity = e.Item is null ? e.Entity : $"{e.Entity} {e.Item}";
+            var what = e.Field is null ? entity : $"{entity}: {e.Field}";
+            table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Who, e.Action.ToString().ToLowerInvariant(),
+                e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.Reason ?? "", e.SourceFile ?? "");
+        }
+        table.Write(output);
+        output.WriteLine($"{entries.Count} audit record{(entries.Count == 1 ? "" : "s")}");
     }
 
     /// <summary>A whole-record JSON value is long; the table shows its start and --json shows it all.</summary>

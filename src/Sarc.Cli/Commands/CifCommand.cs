@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using Sarc.Cli.Output;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Security.Cryptography;
-using Sarc.Data;
 using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Prediction;
 using Sarc.Studies.Figures;
@@ -40,24 +38,23 @@ internal static class ModelDecisionCommand
             {
                 DecisionCurveFigure.Save(curve, prediction.Name ?? "Model", plotPath);
             }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model decision", parse.GetValue(json), [],
+                writer =>
                 {
                     writer.WriteNumber("n", outcome.Count);
                     writer.WriteNumber("n_excluded", outcome.Excluded);
                     ModelReport.WriteDecision(writer, curve);
+                },
+                output =>
+                {
+                    output.WriteLine($"Decision curve at {ModelCommand.Format(t)}: n = {outcome.Count}, excluded = {outcome.Excluded}, observed risk = {ReportText.Fixed(curve.ObservedRisk, 3)}");
+                    var table = new TextTable("threshold", "model", "treat all", "treat none", "above threshold");
+                    foreach (var p in curve.Points.Where(p => Shown.Contains(p.Threshold)))
+                    {
+                        table.AddRow($"{p.Threshold * 100:0}%", ReportText.Fixed(p.NetBenefit, 4), ReportText.Fixed(p.TreatAll, 4), "0.0000", $"{p.FractionAbove * 100:0.0}%");
+                    }
+                    table.Write(output);
                 });
-                return SarcApp.Success;
-            }
-            context.Output.WriteLine($"Decision curve at {ModelCommand.Format(t)}: n = {outcome.Count}, excluded = {outcome.Excluded}, observed risk = {ReportText.Fixed(curve.ObservedRisk, 3)}");
-            var table = new TextTable("threshold", "model", "treat all", "treat none", "above threshold");
-            foreach (var p in curve.Points.Where(p => Shown.Contains(p.Threshold)))
-            {
-                table.AddRow($"{p.Threshold * 100:0}%", ReportText.Fixed(p.NetBenefit, 4), ReportText.Fixed(p.TreatAll, 4), "0.0000", $"{p.FractionAbove * 100:0.0}%");
-            }
-            table.Write(context.Output);
-            return SarcApp.Success;
         });
         return command;
     }

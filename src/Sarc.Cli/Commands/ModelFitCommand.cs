@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
@@ -31,12 +28,12 @@ internal static class ModelFitCommand
             Description = "R formula: \"Surv(time, event) ~ rcs(age, 4) + rcs(size_cm, 3) + factor(grade) + histology\" (with --endpoint only \"~ terms\"); rcs(x, k) is rms's restricted cubic spline (k knots at Harrell's quantiles, or rcs(x, c(k1, k2, k3)) at given knots).",
             Required = true,
         };
-        var cause = new Option<int?>("--cause") { Description = "Fit a Fine-Gray model of this cause on a status column (0 = censored, other codes competing), as cmprsk::crr." };
+        var cause = CommonOptions.Cause("Fit a Fine-Gray model of this cause on a status column (0 = censored, other codes competing), as cmprsk::crr.", required: false);
         var times = ModelCommand.TimesOption("Times at which the model keeps its baseline (predicts), comma-separated, e.g. 60,120.", required: true);
-        var ties = new Option<string>("--ties") { Description = "Tied event times in a Cox model: efron (R's default) or breslow.", DefaultValueFactory = _ => "efron" };
+        var ties = CommonOptions.Ties("Tied event times in a Cox model: efron (R's default) or breslow.");
         var name = new Option<string?>("--name") { Description = "A short name for the model, shown with its predictions." };
         var source = new Option<string?>("--source") { Description = "Where the model is published (a citation)." };
-        var outPath = new Option<string>("--out") { Description = "The model file to write (YAML).", Required = true };
+        var outPath = CommonOptions.Out("The model file to write (YAML).");
         var json = CommonOptions.Json();
         var command = new Command("fit", "Fit a prediction model and write its model file (coefficients, knots, levels, baseline at each time).")
         {
@@ -44,20 +41,11 @@ internal static class ModelFitCommand
         };
         command.SetAction(parse =>
         {
-            var tiesName = parse.GetValue(ties);
-            if (tiesName is not ("efron" or "breslow"))
-            {
-                throw new DataInputException($"--ties must be efron or breslow, found '{tiesName}'");
-            }
-            var failCode = parse.GetValue(cause);
-            if (failCode is <= 0)
-            {
-                throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
-            }
+            var tieMethod = CommonOptions.TiesOf(parse, ties);
+            var failCode = CommonOptions.CauseOf(parse, cause);
             var output = parse.GetValue(outPath)!;
             ModelCommand.PrepareOutput(output, "--out");
             var modelTimes = ModelCommand.Times(parse, times);
-            var tieMethod = tiesName == "breslow" ? CoxTies.Breslow : CoxTies.Efron;
             var dbPath = parse.GetValue(db);
             var dataPath = parse.GetValue(data);
             if ((dbPath is null) == (dataPath is null))
@@ -89,22 +77,14 @@ internal static class ModelFitCommand
             }
             var model = result.Model with { Name = parse.GetValue(name), Source = parse.GetValue(source) };
             ModelFile.Write(model, output);
-            foreach (var warning in result.Warnings)
-            {
-                context.Error.WriteLine($"sarc model fit: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model fit", parse.GetValue(json), result.Warnings,
+                writer =>
                 {
                     writer.WriteString("model_file", output);
                     ModelReport.WriteModel(writer, model);
                     ModelReport.WriteWarnings(writer, result.Warnings);
-                });
-                return SarcApp.Success;
-            }
-            WriteText(context.Output, model, output);
-            return SarcApp.Success;
+                },
+                text => WriteText(text, model, output));
         });
         return command;
     }

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Studies.Figures;
 using Sarc.Studies.Json;
@@ -55,24 +52,16 @@ internal static class ModelValidateCommand
                     CalibrationFigure.Save(result, at, result.AtTimes.Count == 1 ? plotPath : PerTime(plotPath, at.Time));
                 }
             }
-            foreach (var warning in result.Warnings)
-            {
-                context.Error.WriteLine($"sarc model validate: warning: {warning}");
-            }
-            if (isJson)
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model validate", isJson, result.Warnings,
+                writer =>
                 {
                     if (resamples > 0)
                     {
                         writer.WriteNumber("seed", parse.GetValue(seed));
                     }
                     ModelReport.WriteValidation(writer, result);
-                });
-                return SarcApp.Success;
-            }
-            WriteText(context.Output, result);
-            return SarcApp.Success;
+                },
+                output => WriteText(output, result));
         });
         return command;
     }

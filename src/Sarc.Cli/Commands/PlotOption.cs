@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Studies.Figures;
 
 namespace Sarc.Cli.Commands;

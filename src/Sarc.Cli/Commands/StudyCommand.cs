@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Text.Json;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Tables;
 using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
@@ -55,7 +52,7 @@ internal static class StudyCommand
         var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
         var db = new Option<string>("--db") { Description = "The registry: an SQLite file or a postgres:// URL." };
         var data = new Option<string>("--data") { Description = "Instead of --db: registry files as sarc import reads them (a long-format folder or .xlsx, or the flat template), read without a database." };
-        var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
+        var output = CommonOptions.Out("Report folder (index.html, figures, tables, results.json).");
         var figures = FigureCommandOptions.ForReports();
         var command = new Command("run", "Run study definitions on the registry and write the report.") { files, db, data, output };
         figures.AddTo(command);

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Registry.Accounts;
 using Sarc.Registry.Storage;
 using Sarc.Web.Accounts;
