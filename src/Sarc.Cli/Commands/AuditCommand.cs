@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sarc.Registry.Audit;
+using Sarc.Registry.Json;
 using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
@@ -21,29 +22,7 @@ internal static class AuditCommand
             using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var entries = store.ReadAudit(parse.GetValue(patient));
             return CommandOutput.Print(context, "audit", parse.GetValue(json), [],
-                w =>
-                {
-                    w.WriteStartArray("audit");
-                    foreach (var e in entries)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("id", e.Id);
-                        w.WriteString("at", e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                        w.WriteString("who", e.Who);
-                        w.WriteString("action", e.Action.ToString().ToLowerInvariant());
-                        w.WriteString("patient_id", e.PatientId);
-                        w.WriteString("entity", e.Entity);
-                        w.WriteString("field", e.Field);
-                        w.WriteString("item", e.Item);
-                        w.WriteString("old_value", e.OldValue);
-                        w.WriteString("new_value", e.NewValue);
-                        w.WriteString("source_file", e.SourceFile);
-                        w.WriteString("source_sha256", e.SourceSha256);
-                        w.WriteString("reason", e.Reason);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                },
+                w => w.WriteRecord("audit", entries.Select(AuditRow.Of)),
                 output => WriteTable(output, entries));
         });
         return command;

@@ -26,6 +26,13 @@ internal static class CommonOptions
         return names.Length > 0 ? names : throw new DataInputException($"{option.Name} needs at least one column name");
     }
 
+    /// <summary>The required <c>--formula</c> option: an R model formula, as <paramref name="description"/> says.</summary>
+    public static Option<string> Formula(string description) => new("--formula") { Description = description, Required = true };
+
+    /// <summary>The formula of a <see cref="Formula(string)"/> option, parsed.</summary>
+    /// <exception cref="DataInputException">Not a formula Sarc reads (the problem and its position named).</exception>
+    public static Sarc.Data.Formulas.Formula FormulaOf(ParseResult parse, Option<string> option) => Sarc.Data.Formulas.Formula.Parse(parse.GetValue(option)!);
+
     /// <summary><c>--ties</c>: how a Cox model handles tied event times.</summary>
     public static Option<string> Ties(string description) => new("--ties") { Description = description, DefaultValueFactory = _ => "efron" };
 
@@ -63,17 +70,6 @@ internal static class CommonOptions
     /// <exception cref="DataInputException">An element that is not a finite number.</exception>
     public static double[]? TimesOf(ParseResult parse, Option<string> at) =>
         parse.GetValue(at) is { } text ? ParseNumberList(text, "--at") : null;
-
-    /// <summary>
-    /// The <c>--data</c> table of km and cif with only the time and status columns and, when given, the group column
-    /// parsed (the others are skipped, see <see cref="CsvTableReader.Read(string, IReadOnlyCollection{string}?)"/>).
-    /// </summary>
-    /// <exception cref="DataInputException">The file cannot be read or is malformed (file and line named).</exception>
-    public static DataFrame ReadSurvivalColumns(ParseResult parse, Option<string> data, Option<string> time, Option<string> status, Option<string> group)
-    {
-        string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
-        return CsvTableReader.Read(parse.GetValue(data)!, used);
-    }
 
     public static Option<double> ConfidenceLevel(string description) =>
         new("--conf-level") { Description = description, DefaultValueFactory = _ => 0.95 };

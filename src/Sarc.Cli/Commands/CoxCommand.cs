@@ -14,11 +14,7 @@ internal static class CoxCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var formula = new Option<string>("--formula")
-        {
-            Description = "R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.",
-            Required = true,
-        };
+        var formula = CommonOptions.Formula("R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.");
         var ties = CommonOptions.Ties("Tied event times: efron (R's default) or breslow.");
         var zph = new Option<bool>("--zph") { Description = "Also test proportional hazards (R's cox.zph, transform \"km\")." };
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
@@ -39,7 +35,7 @@ internal static class CoxCommand
             var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var tieMethod = CommonOptions.TiesOf(parse, ties);
-            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var parsed = CommonOptions.FormulaOf(parse, formula);
             string[] used = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [.. parsed.Columns, idName] : [.. parsed.Columns];
             Stages.Mark("start, options");
             var table = CsvTableReader.Read(parse.GetValue(data)!, used);

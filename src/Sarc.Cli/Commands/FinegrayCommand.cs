@@ -11,11 +11,7 @@ internal static class FinegrayCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var formula = new Option<string>("--formula")
-        {
-            Description = "R model formula \"Surv(time, status) ~ age + factor(grade)\", status 0 = censored and any other whole number a cause.",
-            Required = true,
-        };
+        var formula = CommonOptions.Formula("R model formula \"Surv(time, status) ~ age + factor(grade)\", status 0 = censored and any other whole number a cause.");
         var cause = CommonOptions.Cause("The status code of the cause modelled (crr's failcode).", required: true);
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
         var json = CommonOptions.Json();
@@ -27,7 +23,7 @@ internal static class FinegrayCommand
         {
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var failCode = CommonOptions.CauseOf(parse, cause)!.Value;
-            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var parsed = CommonOptions.FormulaOf(parse, formula);
             var table = CsvTableReader.Read(parse.GetValue(data)!, parsed.Columns);
             var analysis = FinegrayReport.Analyse(table, parsed, failCode, level);
             return CommandOutput.Print(context, "finegray", parse.GetValue(json), analysis.Fit.Warnings,

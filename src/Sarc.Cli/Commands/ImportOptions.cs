@@ -11,7 +11,7 @@ namespace Sarc.Cli.Commands;
 /// <c>--db</c>, <c>--update</c>, <c>--reason</c>, <c>--as-of</c>, <c>--json</c>, the progress line, the list of
 /// problems (exit 2, nothing imported) and, for the imports from other formats, the run and its summary.
 /// </summary>
-internal sealed class ImportOptions
+internal sealed class ImportOptions : OptionSet
 {
     public Option<string> Db { get; } = RegistryOptions.Db();
 
@@ -23,15 +23,7 @@ internal sealed class ImportOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
-    {
-        command.Options.Add(Db);
-        command.Options.Add(Update);
-        command.Options.Add(Reason);
-        command.Options.Add(AsOf);
-        command.Options.Add(Json);
-    }
+    public override IEnumerable<Option> All => [Db, Update, Reason, AsOf, Json];
 
     /// <summary>
     /// The progress line of an import's stages on <paramref name="terminal"/> (null when none is drawn);

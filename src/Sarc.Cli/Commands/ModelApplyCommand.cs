@@ -24,9 +24,8 @@ internal static class ModelApplyCommand
         };
         command.SetAction(parse =>
         {
-            var output = parse.GetValue(outPath)!;
-            ModelCommand.PrepareOutput(output, "--out");
-            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var output = ModelCommand.OutputOf(parse, outPath);
+            var prediction = ModelCommand.ReadModel(parse, model);
             var table = CsvTableReader.Read(parse.GetValue(data)!);
             var idColumn = parse.GetValue(id) is { } idName ? table.Column(idName) : null;
             var predictions = ModelPredictions.Of(prediction, table);

@@ -16,7 +16,7 @@ internal static class ModelDecisionCommand
         var model = ModelCommand.ModelOption();
         var data = CommonOptions.Data();
         var time = new Option<double>("--time") { Description = "The time of the risk (one of the model's times).", Required = true };
-        var plot = new Option<string?>("--plot") { Description = "Write the decision curve (.svg, .png or .pdf)." };
+        var plot = new Option<string>("--plot") { Description = "Write the decision curve (.svg, .png or .pdf)." };
         var json = CommonOptions.Json();
         var command = new Command("decision", "Decision curve: net benefit over threshold probabilities 1-99 %, with treat-all and treat-none.")
         {
@@ -24,13 +24,8 @@ internal static class ModelDecisionCommand
         };
         command.SetAction(parse =>
         {
-            var plotPath = parse.GetValue(plot);
-            if (plotPath is not null)
-            {
-                FigureFile.RequireFormat(plotPath, "--plot");
-                ModelCommand.PrepareOutput(plotPath, "--plot");
-            }
-            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var plotPath = ModelCommand.FigureOf(parse, plot);
+            var prediction = ModelCommand.ReadModel(parse, model);
             var t = ModelValidation.RequireModelTimes(prediction, [parse.GetValue(time)])[0];
             var outcome = ModelOutcome.Read(prediction, CsvTableReader.Read(parse.GetValue(data)!));
             var curve = DecisionCurve.Compute(outcome.Outcome, outcome.Risk(prediction, t), t);

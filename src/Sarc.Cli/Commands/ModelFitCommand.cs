@@ -23,11 +23,7 @@ internal static class ModelFitCommand
         var data = new Option<string>("--data") { Description = "Input CSV file with a header row (NA or empty = missing); or give --db and --endpoint." };
         var db = new Option<string>("--db") { Description = "Instead of --data: fit on the registry's study dataset (an SQLite file or a postgres:// URL); the model records the SHA-256 of the registry's canonical export." };
         var endpoint = new Option<string>("--endpoint") { Description = $"With --db: the outcome, an endpoint of the study dataset ({string.Join(", ", StudyFields.Endpoints)}); --formula then gives only the terms." };
-        var formula = new Option<string>("--formula")
-        {
-            Description = "R formula: \"Surv(time, event) ~ rcs(age, 4) + rcs(size_cm, 3) + factor(grade) + histology\" (with --endpoint only \"~ terms\"); rcs(x, k) is rms's restricted cubic spline (k knots at Harrell's quantiles, or rcs(x, c(k1, k2, k3)) at given knots).",
-            Required = true,
-        };
+        var formula = CommonOptions.Formula("R formula: \"Surv(time, event) ~ rcs(age, 4) + rcs(size_cm, 3) + factor(grade) + histology\" (with --endpoint only \"~ terms\"); rcs(x, k) is rms's restricted cubic spline (k knots at Harrell's quantiles, or rcs(x, c(k1, k2, k3)) at given knots).");
         var cause = CommonOptions.Cause("Fit a Fine-Gray model of this cause on a status column (0 = censored, other codes competing), as cmprsk::crr.", required: false);
         var times = ModelCommand.TimesOption("Times at which the model keeps its baseline (predicts), comma-separated, e.g. 60,120.", required: true);
         var ties = CommonOptions.Ties("Tied event times in a Cox model: efron (R's default) or breslow.");
@@ -43,8 +39,7 @@ internal static class ModelFitCommand
         {
             var tieMethod = CommonOptions.TiesOf(parse, ties);
             var failCode = CommonOptions.CauseOf(parse, cause);
-            var output = parse.GetValue(outPath)!;
-            ModelCommand.PrepareOutput(output, "--out");
+            var output = ModelCommand.OutputOf(parse, outPath);
             var modelTimes = ModelCommand.Times(parse, times);
             var dbPath = parse.GetValue(db);
             var dataPath = parse.GetValue(data);
@@ -60,7 +55,7 @@ internal static class ModelFitCommand
                     throw new DataInputException("--endpoint goes with --db (the registry's endpoints); with --data give the outcome as Surv(time, event) in --formula");
                 }
                 var table = CsvTableReader.Read(dataPath);
-                result = ModelFitting.Fit(table, Formula.Parse(parse.GetValue(formula)!), failCode, modelTimes, tieMethod, ModelCommand.Sha256(dataPath));
+                result = ModelFitting.Fit(table, CommonOptions.FormulaOf(parse, formula), failCode, modelTimes, tieMethod, ModelCommand.Sha256(dataPath));
             }
             else
             {

@@ -19,10 +19,8 @@ internal static class ModelNomogramCommand
         };
         command.SetAction(parse =>
         {
-            var output = parse.GetValue(outPath)!;
-            FigureFile.RequireFormat(output, "--out");
-            ModelCommand.PrepareOutput(output, "--out");
-            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var output = ModelCommand.FigureOf(parse, outPath)!;
+            var prediction = ModelCommand.ReadModel(parse, model);
             var scale = NomogramLayout.Of(prediction);
             NomogramFigure.Save(scale, prediction.Name ?? prediction.Formula, output);
             return CommandOutput.Print(context, "model nomogram", parse.GetValue(json), [],

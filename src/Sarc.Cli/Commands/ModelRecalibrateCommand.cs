@@ -27,9 +27,8 @@ internal static class ModelRecalibrateCommand
                 "slope" => RecalibrationMethod.Slope,
                 var other => throw new DataInputException($"--method must be intercept or slope, found '{other}'"),
             };
-            var output = parse.GetValue(outPath)!;
-            ModelCommand.PrepareOutput(output, "--out");
-            var original = ModelFile.Read(parse.GetValue(model)!);
+            var output = ModelCommand.OutputOf(parse, outPath);
+            var original = ModelCommand.ReadModel(parse, model);
             var dataPath = parse.GetValue(data)!;
             var recalibrated = Recalibration.Recalibrate(original, CsvTableReader.Read(dataPath), how, ModelCommand.Times(parse, times), ModelCommand.Sha256(dataPath));
             ModelFile.Write(recalibrated, output);

@@ -28,19 +28,10 @@ internal static class StudyCommand
         var command = new Command("validate", "Check study definitions: unknown fields, analysis kinds, columns and formula terms, each with its line.") { files };
         command.SetAction(parse =>
         {
-            var failed = false;
-            foreach (var file in parse.GetValue(files)!)
+            var (studies, failed) = ParseAll(context, parse.GetValue(files)!);
+            foreach (var (file, study) in studies)
             {
-                var result = StudyParser.ParseFile(file);
-                foreach (var error in result.Errors)
-                {
-                    context.Error.WriteLine(error.ToString());
-                }
-                if (result.Success)
-                {
-                    context.Output.WriteLine($"{file}: ok ({result.Study!.Id}, {result.Study.Analyses.Count} analyses)");
-                }
-                failed |= !result.Success;
+                context.Output.WriteLine($"{file}: ok ({study.Id}, {study.Analyses.Count} analyses)");
             }
             return failed ? SarcApp.UserError : SarcApp.Success;
         });
@@ -59,26 +50,13 @@ internal static class StudyCommand
         command.SetAction(parse =>
         {
             var figureOptions = figures.Parse(parse);
-            var studies = new List<StudyDefinition>();
-            var failed = false;
-            foreach (var file in parse.GetValue(files)!)
-            {
-                var result = StudyParser.ParseFile(file);
-                foreach (var error in result.Errors)
-                {
-                    context.Error.WriteLine(error.ToString());
-                }
-                failed |= !result.Success;
-                if (result.Study is { } study)
-                {
-                    studies.Add(study);
-                }
-            }
+            var (parsed, failed) = ParseAll(context, parse.GetValue(files)!);
             // A definition error stops before anything is written.
             if (failed)
             {
                 return SarcApp.UserError;
             }
+            var studies = parsed.ConvertAll(p => p.Study);
             var dbPath = parse.GetValue(db);
             var dataPath = parse.GetValue(data);
             if ((dbPath is null) == (dataPath is null))
@@ -152,6 +130,27 @@ internal static class StudyCommand
             return SarcApp.Success;
         });
         return command;
+    }
+
+    /// <summary>Parses every definition file, each mistake with its line on stderr; the studies of the files without one, and whether any had one.</summary>
+    private static (List<(string File, StudyDefinition Study)> Studies, bool Failed) ParseAll(CliContext context, string[] files)
+    {
+        var studies = new List<(string File, StudyDefinition Study)>();
+        var failed = false;
+        foreach (var file in files)
+        {
+            var result = StudyParser.ParseFile(file);
+            foreach (var error in result.Errors)
+            {
+                context.Error.WriteLine(error.ToString());
+            }
+            if (result.Success)
+            {
+                studies.Add((file, result.Study!));
+            }
+            failed |= !result.Success;
+        }
+        return (studies, failed);
     }
 
     private static JsonDocument ParseJson(string path)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sarc.Registry.Codes;
+using Sarc.Registry.Json;
 using Sarc.Studies.Json;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Calendar;
@@ -203,19 +204,7 @@ internal static class SurveillanceCommand
         writer.WriteString("surgery_date", CellText.Date(schedule.SurgeryDate));
         writer.WriteString("lr_date", schedule.LocalRecurrenceDate is { } lr ? CellText.Date(lr) : null);
         writer.WriteString("rules", rules.Source);
-        writer.WriteStartArray("visits");
-        foreach (var visit in schedule.Visits)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("date", CellText.Date(visit.Date));
-            writer.WriteStrings("exams", visit.Exams);
-            writer.WriteString("profile", visit.Profile);
-            writer.WriteNumber("month", visit.Month);
-            writer.WriteBoolean("after_lr", visit.AfterLocalRecurrence);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        writer.WriteRecord("visits", schedule.Visits.Select(ScheduleVisitRow.Of));
     }
 
     private static void WriteTable(TextWriter output, SurveillanceSchedule schedule, RuleSet rules)
