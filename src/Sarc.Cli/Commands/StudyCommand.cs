@@ -13,14 +13,13 @@ namespace Sarc.Cli.Commands;
 /// </summary>
 internal static class StudyCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("study", "Study definitions (YAML): validate them, or run one into a report folder.");
-        command.Subcommands.Add(Validate(context));
-        command.Subcommands.Add(Run(context));
-        command.Subcommands.Add(Verify(context));
-        return command;
-    }
+    public static Command Create(CliContext context) =>
+        new("study", "Study definitions (YAML): validate them, or run one into a report folder.")
+        {
+            Validate(context),
+            Run(context),
+            Verify(context),
+        };
 
     private static Command Validate(CliContext context)
     {
