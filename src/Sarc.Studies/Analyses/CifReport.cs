@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Statistics.CompetingRisks;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 

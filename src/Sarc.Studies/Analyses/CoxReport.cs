@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Models;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
-using Sarc.Data.Tables;
 using Sarc.Statistics.CompetingRisks;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 

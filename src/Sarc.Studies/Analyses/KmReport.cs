@@ -1,10 +1,6 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 

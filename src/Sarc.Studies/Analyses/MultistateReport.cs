@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Models;
 using Sarc.Statistics.Multistate;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 

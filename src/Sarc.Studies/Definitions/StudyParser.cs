@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sarc.Studies.Data;
 using Sarc.Studies.Kinds;
 using YamlDotNet.Core;

@@ -1,8 +1,4 @@
-using System.Globalization;
 using ScottPlot;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Figures;
 

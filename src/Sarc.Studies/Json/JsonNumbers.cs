@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Sarc.Statistics;
 
 namespace Sarc.Studies.Json;

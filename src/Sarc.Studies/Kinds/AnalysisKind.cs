@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Sarc.Data.Tables;
-using Sarc.Studies.Definitions;
-using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Kinds;

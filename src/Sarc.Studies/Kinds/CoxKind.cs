@@ -1,13 +1,7 @@
-using System.Text.Json;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Distributions;
-using Sarc.Studies.Analyses;
 using Sarc.Studies.Data;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 

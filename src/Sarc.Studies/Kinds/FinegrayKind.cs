@@ -1,12 +1,5 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 

@@ -1,13 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
-using Sarc.Studies.Reports;
 using PredictionKind = Sarc.Studies.Prediction.ModelKind;
 
 namespace Sarc.Studies.Kinds;

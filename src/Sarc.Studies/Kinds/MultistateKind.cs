@@ -1,16 +1,9 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
-using Sarc.Data.Tables;
 using Sarc.Registry.Endpoints;
-using Sarc.Studies.Analyses;
 using Sarc.Studies.Data;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 

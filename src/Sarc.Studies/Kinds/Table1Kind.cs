@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Statistics.Survival;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Sarc.Statistics.Prediction;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 

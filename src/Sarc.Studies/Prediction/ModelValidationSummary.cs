@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using Sarc.Registry.Json;
-using Sarc.Studies.Json;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;
