@@ -3,15 +3,9 @@ using Sarc.Studies.Figures;
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>cif</c>: cumulative incidence per cause (and group) of a competing-risks endpoint with Gray's test, as <c>sarc cif</c> (cmprsk::cuminc).</summary>
-public sealed class CifKind : AnalysisKind<CifAnalysis>
+public sealed class CifKind() : AnalysisKind<CifAnalysis>(
+    "cif", [new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)])
 {
-    /// <inheritdoc/>
-    public override string Name => "cif";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)];
-
     /// <inheritdoc/>
     public override CifAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {

@@ -4,15 +4,9 @@ using Sarc.Statistics.Hypothesis;
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>rates</c>: proportions of 0/1 outcomes (optionally per group) with exact Clopper-Pearson intervals, as R <c>binom.test</c>.</summary>
-public sealed class RatesKind : AnalysisKind<RatesAnalysis>
+public sealed class RatesKind() : AnalysisKind<RatesAnalysis>(
+    "rates", [new("outcomes", ParameterRole.Columns, true), new("group", ParameterRole.Column, false), new("conf_level", ParameterRole.Number, false)])
 {
-    /// <inheritdoc/>
-    public override string Name => "rates";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("outcomes", ParameterRole.Columns, true), new("group", ParameterRole.Column, false), new("conf_level", ParameterRole.Number, false)];
-
     /// <inheritdoc/>
     public override RatesAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
