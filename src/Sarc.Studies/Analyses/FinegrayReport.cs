@@ -52,11 +52,6 @@ public static class FinegrayReport
         writer.WriteNumberOrNull("loglik", fit.LogLikelihood);
         writer.WriteNumberOrNull("loglik_null", fit.NullLogLikelihood);
         writer.WriteNumber("conf_level", level);
-        writer.WriteStartArray("coefficients");
-        foreach (var c in fit.Coefficients)
-        {
-            writer.WriteCoefficient(c);
-        }
-        writer.WriteEndArray();
+        writer.WriteCoefficients(fit.Coefficients);
     }
 }

@@ -44,11 +44,8 @@ public static class KmReport
     public static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis)
     {
         writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteStartObject("median_followup");
-        writer.WriteNumberOrNull("median", analysis.MedianFollowUp.Estimate);
-        writer.WriteNumberOrNull("lower", analysis.MedianFollowUp.Lower);
-        writer.WriteNumberOrNull("upper", analysis.MedianFollowUp.Upper);
-        writer.WriteEndObject();
+        var followUp = analysis.MedianFollowUp;
+        writer.WriteRecord("median_followup", new MedianJson(followUp.Estimate, followUp.Lower, followUp.Upper));
         writer.WriteStartArray("groups");
         for (var g = 0; g < analysis.Curves.Count; g++)
         {
@@ -62,19 +59,7 @@ public static class KmReport
             writer.WriteNumberOrNull("median", median.Estimate);
             writer.WriteNumberOrNull("median_lower", median.Lower);
             writer.WriteNumberOrNull("median_upper", median.Upper);
-            writer.WriteStartArray("at");
-            foreach (var row in analysis.At[g])
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("time", row.Time);
-                writer.WriteNumber("n_risk", row.AtRisk);
-                writer.WriteNumberOrNull("surv", row.Survival);
-                writer.WriteNumberOrNull("std_err", row.StdErr);
-                writer.WriteNumberOrNull("lower", row.Lower);
-                writer.WriteNumberOrNull("upper", row.Upper);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            writer.WriteRecord("at", analysis.At[g].Select(row => new AtJson(row.Time, row.AtRisk, row.Survival, row.StdErr, row.Lower, row.Upper)));
             writer.WriteStartArray("steps");
             for (var i = 0; i < curve.Time.Length; i++)
             {
@@ -101,4 +86,8 @@ public static class KmReport
             writer.WriteNull("logrank");
         }
     }
+
+    private sealed record MedianJson(double Median, double Lower, double Upper);
+
+    private sealed record AtJson(double Time, int NRisk, double Surv, double StdErr, double Lower, double Upper);
 }

@@ -174,7 +174,7 @@ public static class ModelFile
         return text;
     }
 
-    private static string Quote(string text) => JsonSerializer.Serialize(text, Sarc.Registry.Json.SarcJson.Serializer);
+    private static string Quote(string text) => JsonSerializer.Serialize(text, SarcJson.Serializer);
 
     /// <summary>A number in shortest round-trip form (reading it gives back the same double).</summary>
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

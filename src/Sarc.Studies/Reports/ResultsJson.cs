@@ -1,5 +1,4 @@
 using System.Text;
-using Sarc.Registry.Json;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;
