@@ -52,6 +52,23 @@ public static class SarcJson
     /// <summary>Writes <paramref name="value"/> (a record, or a list of them) as the next value of the open array, through <see cref="Records"/>.</summary>
     public static void WriteRecordValue<T>(this Utf8JsonWriter writer, T value) => JsonSerializer.Serialize(writer, value, Records);
 
+    /// <summary>
+    /// Writes the property <paramref name="name"/> as an array with one object per item, whose properties
+    /// <paramref name="writeProperties"/> writes (for objects that nest other writers' output; a plain row is a record,
+    /// <see cref="WriteRecord{T}(Utf8JsonWriter, string, T)"/>).
+    /// </summary>
+    public static void WriteObjects<T>(this Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeProperties)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            writeProperties(writer, item);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
     /// <summary>One JSON object as text: <paramref name="writeProperties"/> writes its properties (indented).</summary>
     public static string Object(Action<Utf8JsonWriter> writeProperties)
     {

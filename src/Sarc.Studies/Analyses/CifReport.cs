@@ -63,57 +63,28 @@ public static class CifReport
         var result = analysis.Result;
         writer.WriteNumber("n", result.Count);
         writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteStartArray("groups");
-        foreach (var g in result.Groups)
+        writer.WriteObjects("groups", result.Groups, (w, g) =>
         {
-            writer.WriteStartObject();
             // A null string is written as JSON null: no grouping.
-            writer.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
-            writer.WriteStartArray("causes");
-            foreach (var cause in result.Causes)
+            w.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
+            w.WriteRecord("causes", result.Causes.Select(cause =>
             {
                 var curve = result.Curve(g, cause);
-                writer.WriteStartObject();
-                writer.WriteString("cause", Label(cause));
-                writer.WriteStartArray("at");
-                foreach (var t in atTimes)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("time", t);
-                    writer.WriteNumberOrNull("cif", curve.EstimateAt(t));
-                    writer.WriteNumberOrNull("variance", curve.VarianceAt(t));
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-                writer.WriteStartArray("steps");
-                for (var i = 0; i < curve.Times.Length; i++)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("time", curve.Times[i]);
-                    writer.WriteNumberOrNull("cif", curve.Estimates[i]);
-                    writer.WriteNumberOrNull("variance", curve.Variances[i]);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+                return new CauseJson(Label(cause),
+                    atTimes.Select(t => new PointJson(t, curve.EstimateAt(t), curve.VarianceAt(t))),
+                    curve.Times.Select((t, i) => new PointJson(t, curve.Estimates[i], curve.Variances[i])));
+            }));
+        });
         if (analysis.GroupColumn is not null)
         {
-            writer.WriteStartArray("gray_test");
-            foreach (var test in result.Tests)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("cause", Label(test.Cause));
-                writer.WriteNumberOrNull("stat", test.ChiSquare);
-                writer.WriteNumber("df", test.DegreesOfFreedom);
-                writer.WriteNumberOrNull("p", test.P);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            writer.WriteRecord("gray_test", result.Tests.Select(test => new GrayJson(Label(test.Cause), test.ChiSquare, test.DegreesOfFreedom, test.P)));
         }
     }
+
+    // The JSON rows of `sarc cif --json` (SarcJson.Records): per cause its incidence at the asked times and at every step.
+    private sealed record PointJson(double Time, double Cif, double Variance);
+
+    private sealed record CauseJson(string Cause, IEnumerable<PointJson> At, IEnumerable<PointJson> Steps);
+
+    private sealed record GrayJson(string Cause, double Stat, int Df, double P);
 }

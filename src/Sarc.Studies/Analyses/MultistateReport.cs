@@ -171,33 +171,25 @@ public static class MultistateReport
         writer.WriteNumber("n_left_out", models.LeftOut);
         // A null string is written as JSON null.
         writer.WriteString("group", models.GroupColumn);
-        writer.WriteStartArray("groups");
-        foreach (var group in models.Groups)
+        writer.WriteObjects("groups", models.Groups, (w, group) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("level", group.Level);
-            WriteJson(writer, group.Occupancy, models.At);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            w.WriteString("level", group.Level);
+            WriteJson(w, group.Occupancy, models.At);
+        });
         writer.WriteString("formula", models.Formula);
-        writer.WriteStartArray("transition_models");
-        foreach (var transition in models.Transitions)
+        writer.WriteObjects("transition_models", models.Transitions, (w, transition) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("from", transition.From);
-            writer.WriteString("to", transition.To);
+            w.WriteString("from", transition.From);
+            w.WriteString("to", transition.To);
             if (transition.Model is { } model)
             {
-                CoxReport.WriteJson(writer, model.Fit, model.Frame);
+                CoxReport.WriteJson(w, model.Fit, model.Frame);
             }
             else
             {
-                writer.WriteString("error", transition.Error);
+                w.WriteString("error", transition.Error);
             }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        });
     }
 
     private static void WriteByState(Utf8JsonWriter writer, string name, string[] states, double[] values)
