@@ -1,4 +1,5 @@
 using System.Text;
+using Sarc.Data.Yaml;
 using Sarc.Statistics.Survival;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -190,10 +191,11 @@ public static class ModelFile
 
         public PredictionModel Read(string text)
         {
-            var stream = new YamlStream();
+            YamlStream stream;
             try
             {
-                stream.Load(new StringReader(text));
+                // Bounded, as every YAML a user hands Sarc: a deeply nested or alias-bomb file is a one-line error.
+                stream = SafeYaml.Load(text);
             }
             catch (YamlException e)
             {
