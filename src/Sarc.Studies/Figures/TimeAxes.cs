@@ -20,6 +20,20 @@ internal static class TimeAxes
     private static readonly Color Black = FigureStyle.TextColor;
 
     /// <summary>
+    /// The vertical layout of a time plot with a risk table, in pixels from the top of the content box: a band of
+    /// <paramref name="bandLines"/> legend (and test) lines, the plot <paramref name="heightShare"/> of
+    /// <paramref name="width"/> high, the ticks and axis title, then the risk table's title and one row per group
+    /// (<paramref name="groups"/>). Returns the plot's top and height, the risk table title's y and the figure's height.
+    /// </summary>
+    public static (int Top, double Height, double RiskTitleY, int FigureHeight) Layout(int width, int bandLines, double heightShare, int groups)
+    {
+        var top = 4 + bandLines * RowHeight + 14;
+        var height = Math.Round(width * heightShare);
+        var riskTitleY = top + height + 64;
+        return (top, height, riskTitleY, (int)Math.Ceiling(riskTitleY + 14 + RowHeight * groups + 8 + 16));
+    }
+
+    /// <summary>
     /// A frameless plot whose coordinates are layout pixels of a figure <paramref name="content"/> wide inside its
     /// 8-pixel margins: x from 0 at the left, y from 0 at the top down to −(<paramref name="height"/> − 16).
     /// </summary>
