@@ -9,14 +9,9 @@ public static class CifReport
 
     public static CifAnalysis Analyse(Sarc.Data.Tables.DataFrame frame, string timeColumn, string statusColumn, string? groupColumn)
     {
-        var used = groupColumn is null ? new[] { timeColumn, statusColumn } : [timeColumn, statusColumn, groupColumn];
-        var cases = CompleteCases.Of(frame, used);
+        var cases = AnalysisRows.Complete(frame, timeColumn, statusColumn, groupColumn);
         var times = AnalysisColumns.Time(cases, timeColumn);
         var codes = AnalysisColumns.StatusCodes(cases, statusColumn);
-        if (times.Length == 0)
-        {
-            throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
-        }
         var warnings = new List<string>();
         CumulativeIncidenceResult result;
         string[] levels = [];

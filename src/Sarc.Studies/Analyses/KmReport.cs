@@ -16,14 +16,9 @@ public static class KmReport
     public static KmAnalysis Analyse(DataFrame frame, string timeColumn, string eventColumn, string? groupColumn,
         KaplanMeierOptions options, double[] atTimes)
     {
-        var used = groupColumn is null ? new[] { timeColumn, eventColumn } : [timeColumn, eventColumn, groupColumn];
-        var cases = CompleteCases.Of(frame, used);
+        var cases = AnalysisRows.Complete(frame, timeColumn, eventColumn, groupColumn);
         var times = AnalysisColumns.Time(cases, timeColumn);
         var events = AnalysisColumns.Event(cases, eventColumn);
-        if (times.Length == 0)
-        {
-            throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
-        }
         var warnings = new List<string>();
         var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
         Stages.Mark("km: complete cases, columns");

@@ -31,12 +31,8 @@ public static class MultistateReport
         string eventColumn, string[]? stateOrder, string[]? absorbingStates)
     {
         // The event column may be empty (= censored), so only id, start and stop decide which rows are complete.
-        var cases = CompleteCases.Of(frame, [idColumn, startColumn, stopColumn]);
+        var cases = AnalysisRows.Complete(frame, idColumn, startColumn, stopColumn);
         var n = cases.Rows.Length;
-        if (n == 0)
-        {
-            throw new DataInputException($"{frame.Source}: no rows left with {idColumn}, {startColumn}, {stopColumn} all present ({cases.Excluded} excluded)");
-        }
         var start = AnalysisColumns.Numeric(cases, startColumn, "a numeric time");
         var stop = AnalysisColumns.Numeric(cases, stopColumn, "a numeric time");
         for (var i = 0; i < n; i++)
