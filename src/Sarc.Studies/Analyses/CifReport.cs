@@ -68,18 +68,18 @@ public static class CifReport
                 return new CauseJson(Label(cause),
                     atTimes.Select(t => new PointJson(t, curve.EstimateAt(t), curve.VarianceAt(t))),
                     curve.Times.Select((t, i) => new PointJson(t, curve.Estimates[i], curve.Variances[i])));
-            }));
+            }), StudiesJson.Rows);
         });
         if (analysis.GroupColumn is not null)
         {
-            writer.WriteRecord("gray_test", result.Tests.Select(test => new GrayJson(Label(test.Cause), test.ChiSquare, test.DegreesOfFreedom, test.P)));
+            writer.WriteRecord("gray_test", result.Tests.Select(test => new GrayJson(Label(test.Cause), test.ChiSquare, test.DegreesOfFreedom, test.P)), StudiesJson.Rows);
         }
     }
 
     // The JSON rows of `sarc cif --json` (SarcJson.Records): per cause its incidence at the asked times and at every step.
-    private sealed record PointJson(double Time, double Cif, double Variance);
+    internal sealed record PointJson(double Time, double Cif, double Variance);
 
-    private sealed record CauseJson(string Cause, IEnumerable<PointJson> At, IEnumerable<PointJson> Steps);
+    internal sealed record CauseJson(string Cause, IEnumerable<PointJson> At, IEnumerable<PointJson> Steps);
 
-    private sealed record GrayJson(string Cause, double Stat, int Df, double P);
+    internal sealed record GrayJson(string Cause, double Stat, int Df, double P);
 }

@@ -66,14 +66,14 @@ public static class CompareReport
     {
         writer.WriteString("group", analysis.Group);
         writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteRecord("groups", analysis.Levels.Select((level, g) => new GroupJson(level, analysis.GroupSizes[g])));
-        writer.WriteRecord("variables", analysis.Variables.Select(VariableJson.Of));
+        writer.WriteRecord("groups", analysis.Levels.Select((level, g) => new GroupJson(level, analysis.GroupSizes[g])), StudiesJson.Rows);
+        writer.WriteRecord("variables", analysis.Variables.Select(VariableJson.Of), StudiesJson.Rows);
     }
 
     // The JSON rows of `sarc compare --json` (SarcJson.Records); a level's row is the statistics' LevelCount as it is.
-    private sealed record GroupJson(string Group, int N);
+    internal sealed record GroupJson(string Group, int N);
 
-    private sealed record VariableJson(string Name, string Kind, string Test, double Statistic, double Df, double P, IEnumerable<SummaryJson> Summary)
+    internal sealed record VariableJson(string Name, string Kind, string Test, double Statistic, double Df, double P, IEnumerable<SummaryJson> Summary)
     {
         public static VariableJson Of(VariableComparison v)
         {
@@ -85,7 +85,7 @@ public static class CompareReport
         }
     }
 
-    private sealed record SummaryJson(
+    internal sealed record SummaryJson(
         string Group, int N, int Missing,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Median,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Q1,

@@ -16,11 +16,11 @@ public static class CorrelationReport
             var r = pair.Result;
             return new PairJson(pair.Name, r.N, r.Excluded, r.Estimate, r.Statistic, r.P,
                 pearson ? r.DegreesOfFreedom : null, pearson ? r.Lower : null, pearson ? r.Upper : null);
-        }));
+        }), StudiesJson.Rows);
     }
 
     /// <summary>A pair's row; df and the interval only for Pearson.</summary>
-    private sealed record PairJson(
+    internal sealed record PairJson(
         string Y, int N, int NExcluded, double Estimate, double Statistic, double P,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Df,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lower,

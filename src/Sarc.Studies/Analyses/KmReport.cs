@@ -40,7 +40,7 @@ public static class KmReport
     {
         writer.WriteNumber("n_excluded", analysis.Excluded);
         var followUp = analysis.MedianFollowUp;
-        writer.WriteRecord("median_followup", new MedianJson(followUp.Estimate, followUp.Lower, followUp.Upper));
+        writer.WriteRecord("median_followup", new MedianJson(followUp.Estimate, followUp.Lower, followUp.Upper), StudiesJson.Rows);
         writer.WriteStartArray("groups");
         for (var g = 0; g < analysis.Curves.Count; g++)
         {
@@ -54,7 +54,7 @@ public static class KmReport
             writer.WriteNumberOrNull("median", median.Estimate);
             writer.WriteNumberOrNull("median_lower", median.Lower);
             writer.WriteNumberOrNull("median_upper", median.Upper);
-            writer.WriteRecord("at", analysis.At[g].Select(row => new AtJson(row.Time, row.AtRisk, row.Survival, row.StdErr, row.Lower, row.Upper)));
+            writer.WriteRecord("at", analysis.At[g].Select(row => new AtJson(row.Time, row.AtRisk, row.Survival, row.StdErr, row.Lower, row.Upper)), StudiesJson.Rows);
             writer.WriteStartArray("steps");
             for (var i = 0; i < curve.Time.Length; i++)
             {
@@ -82,7 +82,7 @@ public static class KmReport
         }
     }
 
-    private sealed record MedianJson(double Median, double Lower, double Upper);
+    internal sealed record MedianJson(double Median, double Lower, double Upper);
 
-    private sealed record AtJson(double Time, int NRisk, double Surv, double StdErr, double Lower, double Upper);
+    internal sealed record AtJson(double Time, int NRisk, double Surv, double StdErr, double Lower, double Upper);
 }

@@ -54,9 +54,9 @@ public static class JsonNumbers
     /// </summary>
     public static void WriteCoefficients(this Utf8JsonWriter writer, IEnumerable<CoefficientRow> coefficients) =>
         writer.WriteRecord("coefficients", coefficients.Select(c =>
-            new CoefficientJson(c.Term, c.Coef, c.Se, c.RobustSe, c.HazardRatio, c.HazardRatioLower, c.HazardRatioUpper, c.Z, c.P)));
+            new CoefficientJson(c.Term, c.Coef, c.Se, c.RobustSe, c.HazardRatio, c.HazardRatioLower, c.HazardRatioUpper, c.Z, c.P)), StudiesJson.Rows);
 
-    private sealed record CoefficientJson(
+    internal sealed record CoefficientJson(
         string Term, double Coef, double Se, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RobustSe,
         double Hr, double HrLower, double HrUpper, double Z, double P);
 }

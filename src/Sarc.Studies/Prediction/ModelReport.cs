@@ -18,10 +18,10 @@ public static class ModelReport
         {
             writer.WriteCounts(fitted.Count, fitted.Events, fitted.Excluded);
         }
-        writer.WriteRecord("coefficients", model.Coefficients.Select(c => new CoefficientJson(c.Name, c.Estimate, c.StandardError ?? double.NaN, Math.Exp(c.Estimate))));
+        writer.WriteRecord("coefficients", model.Coefficients.Select(c => new ModelCoefficientJson(c.Name, c.Estimate, c.StandardError ?? double.NaN, Math.Exp(c.Estimate))), StudiesJson.Rows);
         writer.WriteNumberOrNull("centring", model.Centring);
         writer.WriteRecord("baseline", model.Baseline.Select(b =>
-            new BaselineJson(b.Time, b.CumulativeHazard, model.PredictsSurvival ? Math.Exp(-b.CumulativeHazard) : null)));
+            new BaselineJson(b.Time, b.CumulativeHazard, model.PredictsSurvival ? Math.Exp(-b.CumulativeHazard) : null)), StudiesJson.Rows);
     }
 
     /// <summary>A validation: counts, slope, and per time discrimination, accuracy and calibration; the bootstrap table.</summary>
@@ -30,11 +30,11 @@ public static class ModelReport
         writer.WriteCounts(result.Count, result.Events, result.Excluded);
         writer.WriteNumber("n_extrapolated", result.Extrapolated);
         var slope = result.Slope;
-        writer.WriteRecord("calibration_slope", new SlopeJson(slope.Estimate, slope.StandardError, slope.Lower, slope.Upper));
-        writer.WriteRecord("times", result.AtTimes.Select(AtTimeJson.Of));
+        writer.WriteRecord("calibration_slope", new SlopeJson(slope.Estimate, slope.StandardError, slope.Lower, slope.Upper), StudiesJson.Rows);
+        writer.WriteRecord("times", result.AtTimes.Select(AtTimeJson.Of), StudiesJson.Rows);
         if (result.Bootstrap is { } b)
         {
-            writer.WriteRecord("bootstrap", new BootstrapJson(b.Requested, b.Successful, b.Concordance, b.SomersD, b.Slope));
+            writer.WriteRecord("bootstrap", new BootstrapJson(b.Requested, b.Successful, b.Concordance, b.SomersD, b.Slope), StudiesJson.Rows);
         }
         WriteWarnings(writer, result.Warnings);
     }
@@ -44,7 +44,7 @@ public static class ModelReport
     {
         writer.WriteNumber("time", curve.Time);
         writer.WriteNumberOrNull("observed_risk", curve.ObservedRisk);
-        writer.WriteRecord("thresholds", curve.Points.Select(p => new ThresholdJson(p.Threshold, p.NetBenefit, p.TreatAll, 0, p.FractionAbove)));
+        writer.WriteRecord("thresholds", curve.Points.Select(p => new ThresholdJson(p.Threshold, p.NetBenefit, p.TreatAll, 0, p.FractionAbove)), StudiesJson.Rows);
     }
 
     /// <summary>A nomogram's scales: points per predictor value, total points, linear predictor and outcome axes.</summary>
@@ -53,11 +53,11 @@ public static class ModelReport
         writer.WriteNumberOrNull("points_per_unit_lp", scale.Scale);
         writer.WriteNumberOrNull("intercept", scale.Intercept);
         writer.WriteRecord("predictors", scale.Axes.Select(axis =>
-            new PredictorJson(axis.Name, axis.Labels.Select((label, i) => new PredictorValueJson(label, axis.Points[i])))));
+            new PredictorJson(axis.Name, axis.Labels.Select((label, i) => new PredictorValueJson(label, axis.Points[i])))), StudiesJson.Rows);
         writer.WriteNumbersOrNull("total_points", scale.TotalPoints);
-        writer.WriteRecord("linear_predictor", new AxisJson(scale.LinearPredictor, scale.LinearPredictorPoints));
+        writer.WriteRecord("linear_predictor", new AxisJson(scale.LinearPredictor, scale.LinearPredictorPoints), StudiesJson.Rows);
         writer.WriteRecord("outcomes", scale.Outcomes.Select(o =>
-            new OutcomeJson(o.Label, o.Time, o.Survival ? "survival" : "cumulative_incidence", o.Probabilities, o.Points)));
+            new OutcomeJson(o.Label, o.Time, o.Survival ? "survival" : "cumulative_incidence", o.Probabilities, o.Points)), StudiesJson.Rows);
     }
 
     /// <summary>The <c>warnings</c> array (always present, possibly empty).</summary>
@@ -65,19 +65,19 @@ public static class ModelReport
         writer.WriteStrings("warnings", warnings);
 
     // The JSON rows of the model commands, each declared once (SarcJson.Records: snake_case, NaN as null).
-    private sealed record CoefficientJson(string Term, double Coef, double Se, double Hr);
+    internal sealed record ModelCoefficientJson(string Term, double Coef, double Se, double Hr);
 
-    private sealed record BaselineJson(double Time, double CumulativeHazard, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Survival);
+    internal sealed record BaselineJson(double Time, double CumulativeHazard, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Survival);
 
-    private sealed record SlopeJson(double Estimate, double Se, double Lower, double Upper);
+    internal sealed record SlopeJson(double Estimate, double Se, double Lower, double Upper);
 
-    private sealed record InTheLargeJson(double Observed, double ObservedLower, double ObservedUpper, double Expected, double ObservedExpectedRatio);
+    internal sealed record InTheLargeJson(double Observed, double ObservedLower, double ObservedUpper, double Expected, double ObservedExpectedRatio);
 
-    private sealed record DecileJson(int Group, int N, int Events, double Predicted, double Observed, double ObservedLower, double ObservedUpper);
+    internal sealed record DecileJson(int Group, int N, int Events, double Predicted, double Observed, double ObservedLower, double ObservedUpper);
 
-    private sealed record SmoothJson(double[] Predicted, double[] Observed);
+    internal sealed record SmoothJson(double[] Predicted, double[] Observed);
 
-    private sealed record AtTimeJson(
+    internal sealed record AtTimeJson(
         double Time,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HarrellC,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? UnoC,
@@ -95,15 +95,15 @@ public static class ModelReport
         }
     }
 
-    private sealed record BootstrapJson(int Resamples, int Successful, OptimismRow CIndex, OptimismRow SomersD, OptimismRow CalibrationSlope);
+    internal sealed record BootstrapJson(int Resamples, int Successful, OptimismRow CIndex, OptimismRow SomersD, OptimismRow CalibrationSlope);
 
-    private sealed record ThresholdJson(double Threshold, double NetBenefit, double TreatAll, int TreatNone, double FractionAbove);
+    internal sealed record ThresholdJson(double Threshold, double NetBenefit, double TreatAll, int TreatNone, double FractionAbove);
 
-    private sealed record PredictorValueJson(string Value, double Points);
+    internal sealed record PredictorValueJson(string Value, double Points);
 
-    private sealed record PredictorJson(string Name, IEnumerable<PredictorValueJson> Values);
+    internal sealed record PredictorJson(string Name, IEnumerable<PredictorValueJson> Values);
 
-    private sealed record AxisJson(double[] Values, double[] Points);
+    internal sealed record AxisJson(double[] Values, double[] Points);
 
-    private sealed record OutcomeJson(string Label, double Time, string Scale, double[] Probabilities, double[] Points);
+    internal sealed record OutcomeJson(string Label, double Time, string Scale, double[] Probabilities, double[] Points);
 }

@@ -60,8 +60,8 @@ public sealed record ModelValidationSummary(
         }
         w.WriteBoolean("apparent", Apparent);
         w.WriteCounts(Count, Events, Excluded);
-        w.WriteRecord("calibration_slope", new SlopeJson(Slope.Estimate, Slope.Lower, Slope.Upper));
-        w.WriteRecord("times", AtTimes);
+        w.WriteRecord("calibration_slope", new StoredSlopeJson(Slope.Estimate, Slope.Lower, Slope.Upper), StudiesJson.Rows);
+        w.WriteRecord("times", AtTimes, StudiesJson.Rows);
     }
 
     /// <summary>Writes <paramref name="summary"/> as the object <paramref name="name"/> of an open JSON object, or null.</summary>
@@ -91,12 +91,12 @@ public sealed record ModelValidationSummary(
         {
             return Failed(data, sha, validated, center, error.GetString() ?? "");
         }
-        var slope = root.GetProperty("calibration_slope").Deserialize<SlopeJson>(SarcJson.Records)!;
+        var slope = root.GetProperty("calibration_slope").Deserialize<StoredSlopeJson>(StudiesJson.Rows)!;
         return new ModelValidationSummary(data, sha, validated, center, root.GetProperty("apparent").GetBoolean(),
             root.GetProperty("n").GetInt32(), root.GetProperty("events").GetInt32(), root.GetProperty("n_excluded").GetInt32(),
-            (slope.Estimate, slope.Lower, slope.Upper), root.GetProperty("times").Deserialize<ValidationFigures[]>(SarcJson.Records)!);
+            (slope.Estimate, slope.Lower, slope.Upper), root.GetProperty("times").Deserialize<ValidationFigures[]>(StudiesJson.Rows)!);
     }
 
     /// <summary>The calibration slope as stored (null for NaN).</summary>
-    private sealed record SlopeJson(double Estimate, double Lower, double Upper);
+    internal sealed record StoredSlopeJson(double Estimate, double Lower, double Upper);
 }

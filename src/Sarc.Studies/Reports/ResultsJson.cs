@@ -45,14 +45,14 @@ public static class ResultsJson
                 });
             });
             writer.WriteRecord("seed_comparison", studies.SelectMany(s => s.SeedComparisons).Select(c =>
-                new SeedJson(c.Study, c.Quantity, c.Paper, c.Estimate, c.Lower, c.Upper, c.Covered, c.Note)));
+                new SeedJson(c.Study, c.Quantity, c.Paper, c.Estimate, c.Lower, c.Upper, c.Covered, c.Note)), StudiesJson.Rows);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     /// <summary>A row of <c>seed_comparison</c>: <c>covered</c> null where coverage is not judged, <c>note</c> only where there is one.</summary>
-    private sealed record SeedJson(
+    internal sealed record SeedJson(
         string Study, string Quantity, double Paper, double Estimate, double Lower, double Upper, bool? Covered,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note);
 }

@@ -38,8 +38,8 @@ public sealed record Provenance(string SarcVersion, string? SourceCommit, DateTi
         writer.WriteString("generated", Generated.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteString("run_by", RunBy);
         var head = Data.AuditHead;
-        writer.WriteRecord("data", new DataJson(Data.Source, Data.Sha256, head?.Id, head?.ToString(), Data.Patients));
-        writer.WriteRecord("studies", studies.Select(study => new StudyJson(study.Id, study.Source, study.Sha256, study.Text)));
+        writer.WriteRecord("data", new DataJson(Data.Source, Data.Sha256, head?.Id, head?.ToString(), Data.Patients), StudiesJson.Rows);
+        writer.WriteRecord("studies", studies.Select(study => new StudyJson(study.Id, study.Source, study.Sha256, study.Text)), StudiesJson.Rows);
         writer.WriteStartObject("validated_against");
         writer.WriteString("r", ValidatedRVersion);
         foreach (var (package, version) in ValidatedPackages)
@@ -64,7 +64,7 @@ public sealed record Provenance(string SarcVersion, string? SourceCommit, DateTi
     }
 
     // The rows of the provenance (SarcJson.Records; a registry without an audit chain has null position and head).
-    private sealed record DataJson(string Source, string SnapshotSha256, long? AuditPosition, string? AuditHead, int Patients);
+    internal sealed record DataJson(string Source, string SnapshotSha256, long? AuditPosition, string? AuditHead, int Patients);
 
-    private sealed record StudyJson(string Id, string Source, string Sha256, string Definition);
+    internal sealed record StudyJson(string Id, string Source, string Sha256, string Definition);
 }
