@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Sarc.Cli.Commands;
-using Sarc.Data;
 
 namespace Sarc.Cli;
 

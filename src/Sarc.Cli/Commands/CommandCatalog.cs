@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary>Every top-level command, in the order <c>sarc --help</c> lists them.</summary>
