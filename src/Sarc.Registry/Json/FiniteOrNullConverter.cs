@@ -8,13 +8,16 @@ namespace Sarc.Registry.Json;
 /// <see cref="Utf8JsonWriter.WriteNumberValue(double)"/> does, and as null when NaN or infinite (R's NA, a median not
 /// reached), since JSON has no such numbers; read back from null as NaN.
 /// </summary>
-internal sealed class FiniteOrNullConverter : JsonConverter<double>
+public sealed class FiniteOrNullConverter : JsonConverter<double>
 {
+    /// <inheritdoc/>
     public override bool HandleNull => true;
 
+    /// <inheritdoc/>
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
     {
         if (double.IsFinite(value))

@@ -31,7 +31,7 @@ public static class SarcJson
     /// <c>[JsonPropertyName]</c> says), in declaration order; NaN and infinities as null and null read back as NaN
     /// (<see cref="FiniteOrNullConverter"/>); a null property written as null unless it is marked
     /// <c>[JsonIgnore(Condition = WhenWritingNull)]</c>; text unescaped as the writers write it. Serialized onto an open
-    /// writer (<see cref="WriteRecord{T}(Utf8JsonWriter, string, T)"/>) the indentation is the writer's, so a record's
+    /// writer (<see cref="WriteRecord{T}(Utf8JsonWriter, string, T, JsonSerializerOptions)"/>) the indentation is the writer's, so a record's
     /// bytes are those of the same properties written one by one.
     /// </summary>
     public static JsonSerializerOptions Records { get; } = new()
@@ -42,15 +42,40 @@ public static class SarcJson
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
-    /// <summary>Writes <paramref name="value"/> (a record, or a list of them) as the property <paramref name="name"/> of the open object, through <see cref="Records"/>.</summary>
-    public static void WriteRecord<T>(this Utf8JsonWriter writer, string name, T value)
+    /// <summary>
+    /// <see cref="Records"/>' settings over a project's source-generated <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>
+    /// (the records it lists are serialized without reflection, which matters for a command's start-up), with
+    /// reflection for any record it does not list.
+    /// </summary>
+    public static JsonSerializerOptions RecordsWith(IJsonTypeInfoResolver context) =>
+        new(Records) { TypeInfoResolver = JsonTypeInfoResolver.Combine(context, new DefaultJsonTypeInfoResolver()) };
+
+    /// <summary>
+    /// Writes <paramref name="value"/> (a record, or a list of them) as the property <paramref name="name"/> of the open
+    /// object, through <paramref name="options"/> (<see cref="Records"/> or <see cref="RecordsWith"/> of it).
+    /// </summary>
+    public static void WriteRecord<T>(this Utf8JsonWriter writer, string name, T value, JsonSerializerOptions? options = null)
     {
         writer.WritePropertyName(name);
-        JsonSerializer.Serialize(writer, value, Records);
+        JsonSerializer.Serialize(writer, value, options ?? Records);
     }
 
-    /// <summary>Writes <paramref name="value"/> (a record, or a list of them) as the next value of the open array, through <see cref="Records"/>.</summary>
-    public static void WriteRecordValue<T>(this Utf8JsonWriter writer, T value) => JsonSerializer.Serialize(writer, value, Records);
+    /// <summary>
+    /// Writes the property <paramref name="name"/> as an array with one object per item, whose properties
+    /// <paramref name="writeProperties"/> writes (for objects that nest other writers' output; a plain row is a record,
+    /// <see cref="WriteRecord{T}(Utf8JsonWriter, string, T, JsonSerializerOptions)"/>).
+    /// </summary>
+    public static void WriteObjects<T>(this Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeProperties)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            writeProperties(writer, item);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
 
     /// <summary>One JSON object as text: <paramref name="writeProperties"/> writes its properties (indented).</summary>
     public static string Object(Action<Utf8JsonWriter> writeProperties)

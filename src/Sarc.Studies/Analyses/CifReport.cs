@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Statistics.CompetingRisks;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 
@@ -20,14 +16,9 @@ public static class CifReport
     /// <exception cref="DataInputException">A column is missing, a time or status is invalid, or no complete row is left.</exception>
     public static CifAnalysis Analyse(Sarc.Data.Tables.DataFrame frame, string timeColumn, string statusColumn, string? groupColumn)
     {
-        var used = groupColumn is null ? new[] { timeColumn, statusColumn } : [timeColumn, statusColumn, groupColumn];
-        var cases = CompleteCases.Of(frame, used);
+        var cases = AnalysisRows.Complete(frame, timeColumn, statusColumn, groupColumn);
         var times = AnalysisColumns.Time(cases, timeColumn);
         var codes = AnalysisColumns.StatusCodes(cases, statusColumn);
-        if (times.Length == 0)
-        {
-            throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
-        }
         var warnings = new List<string>();
         CumulativeIncidenceResult result;
         string[] levels = [];
@@ -79,57 +70,28 @@ public static class CifReport
         var result = analysis.Result;
         writer.WriteNumber("n", result.Count);
         writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteStartArray("groups");
-        foreach (var g in result.Groups)
+        writer.WriteObjects("groups", result.Groups, (w, g) =>
         {
-            writer.WriteStartObject();
             // A null string is written as JSON null: no grouping.
-            writer.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
-            writer.WriteStartArray("causes");
-            foreach (var cause in result.Causes)
+            w.WriteString("group", analysis.GroupColumn is null ? null : analysis.Levels[g]);
+            w.WriteRecord("causes", result.Causes.Select(cause =>
             {
                 var curve = result.Curve(g, cause);
-                writer.WriteStartObject();
-                writer.WriteString("cause", Label(cause));
-                writer.WriteStartArray("at");
-                foreach (var t in atTimes)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("time", t);
-                    writer.WriteNumberOrNull("cif", curve.EstimateAt(t));
-                    writer.WriteNumberOrNull("variance", curve.VarianceAt(t));
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-                writer.WriteStartArray("steps");
-                for (var i = 0; i < curve.Times.Length; i++)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("time", curve.Times[i]);
-                    writer.WriteNumberOrNull("cif", curve.Estimates[i]);
-                    writer.WriteNumberOrNull("variance", curve.Variances[i]);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+                return new CauseJson(Label(cause),
+                    atTimes.Select(t => new PointJson(t, curve.EstimateAt(t), curve.VarianceAt(t))),
+                    curve.Times.Select((t, i) => new PointJson(t, curve.Estimates[i], curve.Variances[i])));
+            }), StudiesJson.Rows);
+        });
         if (analysis.GroupColumn is not null)
         {
-            writer.WriteStartArray("gray_test");
-            foreach (var test in result.Tests)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("cause", Label(test.Cause));
-                writer.WriteNumberOrNull("stat", test.ChiSquare);
-                writer.WriteNumber("df", test.DegreesOfFreedom);
-                writer.WriteNumberOrNull("p", test.P);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            writer.WriteRecord("gray_test", result.Tests.Select(test => new GrayJson(Label(test.Cause), test.ChiSquare, test.DegreesOfFreedom, test.P)), StudiesJson.Rows);
         }
     }
+
+    // The JSON rows of `sarc cif --json` (SarcJson.Records): per cause its incidence at the asked times and at every step.
+    internal sealed record PointJson(double Time, double Cif, double Variance);
+
+    internal sealed record CauseJson(string Cause, IEnumerable<PointJson> At, IEnumerable<PointJson> Steps);
+
+    internal sealed record GrayJson(string Cause, double Stat, int Df, double P);
 }

@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Analyses;
 
@@ -76,58 +70,31 @@ public static class CompareReport
     {
         writer.WriteString("group", analysis.Group);
         writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteStartArray("groups");
-        for (var g = 0; g < analysis.Levels.Length; g++)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("group", analysis.Levels[g]);
-            writer.WriteNumber("n", analysis.GroupSizes[g]);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteStartArray("variables");
-        foreach (var variable in analysis.Variables)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", variable.Name);
-            writer.WriteString("kind", variable.Kind == VariableKind.Continuous ? "continuous" : "categorical");
-            writer.WriteString("test", ComparisonTestNames.Name(variable.Test));
-            writer.WriteNumberOrNull("statistic", variable.Statistic);
-            writer.WriteNumberOrNull("df", variable.DegreesOfFreedom);
-            writer.WriteNumberOrNull("p", variable.P);
-            writer.WriteStartArray("summary");
-            foreach (var summary in variable.Groups)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("group", summary.Group);
-                writer.WriteNumber("n", summary.N);
-                writer.WriteNumber("missing", summary.Missing);
-                if (variable.Kind == VariableKind.Continuous)
-                {
-                    writer.WriteNumberOrNull("median", summary.Median);
-                    writer.WriteNumberOrNull("q1", summary.Q1);
-                    writer.WriteNumberOrNull("q3", summary.Q3);
-                }
-                else
-                {
-                    writer.WriteStartArray("levels");
-                    foreach (var level in summary.Levels)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("level", level.Level);
-                        writer.WriteNumber("count", level.Count);
-                        writer.WriteNumberOrNull("percent", level.Percent);
-                        writer.WriteEndObject();
-                    }
-                    writer.WriteEndArray();
-                }
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        writer.WriteRecord("groups", analysis.Levels.Select((level, g) => new GroupJson(level, analysis.GroupSizes[g])), StudiesJson.Rows);
+        writer.WriteRecord("variables", analysis.Variables.Select(VariableJson.Of), StudiesJson.Rows);
     }
+
+    // The JSON rows of `sarc compare --json` (SarcJson.Records); a level's row is the statistics' LevelCount as it is.
+    internal sealed record GroupJson(string Group, int N);
+
+    internal sealed record VariableJson(string Name, string Kind, string Test, double Statistic, double Df, double P, IEnumerable<SummaryJson> Summary)
+    {
+        public static VariableJson Of(VariableComparison v)
+        {
+            var continuous = v.Kind == VariableKind.Continuous;
+            return new(v.Name, continuous ? "continuous" : "categorical", ComparisonTestNames.Name(v.Test), v.Statistic, v.DegreesOfFreedom, v.P,
+                v.Groups.Select(g => continuous
+                    ? new SummaryJson(g.Group, g.N, g.Missing, g.Median, g.Q1, g.Q3, null)
+                    : new SummaryJson(g.Group, g.N, g.Missing, null, null, null, g.Levels)));
+        }
+    }
+
+    internal sealed record SummaryJson(
+        string Group, int N, int Missing,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Median,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Q1,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Q3,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<LevelCount>? Levels);
 
     /// <summary>
     /// The Table 1 as rows of text: one row per continuous variable, a header row plus one row per level for categorical

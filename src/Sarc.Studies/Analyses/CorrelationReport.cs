@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 
@@ -12,24 +10,19 @@ public static class CorrelationReport
     {
         writer.WriteString("method", method == CorrelationMethod.Pearson ? "pearson" : "spearman");
         writer.WriteString("x", x);
-        writer.WriteStartArray("pairs");
-        foreach (var (name, result) in pairs)
+        var pearson = method == CorrelationMethod.Pearson;
+        writer.WriteRecord("pairs", pairs.Select(pair =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("y", name);
-            writer.WriteNumber("n", result.N);
-            writer.WriteNumber("n_excluded", result.Excluded);
-            writer.WriteNumberOrNull("estimate", result.Estimate);
-            writer.WriteNumberOrNull("statistic", result.Statistic);
-            writer.WriteNumberOrNull("p", result.P);
-            if (method == CorrelationMethod.Pearson)
-            {
-                writer.WriteNumberOrNull("df", result.DegreesOfFreedom);
-                writer.WriteNumberOrNull("lower", result.Lower);
-                writer.WriteNumberOrNull("upper", result.Upper);
-            }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            var r = pair.Result;
+            return new PairJson(pair.Name, r.N, r.Excluded, r.Estimate, r.Statistic, r.P,
+                pearson ? r.DegreesOfFreedom : null, pearson ? r.Lower : null, pearson ? r.Upper : null);
+        }), StudiesJson.Rows);
     }
+
+    /// <summary>A pair's row; df and the interval only for Pearson.</summary>
+    internal sealed record PairJson(
+        string Y, int N, int NExcluded, double Estimate, double Statistic, double P,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Df,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Lower,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Upper);
 }

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Models;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 
@@ -38,12 +35,7 @@ public static class CoxReport
         writer.WriteNumber("conf_level", fit.ConfidenceLevel);
         writer.WriteNumberOrNull("loglik_null", fit.LogLikelihoodNull);
         writer.WriteNumberOrNull("loglik", fit.LogLikelihood);
-        writer.WriteStartArray("coefficients");
-        foreach (var c in fit.Coefficients)
-        {
-            writer.WriteCoefficient(c);
-        }
-        writer.WriteEndArray();
+        writer.WriteCoefficients(fit.Coefficients);
         writer.WriteChiSquare("lr_test", fit.LikelihoodRatioTest);
         writer.WriteChiSquare("wald_test", fit.WaldTest);
         writer.WriteChiSquare("score_test", fit.ScoreTest);

@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
-using Sarc.Data.Tables;
 using Sarc.Statistics.CompetingRisks;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 
@@ -57,11 +52,6 @@ public static class FinegrayReport
         writer.WriteNumberOrNull("loglik", fit.LogLikelihood);
         writer.WriteNumberOrNull("loglik_null", fit.NullLogLikelihood);
         writer.WriteNumber("conf_level", level);
-        writer.WriteStartArray("coefficients");
-        foreach (var c in fit.Coefficients)
-        {
-            writer.WriteCoefficient(c);
-        }
-        writer.WriteEndArray();
+        writer.WriteCoefficients(fit.Coefficients);
     }
 }

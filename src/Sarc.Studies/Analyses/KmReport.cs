@@ -1,10 +1,6 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 
@@ -20,14 +16,9 @@ public static class KmReport
     public static KmAnalysis Analyse(DataFrame frame, string timeColumn, string eventColumn, string? groupColumn,
         KaplanMeierOptions options, double[] atTimes)
     {
-        var used = groupColumn is null ? new[] { timeColumn, eventColumn } : [timeColumn, eventColumn, groupColumn];
-        var cases = CompleteCases.Of(frame, used);
+        var cases = AnalysisRows.Complete(frame, timeColumn, eventColumn, groupColumn);
         var times = AnalysisColumns.Time(cases, timeColumn);
         var events = AnalysisColumns.Event(cases, eventColumn);
-        if (times.Length == 0)
-        {
-            throw new DataInputException($"{frame.Source}: no rows left with {string.Join(", ", used)} all present ({cases.Excluded} excluded)");
-        }
         var warnings = new List<string>();
         var groups = groupColumn is null ? null : AnalysisColumns.Factor(cases, groupColumn);
         Stages.Mark("km: complete cases, columns");
@@ -54,11 +45,8 @@ public static class KmReport
     internal static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis, bool bulkSteps)
     {
         writer.WriteNumber("n_excluded", analysis.Excluded);
-        writer.WriteStartObject("median_followup");
-        writer.WriteNumberOrNull("median", analysis.MedianFollowUp.Estimate);
-        writer.WriteNumberOrNull("lower", analysis.MedianFollowUp.Lower);
-        writer.WriteNumberOrNull("upper", analysis.MedianFollowUp.Upper);
-        writer.WriteEndObject();
+        var followUp = analysis.MedianFollowUp;
+        writer.WriteRecord("median_followup", new MedianJson(followUp.Estimate, followUp.Lower, followUp.Upper), StudiesJson.Rows);
         writer.WriteStartArray("groups");
         ReadOnlyMemory<byte>[]? steps = null;
         for (var g = 0; g < analysis.Curves.Count; g++)
@@ -73,19 +61,7 @@ public static class KmReport
             writer.WriteNumberOrNull("median", median.Estimate);
             writer.WriteNumberOrNull("median_lower", median.Lower);
             writer.WriteNumberOrNull("median_upper", median.Upper);
-            writer.WriteStartArray("at");
-            foreach (var row in analysis.At[g])
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("time", row.Time);
-                writer.WriteNumber("n_risk", row.AtRisk);
-                writer.WriteNumberOrNull("surv", row.Survival);
-                writer.WriteNumberOrNull("std_err", row.StdErr);
-                writer.WriteNumberOrNull("lower", row.Lower);
-                writer.WriteNumberOrNull("upper", row.Upper);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            writer.WriteRecord("at", analysis.At[g].Select(row => new AtJson(row.Time, row.AtRisk, row.Survival, row.StdErr, row.Lower, row.Upper)), StudiesJson.Rows);
             writer.WritePropertyName("steps");
             if (bulkSteps)
             {
@@ -127,4 +103,8 @@ public static class KmReport
         }
         writer.WriteEndArray();
     }
+
+    internal sealed record MedianJson(double Median, double Lower, double Upper);
+
+    internal sealed record AtJson(double Time, int NRisk, double Surv, double StdErr, double Lower, double Upper);
 }

@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Models;
 using Sarc.Statistics.Multistate;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 
@@ -35,12 +31,8 @@ public static class MultistateReport
         string eventColumn, string[]? stateOrder, string[]? absorbingStates)
     {
         // The event column may be empty (= censored), so only id, start and stop decide which rows are complete.
-        var cases = CompleteCases.Of(frame, [idColumn, startColumn, stopColumn]);
+        var cases = AnalysisRows.Complete(frame, idColumn, startColumn, stopColumn);
         var n = cases.Rows.Length;
-        if (n == 0)
-        {
-            throw new DataInputException($"{frame.Source}: no rows left with {idColumn}, {startColumn}, {stopColumn} all present ({cases.Excluded} excluded)");
-        }
         var start = AnalysisColumns.Numeric(cases, startColumn, "a numeric time");
         var stop = AnalysisColumns.Numeric(cases, stopColumn, "a numeric time");
         for (var i = 0; i < n; i++)
@@ -175,33 +167,25 @@ public static class MultistateReport
         writer.WriteNumber("n_left_out", models.LeftOut);
         // A null string is written as JSON null.
         writer.WriteString("group", models.GroupColumn);
-        writer.WriteStartArray("groups");
-        foreach (var group in models.Groups)
+        writer.WriteObjects("groups", models.Groups, (w, group) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("level", group.Level);
-            WriteJson(writer, group.Occupancy, models.At);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+            w.WriteString("level", group.Level);
+            WriteJson(w, group.Occupancy, models.At);
+        });
         writer.WriteString("formula", models.Formula);
-        writer.WriteStartArray("transition_models");
-        foreach (var transition in models.Transitions)
+        writer.WriteObjects("transition_models", models.Transitions, (w, transition) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("from", transition.From);
-            writer.WriteString("to", transition.To);
+            w.WriteString("from", transition.From);
+            w.WriteString("to", transition.To);
             if (transition.Model is { } model)
             {
-                CoxReport.WriteJson(writer, model.Fit, model.Frame);
+                CoxReport.WriteJson(w, model.Fit, model.Frame);
             }
             else
             {
-                writer.WriteString("error", transition.Error);
+                w.WriteString("error", transition.Error);
             }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        });
     }
 
     private static void WriteByState(Utf8JsonWriter writer, string name, string[] states, double[] values)

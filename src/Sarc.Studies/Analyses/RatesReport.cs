@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Sarc.Studies.Json;
-
 namespace Sarc.Studies.Analyses;
 
 /// <summary>The JSON of a <c>rates</c> analysis: per outcome (and group) events, n, missing, proportion and its exact interval.</summary>

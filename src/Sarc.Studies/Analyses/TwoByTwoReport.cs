@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Analyses;
 

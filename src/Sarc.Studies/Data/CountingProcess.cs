@@ -1,6 +1,3 @@
-using Sarc.Data;
-using Sarc.Data.Tables;
-
 namespace Sarc.Studies.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Sarc.Data.Tables;
 using Sarc.Registry.Endpoints;
 
 namespace Sarc.Studies.Data;

@@ -1,5 +1,3 @@
-using Sarc.Data;
-
 namespace Sarc.Studies.Definitions;
 
 /// <summary>

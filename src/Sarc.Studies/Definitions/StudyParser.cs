@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sarc.Studies.Data;
 using Sarc.Studies.Kinds;
 using YamlDotNet.Core;
@@ -105,19 +104,46 @@ public static class StudyParser
         }
     }
 
+    /// <summary>
+    /// The entries of an optional mapping (<c>derive</c>, <c>cohort</c>): none when <paramref name="node"/> is absent;
+    /// none, and <paramref name="notMapping"/> reported on the node, when it is not a mapping.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> MappingEntries(YamlNode? node, string notMapping, Action<YamlNode?, string> error)
+    {
+        if (node is YamlMappingNode map)
+        {
+            return map.Children;
+        }
+        if (node is not null)
+        {
+            error(node, notMapping);
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// The items of a list that are mappings (an analysis, a paper quantity), in order; each other item is reported with
+    /// <paramref name="notMapping"/> when the iteration reaches it, and skipped. None when <paramref name="list"/> is null.
+    /// </summary>
+    private static IEnumerable<YamlMappingNode> MappingItems(YamlSequenceNode? list, string notMapping, Action<YamlNode?, string> error)
+    {
+        foreach (var item in list?.Children ?? [])
+        {
+            if (item is YamlMappingNode map)
+            {
+                yield return map;
+            }
+            else
+            {
+                error(item, notMapping);
+            }
+        }
+    }
+
     private static List<Derivation> ParseDerivations(YamlNode? node, Action<YamlNode?, string> error)
     {
         var list = new List<Derivation>();
-        if (node is null)
-        {
-            return list;
-        }
-        if (node is not YamlMappingNode map)
-        {
-            error(node, "'derive' must map new column names to conditions, e.g. necrosis_high: \"necrosis_pct >= 75\"");
-            return list;
-        }
-        foreach (var (key, value) in map.Children)
+        foreach (var (key, value) in MappingEntries(node, "'derive' must map new column names to conditions, e.g. necrosis_high: \"necrosis_pct >= 75\"", error))
         {
             var name = ((YamlScalarNode)key).Value ?? "";
             if (StudyFields.AllColumns.Contains(name))
@@ -143,16 +169,7 @@ public static class StudyParser
     private static List<CohortFilter> ParseCohort(YamlNode? node, HashSet<string> columns, Action<YamlNode?, string> error)
     {
         var list = new List<CohortFilter>();
-        if (node is null)
-        {
-            return list;
-        }
-        if (node is not YamlMappingNode map)
-        {
-            error(node, "'cohort' must map registry fields to values, e.g. site: retroperitoneum");
-            return list;
-        }
-        foreach (var (key, value) in map.Children)
+        foreach (var (key, value) in MappingEntries(node, "'cohort' must map registry fields to values, e.g. site: retroperitoneum", error))
         {
             var field = ((YamlScalarNode)key).Value ?? "";
             var values = ScalarValues(value);
@@ -196,13 +213,8 @@ public static class StudyParser
             return list;
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in sequence.Children)
+        foreach (var map in MappingItems(sequence, "each analysis is a mapping with id, kind and its parameters", error))
         {
-            if (item is not YamlMappingNode map)
-            {
-                error(item, "each analysis is a mapping with id, kind and its parameters");
-                continue;
-            }
             var id = RequiredScalar(map, "id", error);
             var kind = RequiredScalar(map, "kind", error);
             if (id is not null && !ids.Add(id))
@@ -317,22 +329,13 @@ public static class StudyParser
     private static List<PaperQuantity> ParsePaper(YamlNode? node, IReadOnlyList<AnalysisDefinition> analyses, HashSet<string> columns, Action<YamlNode?, string> error)
     {
         var list = new List<PaperQuantity>();
-        if (node is null)
-        {
-            return list;
-        }
-        if (node is not YamlSequenceNode sequence)
+        var items = node as YamlSequenceNode;
+        if (node is not null && items is null)
         {
             error(node, "'paper' must be a list of quantities, each with quantity, value and estimate");
-            return list;
         }
-        foreach (var item in sequence.Children)
+        foreach (var map in MappingItems(items, "each paper quantity is a mapping with quantity, value and estimate", error))
         {
-            if (item is not YamlMappingNode map)
-            {
-                error(item, "each paper quantity is a mapping with quantity, value and estimate");
-                continue;
-            }
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in map.Children)
             {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
 using ScottPlot;
 

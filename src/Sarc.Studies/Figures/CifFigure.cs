@@ -1,8 +1,4 @@
-using System.Globalization;
 using ScottPlot;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Figures;
 
@@ -63,11 +59,7 @@ public sealed class CifFigure(CifAnalysis analysis, IReadOnlyDictionary<int, str
         var testWidth = tests.Length == 0 ? 0 : tests.Max(t => FigureText.Width(t, Font));
         var testsBeside = legendWidth + 24 + testWidth <= plotWidth;
         var bandLines = testsBeside ? Math.Max(entries.Count, tests.Length) : entries.Count + tests.Length;
-        var plotTop = 4 + bandLines * RowHeight + 14;
-        var plotHeight = Math.Round(width * 0.36);
-        var plotBottom = plotTop + plotHeight;
-        var riskTitleY = plotBottom + 64;
-        var height = (int)Math.Ceiling(riskTitleY + 14 + RowHeight * groups + 8 + 16);
+        var (plotTop, plotHeight, riskTitleY, height) = TimeAxes.Layout(width, bandLines, 0.36, groups);
 
         double X(double t) => plotLeft + t / xMax * plotWidth;
         double Y(double f) => -(plotTop + (1 - f / yMax) * plotHeight);

@@ -1,5 +1,4 @@
 using ScottPlot;
-using Sarc.Data;
 
 namespace Sarc.Studies.Figures;
 

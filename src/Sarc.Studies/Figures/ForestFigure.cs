@@ -1,9 +1,7 @@
-using System.Globalization;
 using ScottPlot;
 using Sarc.Statistics.Distributions;
 using Sarc.Statistics.Survival;
 
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Figures;
 

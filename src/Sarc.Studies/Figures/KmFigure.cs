@@ -1,8 +1,4 @@
-using System.Globalization;
 using ScottPlot;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Figures;
 
@@ -50,11 +46,7 @@ public sealed class KmFigure(KmAnalysis analysis, string endpointLabel, string t
         var legendWidth = names.Max(n => 36 + FigureText.Width(n, Font));
         var testOwnLine = test is not null && legendWidth + 24 + FigureText.Width(test, Font) > plotWidth;
         var legendLines = groups + (testOwnLine ? 1 : 0);
-        var plotTop = 4 + legendLines * RowHeight + 14;
-        var plotHeight = Math.Round(width * 0.40);
-        var plotBottom = plotTop + plotHeight;
-        var riskTitleY = plotBottom + 64;
-        var height = (int)Math.Ceiling(riskTitleY + 14 + RowHeight * groups + 8 + 16);
+        var (plotTop, plotHeight, riskTitleY, height) = TimeAxes.Layout(width, legendLines, 0.40, groups);
 
         double X(double t) => plotLeft + t / xMax * plotWidth;
         double Y(double s) => -(plotTop + (1 - s) * plotHeight);

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ScottPlot;
-using Sarc.Studies.Analyses;
 
 namespace Sarc.Studies.Figures;
 

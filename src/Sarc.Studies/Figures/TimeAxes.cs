@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 
 namespace Sarc.Studies.Figures;
@@ -19,6 +18,20 @@ internal static class TimeAxes
     public const int RowHeight = 21;
 
     private static readonly Color Black = FigureStyle.TextColor;
+
+    /// <summary>
+    /// The vertical layout of a time plot with a risk table, in pixels from the top of the content box: a band of
+    /// <paramref name="bandLines"/> legend (and test) lines, the plot <paramref name="heightShare"/> of
+    /// <paramref name="width"/> high, the ticks and axis title, then the risk table's title and one row per group
+    /// (<paramref name="groups"/>). Returns the plot's top and height, the risk table title's y and the figure's height.
+    /// </summary>
+    public static (int Top, double Height, double RiskTitleY, int FigureHeight) Layout(int width, int bandLines, double heightShare, int groups)
+    {
+        var top = 4 + bandLines * RowHeight + 14;
+        var height = Math.Round(width * heightShare);
+        var riskTitleY = top + height + 64;
+        return (top, height, riskTitleY, (int)Math.Ceiling(riskTitleY + 14 + RowHeight * groups + 8 + 16));
+    }
 
     /// <summary>
     /// A frameless plot whose coordinates are layout pixels of a figure <paramref name="content"/> wide inside its

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Sarc.Statistics;
 
 namespace Sarc.Studies.Json;
@@ -50,24 +49,14 @@ public static class JsonNumbers
     }
 
     /// <summary>
-    /// Writes one regression coefficient as an object: term, coef, se, robust_se (Cox with cluster() only), hr and
-    /// its interval, z and p (the coefficients of <c>sarc cox --json</c> and <c>sarc finegray --json</c>).
+    /// Writes the <c>coefficients</c> array of <c>sarc cox --json</c> and <c>sarc finegray --json</c>: per term an object
+    /// with term, coef, se, robust_se (Cox with cluster() only), hr and its interval, z and p.
     /// </summary>
-    public static void WriteCoefficient(this Utf8JsonWriter writer, CoefficientRow c)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("term", c.Term);
-        writer.WriteNumberOrNull("coef", c.Coef);
-        writer.WriteNumberOrNull("se", c.Se);
-        if (c.RobustSe is { } robust)
-        {
-            writer.WriteNumberOrNull("robust_se", robust);
-        }
-        writer.WriteNumberOrNull("hr", c.HazardRatio);
-        writer.WriteNumberOrNull("hr_lower", c.HazardRatioLower);
-        writer.WriteNumberOrNull("hr_upper", c.HazardRatioUpper);
-        writer.WriteNumberOrNull("z", c.Z);
-        writer.WriteNumberOrNull("p", c.P);
-        writer.WriteEndObject();
-    }
+    public static void WriteCoefficients(this Utf8JsonWriter writer, IEnumerable<CoefficientRow> coefficients) =>
+        writer.WriteRecord("coefficients", coefficients.Select(c =>
+            new CoefficientJson(c.Term, c.Coef, c.Se, c.RobustSe, c.HazardRatio, c.HazardRatioLower, c.HazardRatioUpper, c.Z, c.P)), StudiesJson.Rows);
+
+    internal sealed record CoefficientJson(
+        string Term, double Coef, double Se, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RobustSe,
+        double Hr, double HrLower, double HrUpper, double Z, double P);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sarc.Studies.Json;
 
 /// <summary>How numbers look in readable output, report tables and figures (JSON always carries full precision).</summary>

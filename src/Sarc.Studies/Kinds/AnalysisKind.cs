@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Sarc.Data.Tables;
-using Sarc.Studies.Definitions;
-using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Kinds;
@@ -10,16 +6,19 @@ namespace Sarc.Studies.Kinds;
 /// The base of an analysis kind whose runs produce a <typeparamref name="TResult"/>: the kind parses its parameters and
 /// runs (<see cref="Run(AnalysisDefinition, DataFrame)"/>), writes the result's JSON (<see cref="WriteJson"/>, the
 /// matching CLI command's properties) and presents it as tables and figures (<see cref="Present"/>); the report writes
-/// the figure and CSV files and renders the HTML from that presentation.
+/// the figure and CSV files and renders the HTML from that presentation. A kind passes its name and parameter table to
+/// the constructor.
 /// </summary>
-public abstract class AnalysisKind<TResult> : IAnalysisKind
+/// <param name="name">The name a definition uses (<c>kind: NAME</c>).</param>
+/// <param name="parameters">The parameters the kind accepts, each checked by its role.</param>
+public abstract class AnalysisKind<TResult>(string name, IReadOnlyList<ParameterSpec> parameters) : IAnalysisKind
     where TResult : notnull
 {
     /// <inheritdoc/>
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
     /// <inheritdoc/>
-    public abstract IReadOnlyList<ParameterSpec> Parameters { get; }
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = parameters;
 
     /// <inheritdoc/>
     public virtual void Check(AnalysisDefinition analysis, Action<Parameter?, string> error)

@@ -1,24 +1,11 @@
-using System.Text.Json;
-using Sarc.Data;
-using Sarc.Data.Tables;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>cif</c>: cumulative incidence per cause (and group) of a competing-risks endpoint with Gray's test, as <c>sarc cif</c> (cmprsk::cuminc).</summary>
-public sealed class CifKind : AnalysisKind<CifAnalysis>
+public sealed class CifKind() : AnalysisKind<CifAnalysis>(
+    "cif", [new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)])
 {
-    /// <inheritdoc/>
-    public override string Name => "cif";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)];
-
     /// <inheritdoc/>
     public override CifAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {

@@ -1,24 +1,12 @@
-using System.Text.Json;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>correlate</c>: one column's Spearman or Pearson correlation with several, pairwise complete, as <c>sarc correlate</c>.</summary>
-public sealed class CorrelateKind : AnalysisKind<CorrelationAnalysis>
+public sealed class CorrelateKind() : AnalysisKind<CorrelationAnalysis>(
+    "correlate", [new("x", ParameterRole.Column, true), new("y", ParameterRole.Columns, true), new("method", ParameterRole.Choice, false, ["spearman", "pearson"])])
 {
-    /// <inheritdoc/>
-    public override string Name => "correlate";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("x", ParameterRole.Column, true), new("y", ParameterRole.Columns, true), new("method", ParameterRole.Choice, false, ["spearman", "pearson"])];
-
     /// <inheritdoc/>
     public override CorrelationAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {

@@ -1,10 +1,7 @@
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Analyses;
 
 namespace Sarc.Studies.Kinds;
 

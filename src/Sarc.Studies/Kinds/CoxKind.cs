@@ -1,13 +1,7 @@
-using System.Text.Json;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Distributions;
-using Sarc.Studies.Analyses;
 using Sarc.Studies.Data;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
@@ -15,18 +9,12 @@ namespace Sarc.Studies.Kinds;
 /// <c>cox</c>: a Cox model of an endpoint (Efron ties), optionally with LR or DM as a time-dependent covariate
 /// (counting-process rows) and robust SE by a cluster, as <c>sarc cox</c>; a forest plot and a table.
 /// </summary>
-public sealed class CoxKind : AnalysisKind<CoxAnalysis>
+public sealed class CoxKind() : AnalysisKind<CoxAnalysis>("cox",
+[
+    new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("time_dependent", ParameterRole.Columns, false),
+    new("cluster", ParameterRole.Column, false),
+])
 {
-    /// <inheritdoc/>
-    public override string Name => "cox";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("time_dependent", ParameterRole.Columns, false),
-        new("cluster", ParameterRole.Column, false),
-    ];
-
     /// <inheritdoc/>
     public override CoxAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {

@@ -1,25 +1,12 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>finegray</c>: Fine-Gray subdistribution hazards of one cause of a competing-risks endpoint, as <c>sarc finegray</c> (cmprsk::crr).</summary>
-public sealed class FinegrayKind : AnalysisKind<FinegrayAnalysis>
+public sealed class FinegrayKind() : AnalysisKind<FinegrayAnalysis>(
+    "finegray", [new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("cause", ParameterRole.Number, false)])
 {
-    /// <inheritdoc/>
-    public override string Name => "finegray";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("cause", ParameterRole.Number, false)];
-
     /// <inheritdoc/>
     public override FinegrayAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {

@@ -1,5 +1,3 @@
-using Sarc.Data.Tables;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Kinds;

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Sarc.Data;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
-using Sarc.Studies.Definitions;
 
 namespace Sarc.Studies.Kinds;
 

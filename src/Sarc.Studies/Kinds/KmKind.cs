@@ -1,16 +1,8 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Analyses;
 using Sarc.Studies.Data;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
@@ -18,19 +10,13 @@ namespace Sarc.Studies.Kinds;
 /// <c>km</c>: Kaplan-Meier curves of an endpoint (per group), survival at times, log-rank and the reverse-KM follow-up,
 /// as <c>sarc km</c>; the figure has the numbers at risk under its axis.
 /// </summary>
-public sealed class KmKind : AnalysisKind<KmAnalysis>
+public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
+[
+    new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false),
+    new("conf_type", ParameterRole.Choice, false, ["log", "log-log", "plain"]), new("landmark", ParameterRole.Number, false),
+    new("method", ParameterRole.Choice, false, [KaplanMeierMethod, SimonMakuchMethod]), new("max_time", ParameterRole.Number, false),
+])
 {
-    /// <inheritdoc/>
-    public override string Name => "km";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false),
-        new("conf_type", ParameterRole.Choice, false, ["log", "log-log", "plain"]), new("landmark", ParameterRole.Number, false),
-        new("method", ParameterRole.Choice, false, [KaplanMeierMethod, SimonMakuchMethod]), new("max_time", ParameterRole.Number, false),
-    ];
-
     private const string KaplanMeierMethod = "kaplan-meier";
     private const string SimonMakuchMethod = "simon-makuch";
 

@@ -1,13 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
-using Sarc.Studies.Reports;
 using PredictionKind = Sarc.Studies.Prediction.ModelKind;
 
 namespace Sarc.Studies.Kinds;
@@ -19,23 +12,17 @@ namespace Sarc.Studies.Kinds;
 /// shows the coefficients, the validation, a calibration figure per time and the nomogram, and writes the model file
 /// next to the page (with the data snapshot's SHA-256), ready for <c>sarc model apply</c> and <c>sarc model register</c>.
 /// </summary>
-public sealed class ModelKind : AnalysisKind<ModelAnalysis>
+public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
+[
+    new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("times", ParameterRole.Numbers, false),
+    new("cause", ParameterRole.Number, false), new("bootstrap", ParameterRole.Number, false), new("seed", ParameterRole.Number, false),
+])
 {
     /// <summary>The model times when a definition names none: 5 and 10 years, in months.</summary>
     public static IReadOnlyList<double> DefaultTimes { get; } = [60, 120];
 
     /// <summary>The most bootstrap resamples a definition may ask for.</summary>
     public const int MaxResamples = 2000;
-
-    /// <inheritdoc/>
-    public override string Name => "model";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("times", ParameterRole.Numbers, false),
-        new("cause", ParameterRole.Number, false), new("bootstrap", ParameterRole.Number, false), new("seed", ParameterRole.Number, false),
-    ];
 
     /// <summary>
     /// A cause only with a competing-risks endpoint; a bootstrap only of a Cox model, a whole number up to

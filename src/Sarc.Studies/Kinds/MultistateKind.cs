@@ -1,16 +1,9 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
-using Sarc.Data.Tables;
 using Sarc.Registry.Endpoints;
-using Sarc.Studies.Analyses;
 using Sarc.Studies.Data;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
@@ -19,17 +12,11 @@ namespace Sarc.Studies.Kinds;
 /// with a formula, the Cox model of every observed transition. A transition whose model cannot be fitted keeps its own
 /// error; the analysis fails only when there is no transition at all or the grouping has one level.
 /// </summary>
-public sealed class MultistateKind : AnalysisKind<MultistateModels>
+public sealed class MultistateKind() : AnalysisKind<MultistateModels>(
+    "multistate", [new("formula", ParameterRole.Formula, false), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)])
 {
     /// <summary>Months at which a multistate analysis without <c>at</c> reports the state occupancy.</summary>
     public static IReadOnlyList<double> DefaultTimes { get; } = [12, 24, 60, 120];
-
-    /// <inheritdoc/>
-    public override string Name => "multistate";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("formula", ParameterRole.Formula, false), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)];
 
     /// <inheritdoc/>
     public override MultistateModels Run(AnalysisDefinition analysis, DataFrame cohort)

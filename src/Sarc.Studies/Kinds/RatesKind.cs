@@ -1,24 +1,12 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>rates</c>: proportions of 0/1 outcomes (optionally per group) with exact Clopper-Pearson intervals, as R <c>binom.test</c>.</summary>
-public sealed class RatesKind : AnalysisKind<RatesAnalysis>
+public sealed class RatesKind() : AnalysisKind<RatesAnalysis>(
+    "rates", [new("outcomes", ParameterRole.Columns, true), new("group", ParameterRole.Column, false), new("conf_level", ParameterRole.Number, false)])
 {
-    /// <inheritdoc/>
-    public override string Name => "rates";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("outcomes", ParameterRole.Columns, true), new("group", ParameterRole.Column, false), new("conf_level", ParameterRole.Number, false)];
-
     /// <inheritdoc/>
     public override RatesAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {

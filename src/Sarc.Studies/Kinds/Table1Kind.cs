@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
@@ -11,15 +6,9 @@ namespace Sarc.Studies.Kinds;
 /// <c>table1</c>: patient characteristics by group with gtsummary's default tests, as <c>sarc compare</c>; the table
 /// gives median (Q1, Q3) or n (%) per group.
 /// </summary>
-public sealed class Table1Kind : AnalysisKind<CompareAnalysis>
+public sealed class Table1Kind() : AnalysisKind<CompareAnalysis>(
+    "table1", [new("group", ParameterRole.Column, true), new("variables", ParameterRole.Columns, true)])
 {
-    /// <inheritdoc/>
-    public override string Name => "table1";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("group", ParameterRole.Column, true), new("variables", ParameterRole.Columns, true)];
-
     /// <inheritdoc/>
     public override CompareAnalysis Run(AnalysisDefinition analysis, DataFrame cohort) =>
         CompareReport.Analyse(cohort, analysis.Text("group")!, analysis.List("variables"), new Dictionary<string, ComparisonTest>());

@@ -1,24 +1,11 @@
-using System.Text.Json;
-using Sarc.Data;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
-using Sarc.Studies.Json;
-using Sarc.Studies.Reports;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>table2x2</c>: an exposure × outcome table of two 0/1 columns with Fisher, mid-p, chi-square and odds ratios, as <c>sarc table2x2</c>.</summary>
-public sealed class TwoByTwoKind : AnalysisKind<TwoByTwoAnalysisResult>
+public sealed class TwoByTwoKind() : AnalysisKind<TwoByTwoAnalysisResult>(
+    "table2x2", [new("exposure", ParameterRole.Column, true), new("outcome", ParameterRole.Column, true), new("conf_level", ParameterRole.Number, false)])
 {
-    /// <inheritdoc/>
-    public override string Name => "table2x2";
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-        [new("exposure", ParameterRole.Column, true), new("outcome", ParameterRole.Column, true), new("conf_level", ParameterRole.Number, false)];
-
     /// <inheritdoc/>
     public override TwoByTwoAnalysisResult Run(AnalysisDefinition analysis, DataFrame cohort)
     {

@@ -1,6 +1,4 @@
-using Sarc.Data;
 using Sarc.Data.Formulas;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Prediction;
 using Sarc.Statistics.Survival;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
-using Sarc.Data;
 using Sarc.Statistics.Prediction;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 

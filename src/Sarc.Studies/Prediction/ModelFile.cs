@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Sarc.Data;
+using Sarc.Data.Yaml;
 using Sarc.Statistics.Survival;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -177,7 +175,7 @@ public static class ModelFile
         return text;
     }
 
-    private static string Quote(string text) => JsonSerializer.Serialize(text, Sarc.Registry.Json.SarcJson.Serializer);
+    private static string Quote(string text) => JsonSerializer.Serialize(text, SarcJson.Serializer);
 
     /// <summary>A number in shortest round-trip form (reading it gives back the same double).</summary>
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
@@ -193,10 +191,11 @@ public static class ModelFile
 
         public PredictionModel Read(string text)
         {
-            var stream = new YamlStream();
+            YamlStream stream;
             try
             {
-                stream.Load(new StringReader(text));
+                // Bounded, as every YAML a user hands Sarc: a deeply nested or alias-bomb file is a one-line error.
+                stream = SafeYaml.Load(text);
             }
             catch (YamlException e)
             {

@@ -1,11 +1,7 @@
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
-using Sarc.Data.Tables;
-using Sarc.Data;
 using Sarc.Statistics.Prediction;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 

@@ -1,8 +1,5 @@
-using Sarc.Data;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Prediction;
-using Sarc.Studies.Analyses;
 
 namespace Sarc.Studies.Prediction;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Sarc.Data.Tables;
-
 namespace Sarc.Studies.Prediction;
 
 /// <summary>

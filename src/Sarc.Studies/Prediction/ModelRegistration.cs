@@ -1,5 +1,3 @@
-using Sarc.Data;
-using Sarc.Data.Tables;
 using Sarc.Studies.Data;
 
 namespace Sarc.Studies.Prediction;

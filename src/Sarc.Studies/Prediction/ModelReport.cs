@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Sarc.Statistics.Prediction;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 
@@ -20,31 +18,10 @@ public static class ModelReport
         {
             writer.WriteCounts(fitted.Count, fitted.Events, fitted.Excluded);
         }
-        writer.WriteStartArray("coefficients");
-        foreach (var c in model.Coefficients)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("term", c.Name);
-            writer.WriteNumberOrNull("coef", c.Estimate);
-            writer.WriteNumberOrNull("se", c.StandardError ?? double.NaN);
-            writer.WriteNumberOrNull("hr", Math.Exp(c.Estimate));
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        writer.WriteRecord("coefficients", model.Coefficients.Select(c => new ModelCoefficientJson(c.Name, c.Estimate, c.StandardError ?? double.NaN, Math.Exp(c.Estimate))), StudiesJson.Rows);
         writer.WriteNumberOrNull("centring", model.Centring);
-        writer.WriteStartArray("baseline");
-        foreach (var b in model.Baseline)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("time", b.Time);
-            writer.WriteNumberOrNull("cumulative_hazard", b.CumulativeHazard);
-            if (model.PredictsSurvival)
-            {
-                writer.WriteNumberOrNull("survival", Math.Exp(-b.CumulativeHazard));
-            }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        writer.WriteRecord("baseline", model.Baseline.Select(b =>
+            new BaselineJson(b.Time, b.CumulativeHazard, model.PredictsSurvival ? Math.Exp(-b.CumulativeHazard) : null)), StudiesJson.Rows);
     }
 
     /// <summary>A validation: counts, slope, and per time discrimination, accuracy and calibration; the bootstrap table.</summary>
@@ -52,65 +29,12 @@ public static class ModelReport
     {
         writer.WriteCounts(result.Count, result.Events, result.Excluded);
         writer.WriteNumber("n_extrapolated", result.Extrapolated);
-        writer.WriteStartObject("calibration_slope");
-        writer.WriteNumberOrNull("estimate", result.Slope.Estimate);
-        writer.WriteNumberOrNull("se", result.Slope.StandardError);
-        writer.WriteNumberOrNull("lower", result.Slope.Lower);
-        writer.WriteNumberOrNull("upper", result.Slope.Upper);
-        writer.WriteEndObject();
-        writer.WriteStartArray("times");
-        foreach (var at in result.AtTimes)
+        var slope = result.Slope;
+        writer.WriteRecord("calibration_slope", new SlopeJson(slope.Estimate, slope.StandardError, slope.Lower, slope.Upper), StudiesJson.Rows);
+        writer.WriteRecord("times", result.AtTimes.Select(AtTimeJson.Of), StudiesJson.Rows);
+        if (result.Bootstrap is { } b)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("time", at.Time);
-            if (at.Harrell is { } harrell)
-            {
-                writer.WriteNumberOrNull("harrell_c", harrell.Index);
-            }
-            if (at.Uno is { } uno)
-            {
-                writer.WriteNumberOrNull("uno_c", uno.Index);
-            }
-            writer.WriteNumberOrNull("auc", at.Accuracy.Auc);
-            writer.WriteNumberOrNull("brier", at.Accuracy.Brier);
-            writer.WriteNumberOrNull("brier_null", at.Accuracy.NullBrier);
-            writer.WriteNumberOrNull("ipa", at.Accuracy.Ipa);
-            writer.WriteStartObject("calibration_in_the_large");
-            WriteObserved(writer, at.InTheLarge.Observed);
-            writer.WriteNumberOrNull("expected", at.InTheLarge.Expected);
-            writer.WriteNumberOrNull("observed_expected_ratio", at.InTheLarge.Ratio);
-            writer.WriteEndObject();
-            writer.WriteStartArray("deciles");
-            foreach (var g in at.Groups)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("group", g.Group);
-                writer.WriteNumber("n", g.Count);
-                writer.WriteNumber("events", g.Events);
-                writer.WriteNumberOrNull("predicted", g.Predicted);
-                WriteObserved(writer, g.Observed);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            if (at.Smooth is { } smooth)
-            {
-                writer.WriteStartObject("smooth");
-                writer.WriteNumbersOrNull("predicted", smooth.Predicted);
-                writer.WriteNumbersOrNull("observed", smooth.Observed);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        if (result.Bootstrap is { } bootstrap)
-        {
-            writer.WriteStartObject("bootstrap");
-            writer.WriteNumber("resamples", bootstrap.Requested);
-            writer.WriteNumber("successful", bootstrap.Successful);
-            WriteRow(writer, "c_index", bootstrap.Concordance);
-            WriteRow(writer, "somers_d", bootstrap.SomersD);
-            WriteRow(writer, "calibration_slope", bootstrap.Slope);
-            writer.WriteEndObject();
+            writer.WriteRecord("bootstrap", new BootstrapJson(b.Requested, b.Successful, b.Concordance, b.SomersD, b.Slope), StudiesJson.Rows);
         }
         WriteWarnings(writer, result.Warnings);
     }
@@ -120,18 +44,7 @@ public static class ModelReport
     {
         writer.WriteNumber("time", curve.Time);
         writer.WriteNumberOrNull("observed_risk", curve.ObservedRisk);
-        writer.WriteStartArray("thresholds");
-        foreach (var p in curve.Points)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("threshold", p.Threshold);
-            writer.WriteNumberOrNull("net_benefit", p.NetBenefit);
-            writer.WriteNumberOrNull("treat_all", p.TreatAll);
-            writer.WriteNumber("treat_none", 0);
-            writer.WriteNumberOrNull("fraction_above", p.FractionAbove);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        writer.WriteRecord("thresholds", curve.Points.Select(p => new ThresholdJson(p.Threshold, p.NetBenefit, p.TreatAll, 0, p.FractionAbove)), StudiesJson.Rows);
     }
 
     /// <summary>A nomogram's scales: points per predictor value, total points, linear predictor and outcome axes.</summary>
@@ -139,62 +52,58 @@ public static class ModelReport
     {
         writer.WriteNumberOrNull("points_per_unit_lp", scale.Scale);
         writer.WriteNumberOrNull("intercept", scale.Intercept);
-        writer.WriteStartArray("predictors");
-        foreach (var axis in scale.Axes)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", axis.Name);
-            writer.WriteStartArray("values");
-            for (var i = 0; i < axis.Labels.Count; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("value", axis.Labels[i]);
-                writer.WriteNumberOrNull("points", axis.Points[i]);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        writer.WriteRecord("predictors", scale.Axes.Select(axis =>
+            new PredictorJson(axis.Name, axis.Labels.Select((label, i) => new PredictorValueJson(label, axis.Points[i])))), StudiesJson.Rows);
         writer.WriteNumbersOrNull("total_points", scale.TotalPoints);
-        writer.WriteStartObject("linear_predictor");
-        writer.WriteNumbersOrNull("values", scale.LinearPredictor);
-        writer.WriteNumbersOrNull("points", scale.LinearPredictorPoints);
-        writer.WriteEndObject();
-        writer.WriteStartArray("outcomes");
-        foreach (var outcome in scale.Outcomes)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("label", outcome.Label);
-            writer.WriteNumber("time", outcome.Time);
-            writer.WriteString("scale", outcome.Survival ? "survival" : "cumulative_incidence");
-            writer.WriteNumbersOrNull("probabilities", outcome.Probabilities);
-            writer.WriteNumbersOrNull("points", outcome.Points);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        writer.WriteRecord("linear_predictor", new AxisJson(scale.LinearPredictor, scale.LinearPredictorPoints), StudiesJson.Rows);
+        writer.WriteRecord("outcomes", scale.Outcomes.Select(o =>
+            new OutcomeJson(o.Label, o.Time, o.Survival ? "survival" : "cumulative_incidence", o.Probabilities, o.Points)), StudiesJson.Rows);
     }
 
     /// <summary>The <c>warnings</c> array (always present, possibly empty).</summary>
     public static void WriteWarnings(Utf8JsonWriter writer, IEnumerable<string> warnings) =>
         writer.WriteStrings("warnings", warnings);
 
-    private static void WriteObserved(Utf8JsonWriter writer, ObservedRisk observed)
+    // The JSON rows of the model commands, each declared once (SarcJson.Records: snake_case, NaN as null).
+    internal sealed record ModelCoefficientJson(string Term, double Coef, double Se, double Hr);
+
+    internal sealed record BaselineJson(double Time, double CumulativeHazard, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Survival);
+
+    internal sealed record SlopeJson(double Estimate, double Se, double Lower, double Upper);
+
+    internal sealed record InTheLargeJson(double Observed, double ObservedLower, double ObservedUpper, double Expected, double ObservedExpectedRatio);
+
+    internal sealed record DecileJson(int Group, int N, int Events, double Predicted, double Observed, double ObservedLower, double ObservedUpper);
+
+    internal sealed record SmoothJson(double[] Predicted, double[] Observed);
+
+    internal sealed record AtTimeJson(
+        double Time,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HarrellC,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? UnoC,
+        double Auc, double Brier, double BrierNull, double Ipa, InTheLargeJson CalibrationInTheLarge, IEnumerable<DecileJson> Deciles,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SmoothJson? Smooth)
     {
-        writer.WriteNumberOrNull("observed", observed.Risk);
-        writer.WriteNumberOrNull("observed_lower", observed.Lower);
-        writer.WriteNumberOrNull("observed_upper", observed.Upper);
+        public static AtTimeJson Of(ModelValidationAtTime at)
+        {
+            var large = at.InTheLarge;
+            var accuracy = at.Accuracy;
+            return new(at.Time, at.Harrell?.Index, at.Uno?.Index, accuracy.Auc, accuracy.Brier, accuracy.NullBrier, accuracy.Ipa,
+                new(large.Observed.Risk, large.Observed.Lower, large.Observed.Upper, large.Expected, large.Ratio),
+                at.Groups.Select(g => new DecileJson(g.Group, g.Count, g.Events, g.Predicted, g.Observed.Risk, g.Observed.Lower, g.Observed.Upper)),
+                at.Smooth is { } smooth ? new(smooth.Predicted, smooth.Observed) : null);
+        }
     }
 
-    private static void WriteRow(Utf8JsonWriter writer, string name, OptimismRow row)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumberOrNull("apparent", row.Apparent);
-        writer.WriteNumberOrNull("training", row.Training);
-        writer.WriteNumberOrNull("test", row.Test);
-        writer.WriteNumberOrNull("optimism", row.Optimism);
-        writer.WriteNumberOrNull("corrected", row.Corrected);
-        writer.WriteNumber("resamples", row.Resamples);
-        writer.WriteEndObject();
-    }
+    internal sealed record BootstrapJson(int Resamples, int Successful, OptimismRow CIndex, OptimismRow SomersD, OptimismRow CalibrationSlope);
+
+    internal sealed record ThresholdJson(double Threshold, double NetBenefit, double TreatAll, int TreatNone, double FractionAbove);
+
+    internal sealed record PredictorValueJson(string Value, double Points);
+
+    internal sealed record PredictorJson(string Name, IEnumerable<PredictorValueJson> Values);
+
+    internal sealed record AxisJson(double[] Values, double[] Points);
+
+    internal sealed record OutcomeJson(string Label, double Time, string Scale, double[] Probabilities, double[] Points);
 }

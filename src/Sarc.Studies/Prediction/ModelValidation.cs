@@ -1,9 +1,6 @@
-using Sarc.Data.Tables;
-using Sarc.Data;
 using Sarc.Statistics.CompetingRisks;
 using Sarc.Statistics.Prediction;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 

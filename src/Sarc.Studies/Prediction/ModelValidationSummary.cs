@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 
@@ -27,8 +23,6 @@ public sealed record ModelValidationSummary(
     string Data, string? Sha256, DateTimeOffset Validated, string? Center, bool Apparent, int Count, int Events, int Excluded,
     (double Estimate, double Lower, double Upper) Slope, IReadOnlyList<ValidationFigures> AtTimes, string? Error = null)
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>A validation that could not be made, and why.</summary>
     public static ModelValidationSummary Failed(string data, string? sha256, DateTimeOffset validated, string? center, string error) =>
         new(data, sha256, validated, center, false, 0, 0, 0, (double.NaN, double.NaN, double.NaN), [], error);
@@ -43,7 +37,7 @@ public sealed record ModelValidationSummary(
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        using (var w = new Utf8JsonWriter(buffer, SarcJson.Compact))
         {
             w.WriteStartObject();
             WriteProperties(w);
@@ -66,27 +60,8 @@ public sealed record ModelValidationSummary(
         }
         w.WriteBoolean("apparent", Apparent);
         w.WriteCounts(Count, Events, Excluded);
-        w.WriteStartObject("calibration_slope");
-        w.WriteNumberOrNull("estimate", Slope.Estimate);
-        w.WriteNumberOrNull("lower", Slope.Lower);
-        w.WriteNumberOrNull("upper", Slope.Upper);
-        w.WriteEndObject();
-        w.WriteStartArray("times");
-        foreach (var at in AtTimes)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("time", at.Time);
-            w.WriteNumberOrNull("harrell_c", at.HarrellC);
-            w.WriteNumberOrNull("uno_c", at.UnoC);
-            w.WriteNumberOrNull("auc", at.Auc);
-            w.WriteNumberOrNull("brier", at.Brier);
-            w.WriteNumberOrNull("ipa", at.Ipa);
-            w.WriteNumberOrNull("observed", at.Observed);
-            w.WriteNumberOrNull("expected", at.Expected);
-            w.WriteNumberOrNull("observed_expected_ratio", at.ObservedExpected);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        w.WriteRecord("calibration_slope", new StoredSlopeJson(Slope.Estimate, Slope.Lower, Slope.Upper), StudiesJson.Rows);
+        w.WriteRecord("times", AtTimes, StudiesJson.Rows);
     }
 
     /// <summary>Writes <paramref name="summary"/> as the object <paramref name="name"/> of an open JSON object, or null.</summary>
@@ -116,15 +91,12 @@ public sealed record ModelValidationSummary(
         {
             return Failed(data, sha, validated, center, error.GetString() ?? "");
         }
-        var slope = root.GetProperty("calibration_slope");
+        var slope = root.GetProperty("calibration_slope").Deserialize<StoredSlopeJson>(StudiesJson.Rows)!;
         return new ModelValidationSummary(data, sha, validated, center, root.GetProperty("apparent").GetBoolean(),
             root.GetProperty("n").GetInt32(), root.GetProperty("events").GetInt32(), root.GetProperty("n_excluded").GetInt32(),
-            (Number(slope, "estimate"), Number(slope, "lower"), Number(slope, "upper")),
-            [.. root.GetProperty("times").EnumerateArray().Select(t => new ValidationFigures(
-                Number(t, "time"), Number(t, "harrell_c"), Number(t, "uno_c"), Number(t, "auc"), Number(t, "brier"), Number(t, "ipa"),
-                Number(t, "observed"), Number(t, "expected"), Number(t, "observed_expected_ratio")))]);
+            (slope.Estimate, slope.Lower, slope.Upper), root.GetProperty("times").Deserialize<ValidationFigures[]>(StudiesJson.Rows)!);
     }
 
-    private static double Number(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
+    /// <summary>The calibration slope as stored (null for NaN).</summary>
+    internal sealed record StoredSlopeJson(double Estimate, double Lower, double Upper);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Sarc.Data;
 using Sarc.Statistics.Prediction;
 
 namespace Sarc.Studies.Prediction;

@@ -1,8 +1,5 @@
-using Sarc.Data.Tables;
-using Sarc.Data;
 using Sarc.Statistics.CompetingRisks;
 using Sarc.Statistics.Prediction;
-using Sarc.Studies.Json;
 
 namespace Sarc.Studies.Prediction;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Sarc.Data;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Models;
 using Sarc.Studies.Running;

@@ -10,7 +10,9 @@ namespace Sarc.Studies.Prediction;
 /// <param name="Observed">Observed risk (1 − Kaplan-Meier, or the Aalen-Johansen incidence).</param>
 /// <param name="Expected">Mean predicted risk.</param>
 /// <param name="ObservedExpected">Observed / expected.</param>
-public sealed record ValidationFigures(double Time, double HarrellC, double UnoC, double Auc, double Brier, double Ipa, double Observed, double Expected, double ObservedExpected)
+/// <remarks>Written and read as JSON through <c>SarcJson.Records</c> (a registered model's stored validation, the API).</remarks>
+public sealed record ValidationFigures(double Time, double HarrellC, double UnoC, double Auc, double Brier, double Ipa, double Observed, double Expected,
+    [property: JsonPropertyName("observed_expected_ratio")] double ObservedExpected)
 {
     /// <summary>The figures of a validation at one time.</summary>
     public static ValidationFigures Of(ModelValidationAtTime at) =>

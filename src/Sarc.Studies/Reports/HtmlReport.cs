@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
 using Sarc.Studies.Reports.Html;
 using Sarc.Studies.Running;
 

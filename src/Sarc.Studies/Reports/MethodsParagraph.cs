@@ -1,4 +1,3 @@
-using Sarc.Studies.Analyses;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;

@@ -1,4 +1,3 @@
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;

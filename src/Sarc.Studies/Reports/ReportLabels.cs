@@ -1,6 +1,3 @@
-using System.Globalization;
-using Sarc.Studies.Definitions;
-
 namespace Sarc.Studies.Reports;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sarc.Studies.Reports;
 
 /// <summary>Words and number formats the report's tables, captions and figures share.</summary>

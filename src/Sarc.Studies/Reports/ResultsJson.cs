@@ -1,7 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Sarc.Registry.Json;
-using Sarc.Studies.Json;
 using Sarc.Studies.Running;
 
 namespace Sarc.Studies.Reports;
@@ -26,62 +23,36 @@ public static class ResultsJson
                 provenance.WriteJson(writer, studies.Select(s => s.Definition));
                 writer.WriteEndObject();
             }
-            writer.WriteStartArray("studies");
-            foreach (var study in studies)
+            writer.WriteObjects("studies", studies, (w, study) =>
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", study.Definition.Id);
-                writer.WriteString("title", study.Definition.Title);
-                writer.WriteString("definition_sha256", study.Definition.Sha256);
-                writer.WriteNumber("n", study.N);
-                writer.WriteStartArray("analyses");
-                foreach (var analysis in study.Analyses)
+                w.WriteString("id", study.Definition.Id);
+                w.WriteString("title", study.Definition.Title);
+                w.WriteString("definition_sha256", study.Definition.Sha256);
+                w.WriteNumber("n", study.N);
+                w.WriteObjects("analyses", study.Analyses, (w, analysis) =>
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("id", analysis.Id);
-                    writer.WriteString("kind", analysis.Kind);
+                    w.WriteString("id", analysis.Id);
+                    w.WriteString("kind", analysis.Kind);
                     if (analysis.Error is { } error)
                     {
-                        writer.WriteString("error", error);
+                        w.WriteString("error", error);
                     }
                     else
                     {
-                        analysis.Output!.WriteJson(writer);
+                        analysis.Output!.WriteJson(w);
                     }
-                    writer.WriteStrings("warnings", analysis.Warnings);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("seed_comparison");
-            foreach (var c in studies.SelectMany(s => s.SeedComparisons))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("study", c.Study);
-                writer.WriteString("quantity", c.Quantity);
-                writer.WriteNumber("paper", c.Paper);
-                writer.WriteNumberOrNull("estimate", c.Estimate);
-                writer.WriteNumberOrNull("lower", c.Lower);
-                writer.WriteNumberOrNull("upper", c.Upper);
-                if (c.Covered is { } covered)
-                {
-                    writer.WriteBoolean("covered", covered);
-                }
-                else
-                {
-                    writer.WriteNull("covered");
-                }
-                if (c.Note is { } note)
-                {
-                    writer.WriteString("note", note);
-                }
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+                    w.WriteStrings("warnings", analysis.Warnings);
+                });
+            });
+            writer.WriteRecord("seed_comparison", studies.SelectMany(s => s.SeedComparisons).Select(c =>
+                new SeedJson(c.Study, c.Quantity, c.Paper, c.Estimate, c.Lower, c.Upper, c.Covered, c.Note)), StudiesJson.Rows);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
+
+    /// <summary>A row of <c>seed_comparison</c>: <c>covered</c> null where coverage is not judged, <c>note</c> only where there is one.</summary>
+    internal sealed record SeedJson(
+        string Study, string Quantity, double Paper, double Estimate, double Lower, double Upper, bool? Covered,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note);
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Sarc.Studies.Reports;
-
 namespace Sarc.Studies.Running;
 
 /// <summary>What one analysis produced: its typed result, its warnings, its JSON and its presentation in the report.</summary>

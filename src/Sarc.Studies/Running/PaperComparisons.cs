@@ -1,9 +1,5 @@
-using System.Globalization;
 using Sarc.Data.Analysis;
-using Sarc.Data.Tables;
 using Sarc.Statistics.Distributions;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Definitions;
 
 namespace Sarc.Studies.Running;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 
 namespace Sarc.Studies.Running;
 
@@ -38,32 +37,9 @@ public sealed record Provenance(string SarcVersion, string? SourceCommit, DateTi
         writer.WriteString("source_commit", SourceCommit);
         writer.WriteString("generated", Generated.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteString("run_by", RunBy);
-        writer.WriteStartObject("data");
-        writer.WriteString("source", Data.Source);
-        writer.WriteString("snapshot_sha256", Data.Sha256);
-        if (Data.AuditHead is { } head)
-        {
-            writer.WriteNumber("audit_position", head.Id);
-            writer.WriteString("audit_head", head.ToString());
-        }
-        else
-        {
-            writer.WriteNull("audit_position");
-            writer.WriteNull("audit_head");
-        }
-        writer.WriteNumber("patients", Data.Patients);
-        writer.WriteEndObject();
-        writer.WriteStartArray("studies");
-        foreach (var study in studies)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", study.Id);
-            writer.WriteString("source", study.Source);
-            writer.WriteString("sha256", study.Sha256);
-            writer.WriteString("definition", study.Text);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        var head = Data.AuditHead;
+        writer.WriteRecord("data", new DataJson(Data.Source, Data.Sha256, head?.Id, head?.ToString(), Data.Patients), StudiesJson.Rows);
+        writer.WriteRecord("studies", studies.Select(study => new StudyJson(study.Id, study.Source, study.Sha256, study.Text)), StudiesJson.Rows);
         writer.WriteStartObject("validated_against");
         writer.WriteString("r", ValidatedRVersion);
         foreach (var (package, version) in ValidatedPackages)
@@ -86,4 +62,9 @@ public sealed record Provenance(string SarcVersion, string? SourceCommit, DateTi
         }
         return (root.GetProperty("r_version").GetString()!, packages);
     }
+
+    // The rows of the provenance (SarcJson.Records; a registry without an audit chain has null position and head).
+    internal sealed record DataJson(string Source, string SnapshotSha256, long? AuditPosition, string? AuditHead, int Patients);
+
+    internal sealed record StudyJson(string Id, string Source, string Sha256, string Definition);
 }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Sarc.Data;
-using Sarc.Studies.Definitions;
-
 namespace Sarc.Studies.Running;
 
 /// <summary>

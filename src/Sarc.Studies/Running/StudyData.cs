@@ -1,5 +1,3 @@
-using Sarc.Data;
-using Sarc.Data.Tables;
 using Sarc.Registry;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Domain;

@@ -1,5 +1,3 @@
-using Sarc.Studies.Definitions;
-
 namespace Sarc.Studies.Running;
 
 /// <summary>A study run: its definition, the number of patients in the cohort, and each analysis's result in definition order.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Sarc.Data;
-using Sarc.Data.Tables;
 using Sarc.Studies.Data;
-using Sarc.Studies.Definitions;
 using Sarc.Studies.Kinds;
 
 namespace Sarc.Studies.Running;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Sarc.Registry.Endpoints;
 using Sarc.Registry.LongFormat;

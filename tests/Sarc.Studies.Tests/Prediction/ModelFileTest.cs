@@ -82,4 +82,14 @@ public class ModelFileTest
         var exception = Assert.Throws<DataInputException>(() => ModelFile.Parse(text, "m.yaml"));
         Assert.Contains("a finegray model needs 'cause'", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_NestedThousandsDeep_IsOneLineErrorNotAStackOverflow()
+    {
+        // A model file is user input like a study definition: it loads through the same bounded reader.
+        var text = "sarc_model: 1\nname: " + new string('[', 5000) + new string(']', 5000) + "\n";
+        var exception = Assert.Throws<DataInputException>(() => ModelFile.Parse(text, "m.yaml"));
+        Assert.StartsWith("m.yaml: line 2: not valid YAML: ", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', exception.Message);
+    }
 }
