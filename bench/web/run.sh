@@ -37,7 +37,7 @@ for _ in $(seq 1 300); do curl -s -o /dev/null "$base/login" && break; sleep 0.2
 echo "$n patients in 20 centers, $users data managers of one center each, $rounds rounds of 6 pages per user"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
-dotnet "$root/bench/web/LoadClient/bin/Release/net10.0/LoadClient.dll" "$base" "$users" "$rounds" bench-password-1 || status=$?
+dotnet "$root/bench/web/LoadClient/bin/Release/net10.0/LoadClient.dll" "$base" "$users" "$rounds" bench-password-1 "$server" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server peak RSS: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status")"
 exit "$status"

@@ -2,7 +2,10 @@
 // pages to a running `sarc serve` at BASE, all at once, and it prints p50 / p95 / max per page and overall, and the
 // number of errors (any status but 200). Users are u1@bench.org .. uN@bench.org with PASSWORD; each sees one center,
 // and its record pages are patients it found on its own list.
-// Usage: LoadClient BASE USERS ROUNDS PASSWORD
+// With SERVER_PID it also reads the server's CPU time (/proc/PID/stat) around the run, and afterwards sends each page
+// 200 times from one user, one request at a time, for the server's CPU milliseconds per request of each page: what a
+// page costs, whatever else the machine is doing (the wall-clock figures are only as good as the machine is quiet).
+// Usage: LoadClient BASE USERS ROUNDS PASSWORD [SERVER_PID]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -12,6 +15,7 @@ var baseUrl = new Uri(args[0]);
 var users = int.Parse(args[1], CultureInfo.InvariantCulture);
 var rounds = int.Parse(args[2], CultureInfo.InvariantCulture);
 var password = args[3];
+int? serverPid = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
 
 var clients = new HttpClient[users];
 var ids = new string[users][];
@@ -43,6 +47,8 @@ string[] pages = ["/patients", "/patients?q=12", "/patients?page=40", "/patients
 var times = pages.ToDictionary(p => p, _ => new List<double>());
 var errors = 0;
 var gate = new object();
+var serverBefore = ServerCpu();
+var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, users).Select(async u =>
 {
@@ -67,6 +73,21 @@ await Task.WhenAll(Enumerable.Range(0, users).Select(async u =>
     }
 }));
 var seconds = clock.Elapsed.TotalSeconds;
+var serverSeconds = ServerCpu() - serverBefore;
+var clientSeconds = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
+
+// The server's CPU time in seconds (user + system), or 0 without SERVER_PID.
+double ServerCpu()
+{
+    if (serverPid is null)
+    {
+        return 0;
+    }
+    // Fields after the command name "(...)": state is field 3, utime 14 and stime 15, in clock ticks (100 a second).
+    var stat = File.ReadAllText($"/proc/{serverPid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+}
 
 static string Row(string name, List<double> t)
 {
@@ -82,4 +103,29 @@ foreach (var page in pages)
 }
 Console.WriteLine(Row("all", [.. times.Values.SelectMany(t => t)]));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{users} users, {times.Values.Sum(t => t.Count)} requests in {seconds:0.0} s, {errors} errors"));
+if (serverPid is not null)
+{
+    var requests = times.Values.Sum(t => t.Count);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"CPU per request: server {1000 * serverSeconds / requests:0.00} ms, load client {1000 * clientSeconds / requests:0.00} ms ({serverSeconds:0.0} s and {clientSeconds:0.0} s in all)"));
+    // Each page alone, one request at a time: the server's CPU cost of that page.
+    const int Repeats = 200;
+    Console.WriteLine($"{"page, one at a time",-32} {"n",6} {"CPU ms",8} {"bytes",8}");
+    foreach (var page in pages)
+    {
+        var before = ServerCpu();
+        long bytes = 0;
+        for (var i = 0; i < Repeats; i++)
+        {
+            var url = page == "record" ? "/patients/" + ids[0][i % ids[0].Length] : page;
+            using var response = await clients[0].GetAsync(url);
+            bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                errors++;
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(page == "record" ? "/patients/{id}" : page),-32} {Repeats,6} {1000 * (ServerCpu() - before) / Repeats,8:0.00} {bytes,8}"));
+    }
+}
 return errors == 0 ? 0 : 1;

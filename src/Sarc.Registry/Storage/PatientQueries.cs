@@ -60,11 +60,21 @@ internal sealed class PatientQueries(RegistryDatabase db)
         return ReadSummaries($"SELECT {SummaryColumns} FROM patient p{TumorJoin}{where.Sql} ORDER BY p.id", where.Values);
     }
 
-    /// <summary>The distinct centers, ordinal order.</summary>
+    /// <summary>
+    /// The distinct centers, ordinal order: a skip scan of the <c>patient_center</c> index (the next center after the
+    /// last one found, one index seek per center) rather than a scan of every patient, which <c>DISTINCT</c> is.
+    /// </summary>
     public IReadOnlyList<string> Centers()
     {
+        const string sql = """
+            WITH RECURSIVE c(center) AS (
+                SELECT MIN(center) FROM patient
+                UNION ALL
+                SELECT (SELECT MIN(p.center) FROM patient p WHERE p.center > c.center) FROM c WHERE c.center IS NOT NULL)
+            SELECT center FROM c WHERE center IS NOT NULL
+            """;
         var centers = new List<string>();
-        using (var r = db.Query(null, "SELECT DISTINCT center FROM patient"))
+        using (var r = db.Query(null, sql))
         {
             while (r.Read())
             {

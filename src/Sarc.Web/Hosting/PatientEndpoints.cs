@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Models;
@@ -35,8 +33,8 @@ internal static class PatientEndpoints
                 Query = query,
                 Result = result,
                 Centers = session.Access.Centers(),
-                Previous = result.Page > 1 ? PageUrl(http, result.Page - 1) : null,
-                Next = result.Page < result.Pages ? PageUrl(http, result.Page + 1) : null,
+                Previous = Paging.Previous(http, result.Page),
+                Next = Paging.Next(http, result.Page, result.Pages),
             });
         });
 
@@ -90,16 +88,5 @@ internal static class PatientEndpoints
             }
         }
         return next;
-    }
-
-    private static string PageUrl(HttpContext http, int page)
-    {
-        var query = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (key, value) in http.Request.Query)
-        {
-            query[key] = value.ToString();
-        }
-        query[PatientListPage.PageField] = page.ToString(CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString("/patients", query);
     }
 }
