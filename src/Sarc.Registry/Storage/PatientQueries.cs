@@ -167,7 +167,7 @@ internal sealed class PatientQueries(RegistryDatabase db)
     }
 
     /// <summary>The filter as <c> WHERE ...</c> (or "") with its parameter values in order, and whether it reads the tumor.</summary>
-    private static (string Sql, object?[] Values, bool NeedsTumor) Where(PatientFilter filter)
+    private (string Sql, object?[] Values, bool NeedsTumor) Where(PatientFilter filter)
     {
         var conditions = new List<string>();
         var values = new List<object?>();
@@ -190,7 +190,9 @@ internal sealed class PatientQueries(RegistryDatabase db)
         }
         if (!string.IsNullOrEmpty(filter.IdContains))
         {
-            conditions.Add("lower(p.id) LIKE lower(@q) ESCAPE '\\'");
+            // SQLite's LIKE already ignores the case of ASCII letters (and only theirs, as its lower() does): no function
+            // call per row. PostgreSQL's LIKE is case-sensitive.
+            conditions.Add(db.IsPostgres ? "lower(p.id) LIKE lower(@q) ESCAPE '\\'" : "p.id LIKE @q ESCAPE '\\'");
             values.Add("%" + filter.IdContains.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         }
         if (filter.Site is { } site)
