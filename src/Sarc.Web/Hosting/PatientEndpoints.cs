@@ -33,8 +33,8 @@ internal static class PatientEndpoints
                 Query = query,
                 Result = result,
                 Centers = session.Access.Centers(),
-                Previous = Paging.Previous(http, result.Page),
-                Next = Paging.Next(http, result.Page, result.Pages),
+                Previous = Html.PreviousPage(http, result.Page),
+                Next = Html.NextPage(http, result.Page, result.Pages),
             });
         });
 

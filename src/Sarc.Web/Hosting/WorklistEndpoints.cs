@@ -22,7 +22,7 @@ internal static class WorklistEndpoints
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
     {
         app.MapGet("/surveillance", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days,
-            [FromQuery(Name = WorklistPage.CenterField)] string? center, [FromQuery(Name = Paging.Field)] int? page) =>
+            [FromQuery(Name = WorklistPage.CenterField)] string? center, [FromQuery(Name = Html.PageField)] int? page) =>
         {
             if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
             {
@@ -52,14 +52,14 @@ internal static class WorklistEndpoints
                 Worklist = worklist,
                 Page = shown,
                 Pages = pages,
-                Previous = Paging.Previous(http, shown),
-                Next = Paging.Next(http, shown, pages),
+                Previous = Html.PreviousPage(http, shown),
+                Next = Html.NextPage(http, shown, pages),
                 CalendarUrl = QueryHelpers.AddQueryString("/surveillance.ics", query),
             });
         });
 
         app.MapGet("/surveillance.ics", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days,
-            [FromQuery(Name = WorklistPage.CenterField)] string? center, [FromQuery(Name = Paging.Field)] int? page) =>
+            [FromQuery(Name = WorklistPage.CenterField)] string? center, [FromQuery(Name = Html.PageField)] int? page) =>
         {
             if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
             {
