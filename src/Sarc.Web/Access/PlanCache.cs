@@ -17,8 +17,12 @@ public sealed class PlanCache
     private readonly object _gate = new();
     private Snapshot _snapshot = new(-1);
 
-    /// <summary>At most this many worklists (scope, date, window) are kept per data version; further ones are computed each time.</summary>
-    public const int MaxWorklists = 64;
+    /// <summary>
+    /// Worklists (scope, date, window) are kept per data version until they hold this many due and lost patients in all
+    /// (some 20 MB; a center's worklist at 100,000 patients in 20 centers holds about 2,000); further ones are computed
+    /// each time, so that asking for many dates cannot fill the memory.
+    /// </summary>
+    public const int MaxWorklistEntries = 200_000;
 
     /// <summary>The planner's records of the patients of <paramref name="centers"/> (null: every center), ordered by id.</summary>
     public IReadOnlyList<SurveillancePatient> Patients(IRegistryStore store, IReadOnlyCollection<string>? centers) =>
@@ -87,6 +91,7 @@ public sealed class PlanCache
     {
         private readonly ConcurrentDictionary<string, Lazy<SurveillancePatient[]>> _centers = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<WorklistKey, Lazy<Worklist>> _worklists = new();
+        private int _worklistEntries;
         private IReadOnlyList<string>? _names;
 
         public long Version => version;
@@ -96,9 +101,20 @@ public sealed class PlanCache
 
         public SurveillancePatient[] Get(string key, Func<SurveillancePatient[]> load) => Once(_centers, key, load);
 
-        /// <summary>The worklist of <paramref name="key"/>, computed once; beyond <see cref="MaxWorklists"/> kept, computed and not kept.</summary>
-        public Worklist Worklist(WorklistKey key, Func<Worklist> compute) =>
-            _worklists.Count < MaxWorklists || _worklists.ContainsKey(key) ? Once(_worklists, key, compute) : compute();
+        /// <summary>The worklist of <paramref name="key"/>, computed once; beyond <see cref="MaxWorklistEntries"/> kept, computed and not kept.</summary>
+        public Worklist Worklist(WorklistKey key, Func<Worklist> compute)
+        {
+            if (!_worklists.ContainsKey(key) && Volatile.Read(ref _worklistEntries) >= MaxWorklistEntries)
+            {
+                return compute();
+            }
+            return Once(_worklists, key, () =>
+            {
+                var worklist = compute();
+                Interlocked.Add(ref _worklistEntries, worklist.Due.Count + worklist.Lost.Count);
+                return worklist;
+            });
+        }
 
         private static TValue Once<TKey, TValue>(ConcurrentDictionary<TKey, Lazy<TValue>> kept, TKey key, Func<TValue> load) where TKey : notnull
         {
