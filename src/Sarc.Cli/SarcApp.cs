@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Sarc.Cli.Commands;
-using Sarc.Data;
 
 namespace Sarc.Cli;
 
@@ -22,7 +20,7 @@ public static class SarcApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var context = new CliContext(output, error);
-        var root = BuildRoot(context);
+        var root = BuildRoot(context, args);
         // A bare `sarc` is a request for orientation, not a mistake.
         var parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parseResult.Errors.Count > 0)
@@ -61,10 +59,10 @@ public static class SarcApp
         }
     }
 
-    private static RootCommand BuildRoot(CliContext context)
+    private static RootCommand BuildRoot(CliContext context, string[] args)
     {
         var root = new RootCommand("Sarc: soft-tissue sarcoma outcomes research — registry, statistics matching R, studies and reports.");
-        foreach (var command in CommandCatalog.All(context))
+        foreach (var command in CommandCatalog.For(args, context))
         {
             root.Subcommands.Add(command);
         }

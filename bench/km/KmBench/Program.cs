@@ -38,7 +38,7 @@ for (var round = 0; round < rounds; round++)
     Start();
     var cases = CompleteCases.Of(frame, ["time", "event", "grade"]);
     var times = AnalysisColumns.Time(cases, "time");
-    var events = AnalysisColumns.Event(cases, "event");
+    var events = Array.ConvertAll(AnalysisColumns.Event(cases, "event"), e => e == 1);
     var groups = AnalysisColumns.Factor(cases, "grade");
     Stop("complete cases + columns");
     Start();

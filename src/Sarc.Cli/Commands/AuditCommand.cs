@@ -1,6 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
-using Sarc.Cli.Output;
+using Sarc.Registry.Audit;
+using Sarc.Registry.Json;
 using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
@@ -21,46 +21,25 @@ internal static class AuditCommand
         {
             using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var entries = store.ReadAudit(parse.GetValue(patient));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, w =>
-                {
-                    w.WriteStartArray("audit");
-                    foreach (var e in entries)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("id", e.Id);
-                        w.WriteString("at", e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                        w.WriteString("who", e.Who);
-                        w.WriteString("action", e.Action.ToString().ToLowerInvariant());
-                        w.WriteString("patient_id", e.PatientId);
-                        w.WriteString("entity", e.Entity);
-                        w.WriteString("field", e.Field);
-                        w.WriteString("item", e.Item);
-                        w.WriteString("old_value", e.OldValue);
-                        w.WriteString("new_value", e.NewValue);
-                        w.WriteString("source_file", e.SourceFile);
-                        w.WriteString("source_sha256", e.SourceSha256);
-                        w.WriteString("reason", e.Reason);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                });
-                return SarcApp.Success;
-            }
-            var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "reason", "file");
-            foreach (var e in entries)
-            {
-                var entity = e.Item is null ? e.Entity : $"{e.Entity} {e.Item}";
-                var what = e.Field is null ? entity : $"{entity}: {e.Field}";
-                table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Who, e.Action.ToString().ToLowerInvariant(),
-                    e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.Reason ?? "", e.SourceFile ?? "");
-            }
-            table.Write(context.Output);
-            context.Output.WriteLine($"{entries.Count} audit record{(entries.Count == 1 ? "" : "s")}");
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "audit", parse.GetValue(json), [],
+                w => w.WriteRecord("audit", entries.Select(AuditRow.Of)),
+                output => WriteTable(output, entries));
         });
         return command;
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<AuditEntry> entries)
+    {
+        var table = new TextTable("when (UTC)", "who", "action", "patient", "what", "old", "new", "reason", "file");
+        foreach (var e in entries)
+        {
+            var entity = e.Item is null ? e.Entity : $"{e.Entity} {e.Item}";
+            var what = e.Field is null ? entity : $"{entity}: {e.Field}";
+            table.AddRow(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Who, e.Action.ToString().ToLowerInvariant(),
+                e.PatientId, what, Short(e.OldValue), Short(e.NewValue), e.Reason ?? "", e.SourceFile ?? "");
+        }
+        table.Write(output);
+        output.WriteLine($"{entries.Count} audit record{(entries.Count == 1 ? "" : "s")}");
     }
 
     /// <summary>A whole-record JSON value is long; the table shows its start and --json shows it all.</summary>

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
 
@@ -35,23 +32,22 @@ internal static class AuditVerifyCommand
             {
                 throw new DataInputException($"{store.Description}: the audit trail was altered: {verification.Problem}");
             }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, w =>
+            return CommandOutput.Print(context, "audit verify", parse.GetValue(json), [],
+                w =>
                 {
                     w.WriteBoolean("intact", true);
                     w.WriteNumber("entries", verification.Entries);
                     w.WriteString("head", verification.Head?.ToString());
                     w.WriteString("recorded_head", recorded?.ToString());
+                },
+                output =>
+                {
+                    output.WriteLine($"audit trail intact: {verification.Entries} entr{(verification.Entries == 1 ? "y" : "ies")}, head {verification.Head?.ToString() ?? "none (empty)"}");
+                    if (recorded is not null)
+                    {
+                        output.WriteLine($"the recorded head {recorded} is in the chain");
+                    }
                 });
-                return SarcApp.Success;
-            }
-            context.Output.WriteLine($"audit trail intact: {verification.Entries} entr{(verification.Entries == 1 ? "y" : "ies")}, head {verification.Head?.ToString() ?? "none (empty)"}");
-            if (recorded is not null)
-            {
-                context.Output.WriteLine($"the recorded head {recorded} is in the chain");
-            }
-            return SarcApp.Success;
         });
         return command;
     }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
@@ -9,7 +8,7 @@ internal static class BackupCommand
     public static Command Create(CliContext context)
     {
         var db = RegistryOptions.Db();
-        var output = new Option<string>("--out") { Description = "The backup file to write (must not exist): a SQLite file, or pg_dump's custom format for PostgreSQL.", Required = true };
+        var output = CommonOptions.Out("The backup file to write (must not exist): a SQLite file, or pg_dump's custom format for PostgreSQL.");
         var command = new Command("backup", "Back up the whole registry to one file, consistently while others keep writing (SQLite online backup; pg_dump for PostgreSQL).")
         {
             db, output,

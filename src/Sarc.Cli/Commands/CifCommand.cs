@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using Sarc.Cli.Output;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;
 
@@ -11,23 +9,20 @@ internal static class CifCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = CommonOptions.Data();
-        var time = CommonOptions.Time();
-        var status = CommonOptions.Column("--status", "Status column: 0 = censored, any other whole number = the cause of the event.");
-        var group = CommonOptions.Column("--group", "Grouping column: curves per level and Gray's test per cause.", required: false);
-        var at = CommonOptions.At("the cumulative incidence, e.g. 12,24,60");
+        var columns = new SurvivalColumnOptions(CommonOptions.Column("--status", "Status column: 0 = censored, any other whole number = the cause of the event."),
+            "Grouping column: curves per level and Gray's test per cause.", "the cumulative incidence, e.g. 12,24,60");
         var json = CommonOptions.Json();
-        var command = new Command("cif", "Cumulative incidence of competing risks with Gray's test, as R cmprsk::cuminc(time, status, group).")
-        {
-            data, time, status, group, at, json,
-        };
+        var command = new Command("cif", "Cumulative incidence of competing risks with Gray's test, as R cmprsk::cuminc(time, status, group).");
+        columns.AddTo(command);
+        command.Options.Add(json);
         var plot = new PlotOption();
         plot.AddTo(command);
         command.SetAction(parse =>
         {
             var plotFile = plot.Of(parse);
-            var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
-            var analysis = CifReport.Analyse(CommonOptions.ReadSurvivalColumns(parse, data, time, status, group), parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group));
+            var atTimes = columns.Times(parse);
+            var (table, time, status, group) = columns.Read(parse);
+            var analysis = CifReport.Analyse(table, time, status, group);
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.CifFigure(analysis, new Dictionary<int, string>(), new Sarc.Studies.Reports.ReportLabels([]), "Time"));
             return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
                 writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));

@@ -1,8 +1,7 @@
-using System.CommandLine;
 using System.Globalization;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Tables;
+using Sarc.Statistics.Survival;
 
 namespace Sarc.Cli.Commands;
 
@@ -16,6 +15,50 @@ internal static class CommonOptions
     public static Option<string> Column(string name, string description, bool required = true) =>
         new(name) { Description = description, Required = required };
 
+    /// <summary>The required <c>--out</c> option: the file or folder a command writes, as <paramref name="description"/> says.</summary>
+    public static Option<string> Out(string description) => new("--out") { Description = description, Required = true };
+
+    /// <summary>The names of a comma-separated column list option (<c>--vars</c>, <c>--y</c>).</summary>
+    /// <exception cref="DataInputException">The list names no column.</exception>
+    public static string[] NamesOf(ParseResult parse, Option<string> option)
+    {
+        var names = ParseNameList(parse.GetValue(option)!);
+        return names.Length > 0 ? names : throw new DataInputException($"{option.Name} needs at least one column name");
+    }
+
+    /// <summary>The required <c>--formula</c> option: an R model formula, as <paramref name="description"/> says.</summary>
+    public static Option<string> Formula(string description) => new("--formula") { Description = description, Required = true };
+
+    /// <summary>The formula of a <see cref="Formula(string)"/> option, parsed.</summary>
+    /// <exception cref="DataInputException">Not a formula Sarc reads (the problem and its position named).</exception>
+    public static Sarc.Data.Formulas.Formula FormulaOf(ParseResult parse, Option<string> option) => Sarc.Data.Formulas.Formula.Parse(parse.GetValue(option)!);
+
+    /// <summary><c>--ties</c>: how a Cox model handles tied event times.</summary>
+    public static Option<string> Ties(string description) => new("--ties") { Description = description, DefaultValueFactory = _ => "efron" };
+
+    /// <summary>The method of a <see cref="Ties"/> option.</summary>
+    /// <exception cref="DataInputException">Neither efron nor breslow.</exception>
+    public static CoxTies TiesOf(ParseResult parse, Option<string> option) => parse.GetValue(option) switch
+    {
+        "efron" => CoxTies.Efron,
+        "breslow" => CoxTies.Breslow,
+        var other => throw new DataInputException($"--ties must be efron or breslow, found '{other}'"),
+    };
+
+    /// <summary><c>--cause</c>: the status code of the cause a Fine-Gray model is fitted for.</summary>
+    public static Option<int?> Cause(string description, bool required) => new("--cause") { Description = description, Required = required };
+
+    /// <summary>The code of a <see cref="Cause"/> option, or null when it was not given.</summary>
+    /// <exception cref="DataInputException">Zero (censored) or negative.</exception>
+    public static int? CauseOf(ParseResult parse, Option<int?> option)
+    {
+        var code = parse.GetValue(option);
+        return code is <= 0 ? throw new DataInputException($"--cause must be a positive status code (0 is censored), found {code}") : code;
+    }
+
+    /// <summary>Text given to an option (a reason, a name, a center) on one line and trimmed, or null when blank.</summary>
+    public static string? OneLine(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings(" ");
+
     /// <summary><c>--time</c>: the follow-up time column of km and cif.</summary>
     public static Option<string> Time() => Column("--time", "Follow-up time column (numeric, >= 0).");
 
@@ -27,17 +70,6 @@ internal static class CommonOptions
     /// <exception cref="DataInputException">An element that is not a finite number.</exception>
     public static double[]? TimesOf(ParseResult parse, Option<string> at) =>
         parse.GetValue(at) is { } text ? ParseNumberList(text, "--at") : null;
-
-    /// <summary>
-    /// The <c>--data</c> table of km and cif with only the time and status columns and, when given, the group column
-    /// parsed (the others are skipped, see <see cref="CsvTableReader.Read(string, IReadOnlyCollection{string}?)"/>).
-    /// </summary>
-    /// <exception cref="DataInputException">The file cannot be read or is malformed (file and line named).</exception>
-    public static DataFrame ReadSurvivalColumns(ParseResult parse, Option<string> data, Option<string> time, Option<string> status, Option<string> group)
-    {
-        string[] used = parse.GetValue(group) is { } groupName ? [parse.GetValue(time)!, parse.GetValue(status)!, groupName] : [parse.GetValue(time)!, parse.GetValue(status)!];
-        return CsvTableReader.Read(parse.GetValue(data)!, used);
-    }
 
     public static Option<double> ConfidenceLevel(string description) =>
         new("--conf-level") { Description = description, DefaultValueFactory = _ => 0.95 };

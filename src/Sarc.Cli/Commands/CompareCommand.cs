@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
@@ -31,11 +28,7 @@ internal static class CompareCommand
         {
             var frame = CsvTableReader.Read(parse.GetValue(data)!);
             var groupName = parse.GetValue(group)!;
-            var names = CommonOptions.ParseNameList(parse.GetValue(variables)!);
-            if (names.Length == 0)
-            {
-                throw new DataInputException("--vars needs at least one column name");
-            }
+            var names = CommonOptions.NamesOf(parse, variables);
             var requested = ParseTests(parse.GetValue(tests), names);
             var analysis = CompareReport.Analyse(frame, groupName, names, requested);
             return CommandOutput.Print(context, "compare", parse.GetValue(json), analysis.Variables.SelectMany(v => v.Warnings),

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Hypothesis;
@@ -28,11 +25,7 @@ internal static class CorrelateCommand
         {
             var frame = CsvTableReader.Read(parse.GetValue(data)!);
             var xName = parse.GetValue(x)!;
-            var yNames = CommonOptions.ParseNameList(parse.GetValue(y)!);
-            if (yNames.Length == 0)
-            {
-                throw new DataInputException("--y needs at least one column name");
-            }
+            var yNames = CommonOptions.NamesOf(parse, y);
             var correlationMethod = parse.GetValue(method) == "pearson" ? CorrelationMethod.Pearson : CorrelationMethod.Spearman;
             var xValues = AnalysisColumns.NumericWithMissing(frame, xName);
             var results = yNames.Select(name => (Name: name, Result: CorrelationTest.Test(xValues, AnalysisColumns.NumericWithMissing(frame, name), correlationMethod))).ToArray();

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
@@ -17,16 +14,8 @@ internal static class CoxCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var formula = new Option<string>("--formula")
-        {
-            Description = "R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.",
-            Required = true,
-        };
-        var ties = new Option<string>("--ties")
-        {
-            Description = "Tied event times: efron (R's default) or breslow.",
-            DefaultValueFactory = _ => "efron",
-        };
+        var formula = CommonOptions.Formula("R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.");
+        var ties = CommonOptions.Ties("Tied event times: efron (R's default) or breslow.");
         var zph = new Option<bool>("--zph") { Description = "Also test proportional hazards (R's cox.zph, transform \"km\")." };
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
         var transition = new Option<string>("--transition")
@@ -45,12 +34,8 @@ internal static class CoxCommand
         {
             var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
-            var tiesName = parse.GetValue(ties);
-            if (tiesName is not ("efron" or "breslow"))
-            {
-                throw new DataInputException($"--ties must be efron or breslow, found '{tiesName}'");
-            }
-            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var tieMethod = CommonOptions.TiesOf(parse, ties);
+            var parsed = CommonOptions.FormulaOf(parse, formula);
             string[] used = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [.. parsed.Columns, idName] : [.. parsed.Columns];
             Stages.Mark("start, options");
             var table = CsvTableReader.Read(parse.GetValue(data)!, used);
@@ -63,7 +48,7 @@ internal static class CoxCommand
             Stages.Mark("model frame");
             var options = new CoxOptions
             {
-                Ties = tiesName == "breslow" ? CoxTies.Breslow : CoxTies.Efron,
+                Ties = tieMethod,
                 ConfidenceLevel = level,
                 ProportionalHazardsTest = parse.GetValue(zph),
             };

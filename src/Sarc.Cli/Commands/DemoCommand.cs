@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using Sarc.Cli.Output;
 using Sarc.Data.Tables;
 using Sarc.Registry.Audit;
 using Sarc.Studies.Definitions;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Registry.Endpoints;
 using Sarc.Registry.Storage;
 using Sarc.Statistics;
@@ -17,7 +15,7 @@ internal static class EndpointsCommand
             Description = $"One of: {string.Join(", ", EndpointNames.All)}.",
             Required = true,
         };
-        var output = new Option<string>("--out") { Description = "CSV file to write.", Required = true };
+        var output = CommonOptions.Out("CSV file to write.");
         var command = new Command("endpoints", "Write an analysis-ready endpoint dataset (origin = primary surgery, months = days / 30.4375) with the study covariates.")
         {
             db, endpoint, output,
@@ -34,14 +32,7 @@ internal static class EndpointsCommand
             Stages.Mark("load every patient");
             var table = EndpointEngine.Table(records, kind);
             Stages.Mark("derive the endpoint");
-            try
-            {
-                table.WriteCsv(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DataInputException($"{path}: cannot be written: {e.Message}");
-            }
+            OutputFile.Write(path, () => table.WriteCsv(path));
             foreach (var warning in table.Warnings)
             {
                 context.Error.WriteLine($"sarc endpoints: {EndpointNames.NameOf(kind)}: {warning}");

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Interop.Pseudonymization;
 using Sarc.Registry.LongFormat;
 using Sarc.Registry.Storage;
@@ -17,7 +15,7 @@ internal static class ExportCommand
     public static Command Create(CliContext context)
     {
         var db = RegistryOptions.Db();
-        var output = new Option<string>("--out") { Description = "A folder (long format, six CSV files), a .xlsx file (long format, six sheets), or a .csv file (flat template: one row per patient).", Required = true };
+        var output = CommonOptions.Out("A folder (long format, six CSV files), a .xlsx file (long format, six sheets), or a .csv file (flat template: one row per patient).");
         var pseudonymize = new Option<bool>("--pseudonymize") { Description = "Remove the HIPAA Safe Harbor identifiers: keyed pseudonyms for patient ids, every date of a patient shifted by one secret offset (-180..+180 days, intervals unchanged), birth year only (90+ over 89), free text dropped. Needs --key-file; long format only." };
         var keyFile = new Option<string>("--key-file") { Description = "With --pseudonymize: the secret key (at least 32 bytes; the same key gives the same pseudonyms and shifts)." };
         var keepText = new Option<bool>("--keep-text") { Description = "With --pseudonymize: keep the free text (systemic regimens)." };
@@ -44,7 +42,7 @@ internal static class ExportCommand
             }
             using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var patients = store.LoadPatients();
-            try
+            OutputFile.Write(path, () =>
             {
                 if (key is not null)
                 {
@@ -78,11 +76,7 @@ internal static class ExportCommand
                     }
                     LongFormatWriter.WriteFolder(patients, path);
                 }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DataInputException($"{path}: cannot be written: {e.Message}");
-            }
+            });
             if (flat)
             {
                 var hidden = patients.Count(r => !TemplateCells.ShowsAll(r));

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Interop;
 using Sarc.Interop.Fhir;
 using Sarc.Registry;
@@ -26,7 +23,7 @@ internal static class FhirCommand
     {
         var db = RegistryOptions.Db();
         var patient = new Option<string>("--patient") { Description = "Only this patient (its id)." };
-        var output = new Option<string>("--out") { Description = "The bundle file to write (JSON).", Required = true };
+        var output = CommonOptions.Out("The bundle file to write (JSON).");
         var command = new Command("export", "Write the registry (or one patient) as a FHIR R4 collection bundle with mCODE profiles.")
         {
             db, patient, output,
@@ -45,14 +42,7 @@ internal static class FhirCommand
                 }
             }
             var bundle = FhirExporter.Export(records);
-            try
-            {
-                File.WriteAllText(path, FhirJson.Serialize(bundle));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DataInputException($"{path}: cannot be written: {e.Message}");
-            }
+            OutputFile.Write(path, () => File.WriteAllText(path, FhirJson.Serialize(bundle)));
             context.Output.WriteLine($"{path}: {records.Count} patient{(records.Count == 1 ? "" : "s")}, {bundle.Entry.Count} resources from {store.Description} (FHIR R4 collection bundle, mCODE profiles)");
             return SarcApp.Success;
         });
@@ -61,28 +51,18 @@ internal static class FhirCommand
 
     private static Command Import(CliContext context)
     {
-        var common = new InteropImportOptions();
+        var common = new ImportOptions();
         var file = new Argument<string>("BUNDLE") { Description = "A FHIR R4 bundle (JSON) as sarc fhir export writes it." };
         var command = new Command("import", "Import a FHIR R4 bundle as sarc fhir export writes it: every resource valid FHIR R4 and every patient valid, or nothing changes.")
         {
             file,
         };
         common.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => common.Run(context, parse, "fhir import", parse.GetValue(file)!, "patients", run =>
         {
-            var path = parse.GetValue(file)!;
-            var database = parse.GetValue(common.Db)!;
-            var audit = common.Audit(parse);
-            MappedImportResult result;
-            using (var terminal = TerminalProgress.Start(context, parse.GetValue(common.Json)))
-            {
-                terminal?.Stage("sarc fhir import: loading the FHIR R4 specification…");
-                var validation = new FhirValidation();
-                result = FhirImporter.ImportFile(() => RegistryStore.Open(database), path, validation, parse.GetValue(common.Update), audit,
-                    common.Today(parse, audit), terminal?.For<ImportProgress>(p => InteropImportOptions.Describe("fhir import", p)));
-            }
-            return common.Report(context, parse, result, "fhir import", path, "patients");
-        });
+            run.Terminal?.Stage("sarc fhir import: loading the FHIR R4 specification…");
+            return FhirImporter.ImportFile(run.OpenStore, parse.GetValue(file)!, new FhirValidation(), run.Update, run.Audit, run.Today, run.Progress);
+        }));
         return command;
     }
 }

@@ -1,11 +1,9 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Studies.Figures;
 
 namespace Sarc.Cli.Commands;
 
 /// <summary>The figure options of <c>study run</c> and <c>demo</c> (formats, dpi, width) and of <c>--plot</c> (dpi, width), parsed into <see cref="FigureOptions"/> in one place.</summary>
-internal sealed class FigureCommandOptions
+internal sealed class FigureCommandOptions : OptionSet
 {
     private readonly Option<string>? _formats;
     private readonly Option<int> _dpi = new("--dpi") { Description = "Resolution of PNG and TIFF figures in dots per inch (72 to 2400).", DefaultValueFactory = _ => FigureOptions.Default.Dpi };
@@ -23,16 +21,7 @@ internal sealed class FigureCommandOptions
     /// <summary>The options of a single plot file (its format is its extension): --dpi, --figure-width.</summary>
     public static FigureCommandOptions ForPlot() => new(null);
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
-    {
-        if (_formats is not null)
-        {
-            command.Options.Add(_formats);
-        }
-        command.Options.Add(_dpi);
-        command.Options.Add(_width);
-    }
+    public override IEnumerable<Option> All => _formats is null ? [_dpi, _width] : [_formats, _dpi, _width];
 
     /// <summary>The options as given.</summary>
     /// <exception cref="DataInputException">An unknown format, a dpi out of range or an unknown width.</exception>

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Studies.Analyses;
@@ -14,12 +11,8 @@ internal static class FinegrayCommand
     public static Command Create(CliContext context)
     {
         var data = CommonOptions.Data();
-        var formula = new Option<string>("--formula")
-        {
-            Description = "R model formula \"Surv(time, status) ~ age + factor(grade)\", status 0 = censored and any other whole number a cause.",
-            Required = true,
-        };
-        var cause = new Option<int>("--cause") { Description = "The status code of the cause modelled (crr's failcode).", Required = true };
+        var formula = CommonOptions.Formula("R model formula \"Surv(time, status) ~ age + factor(grade)\", status 0 = censored and any other whole number a cause.");
+        var cause = CommonOptions.Cause("The status code of the cause modelled (crr's failcode).", required: true);
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
         var json = CommonOptions.Json();
         var command = new Command("finegray", "Fine-Gray competing-risks regression (subdistribution hazard ratios), as R cmprsk::crr.")
@@ -29,12 +22,8 @@ internal static class FinegrayCommand
         command.SetAction(parse =>
         {
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
-            var failCode = parse.GetValue(cause);
-            if (failCode <= 0)
-            {
-                throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
-            }
-            var parsed = Formula.Parse(parse.GetValue(formula)!);
+            var failCode = CommonOptions.CauseOf(parse, cause)!.Value;
+            var parsed = CommonOptions.FormulaOf(parse, formula);
             var table = CsvTableReader.Read(parse.GetValue(data)!, parsed.Columns);
             var analysis = FinegrayReport.Analyse(table, parsed, failCode, level);
             return CommandOutput.Print(context, "finegray", parse.GetValue(json), analysis.Fit.Warnings,

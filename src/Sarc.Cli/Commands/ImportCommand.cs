@@ -1,9 +1,5 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
 using Sarc.Registry;
-using Sarc.Registry.Audit;
 using Sarc.Registry.Storage;
-using Sarc.Registry.Template;
 
 namespace Sarc.Cli.Commands;
 
@@ -15,63 +11,38 @@ internal static class ImportCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
-        var update = new Option<bool>("--update") { Description = "Allow rows for patients already in the registry; each changed value, added and removed entry is audited." };
-        var reason = new Option<string>("--reason") { Description = "Why the data is imported or changed; kept in every audit record of this import." };
-        var asOf = RegistryOptions.AsOf("Today's date for the check that no date lies in the future (YYYY-MM-DD; default: today).");
-        var json = CommonOptions.Json();
+        var common = new ImportOptions();
         var file = new Argument<string>("PATH") { Description = "A long-format folder or .xlsx workbook, or the flat template (CSV or .xlsx); header rows required (see docs/formats.md)." };
-        var command = new Command("import", "Import patients from the long format or the flat template: every row valid or nothing changes.")
-        {
-            db, update, reason, asOf, json, file,
-        };
+        var command = new Command("import", "Import patients from the long format or the flat template: every row valid or nothing changes.");
+        common.AddTo(command);
+        command.Arguments.Add(file);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var database = parse.GetValue(db)!;
-            var today = RegistryOptions.AsOfValue(parse, asOf);
+            var database = parse.GetValue(common.Db)!;
             ImportResult result;
-            using (var terminal = TerminalProgress.Start(context, parse.GetValue(json)))
+            using (var terminal = TerminalProgress.Start(context, parse.GetValue(common.Json)))
             {
-                result = RegistryImporter.ImportFile(database, path, parse.GetValue(update), AuditContext.ForCurrentUser(Reason(parse.GetValue(reason))),
-                    terminal?.For<ImportProgress>(Describe), today);
+                result = RegistryImporter.ImportFile(database, path, parse.GetValue(common.Update), RegistryOptions.Audit(parse, common.Reason),
+                    ImportOptions.Progress(terminal, "import", "row"), RegistryOptions.AsOfValue(parse, common.AsOf));
             }
             if (!result.Succeeded)
             {
-                // Every problem, one line each, so that the whole import can be fixed in one pass.
-                context.Error.WriteLine($"sarc import: {path}: {result.Errors.Count} problem{(result.Errors.Count == 1 ? "" : "s")}, nothing imported");
-                foreach (var error in result.Errors)
-                {
-                    context.Error.WriteLine(error.Kind == ImportErrorKind.AlreadyInRegistry ? $"{error} (use --update to change it)" : error.ToString());
-                }
-                return SarcApp.UserError;
+                return ImportOptions.Problems(context, "import", path, [.. result.Errors.Select(e => (e.ToString(), e.Kind))]);
             }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, w =>
+            return CommandOutput.Print(context, "import", parse.GetValue(common.Json), [],
+                w =>
                 {
                     w.WriteString("file", path);
                     w.WriteString("database", database);
                     w.WriteNumber("inserted", result.Inserted);
                     w.WriteNumber("updated", result.Updated);
                     w.WriteNumber("unchanged", result.Unchanged);
-                });
-            }
-            else
-            {
-                context.Output.WriteLine($"{path}: {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged patients in {Describe(database)}");
-            }
-            return SarcApp.Success;
+                },
+                output => output.WriteLine($"{path}: {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged patients in {Describe(database)}"));
         });
         return command;
     }
-
-    private static string Describe(ImportProgress progress) => progress.Stage == "checking"
-        ? "sarc import: checking every row…"
-        : $"sarc import: writing {progress.Done:N0} of {progress.Total:N0} patients ({100L * progress.Done / Math.Max(1, progress.Total)} %)";
-
-    /// <summary>One line, or null when blank, so that an empty --reason does not record an empty reason.</summary>
-    internal static string? Reason(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings(" ");
 
     /// <summary>The database for the summary line, without a PostgreSQL password.</summary>
     internal static string Describe(string db) =>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Analyses;
@@ -12,11 +10,8 @@ internal static class KmCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = CommonOptions.Data();
-        var time = CommonOptions.Time();
-        var status = CommonOptions.Column("--event", "Event column: 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, as R's Surv reads it.");
-        var group = CommonOptions.Column("--group", "Grouping column: one curve per level and a log-rank test.", required: false);
-        var at = CommonOptions.At("survival, e.g. 12,24,60");
+        var columns = new SurvivalColumnOptions(CommonOptions.Column("--event", "Event column: 0/1, 1/2 (2 = event), TRUE/FALSE or T/F, as R's Surv reads it."),
+            "Grouping column: one curve per level and a log-rank test.", "survival, e.g. 12,24,60");
         var confType = new Option<string>("--conf-type")
         {
             Description = "Confidence interval transform: log (R's default), log-log or plain.",
@@ -25,10 +20,11 @@ internal static class KmCommand
         confType.AcceptOnlyFromAmong("log", "log-log", "plain");
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level.");
         var json = CommonOptions.Json();
-        var command = new Command("km", "Kaplan-Meier survival with log-rank test and reverse Kaplan-Meier median follow-up, as R survfit(Surv(time, event) ~ group).")
-        {
-            data, time, status, group, at, confType, confLevel, json,
-        };
+        var command = new Command("km", "Kaplan-Meier survival with log-rank test and reverse Kaplan-Meier median follow-up, as R survfit(Surv(time, event) ~ group).");
+        columns.AddTo(command);
+        command.Options.Add(confType);
+        command.Options.Add(confLevel);
+        command.Options.Add(json);
         var plot = new PlotOption();
         plot.AddTo(command);
         command.SetAction(parse =>
@@ -45,11 +41,11 @@ internal static class KmCommand
                 },
                 ConfidenceLevel = level,
             };
-            var atTimes = CommonOptions.TimesOf(parse, at) ?? [];
+            var atTimes = columns.Times(parse);
             Stages.Mark("start, options");
-            var table = CommonOptions.ReadSurvivalColumns(parse, data, time, status, group);
+            var (table, time, status, group) = columns.Read(parse);
             Stages.Mark("csv");
-            var analysis = KmReport.Analyse(table, parse.GetValue(time)!, parse.GetValue(status)!, parse.GetValue(group), options, atTimes);
+            var analysis = KmReport.Analyse(table, time, status, group, options, atTimes);
             PlotOption.Save(plotFile, () => new Sarc.Studies.Figures.KmFigure(analysis, "Survival probability", "Time", new Sarc.Studies.Reports.ReportLabels([])));
             var code = CommandOutput.Print(context, "km", parse.GetValue(json), analysis.Warnings,
                 writer => KmReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Studies.Prediction;
 
@@ -19,7 +16,7 @@ internal static class ModelApplyCommand
         var model = ModelCommand.ModelOption();
         var data = CommonOptions.Data();
         var id = CommonOptions.Column("--id", "A column to copy into the predictions (the patient identifier).", required: false);
-        var outPath = new Option<string>("--out") { Description = "The predictions CSV to write.", Required = true };
+        var outPath = CommonOptions.Out("The predictions CSV to write.");
         var json = CommonOptions.Json();
         var command = new Command("apply", "Predict for every row of a data file: linear predictor and survival (or cumulative incidence) at each model time.")
         {
@@ -27,9 +24,8 @@ internal static class ModelApplyCommand
         };
         command.SetAction(parse =>
         {
-            var output = parse.GetValue(outPath)!;
-            ModelCommand.PrepareOutput(output, "--out");
-            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var output = ModelCommand.OutputOf(parse, outPath);
+            var prediction = ModelCommand.ReadModel(parse, model);
             var table = CsvTableReader.Read(parse.GetValue(data)!);
             var idColumn = parse.GetValue(id) is { } idName ? table.Column(idName) : null;
             var predictions = ModelPredictions.Of(prediction, table);
@@ -68,9 +64,8 @@ internal static class ModelApplyCommand
                 throw new DataInputException($"--out: cannot write '{output}': {e.Message}");
             }
             var predicted = evaluation.Rows.Length;
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model apply", parse.GetValue(json), [],
+                writer =>
                 {
                     writer.WriteString("predictions_file", output);
                     writer.WriteNumber("rows", table.RowCount);
@@ -78,23 +73,23 @@ internal static class ModelApplyCommand
                     writer.WriteNumber("missing", evaluation.Missing);
                     writer.WriteNumber("unknown_level", evaluation.UnknownLevels);
                     writer.WriteNumber("extrapolated", evaluation.Extrapolated);
+                },
+                text =>
+                {
+                    text.WriteLine($"{predicted} of {table.RowCount} rows predicted ({prefix} at {string.Join(", ", prediction.Times.Select(ModelCommand.Format))}), written to {output}");
+                    if (evaluation.Missing > 0)
+                    {
+                        text.WriteLine($"{evaluation.Missing} row(s) not predicted: a predictor is missing (see the notes column)");
+                    }
+                    if (evaluation.UnknownLevels > 0)
+                    {
+                        text.WriteLine($"{evaluation.UnknownLevels} row(s) not predicted: a level the model does not know (see the notes column)");
+                    }
+                    if (evaluation.Extrapolated > 0)
+                    {
+                        text.WriteLine($"{evaluation.Extrapolated} row(s) predicted outside the range the model was fitted on: extrapolated (see the notes column)");
+                    }
                 });
-                return SarcApp.Success;
-            }
-            context.Output.WriteLine($"{predicted} of {table.RowCount} rows predicted ({prefix} at {string.Join(", ", prediction.Times.Select(ModelCommand.Format))}), written to {output}");
-            if (evaluation.Missing > 0)
-            {
-                context.Output.WriteLine($"{evaluation.Missing} row(s) not predicted: a predictor is missing (see the notes column)");
-            }
-            if (evaluation.UnknownLevels > 0)
-            {
-                context.Output.WriteLine($"{evaluation.UnknownLevels} row(s) not predicted: a level the model does not know (see the notes column)");
-            }
-            if (evaluation.Extrapolated > 0)
-            {
-                context.Output.WriteLine($"{evaluation.Extrapolated} row(s) predicted outside the range the model was fitted on: extrapolated (see the notes column)");
-            }
-            return SarcApp.Success;
         });
         return command;
     }

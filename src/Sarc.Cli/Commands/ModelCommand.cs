@@ -1,6 +1,5 @@
-using System.CommandLine;
 using System.Security.Cryptography;
-using Sarc.Data;
+using Sarc.Studies.Figures;
 using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
 
@@ -30,6 +29,32 @@ internal static class ModelCommand
     /// <summary>The <c>--model FILE</c> option.</summary>
     public static Option<string> ModelOption() =>
         new("--model") { Description = "Model file (YAML, docs/models.md), as sarc model fit writes it.", Required = true };
+
+    /// <summary>The model file named by a <see cref="ModelOption"/>, read and checked.</summary>
+    /// <exception cref="DataInputException">The file cannot be read or is not a valid model file.</exception>
+    public static PredictionModel ReadModel(ParseResult parse, Option<string> option) => ModelFile.Read(parse.GetValue(option)!);
+
+    /// <summary>The file an output option names, its folder created (<see cref="PrepareOutput"/>) before anything is computed.</summary>
+    /// <exception cref="DataInputException">The folder cannot be created, or the path is a folder.</exception>
+    public static string OutputOf(ParseResult parse, Option<string> option)
+    {
+        var path = parse.GetValue(option)!;
+        PrepareOutput(path, option.Name);
+        return path;
+    }
+
+    /// <summary>The figure file an option names (.svg, .png or .pdf), checked and its folder created; null when the option was not given.</summary>
+    /// <exception cref="DataInputException">Not a figure format, the folder cannot be created, or the path is a folder.</exception>
+    public static string? FigureOf(ParseResult parse, Option<string> option)
+    {
+        if (parse.GetValue(option) is not { } path)
+        {
+            return null;
+        }
+        FigureFile.RequireFormat(path, option.Name);
+        PrepareOutput(path, option.Name);
+        return path;
+    }
 
     /// <summary>A <c>--times</c> option.</summary>
     public static Option<string> TimesOption(string description, bool required) =>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
 using Sarc.Data.Csv;
 using Sarc.Statistics.Prediction;
 using Sarc.Studies.Figures;
@@ -18,7 +16,7 @@ internal static class ModelDecisionCommand
         var model = ModelCommand.ModelOption();
         var data = CommonOptions.Data();
         var time = new Option<double>("--time") { Description = "The time of the risk (one of the model's times).", Required = true };
-        var plot = new Option<string?>("--plot") { Description = "Write the decision curve (.svg, .png or .pdf)." };
+        var plot = new Option<string>("--plot") { Description = "Write the decision curve (.svg, .png or .pdf)." };
         var json = CommonOptions.Json();
         var command = new Command("decision", "Decision curve: net benefit over threshold probabilities 1-99 %, with treat-all and treat-none.")
         {
@@ -26,13 +24,8 @@ internal static class ModelDecisionCommand
         };
         command.SetAction(parse =>
         {
-            var plotPath = parse.GetValue(plot);
-            if (plotPath is not null)
-            {
-                FigureFile.RequireFormat(plotPath, "--plot");
-                ModelCommand.PrepareOutput(plotPath, "--plot");
-            }
-            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var plotPath = ModelCommand.FigureOf(parse, plot);
+            var prediction = ModelCommand.ReadModel(parse, model);
             var t = ModelValidation.RequireModelTimes(prediction, [parse.GetValue(time)])[0];
             var outcome = ModelOutcome.Read(prediction, CsvTableReader.Read(parse.GetValue(data)!));
             var curve = DecisionCurve.Compute(outcome.Outcome, outcome.Risk(prediction, t), t);
@@ -40,24 +33,23 @@ internal static class ModelDecisionCommand
             {
                 DecisionCurveFigure.Save(curve, prediction.Name ?? "Model", plotPath);
             }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model decision", parse.GetValue(json), [],
+                writer =>
                 {
                     writer.WriteNumber("n", outcome.Count);
                     writer.WriteNumber("n_excluded", outcome.Excluded);
                     ModelReport.WriteDecision(writer, curve);
+                },
+                output =>
+                {
+                    output.WriteLine($"Decision curve at {ModelCommand.Format(t)}: n = {outcome.Count}, excluded = {outcome.Excluded}, observed risk = {ReportText.Fixed(curve.ObservedRisk, 3)}");
+                    var table = new TextTable("threshold", "model", "treat all", "treat none", "above threshold");
+                    foreach (var p in curve.Points.Where(p => Shown.Contains(p.Threshold)))
+                    {
+                        table.AddRow($"{p.Threshold * 100:0}%", ReportText.Fixed(p.NetBenefit, 4), ReportText.Fixed(p.TreatAll, 4), "0.0000", $"{p.FractionAbove * 100:0.0}%");
+                    }
+                    table.Write(output);
                 });
-                return SarcApp.Success;
-            }
-            context.Output.WriteLine($"Decision curve at {ModelCommand.Format(t)}: n = {outcome.Count}, excluded = {outcome.Excluded}, observed risk = {ReportText.Fixed(curve.ObservedRisk, 3)}");
-            var table = new TextTable("threshold", "model", "treat all", "treat none", "above threshold");
-            foreach (var p in curve.Points.Where(p => Shown.Contains(p.Threshold)))
-            {
-                table.AddRow($"{p.Threshold * 100:0}%", ReportText.Fixed(p.NetBenefit, 4), ReportText.Fixed(p.TreatAll, 4), "0.0000", $"{p.FractionAbove * 100:0.0}%");
-            }
-            table.Write(context.Output);
-            return SarcApp.Success;
         });
         return command;
     }

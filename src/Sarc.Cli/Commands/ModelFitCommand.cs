@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
@@ -26,17 +23,13 @@ internal static class ModelFitCommand
         var data = new Option<string>("--data") { Description = "Input CSV file with a header row (NA or empty = missing); or give --db and --endpoint." };
         var db = new Option<string>("--db") { Description = "Instead of --data: fit on the registry's study dataset (an SQLite file or a postgres:// URL); the model records the SHA-256 of the registry's canonical export." };
         var endpoint = new Option<string>("--endpoint") { Description = $"With --db: the outcome, an endpoint of the study dataset ({string.Join(", ", StudyFields.Endpoints)}); --formula then gives only the terms." };
-        var formula = new Option<string>("--formula")
-        {
-            Description = "R formula: \"Surv(time, event) ~ rcs(age, 4) + rcs(size_cm, 3) + factor(grade) + histology\" (with --endpoint only \"~ terms\"); rcs(x, k) is rms's restricted cubic spline (k knots at Harrell's quantiles, or rcs(x, c(k1, k2, k3)) at given knots).",
-            Required = true,
-        };
-        var cause = new Option<int?>("--cause") { Description = "Fit a Fine-Gray model of this cause on a status column (0 = censored, other codes competing), as cmprsk::crr." };
+        var formula = CommonOptions.Formula("R formula: \"Surv(time, event) ~ rcs(age, 4) + rcs(size_cm, 3) + factor(grade) + histology\" (with --endpoint only \"~ terms\"); rcs(x, k) is rms's restricted cubic spline (k knots at Harrell's quantiles, or rcs(x, c(k1, k2, k3)) at given knots).");
+        var cause = CommonOptions.Cause("Fit a Fine-Gray model of this cause on a status column (0 = censored, other codes competing), as cmprsk::crr.", required: false);
         var times = ModelCommand.TimesOption("Times at which the model keeps its baseline (predicts), comma-separated, e.g. 60,120.", required: true);
-        var ties = new Option<string>("--ties") { Description = "Tied event times in a Cox model: efron (R's default) or breslow.", DefaultValueFactory = _ => "efron" };
+        var ties = CommonOptions.Ties("Tied event times in a Cox model: efron (R's default) or breslow.");
         var name = new Option<string?>("--name") { Description = "A short name for the model, shown with its predictions." };
         var source = new Option<string?>("--source") { Description = "Where the model is published (a citation)." };
-        var outPath = new Option<string>("--out") { Description = "The model file to write (YAML).", Required = true };
+        var outPath = CommonOptions.Out("The model file to write (YAML).");
         var json = CommonOptions.Json();
         var command = new Command("fit", "Fit a prediction model and write its model file (coefficients, knots, levels, baseline at each time).")
         {
@@ -44,20 +37,10 @@ internal static class ModelFitCommand
         };
         command.SetAction(parse =>
         {
-            var tiesName = parse.GetValue(ties);
-            if (tiesName is not ("efron" or "breslow"))
-            {
-                throw new DataInputException($"--ties must be efron or breslow, found '{tiesName}'");
-            }
-            var failCode = parse.GetValue(cause);
-            if (failCode is <= 0)
-            {
-                throw new DataInputException($"--cause must be a positive status code (0 is censored), found {failCode}");
-            }
-            var output = parse.GetValue(outPath)!;
-            ModelCommand.PrepareOutput(output, "--out");
+            var tieMethod = CommonOptions.TiesOf(parse, ties);
+            var failCode = CommonOptions.CauseOf(parse, cause);
+            var output = ModelCommand.OutputOf(parse, outPath);
             var modelTimes = ModelCommand.Times(parse, times);
-            var tieMethod = tiesName == "breslow" ? CoxTies.Breslow : CoxTies.Efron;
             var dbPath = parse.GetValue(db);
             var dataPath = parse.GetValue(data);
             if ((dbPath is null) == (dataPath is null))
@@ -72,7 +55,7 @@ internal static class ModelFitCommand
                     throw new DataInputException("--endpoint goes with --db (the registry's endpoints); with --data give the outcome as Surv(time, event) in --formula");
                 }
                 var table = CsvTableReader.Read(dataPath);
-                result = ModelFitting.Fit(table, Formula.Parse(parse.GetValue(formula)!), failCode, modelTimes, tieMethod, ModelCommand.Sha256(dataPath));
+                result = ModelFitting.Fit(table, CommonOptions.FormulaOf(parse, formula), failCode, modelTimes, tieMethod, ModelCommand.Sha256(dataPath));
             }
             else
             {
@@ -89,22 +72,14 @@ internal static class ModelFitCommand
             }
             var model = result.Model with { Name = parse.GetValue(name), Source = parse.GetValue(source) };
             ModelFile.Write(model, output);
-            foreach (var warning in result.Warnings)
-            {
-                context.Error.WriteLine($"sarc model fit: warning: {warning}");
-            }
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model fit", parse.GetValue(json), result.Warnings,
+                writer =>
                 {
                     writer.WriteString("model_file", output);
                     ModelReport.WriteModel(writer, model);
                     ModelReport.WriteWarnings(writer, result.Warnings);
-                });
-                return SarcApp.Success;
-            }
-            WriteText(context.Output, model, output);
-            return SarcApp.Success;
+                },
+                text => WriteText(text, model, output));
         });
         return command;
     }

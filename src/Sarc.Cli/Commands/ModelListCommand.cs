@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Registry.Models;
 using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
@@ -15,7 +12,7 @@ internal static class ModelListCommand
     public static Command Create(CliContext context)
     {
         var db = RegistryOptions.Db();
-        var center = new Option<string?>("--center") { Description = "Only the models the patients of this center get (its own and those for every center)." };
+        var center = RegistryOptions.Center("Only the models the patients of this center get (its own and those for every center).");
         var json = CommonOptions.Json();
         var command = new Command("list", "List the models registered in the registry: name, center, kind, times, validation, when and by whom.")
         {
@@ -24,11 +21,10 @@ internal static class ModelListCommand
         command.SetAction(parse =>
         {
             var store = ModelStore.Open(parse.GetValue(db)!);
-            var scope = ModelRegisterCommand.Clean(parse.GetValue(center));
+            var scope = CommonOptions.OneLine(parse.GetValue(center));
             var models = scope is null ? store.List() : store.ForCenter(scope);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, w =>
+            return CommandOutput.Print(context, "model list", parse.GetValue(json), [],
+                w =>
                 {
                     w.WriteStartArray("models");
                     foreach (var stored in models)
@@ -39,26 +35,28 @@ internal static class ModelListCommand
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
-                });
-                return SarcApp.Success;
-            }
-            var table = new TextTable("id", "name", "center", "model", "C (first time)", "validated on", "registered (UTC)", "by");
-            foreach (var stored in models)
-            {
-                var model = TryRead(stored);
-                var validation = Validation(stored);
-                var c = validation is { Error: null, AtTimes.Count: > 0 } v
-                    ? ReportText.Fixed(double.IsNaN(v.AtTimes[0].HarrellC) ? v.AtTimes[0].Auc : v.AtTimes[0].HarrellC, 3) + (double.IsNaN(v.AtTimes[0].HarrellC) ? " (AUC)" : "")
-                    : "";
-                table.AddRow(stored.Id.ToString(CultureInfo.InvariantCulture), stored.Name, stored.Center ?? "(all)", model is null ? "(unreadable)" : Describe(model), c,
-                    validation is null ? "" : validation.Error is null ? $"{validation.Count} patients" : "not validated",
-                    stored.RegisteredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), stored.RegisteredBy);
-            }
-            table.Write(context.Output);
-            context.Output.WriteLine($"{models.Count} registered model{(models.Count == 1 ? "" : "s")}{(scope is null ? "" : $" for the patients of center {scope}")}");
-            return SarcApp.Success;
+                },
+                output => WriteTable(output, models, scope));
         });
         return command;
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<StoredModel> models, string? scope)
+    {
+        var table = new TextTable("id", "name", "center", "model", "C (first time)", "validated on", "registered (UTC)", "by");
+        foreach (var stored in models)
+        {
+            var model = TryRead(stored);
+            var validation = Validation(stored);
+            var c = validation is { Error: null, AtTimes.Count: > 0 } v
+                ? ReportText.Fixed(double.IsNaN(v.AtTimes[0].HarrellC) ? v.AtTimes[0].Auc : v.AtTimes[0].HarrellC, 3) + (double.IsNaN(v.AtTimes[0].HarrellC) ? " (AUC)" : "")
+                : "";
+            table.AddRow(stored.Id.ToString(CultureInfo.InvariantCulture), stored.Name, stored.Center ?? "(all)", model is null ? "(unreadable)" : Describe(model), c,
+                validation is null ? "" : validation.Error is null ? $"{validation.Count} patients" : "not validated",
+                stored.RegisteredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), stored.RegisteredBy);
+        }
+        table.Write(output);
+        output.WriteLine($"{models.Count} registered model{(models.Count == 1 ? "" : "s")}{(scope is null ? "" : $" for the patients of center {scope}")}");
     }
 
     /// <summary>"Cox model of Surv(...) ~ ... at 60, 120" (the times in the data's unit, months in Sarc).</summary>

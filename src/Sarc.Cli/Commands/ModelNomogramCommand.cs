@@ -1,5 +1,4 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
+using Sarc.Statistics.Prediction;
 using Sarc.Studies.Figures;
 using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
@@ -12,7 +11,7 @@ internal static class ModelNomogramCommand
     public static Command Create(CliContext context)
     {
         var model = ModelCommand.ModelOption();
-        var outPath = new Option<string>("--out") { Description = "The figure to write: .svg, .png or .pdf.", Required = true };
+        var outPath = CommonOptions.Out("The figure to write: .svg, .png or .pdf.");
         var json = CommonOptions.Json();
         var command = new Command("nomogram", "Draw a model's nomogram and print the points of each predictor value.")
         {
@@ -20,46 +19,45 @@ internal static class ModelNomogramCommand
         };
         command.SetAction(parse =>
         {
-            var output = parse.GetValue(outPath)!;
-            FigureFile.RequireFormat(output, "--out");
-            ModelCommand.PrepareOutput(output, "--out");
-            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var output = ModelCommand.FigureOf(parse, outPath)!;
+            var prediction = ModelCommand.ReadModel(parse, model);
             var scale = NomogramLayout.Of(prediction);
             NomogramFigure.Save(scale, prediction.Name ?? prediction.Formula, output);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model nomogram", parse.GetValue(json), [],
+                writer =>
                 {
                     writer.WriteString("figure", output);
                     ModelReport.WriteNomogram(writer, scale);
-                });
-                return SarcApp.Success;
-            }
-            context.Output.WriteLine($"Nomogram of {prediction.Name ?? prediction.Formula}: {ReportText.Number(scale.Scale, 5)} points per unit of linear predictor");
-            foreach (var axis in scale.Axes)
-            {
-                context.Output.WriteLine();
-                var table = new TextTable(axis.Name, "points");
-                for (var i = 0; i < axis.Labels.Count; i++)
-                {
-                    table.AddRow(axis.Labels[i], ReportText.Fixed(axis.Points[i], 1));
-                }
-                table.Write(context.Output);
-            }
-            foreach (var outcome in scale.Outcomes)
-            {
-                context.Output.WriteLine();
-                var table = new TextTable(outcome.Label, "total points");
-                for (var i = 0; i < outcome.Probabilities.Length; i++)
-                {
-                    table.AddRow(ReportText.Number(outcome.Probabilities[i], 3), ReportText.Fixed(outcome.Points[i], 1));
-                }
-                table.Write(context.Output);
-            }
-            context.Output.WriteLine();
-            context.Output.WriteLine($"Figure written to {output}");
-            return SarcApp.Success;
+                },
+                text => WriteText(text, prediction, scale, output));
         });
         return command;
+    }
+
+    private static void WriteText(TextWriter output, PredictionModel prediction, NomogramScaleResult scale, string path)
+    {
+        output.WriteLine($"Nomogram of {prediction.Name ?? prediction.Formula}: {ReportText.Number(scale.Scale, 5)} points per unit of linear predictor");
+        foreach (var axis in scale.Axes)
+        {
+            output.WriteLine();
+            var table = new TextTable(axis.Name, "points");
+            for (var i = 0; i < axis.Labels.Count; i++)
+            {
+                table.AddRow(axis.Labels[i], ReportText.Fixed(axis.Points[i], 1));
+            }
+            table.Write(output);
+        }
+        foreach (var outcome in scale.Outcomes)
+        {
+            output.WriteLine();
+            var table = new TextTable(outcome.Label, "total points");
+            for (var i = 0; i < outcome.Probabilities.Length; i++)
+            {
+                table.AddRow(ReportText.Number(outcome.Probabilities[i], 3), ReportText.Fixed(outcome.Points[i], 1));
+            }
+            table.Write(output);
+        }
+        output.WriteLine();
+        output.WriteLine($"Figure written to {path}");
     }
 }

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Studies.Json;
 using Sarc.Studies.Prediction;
@@ -16,7 +13,7 @@ internal static class ModelRecalibrateCommand
         var data = CommonOptions.Data();
         var times = ModelCommand.TimesOption("Times at which the recalibrated model keeps its baseline, e.g. 60,120.", required: true);
         var method = new Option<string>("--method") { Description = "intercept: re-estimate the baseline; slope: also one slope for the linear predictor.", DefaultValueFactory = _ => "intercept" };
-        var outPath = new Option<string>("--out") { Description = "The recalibrated model file to write.", Required = true };
+        var outPath = CommonOptions.Out("The recalibrated model file to write.");
         var json = CommonOptions.Json();
         var command = new Command("recalibrate", "Recalibrate a (published) model on local data: baseline (intercept) or baseline and slope.")
         {
@@ -30,39 +27,39 @@ internal static class ModelRecalibrateCommand
                 "slope" => RecalibrationMethod.Slope,
                 var other => throw new DataInputException($"--method must be intercept or slope, found '{other}'"),
             };
-            var output = parse.GetValue(outPath)!;
-            ModelCommand.PrepareOutput(output, "--out");
-            var original = ModelFile.Read(parse.GetValue(model)!);
+            var output = ModelCommand.OutputOf(parse, outPath);
+            var original = ModelCommand.ReadModel(parse, model);
             var dataPath = parse.GetValue(data)!;
             var recalibrated = Recalibration.Recalibrate(original, CsvTableReader.Read(dataPath), how, ModelCommand.Times(parse, times), ModelCommand.Sha256(dataPath));
             ModelFile.Write(recalibrated, output);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model recalibrate", parse.GetValue(json), [],
+                writer =>
                 {
                     writer.WriteString("model_file", output);
                     writer.WriteString("method", recalibrated.Recalibrated!.Method);
                     writer.WriteNumberOrNull("slope", recalibrated.Recalibrated.Slope);
                     ModelReport.WriteModel(writer, recalibrated);
-                });
-                return SarcApp.Success;
-            }
-            var on = recalibrated.Recalibrated!.On;
-            context.Output.WriteLine($"Recalibrated ({recalibrated.Recalibrated.Method}) on {on.Data}: n = {on.Count}, events = {on.Events}, excluded = {on.Excluded}");
-            context.Output.WriteLine($"Slope of the linear predictor = {ReportText.Number(recalibrated.Recalibrated.Slope, 6)}");
-            context.Output.WriteLine();
-            var table = new TextTable("time", original.PredictsSurvival ? "baseline survival" : "baseline cumulative subdistribution hazard", "before");
-            foreach (var b in recalibrated.Baseline)
-            {
-                var before = original.BaselineAt(b.Time);
-                table.AddRow(ModelCommand.Format(b.Time), Baseline(original, b.CumulativeHazard), before is { } h ? Baseline(original, h) : "-");
-            }
-            table.Write(context.Output);
-            context.Output.WriteLine();
-            context.Output.WriteLine($"Model written to {output}");
-            return SarcApp.Success;
+                },
+                text => WriteText(text, original, recalibrated, output));
         });
         return command;
+    }
+
+    private static void WriteText(TextWriter output, PredictionModel original, PredictionModel recalibrated, string path)
+    {
+        var on = recalibrated.Recalibrated!.On;
+        output.WriteLine($"Recalibrated ({recalibrated.Recalibrated.Method}) on {on.Data}: n = {on.Count}, events = {on.Events}, excluded = {on.Excluded}");
+        output.WriteLine($"Slope of the linear predictor = {ReportText.Number(recalibrated.Recalibrated.Slope, 6)}");
+        output.WriteLine();
+        var table = new TextTable("time", original.PredictsSurvival ? "baseline survival" : "baseline cumulative subdistribution hazard", "before");
+        foreach (var b in recalibrated.Baseline)
+        {
+            var before = original.BaselineAt(b.Time);
+            table.AddRow(ModelCommand.Format(b.Time), Baseline(original, b.CumulativeHazard), before is { } h ? Baseline(original, h) : "-");
+        }
+        table.Write(output);
+        output.WriteLine();
+        output.WriteLine($"Model written to {path}");
     }
 
     private static string Baseline(PredictionModel model, double hazard) =>

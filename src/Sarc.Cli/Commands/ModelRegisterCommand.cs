@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Tables;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Models;
@@ -24,8 +21,8 @@ internal static class ModelRegisterCommand
         var db = RegistryOptions.Db();
         var file = new Argument<string>("MODEL") { Description = "The model file (YAML, docs/models.md), as sarc model fit, recalibrate or a study report writes it." };
         var name = new Option<string?>("--name") { Description = "The name the patient record shows (default: the model's name, else the file name); unique per center." };
-        var center = new Option<string?>("--center") { Description = "Only for the patients of this center (default: every center)." };
-        var reason = new Option<string?>("--reason") { Description = "Why the model is registered; kept in the audit record." };
+        var center = RegistryOptions.Center("Only for the patients of this center (default: every center).");
+        var reason = RegistryOptions.Reason("Why the model is registered; kept in the audit record.");
         var json = CommonOptions.Json();
         var command = new Command("register", "Store a model in the registry for the patient records of a center (or all), validated on its patients and audited.")
         {
@@ -37,8 +34,8 @@ internal static class ModelRegisterCommand
             var model = ModelFile.Read(path);
             ModelRegistration.RequireRegistryColumns(model, path);
             var text = File.ReadAllText(path);
-            var registeredName = Clean(parse.GetValue(name)) ?? Clean(model.Name) ?? Path.GetFileNameWithoutExtension(path);
-            var scope = Clean(parse.GetValue(center));
+            var registeredName = CommonOptions.OneLine(parse.GetValue(name)) ?? CommonOptions.OneLine(model.Name) ?? Path.GetFileNameWithoutExtension(path);
+            var scope = CommonOptions.OneLine(parse.GetValue(center));
             var database = parse.GetValue(db)!;
             var isJson = parse.GetValue(json);
             var models = ModelStore.Open(database);
@@ -54,41 +51,30 @@ internal static class ModelRegisterCommand
                 }
                 validation = ModelRegistration.Validate(model, dataset, scope, snapshot.Source, snapshot.Sha256, TimeProvider.System.GetUtcNow());
             }
-            var stored = models.Register(registeredName, scope, text, validation.ToJson(), AuditContext.ForCurrentUser(Clean(parse.GetValue(reason))));
-            if (validation.Error is { } error)
-            {
-                context.Error.WriteLine($"sarc model register: warning: not validated on the registry: {error}");
-            }
-            if (isJson)
-            {
-                JsonOutput.Write(context.Output, w =>
+            var stored = models.Register(registeredName, scope, text, validation.ToJson(), RegistryOptions.Audit(parse, reason));
+            return CommandOutput.Print(context, "model register", isJson, validation.Error is { } error ? [$"not validated on the registry: {error}"] : [],
+                w =>
                 {
                     ModelListCommand.WriteRegistration(w, stored, model);
                     ModelValidationSummary.WriteJson(w, "validation", validation);
-                });
-                return SarcApp.Success;
-            }
-            context.Output.WriteLine($"Registered '{stored.Name}' (id {stored.Id.ToString(CultureInfo.InvariantCulture)}) for {ModelStore.Scope(stored.Center)}: {ModelListCommand.Describe(model)}");
-            if (validation.Error is null)
-            {
-                context.Output.WriteLine($"Validated on {validation.Count} patients ({validation.Events} events{(validation.Excluded > 0 ? $", {validation.Excluded} left out" : "")}) of {validation.Data}{(validation.Apparent ? ", the registry snapshot it was fitted on (not an external validation)" : "")}:");
-                context.Output.WriteLine();
-                WriteFigures(context.Output, validation, model.PredictsSurvival);
-            }
-            return SarcApp.Success;
+                },
+                output => WriteText(output, stored, model, validation));
         });
         return command;
     }
 
-    /// <summary>The validation's figures per time, then its calibration slope.</summary>
-    private static void WriteFigures(TextWriter output, ModelValidationSummary validation, bool cox)
+    /// <summary>What was registered and, when it was validated, the validation's figures per time, then its calibration slope.</summary>
+    private static void WriteText(TextWriter output, StoredModel stored, PredictionModel model, ModelValidationSummary validation)
     {
-        ModelCommand.WriteFigures(output, validation.AtTimes, cox);
+        output.WriteLine($"Registered '{stored.Name}' (id {stored.Id.ToString(CultureInfo.InvariantCulture)}) for {ModelStore.Scope(stored.Center)}: {ModelListCommand.Describe(model)}");
+        if (validation.Error is not null)
+        {
+            return;
+        }
+        output.WriteLine($"Validated on {validation.Count} patients ({validation.Events} events{(validation.Excluded > 0 ? $", {validation.Excluded} left out" : "")}) of {validation.Data}{(validation.Apparent ? ", the registry snapshot it was fitted on (not an external validation)" : "")}:");
+        output.WriteLine();
+        ModelCommand.WriteFigures(output, validation.AtTimes, model.PredictsSurvival);
         output.WriteLine();
         output.WriteLine($"Calibration slope = {ReportText.Fixed(validation.Slope.Estimate, 3)} (95% CI {ReportText.Fixed(validation.Slope.Lower, 3)} to {ReportText.Fixed(validation.Slope.Upper, 3)})");
     }
-
-    /// <summary>The option's text trimmed to one line, or null when blank.</summary>
-    internal static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings(" ");
 }

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Registry.Audit;
 using Sarc.Registry.Models;
 
@@ -12,8 +10,8 @@ internal static class ModelUnregisterCommand
     {
         var db = RegistryOptions.Db();
         var name = new Option<string>("--name") { Description = "The name the model is registered under.", Required = true };
-        var center = new Option<string?>("--center") { Description = "The center it is registered for (default: the one registered for every center)." };
-        var reason = new Option<string?>("--reason") { Description = "Why the model is removed; kept in the audit record." };
+        var center = RegistryOptions.Center("The center it is registered for (default: the one registered for every center).");
+        var reason = RegistryOptions.Reason("Why the model is removed; kept in the audit record.");
         var command = new Command("unregister", "Remove a registered model from the registry (audited); patient records no longer show it.")
         {
             db, name, center, reason,
@@ -21,8 +19,8 @@ internal static class ModelUnregisterCommand
         command.SetAction(parse =>
         {
             var store = ModelStore.Open(parse.GetValue(db)!);
-            var scope = ModelRegisterCommand.Clean(parse.GetValue(center));
-            var removed = store.Unregister(parse.GetValue(name)!, scope, AuditContext.ForCurrentUser(ModelRegisterCommand.Clean(parse.GetValue(reason))))
+            var scope = CommonOptions.OneLine(parse.GetValue(center));
+            var removed = store.Unregister(parse.GetValue(name)!, scope, RegistryOptions.Audit(parse, reason))
                 ?? throw new DataInputException($"no model named '{parse.GetValue(name)!.Trim()}' is registered for {ModelStore.Scope(scope)} (see sarc model list)");
             context.Output.WriteLine($"Unregistered '{removed.Name}' (id {removed.Id}) for {ModelStore.Scope(removed.Center)}");
             return SarcApp.Success;

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Csv;
 using Sarc.Studies.Figures;
 using Sarc.Studies.Json;
@@ -18,7 +15,7 @@ internal static class ModelValidateCommand
         var times = ModelCommand.TimesOption("Times at which to validate, each one of the model's times (default: all of them).", required: false);
         var bootstrap = new Option<int>("--bootstrap") { Description = "Harrell's optimism correction of C and the calibration slope with this many bootstrap resamples (Cox models), as rms::validate.", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap resamples: the same seed gives the same result.", DefaultValueFactory = _ => 1 };
-        var plot = new Option<string?>("--plot") { Description = "Write the calibration plot (.svg, .png or .pdf); with several times, one per time (file-<time>.svg)." };
+        var plot = new Option<string>("--plot") { Description = "Write the calibration plot (.svg, .png or .pdf); with several times, one per time (file-<time>.svg)." };
         var json = CommonOptions.Json();
         var command = new Command("validate", "Validate a model on data: Harrell's and Uno's C, AUC, Brier, IPA, calibration slope, in-the-large and deciles.")
         {
@@ -31,13 +28,8 @@ internal static class ModelValidateCommand
             {
                 throw new DataInputException($"--bootstrap must be 0 or a positive number of resamples, found {resamples}");
             }
-            var plotPath = parse.GetValue(plot);
-            if (plotPath is not null)
-            {
-                FigureFile.RequireFormat(plotPath, "--plot");
-                ModelCommand.PrepareOutput(plotPath, "--plot");
-            }
-            var prediction = ModelFile.Read(parse.GetValue(model)!);
+            var plotPath = ModelCommand.FigureOf(parse, plot);
+            var prediction = ModelCommand.ReadModel(parse, model);
             var asked = ModelValidation.RequireModelTimes(prediction, ModelCommand.Times(parse, times));
             var table = CsvTableReader.Read(parse.GetValue(data)!);
             var isJson = parse.GetValue(json);
@@ -55,24 +47,16 @@ internal static class ModelValidateCommand
                     CalibrationFigure.Save(result, at, result.AtTimes.Count == 1 ? plotPath : PerTime(plotPath, at.Time));
                 }
             }
-            foreach (var warning in result.Warnings)
-            {
-                context.Error.WriteLine($"sarc model validate: warning: {warning}");
-            }
-            if (isJson)
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "model validate", isJson, result.Warnings,
+                writer =>
                 {
                     if (resamples > 0)
                     {
                         writer.WriteNumber("seed", parse.GetValue(seed));
                     }
                     ModelReport.WriteValidation(writer, result);
-                });
-                return SarcApp.Success;
-            }
-            WriteText(context.Output, result);
-            return SarcApp.Success;
+                },
+                output => WriteText(output, result));
         });
         return command;
     }

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
 using Sarc.Data.Csv;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Studies.Figures;
 
 namespace Sarc.Cli.Commands;
@@ -8,17 +6,12 @@ namespace Sarc.Cli.Commands;
 /// <c>--plot FILE</c> (with <c>--dpi</c> and <c>--figure-width</c>) of km, cif, multistate and cox: the figure the
 /// study report draws, for the user's own data, in the format of the file's extension (.svg, .png, .pdf, .tiff).
 /// </summary>
-internal sealed class PlotOption
+internal sealed class PlotOption : OptionSet
 {
     private readonly Option<string> _plot = new("--plot") { Description = "Also draw the report's figure to FILE: .svg, .png, .pdf or .tiff, by its extension." };
     private readonly FigureCommandOptions _figure = FigureCommandOptions.ForPlot();
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
-    {
-        command.Options.Add(_plot);
-        _figure.AddTo(command);
-    }
+    public override IEnumerable<Option> All => [_plot, .. _figure.All];
 
     /// <summary>The plot file and its options, checked before anything is computed; null when no plot is asked for.</summary>
     /// <exception cref="DataInputException">An extension that is not a figure format, or a bad --dpi / --figure-width.</exception>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Sarc.Interop.Redcap;
 
 namespace Sarc.Cli.Commands;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Interop.Redcap;
 using Sarc.Registry.Storage;
 
@@ -11,7 +9,7 @@ internal static class RedcapExportCommand
     public static Command Create(CliContext context)
     {
         var db = RegistryOptions.Db();
-        var output = new Option<string>("--out") { Description = "The records file to write (CSV, REDCap's flat import format).", Required = true };
+        var output = CommonOptions.Out("The records file to write (CSV, REDCap's flat import format).");
         var command = new Command("export", "Write the registry as records of Sarc's REDCap project (REDCap's flat import format, one row per record and per repeating instance).")
         {
             db, output,
@@ -21,19 +19,11 @@ internal static class RedcapExportCommand
             var path = parse.GetValue(output)!;
             using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
             var patients = store.LoadPatients();
-            var rows = 0;
-            try
-            {
-                var text = new StringWriter();
-                RedcapExporter.Write(patients, text);
-                var csv = text.ToString();
-                rows = csv.Count(c => c == '\n') - 1;
-                File.WriteAllText(path, csv);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DataInputException($"{path}: cannot be written: {e.Message}");
-            }
+            var text = new StringWriter();
+            RedcapExporter.Write(patients, text);
+            var csv = text.ToString();
+            var rows = csv.Count(c => c == '\n') - 1;
+            OutputFile.Write(path, () => File.WriteAllText(path, csv));
             context.Output.WriteLine($"{path}: {patients.Count} records in {rows} rows from {store.Description} (REDCap flat import format)");
             return SarcApp.Success;
         });

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Interop;
 using Sarc.Interop.Redcap;
-using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 
@@ -14,7 +10,7 @@ internal static class RedcapImportCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new InteropImportOptions();
+        var common = new ImportOptions();
         var dictionary = new Option<string>("--dictionary") { Description = "The project's data dictionary (REDCap's CSV download, 18 columns).", Required = true };
         var records = new Option<string>("--records") { Description = "The project's records (REDCap's CSV export, raw codes, flat).", Required = true };
         var mapping = RedcapCommand.MappingOption();
@@ -23,20 +19,9 @@ internal static class RedcapImportCommand
             dictionary, records, mapping,
         };
         common.AddTo(command);
-        command.SetAction(parse =>
-        {
-            var database = parse.GetValue(common.Db)!;
-            var recordsPath = parse.GetValue(records)!;
-            var audit = common.Audit(parse);
-            MappedImportResult result;
-            using (var terminal = TerminalProgress.Start(context, parse.GetValue(common.Json)))
-            {
-                result = RedcapImporter.ImportFiles(() => RegistryStore.Open(database), parse.GetValue(dictionary)!, recordsPath, parse.GetValue(mapping),
-                    parse.GetValue(common.Update), audit, common.Today(parse, audit),
-                    terminal?.For<Sarc.Registry.ImportProgress>(p => InteropImportOptions.Describe("redcap import", p)));
-            }
-            return common.Report(context, parse, result, "redcap import", recordsPath, "records");
-        });
+        command.SetAction(parse => common.Run(context, parse, "redcap import", parse.GetValue(records)!, "records",
+            run => RedcapImporter.ImportFiles(run.OpenStore, parse.GetValue(dictionary)!, parse.GetValue(records)!, parse.GetValue(mapping),
+                run.Update, run.Audit, run.Today, run.Progress)));
         return command;
     }
 }

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Interop.Redcap;
 
 namespace Sarc.Cli.Commands;
@@ -15,7 +13,7 @@ internal static class RedcapProjectCommand
 
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--out") { Description = "The folder to write sarc_data_dictionary.csv and repeating_instruments.csv into (created when absent).", Required = true };
+        var output = CommonOptions.Out("The folder to write sarc_data_dictionary.csv and repeating_instruments.csv into (created when absent).");
         var command = new Command("project", "Write Sarc's REDCap project: the data dictionary (REDCap's 18 columns) and the repeating instruments.")
         {
             output,

@@ -1,5 +1,4 @@
-using System.CommandLine;
-using Sarc.Data;
+using Sarc.Registry.Audit;
 using Sarc.Registry.Codes;
 using Sarc.Registry.Storage;
 
@@ -21,4 +20,14 @@ internal static class RegistryOptions
     public static DateOnly? AsOfValue(ParseResult parse, Option<string> option) => parse.GetValue(option) is not { } text
         ? null
         : CellText.TryDate(text.Trim(), out var date) ? date : throw new DataInputException($"--as-of: '{text}' is not a date; expected YYYY-MM-DD");
+
+    /// <summary><c>--reason</c>: why a change is made, kept in its audit records.</summary>
+    public static Option<string?> Reason(string description) => new("--reason") { Description = description };
+
+    /// <summary><c>--center</c>: the center a command is limited to, as <paramref name="description"/> says.</summary>
+    public static Option<string?> Center(string description) => new("--center") { Description = description };
+
+    /// <summary>The audit context of a change made now by the current user, with the <see cref="Reason"/> given (on one line).</summary>
+    public static AuditContext Audit(ParseResult parse, Option<string?> reason) =>
+        AuditContext.ForCurrentUser(CommonOptions.OneLine(parse.GetValue(reason)));
 }

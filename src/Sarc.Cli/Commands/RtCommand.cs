@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Statistics.Radiotherapy;
 using Sarc.Studies.Json;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
 using Sarc.Web;

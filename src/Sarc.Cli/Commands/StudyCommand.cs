@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Text.Json;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Data.Tables;
 using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
@@ -16,14 +13,13 @@ namespace Sarc.Cli.Commands;
 /// </summary>
 internal static class StudyCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("study", "Study definitions (YAML): validate them, or run one into a report folder.");
-        command.Subcommands.Add(Validate(context));
-        command.Subcommands.Add(Run(context));
-        command.Subcommands.Add(Verify(context));
-        return command;
-    }
+    public static Command Create(CliContext context) =>
+        new("study", "Study definitions (YAML): validate them, or run one into a report folder.")
+        {
+            Validate(context),
+            Run(context),
+            Verify(context),
+        };
 
     private static Command Validate(CliContext context)
     {
@@ -31,19 +27,10 @@ internal static class StudyCommand
         var command = new Command("validate", "Check study definitions: unknown fields, analysis kinds, columns and formula terms, each with its line.") { files };
         command.SetAction(parse =>
         {
-            var failed = false;
-            foreach (var file in parse.GetValue(files)!)
+            var (studies, failed) = ParseAll(context, parse.GetValue(files)!);
+            foreach (var (file, study) in studies)
             {
-                var result = StudyParser.ParseFile(file);
-                foreach (var error in result.Errors)
-                {
-                    context.Error.WriteLine(error.ToString());
-                }
-                if (result.Success)
-                {
-                    context.Output.WriteLine($"{file}: ok ({result.Study!.Id}, {result.Study.Analyses.Count} analyses)");
-                }
-                failed |= !result.Success;
+                context.Output.WriteLine($"{file}: ok ({study.Id}, {study.Analyses.Count} analyses)");
             }
             return failed ? SarcApp.UserError : SarcApp.Success;
         });
@@ -55,33 +42,20 @@ internal static class StudyCommand
         var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
         var db = new Option<string>("--db") { Description = "The registry: an SQLite file or a postgres:// URL." };
         var data = new Option<string>("--data") { Description = "Instead of --db: registry files as sarc import reads them (a long-format folder or .xlsx, or the flat template), read without a database." };
-        var output = new Option<string>("--out") { Description = "Report folder (index.html, figures, tables, results.json).", Required = true };
+        var output = CommonOptions.Out("Report folder (index.html, figures, tables, results.json).");
         var figures = FigureCommandOptions.ForReports();
         var command = new Command("run", "Run study definitions on the registry and write the report.") { files, db, data, output };
         figures.AddTo(command);
         command.SetAction(parse =>
         {
             var figureOptions = figures.Parse(parse);
-            var studies = new List<StudyDefinition>();
-            var failed = false;
-            foreach (var file in parse.GetValue(files)!)
-            {
-                var result = StudyParser.ParseFile(file);
-                foreach (var error in result.Errors)
-                {
-                    context.Error.WriteLine(error.ToString());
-                }
-                failed |= !result.Success;
-                if (result.Study is { } study)
-                {
-                    studies.Add(study);
-                }
-            }
+            var (parsed, failed) = ParseAll(context, parse.GetValue(files)!);
             // A definition error stops before anything is written.
             if (failed)
             {
                 return SarcApp.UserError;
             }
+            var studies = parsed.ConvertAll(p => p.Study);
             var dbPath = parse.GetValue(db);
             var dataPath = parse.GetValue(data);
             if ((dbPath is null) == (dataPath is null))
@@ -155,6 +129,27 @@ internal static class StudyCommand
             return SarcApp.Success;
         });
         return command;
+    }
+
+    /// <summary>Parses every definition file, each mistake with its line on stderr; the studies of the files without one, and whether any had one.</summary>
+    private static (List<(string File, StudyDefinition Study)> Studies, bool Failed) ParseAll(CliContext context, string[] files)
+    {
+        var studies = new List<(string File, StudyDefinition Study)>();
+        var failed = false;
+        foreach (var file in files)
+        {
+            var result = StudyParser.ParseFile(file);
+            foreach (var error in result.Errors)
+            {
+                context.Error.WriteLine(error.ToString());
+            }
+            if (result.Success)
+            {
+                studies.Add((file, result.Study!));
+            }
+            failed |= !result.Success;
+        }
+        return (studies, failed);
     }
 
     private static JsonDocument ParseJson(string path)

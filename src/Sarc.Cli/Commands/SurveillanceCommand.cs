@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Text.Json;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Registry.Codes;
+using Sarc.Registry.Json;
 using Sarc.Studies.Json;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Calendar;
@@ -60,45 +58,26 @@ internal static class SurveillanceCommand
             }
 
             var schedule = new SurveillancePlanner(ruleSet).Schedule(tumorGrade, siteName, surgeryDate, lrDate);
-            if (parse.GetValue(json))
-            {
-                WriteJson(context.Output, schedule, ruleSet);
-            }
-            else
-            {
-                WriteTable(context.Output, schedule, ruleSet);
-            }
-
-            return SarcApp.Success;
+            return CommandOutput.Print(context, "surveillance schedule", parse.GetValue(json), [],
+                writer => WriteJson(writer, schedule, ruleSet), output => WriteTable(output, schedule, ruleSet));
         });
         return command;
     }
 
-    private static Option<string?> PatientsOption() =>
-        new("--data")
-        {
-            Description = "Read the patients from this CSV instead of --db: the registry template's columns patient_id, grade, site, surgery_date, last_followup_date, and optionally lr_date, dm_date, death_date.",
-        };
-
-    private static IReadOnlyList<SurveillancePatient> LoadPatients(string? data, string db, RuleSet rules) =>
-        data is not null ? SurveillancePatientTable.ReadCsv(data, rules) : RegistryPatients.Load(db);
-
     private static Command Due(CliContext context)
     {
-        var db = RegistryOptions.Db();
-        var data = PatientsOption();
+        var patients = new SurveillancePatientOptions();
         var asOf = new Option<string>("--as-of") { Description = "The date the list is for (YYYY-MM-DD).", Required = true };
         var within = new Option<int>("--within-days")
         {
             Description = "Also list visits up to this many days after --as-of.",
             DefaultValueFactory = _ => SurveillancePlanner.DefaultWithinDays,
         };
-        var center = new Option<string>("--center") { Description = "Only this center's patients." };
-        var rules = RulesOption();
+        var center = RegistryOptions.Center("Only this center's patients.");
         var json = CommonOptions.Json();
         var command = new Command("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date, and apart those lost to follow-up.")
         {
-            db, data, asOf, within, center, rules, json,
+            patients.Db, patients.Data, asOf, within, center, patients.Rules, json,
         };
         command.SetAction(parse =>
         {
@@ -109,35 +88,24 @@ internal static class SurveillanceCommand
                 throw new DataInputException($"--within-days must be 0 or more, found {days}");
             }
 
-            var ruleSet = LoadRules(parse.GetValue(rules));
-            var patients = LoadPatients(parse.GetValue(data), parse.GetValue(db)!, ruleSet);
-            var worklist = new SurveillancePlanner(ruleSet).Worklist(patients, date, days, parse.GetValue(center));
-            if (parse.GetValue(json))
-            {
-                WriteDueJson(context.Output, worklist, ruleSet);
-            }
-            else
-            {
-                WriteDueTable(context.Output, worklist);
-            }
-
-            return SarcApp.Success;
+            var (ruleSet, list) = patients.Load(parse);
+            var worklist = new SurveillancePlanner(ruleSet).Worklist(list, date, days, parse.GetValue(center));
+            return CommandOutput.Print(context, "surveillance due", parse.GetValue(json), [],
+                writer => DueListJson.WriteProperties(writer, worklist, ruleSet), output => WriteDueTable(output, worklist));
         });
         return command;
     }
 
     private static Command Calendar(CliContext context)
     {
-        var db = RegistryOptions.Db();
-        var data = PatientsOption();
+        var patients = new SurveillancePatientOptions();
         var from = new Option<string>("--from") { Description = "First day of the window (YYYY-MM-DD).", Required = true };
         var to = new Option<string>("--to") { Description = "Last day of the window (YYYY-MM-DD), included.", Required = true };
-        var output = new Option<string>("--out") { Description = "The iCalendar file to write (.ics); replaced if it exists.", Required = true };
-        var rules = RulesOption();
+        var output = CommonOptions.Out("The iCalendar file to write (.ics); replaced if it exists.");
         var json = CommonOptions.Json();
         var command = new Command("calendar", "Write the pending visits in a date window as an iCalendar (.ics) file a clinic can import.")
         {
-            db, data, from, to, output, rules, json,
+            patients.Db, patients.Data, from, to, output, patients.Rules, json,
         };
         command.SetAction(parse =>
         {
@@ -148,36 +116,24 @@ internal static class SurveillanceCommand
                 throw new DataInputException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");
             }
 
-            var ruleSet = LoadRules(parse.GetValue(rules));
-            var patients = LoadPatients(parse.GetValue(data), parse.GetValue(db)!, ruleSet);
-            var visits = new SurveillancePlanner(ruleSet).VisitsBetween(patients, first, last);
+            var (ruleSet, list) = patients.Load(parse);
+            var visits = new SurveillancePlanner(ruleSet).VisitsBetween(list, first, last);
             var path = parse.GetValue(output)!;
             new IcsCalendarWriter(ruleSet).Write(visits, path);
             var patientCount = visits.Select(v => v.PatientId).Distinct(StringComparer.Ordinal).Count();
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, writer =>
+            return CommandOutput.Print(context, "surveillance calendar", parse.GetValue(json), [],
+                writer =>
                 {
                     writer.WriteString("out", path);
                     writer.WriteString("from", CellText.Date(first));
                     writer.WriteString("to", CellText.Date(last));
                     writer.WriteNumber("visits", visits.Count);
                     writer.WriteNumber("patients", patientCount);
-                });
-            }
-            else
-            {
-                context.Output.WriteLine($"{path}: {visits.Count} visit{(visits.Count == 1 ? string.Empty : "s")} of {patientCount} patient{(patientCount == 1 ? string.Empty : "s")} from {CellText.Date(first)} to {CellText.Date(last)}");
-            }
-
-            return SarcApp.Success;
+                },
+                text => text.WriteLine($"{path}: {visits.Count} visit{(visits.Count == 1 ? string.Empty : "s")} of {patientCount} patient{(patientCount == 1 ? string.Empty : "s")} from {CellText.Date(first)} to {CellText.Date(last)}"));
         });
         return command;
     }
-
-    /// <summary>The worklist as JSON, in the shape the web API writes too (<see cref="DueListJson"/>).</summary>
-    internal static void WriteDueJson(TextWriter output, Worklist worklist, RuleSet rules) =>
-        JsonOutput.Write(output, writer => DueListJson.WriteProperties(writer, worklist, rules));
 
     /// <summary>The worklist as readable tables: the due list, overdue visits first (they come first by date), then the patients lost to follow-up.</summary>
     internal static void WriteDueTable(TextWriter output, Worklist worklist)
@@ -240,29 +196,16 @@ internal static class SurveillanceCommand
         return command;
     }
 
-    private static void WriteJson(TextWriter output, SurveillanceSchedule schedule, RuleSet rules) =>
-        JsonOutput.Write(output, writer =>
-        {
-            writer.WriteString("profile", schedule.Profile);
-            // A null string is written as JSON null.
-            writer.WriteString("profile_after_lr", schedule.ProfileAfterLocalRecurrence);
-            writer.WriteString("surgery_date", CellText.Date(schedule.SurgeryDate));
-            writer.WriteString("lr_date", schedule.LocalRecurrenceDate is { } lr ? CellText.Date(lr) : null);
-            writer.WriteString("rules", rules.Source);
-            writer.WriteStartArray("visits");
-            foreach (var visit in schedule.Visits)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("date", CellText.Date(visit.Date));
-                writer.WriteStrings("exams", visit.Exams);
-                writer.WriteString("profile", visit.Profile);
-                writer.WriteNumber("month", visit.Month);
-                writer.WriteBoolean("after_lr", visit.AfterLocalRecurrence);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        });
+    private static void WriteJson(Utf8JsonWriter writer, SurveillanceSchedule schedule, RuleSet rules)
+    {
+        writer.WriteString("profile", schedule.Profile);
+        // A null string is written as JSON null.
+        writer.WriteString("profile_after_lr", schedule.ProfileAfterLocalRecurrence);
+        writer.WriteString("surgery_date", CellText.Date(schedule.SurgeryDate));
+        writer.WriteString("lr_date", schedule.LocalRecurrenceDate is { } lr ? CellText.Date(lr) : null);
+        writer.WriteString("rules", rules.Source);
+        writer.WriteRecord("visits", schedule.Visits.Select(ScheduleVisitRow.Of));
+    }
 
     private static void WriteTable(TextWriter output, SurveillanceSchedule schedule, RuleSet rules)
     {

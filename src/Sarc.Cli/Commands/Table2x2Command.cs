@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using Sarc.Cli.Output;
-using Sarc.Data;
 using Sarc.Statistics.Hypothesis;
 using Sarc.Studies.Analyses;
 using Sarc.Studies.Json;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sarc.Data;
 using Sarc.Registry.Accounts;
 using Sarc.Registry.Storage;
 using Sarc.Web.Accounts;
@@ -13,15 +11,14 @@ namespace Sarc.Cli.Commands;
 /// </summary>
 internal static class UserCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var command = new Command("user", "Manage web accounts: add, disable or enable a user; issue or revoke API tokens.");
-        command.Subcommands.Add(Add(context));
-        command.Subcommands.Add(Disable(context, disabled: true));
-        command.Subcommands.Add(Disable(context, disabled: false));
-        command.Subcommands.Add(Token(context));
-        return command;
-    }
+    public static Command Create(CliContext context) =>
+        new("user", "Manage web accounts: add, disable or enable a user; issue or revoke API tokens.")
+        {
+            Add(context),
+            Disable(context, disabled: true),
+            Disable(context, disabled: false),
+            Token(context),
+        };
 
     private static Command Add(CliContext context)
     {

@@ -28,20 +28,31 @@ public static class AnalysisColumns
     public static double[] NumericWithMissing(DataFrame frame, string name) =>
         Numeric(CompleteCases.Of(frame, []), name);
 
-    /// <summary>A follow-up time column: numeric, finite and not negative.</summary>
+    /// <summary>
+    /// A follow-up time column over the kept rows: numeric, finite and not negative. When every row is kept this is
+    /// the column itself (no copy of a million times): callers read it and must not write to it.
+    /// </summary>
     /// <exception cref="DataInputException">A value that is not a number, is infinite or is negative (naming its line).</exception>
     public static double[] Time(CompleteCases cases, string name)
     {
-        var values = Numeric(cases, name, "a numeric time");
-        var problems = new LineProblems(cases, name);
-        for (var i = 0; i < values.Length; i++)
+        var values = Gather(RequireNumbers(cases, name, "a numeric time"), cases, share: true);
+        var bad = false;
+        foreach (var v in values)
         {
-            if (values[i] < 0 || double.IsInfinity(values[i]))
-            {
-                problems.Add(i, $"time must be finite and >= 0, found {Format(values[i])}");
-            }
+            bad |= v < 0 || double.IsInfinity(v);
         }
-        problems.ThrowIfAny();
+        if (bad)
+        {
+            var problems = new LineProblems(cases, name);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] < 0 || double.IsInfinity(values[i]))
+                {
+                    problems.Add(i, $"time must be finite and >= 0, found {Format(values[i])}");
+                }
+            }
+            problems.ThrowIfAny();
+        }
         return values;
     }
 
@@ -50,8 +61,9 @@ public static class AnalysisColumns
     /// numeric column is coded 0/1, or 1/2 (1 = censored, 2 = event) when its largest value is 2, as in R; a text
     /// column holds TRUE/FALSE or T/F (R's logicals).
     /// </summary>
+    /// <remarks>When every row is kept and the column is already coded 0/1, this is the column itself: callers read it and must not write to it.</remarks>
     /// <exception cref="DataInputException">A value outside the column's coding (every such line is named).</exception>
-    public static double[] Event(CompleteCases cases, string name) => Event(cases, name, share: false);
+    public static double[] Event(CompleteCases cases, string name) => Event(cases, name, share: true);
 
     /// <summary>
     /// A yes/no column (an exposure, an outcome) over every row, read as <see cref="Event(CompleteCases, string)"/>
@@ -81,23 +93,26 @@ public static class AnalysisColumns
     internal static double[] Event(CompleteCases cases, string name, bool share, string what = "event", string codings = EventCodings)
     {
         var column = cases.Frame.Column(name);
-        var rows = cases.Rows;
-        var status = new double[rows.Length];
+        double[] status;
         var problems = new LineProblems(cases, name);
         if (column.Numbers is { } numbers)
         {
             // R's Surv: 1/2 coding when the largest value given is 2 (decided on the whole column, as Surv sees it).
             var largest = double.NegativeInfinity;
+            var zeroOne = true;
             foreach (var v in numbers)
             {
                 largest = v > largest ? v : largest;
+                zeroOne &= v is 0 or 1;
             }
             var oneTwo = largest == 2;
-            if (!oneTwo && share && cases.AllRows && IsZeroOne(numbers))
+            if (!oneTwo && share && cases.AllRows && zeroOne)
             {
                 return numbers;
             }
             var shift = oneTwo ? 1 : 0;
+            var rows = cases.Rows;
+            status = new double[rows.Length];
             for (var i = 0; i < rows.Length; i++)
             {
                 var v = numbers[rows[i]] - shift;
@@ -116,6 +131,8 @@ public static class AnalysisColumns
         else
         {
             var texts = column.Texts!;
+            var rows = cases.Rows;
+            status = new double[rows.Length];
             for (var i = 0; i < rows.Length; i++)
             {
                 var text = texts[rows[i]]!.Trim();
@@ -193,10 +210,10 @@ public static class AnalysisColumns
     private static Factor Factor(CompleteCases cases, string name, bool allowMissing)
     {
         var column = cases.Frame.Column(name);
-        var rows = cases.Rows;
-        var codes = new int[rows.Length];
+        var codes = new int[cases.Count];
         if (column.Numbers is { } numbers)
         {
+            var rows = cases.Rows;
             var distinct = new HashSet<double>();
             foreach (var row in rows)
             {
@@ -220,29 +237,35 @@ public static class AnalysisColumns
             return new Factor(name, labels, codes);
         }
         var texts = column.Texts!;
-        // The CSV reader shares one string among equal labels, so a million rows hold a handful of instances: the
-        // rows are coded by instance (a reference hash and compare), each instance once by its text.
-        var byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        // The CSV reader shares one string among equal labels, so a million rows hold a handful of instances: each
+        // row is coded by its instance (a reference compare against the previous row's, then the few seen so far),
+        // each instance once by its text.
+        var instances = new InstanceCodes();
+        var all = cases.AllRows;
+        var kept = all ? null : cases.Rows;
+        for (var i = 0; i < codes.Length; i++)
         {
-            if (texts[row] is { } text && byInstance.TryAdd(text, 0))
-            {
-                index.TryAdd(text, 0);
-            }
+            var row = all ? i : kept![i];
+            codes[i] = texts[row] is { } text ? instances.CodeOf(text) : MissingCode(allowMissing, name, row);
+        }
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var instance in instances.Seen)
+        {
+            index.TryAdd(instance, 0);
         }
         var levels = LevelOrder.SortDistinct(index.Keys);
         for (var k = 0; k < levels.Length; k++)
         {
             index[levels[k]] = k;
         }
-        foreach (var instance in byInstance.Keys.ToArray())
+        var levelOf = new int[instances.Seen.Length];
+        for (var c = 0; c < levelOf.Length; c++)
         {
-            byInstance[instance] = index[instance];
+            levelOf[c] = index[instances.Seen[c]];
         }
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = 0; i < codes.Length; i++)
         {
-            codes[i] = texts[rows[i]] is { } text ? byInstance[text] : MissingCode(allowMissing, name, rows[i]);
+            codes[i] = codes[i] < 0 ? -1 : levelOf[codes[i]];
         }
         return new Factor(name, levels, codes);
     }
@@ -295,19 +318,70 @@ public static class AnalysisColumns
         throw new DataInputException($"{cases.Frame.Source}: column '{name}' must be {role}");
     }
 
-    private static bool IsZeroOne(double[] values)
-    {
-        foreach (var v in values)
-        {
-            if (v is not (0 or 1))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Numbers the distinct string instances of a column in order of first appearance, by reference: the previous
+    /// row's instance first, then a short list, then (past a few dozen instances) a reference-keyed dictionary.
+    /// </summary>
+    private sealed class InstanceCodes
+    {
+        private const int ListLimit = 32;
+        // A plain array, not a List: its reads are inlined in the precompiled (ReadyToRun) code of this hot loop.
+        private string[] seen = new string[ListLimit];
+        private int count;
+        private Dictionary<string, int>? byInstance;
+        private string? last;
+        private int lastCode;
+
+        /// <summary>The instances in order of their codes.</summary>
+        public ReadOnlySpan<string> Seen => seen.AsSpan(0, count);
+
+        public int CodeOf(string text)
+        {
+            if (!ReferenceEquals(text, last))
+            {
+                last = text;
+                lastCode = Find(text);
+            }
+            return lastCode;
+        }
+
+        private int Find(string text)
+        {
+            if (byInstance is null)
+            {
+                for (var c = 0; c < count; c++)
+                {
+                    if (ReferenceEquals(seen[c], text))
+                    {
+                        return c;
+                    }
+                }
+                if (count < ListLimit)
+                {
+                    seen[count] = text;
+                    return count++;
+                }
+                byInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+                for (var c = 0; c < count; c++)
+                {
+                    byInstance.Add(seen[c], c);
+                }
+            }
+            if (byInstance.TryGetValue(text, out var code))
+            {
+                return code;
+            }
+            if (count == seen.Length)
+            {
+                Array.Resize(ref seen, count * 2);
+            }
+            seen[count] = text;
+            byInstance.Add(text, count);
+            return count++;
+        }
+    }
 
     /// <summary>The bad values of one column: one message for the first, and the lines of the others.</summary>
     private sealed class LineProblems(CompleteCases cases, string column)

@@ -10,18 +10,26 @@ namespace Sarc.Data.Analysis;
 /// </summary>
 public sealed class CompleteCases
 {
-    private CompleteCases(DataFrame frame, int[] rows, int excluded)
+    private int[]? rows;
+
+    private CompleteCases(DataFrame frame, int[]? rows, int excluded)
     {
         Frame = frame;
-        Rows = rows;
+        this.rows = rows;
         Excluded = excluded;
     }
 
     /// <summary>The whole table the rows were chosen from (all rows, not only the complete ones).</summary>
     public DataFrame Frame { get; }
 
-    /// <summary>Indices (into the frame) of the rows kept, in file order.</summary>
-    public int[] Rows { get; }
+    /// <summary>
+    /// Indices (into the frame) of the rows kept, in file order. When every row is kept the array is made on first
+    /// use, so readers that check <see cref="AllRows"/> first touch no memory for it.
+    /// </summary>
+    public int[] Rows => rows ??= Identity(Frame.RowCount);
+
+    /// <summary>How many rows are kept.</summary>
+    public int Count => rows?.Length ?? Frame.RowCount;
 
     /// <summary>How many rows had a missing value in at least one of the columns.</summary>
     public int Excluded { get; }
@@ -33,18 +41,19 @@ public sealed class CompleteCases
     /// <exception cref="DataInputException">A column is not in the frame.</exception>
     public static CompleteCases Of(DataFrame frame, IEnumerable<string> columnNames)
     {
-        // Column by column, so that a million rows cost a few plain passes.
-        var missing = new bool[frame.RowCount];
+        // Column by column, so that a million rows cost a few plain passes; a column without a missing cell (the
+        // usual case) is settled by one read-only scan, and a table without any costs no per-row memory at all.
+        bool[]? missing = null;
         foreach (var name in columnNames.Distinct())
         {
             var column = frame.Column(name);
             if (column.Numbers is { } numbers)
             {
-                // Most numeric columns have no missing cell: a read-only scan settles that.
                 if (!AnyNaN(numbers))
                 {
                     continue;
                 }
+                missing ??= new bool[frame.RowCount];
                 for (var row = 0; row < numbers.Length; row++)
                 {
                     missing[row] |= double.IsNaN(numbers[row]);
@@ -53,30 +62,64 @@ public sealed class CompleteCases
             else
             {
                 var texts = column.Texts!;
+                if (!AnyNull(texts))
+                {
+                    continue;
+                }
+                missing ??= new bool[frame.RowCount];
                 for (var row = 0; row < texts.Length; row++)
                 {
                     missing[row] |= texts[row] is null;
                 }
             }
         }
+        if (missing is null)
+        {
+            return new CompleteCases(frame, null, 0);
+        }
         var excluded = 0;
         foreach (var m in missing)
         {
             excluded += m ? 1 : 0;
         }
-        var rows = new int[frame.RowCount - excluded];
+        var kept = new int[frame.RowCount - excluded];
         for (int row = 0, i = 0; row < missing.Length; row++)
         {
             if (!missing[row])
             {
-                rows[i++] = row;
+                kept[i++] = row;
             }
         }
-        return new CompleteCases(frame, rows, excluded);
+        return new CompleteCases(frame, kept, excluded);
     }
 
     /// <summary>The line in the source file of kept row <paramref name="index"/>.</summary>
-    public int LineOf(int index) => Frame.LineNumbers[Rows[index]];
+    public int LineOf(int index) => Frame.LineNumbers[AllRows ? index : Rows[index]];
+
+    /// <summary>The frame row of kept row <paramref name="index"/>.</summary>
+    public int RowOf(int index) => AllRows ? index : Rows[index];
+
+    private static int[] Identity(int count)
+    {
+        var identity = new int[count];
+        for (var i = 0; i < identity.Length; i++)
+        {
+            identity[i] = i;
+        }
+        return identity;
+    }
+
+    private static bool AnyNull(string?[] texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text is null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool AnyNaN(double[] numbers)
     {

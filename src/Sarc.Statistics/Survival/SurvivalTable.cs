@@ -53,73 +53,116 @@ internal sealed class SurvivalTable
     /// <summary>Distinct times merged into a smaller one by the time fix.</summary>
     public int MergedTimes { get; }
 
+    /// <summary>From this many rows the two halves are counted at the same time (on two cores), then added up.</summary>
+    private const int ParallelRows = 1 << 17;
+
     /// <summary>
     /// Tabulates the rows, or returns null when they have more than a quarter as many distinct times as rows.
     /// Preconditions (checked by the caller, as for <see cref="SortedSurvivalData.Create"/>): times finite and
-    /// non-negative, group codes in [0, groupCount) or <paramref name="group"/> empty for one group.
+    /// non-negative, group codes in [0, groupCount) or <paramref name="group"/> empty for one group. From
+    /// <see cref="ParallelRows"/> rows each half of the rows is counted on its own thread and the counts added: they
+    /// are integers, so the table is the same whichever way the rows are split.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static SurvivalTable? TryCreate(ReadOnlySpan<double> time, ReadOnlySpan<bool> status, ReadOnlySpan<int> group,
-        int groupCount, bool mergeNearEqualTimes)
+    public static SurvivalTable? TryCreate(double[] time, bool[] status, int[] group, int groupCount, bool mergeNearEqualTimes)
     {
-        unchecked
+        var n = time.Length;
+        var limit = n / 4;
+        if (limit == 0 || groupCount > MaxGroupCount)
         {
-            var n = time.Length;
-            var limit = n / 4;
-            if (limit == 0 || groupCount > MaxGroupCount)
+            return null;
+        }
+        Tally? tally;
+        if (n >= ParallelRows && Environment.ProcessorCount > 1)
+        {
+            var half = n / 2;
+            var second = Task.Run(() => Tally.Count(time, status, group, groupCount, limit, half, n));
+            tally = Tally.Count(time, status, group, groupCount, limit, 0, half);
+            var other = second.GetAwaiter().GetResult();
+            if (tally is null || other is null || !tally.TryAdd(other))
             {
                 return null;
             }
-            var grouped = !group.IsEmpty;
-            // Slots: a power of two at least twice the distinct times allowed, at most 2^21; grown as times arrive.
-            var capacity = 1024;
-            var keys = new ulong[capacity];
-            var slotOf = new int[capacity];
-            var distinct = 0;
-            // counts[(slot * groupCount + g) * 2 + status]
-            var counts = new int[Math.Min(limit, 512) * groupCount * 2];
-            var groupSize = new int[groupCount];
-            for (var i = 0; i < n; i++)
+        }
+        else
+        {
+            tally = Tally.Count(time, status, group, groupCount, limit, 0, n);
+        }
+        return tally is null ? null : tally.Table(mergeNearEqualTimes);
+    }
+
+    /// <summary>Counts of (distinct time, group, status) over some rows, in an open-addressing table keyed by the time's bits.</summary>
+    private sealed class Tally
+    {
+        private readonly int groupCount;
+        private readonly int limit;
+        private ulong[] keys = new ulong[1024];
+        private int[] slotOf = new int[1024];
+        private int capacity = 1024;
+        private int distinct;
+        // counts[(slot * groupCount + g) * 2 + status]
+        private int[] counts;
+
+        private Tally(int groupCount, int limit)
+        {
+            this.groupCount = groupCount;
+            this.limit = limit;
+            counts = new int[Math.Min(limit, 512) * groupCount * 2];
+            GroupSize = new int[groupCount];
+        }
+
+        public int[] GroupSize { get; }
+
+        /// <summary>The counts of rows [from, to), or null when they have more than <paramref name="limit"/> distinct times.</summary>
+        public static Tally? Count(double[] time, bool[] status, int[] group, int groupCount, int limit, int from, int to)
+        {
+            var tally = new Tally(groupCount, limit);
+            var grouped = group.Length > 0;
+            var groupSize = tally.GroupSize;
+            for (var i = from; i < to; i++)
             {
-                var t = time[i];
-                var key = t == 0 ? 0UL : BitConverter.DoubleToUInt64Bits(t);
-                // Empty table entries hold slot 0 with key 0, so the key is stored as key + 1 (keys are below 2^63).
-                var stored = key + 1;
-                var mask = capacity - 1;
-                var h = Slot(key, capacity);
-                while (keys[h] != stored && keys[h] != 0)
+                var slot = tally.SlotOf(time[i]);
+                if (slot < 0)
                 {
-                    h = (h + 1) & mask;
-                }
-                int slot;
-                if (keys[h] == 0)
-                {
-                    if (distinct == limit)
-                    {
-                        return null;
-                    }
-                    slot = distinct++;
-                    keys[h] = stored;
-                    slotOf[h] = slot;
-                    if ((slot + 1) * groupCount * 2 > counts.Length)
-                    {
-                        Array.Resize(ref counts, Math.Min(counts.Length * 2, limit * groupCount * 2));
-                    }
-                    if (distinct * 2 > capacity)
-                    {
-                        (keys, slotOf, capacity) = Grow(keys, slotOf, capacity);
-                    }
-                }
-                else
-                {
-                    slot = slotOf[h];
+                    return null;
                 }
                 var g = grouped ? group[i] : 0;
                 groupSize[g]++;
-                counts[(slot * groupCount + g) * 2 + (status[i] ? 1 : 0)]++;
+                tally.counts[(slot * groupCount + g) * 2 + (status[i] ? 1 : 0)]++;
             }
+            return tally;
+        }
 
-            // The distinct times in ascending order, and which slot each is.
+        /// <summary>Adds the counts of <paramref name="other"/>; false when the distinct times together exceed the limit.</summary>
+        public bool TryAdd(Tally other)
+        {
+            var width = groupCount * 2;
+            for (var h = 0; h < other.capacity; h++)
+            {
+                if (other.keys[h] == 0)
+                {
+                    continue;
+                }
+                var slot = SlotOf(BitConverter.UInt64BitsToDouble(other.keys[h] - 1));
+                if (slot < 0)
+                {
+                    return false;
+                }
+                var from = other.slotOf[h] * width;
+                for (var c = 0; c < width; c++)
+                {
+                    counts[slot * width + c] += other.counts[from + c];
+                }
+            }
+            for (var g = 0; g < groupCount; g++)
+            {
+                GroupSize[g] += other.GroupSize[g];
+            }
+            return true;
+        }
+
+        /// <summary>The table: distinct times sorted (and merged as the time fix merges them), their counts added up.</summary>
+        public SurvivalTable Table(bool mergeNearEqualTimes)
+        {
             var values = new double[distinct];
             var slots = new int[distinct];
             for (var h = 0; h < capacity; h++)
@@ -150,7 +193,49 @@ internal sealed class SurvivalTable
                     events[r * groupCount + g] += counts[from + g * 2 + 1];
                 }
             }
-            return new SurvivalTable(times, events, censored, groupCount, groupSize, merged);
+            return new SurvivalTable(times, events, censored, groupCount, GroupSize, merged);
+        }
+
+        // The slot of time t (a new one if it is new), or -1 when a new one would pass the limit.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SlotOf(double t)
+        {
+            unchecked
+            {
+                var key = t == 0 ? 0UL : BitConverter.DoubleToUInt64Bits(t);
+                // Empty table entries hold slot 0 with key 0, so the key is stored as key + 1 (keys are below 2^63).
+                var stored = key + 1;
+                var mask = capacity - 1;
+                var h = Slot(key, capacity);
+                while (keys[h] != stored && keys[h] != 0)
+                {
+                    h = (h + 1) & mask;
+                }
+                return keys[h] != 0 ? slotOf[h] : Insert(h, stored);
+            }
+        }
+
+        private int Insert(int h, ulong stored)
+        {
+            unchecked
+            {
+                if (distinct == limit)
+                {
+                    return -1;
+                }
+                var slot = distinct++;
+                keys[h] = stored;
+                slotOf[h] = slot;
+                if ((slot + 1) * groupCount * 2 > counts.Length)
+                {
+                    Array.Resize(ref counts, Math.Min(counts.Length * 2, limit * groupCount * 2));
+                }
+                if (distinct * 2 > capacity)
+                {
+                    (keys, slotOf, capacity) = Grow(keys, slotOf, capacity);
+                }
+                return slot;
+            }
         }
     }
 

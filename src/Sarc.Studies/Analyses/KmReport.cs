@@ -45,7 +45,13 @@ public static class KmReport
     }
 
     /// <summary>Writes the analysis's properties into the current JSON object (the body of <c>sarc km --json</c>).</summary>
-    public static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis)
+    public static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis) => WriteJson(writer, analysis, bulkSteps: true);
+
+    /// <summary>
+    /// As <see cref="WriteJson(Utf8JsonWriter, KmAnalysis)"/>; without <paramref name="bulkSteps"/> every step goes
+    /// through the writer one property at a time: the plain reference the tests hold the bulk formatting to.
+    /// </summary>
+    internal static void WriteJson(Utf8JsonWriter writer, KmAnalysis analysis, bool bulkSteps)
     {
         writer.WriteNumber("n_excluded", analysis.Excluded);
         writer.WriteStartObject("median_followup");
@@ -54,6 +60,7 @@ public static class KmReport
         writer.WriteNumberOrNull("upper", analysis.MedianFollowUp.Upper);
         writer.WriteEndObject();
         writer.WriteStartArray("groups");
+        ReadOnlyMemory<byte>[]? steps = null;
         for (var g = 0; g < analysis.Curves.Count; g++)
         {
             var curve = analysis.Curves[g];
@@ -79,20 +86,17 @@ public static class KmReport
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            writer.WriteStartArray("steps");
-            for (var i = 0; i < curve.Time.Length; i++)
+            writer.WritePropertyName("steps");
+            if (bulkSteps)
             {
-                writer.WriteStartObject();
-                writer.WriteNumber("time", curve.Time[i]);
-                writer.WriteNumber("n_risk", curve.AtRisk[i]);
-                writer.WriteNumber("n_event", curve.Events[i]);
-                writer.WriteNumber("n_censor", curve.Censored[i]);
-                writer.WriteNumberOrNull("surv", curve.Survival[i]);
-                writer.WriteNumberOrNull("lower", curve.Lower[i]);
-                writer.WriteNumberOrNull("upper", curve.Upper[i]);
-                writer.WriteEndObject();
+                // Every step of every curve: formatted once for all groups (on both cores when large), at this depth.
+                steps ??= KmStepsJson.Format(writer, analysis.Curves);
+                writer.WriteRawValue(steps[g].Span, skipInputValidation: true);
             }
-            writer.WriteEndArray();
+            else
+            {
+                WriteSteps(writer, curve);
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -104,5 +108,23 @@ public static class KmReport
         {
             writer.WriteNull("logrank");
         }
+    }
+
+    private static void WriteSteps(Utf8JsonWriter writer, KaplanMeierCurve curve)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < curve.Time.Length; i++)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("time", curve.Time[i]);
+            writer.WriteNumber("n_risk", curve.AtRisk[i]);
+            writer.WriteNumber("n_event", curve.Events[i]);
+            writer.WriteNumber("n_censor", curve.Censored[i]);
+            writer.WriteNumberOrNull("surv", curve.Survival[i]);
+            writer.WriteNumberOrNull("lower", curve.Lower[i]);
+            writer.WriteNumberOrNull("upper", curve.Upper[i]);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 }

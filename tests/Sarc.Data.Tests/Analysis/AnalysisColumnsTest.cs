@@ -1,5 +1,6 @@
 using Sarc.Data.Analysis;
 using Sarc.Data.Csv;
+using Sarc.Data.Tables;
 
 namespace Sarc.Data.Tests.Analysis;
 
@@ -126,5 +127,62 @@ public class AnalysisColumnsTest
         var values = AnalysisColumns.NumericWithMissing(CsvTableReader.Read(csv.Path), "x");
         Assert.Equal(3, values.Length);
         Assert.True(double.IsNaN(values[1]));
+    }
+
+    [Fact]
+    public void CompleteCases_NothingMissing_KeepsEveryRowInFileOrder()
+    {
+        using var csv = new TempCsv("time,event,group\n1,1,a\n2,0,b\n3,1,a\n");
+        var cases = CompleteCases.Of(CsvTableReader.Read(csv.Path), ["time", "event", "group"]);
+        Assert.True(cases.AllRows);
+        Assert.Equal(0, cases.Excluded);
+        Assert.Equal(3, cases.Count);
+        Assert.Equal([0, 1, 2], cases.Rows);
+        Assert.Equal(4, cases.LineOf(2));
+        Assert.Equal(2, cases.RowOf(2));
+    }
+
+    [Fact]
+    public void TimeAndEvent_EveryRowKept_AreTheColumnsThemselves_OtherwiseGatheredCopies()
+    {
+        // Sharing is the documented contract (read-only): a million rows are not copied.
+        using var csv = new TempCsv("time,event,group\n1,1,a\n2,0,\n3,1,a\n");
+        var frame = CsvTableReader.Read(csv.Path);
+        var all = CompleteCases.Of(frame, ["time", "event"]);
+        Assert.Same(frame.Column("time").Numbers, AnalysisColumns.Time(all, "time"));
+        Assert.Same(frame.Column("event").Numbers, AnalysisColumns.Event(all, "event"));
+        var some = CompleteCases.Of(frame, ["time", "event", "group"]);
+        Assert.Equal([1.0, 3], AnalysisColumns.Time(some, "time"));
+        Assert.Equal([1.0, 1], AnalysisColumns.Event(some, "event"));
+    }
+
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(100, false)]
+    [InlineData(100, true)]
+    public void Factor_EqualLabelsInSeparateStrings_ShareTheirLevel_AsCodedByText(int labels, bool missing)
+    {
+        // The reader usually shares one string per label; codes must not depend on it. Past 32 instances the coder
+        // switches from a list to a dictionary: both are compared with coding by text.
+        var random = new Random(18);
+        var texts = new string?[2000];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = missing && i % 7 == 3 ? null : new string($"L{random.Next(labels):D2}".AsSpan());
+        }
+        var frame = new DataFrame("mem", [new DataColumn("g", ColumnKind.Text, null, texts)], [.. Enumerable.Range(2, texts.Length)]);
+        var cases = CompleteCases.Of(frame, []);
+        var factor = AnalysisColumns.FactorWithMissing(cases, "g");
+        var levels = LevelOrder.SortDistinct(texts.OfType<string>().Distinct());
+        Assert.Equal(levels, factor.Levels);
+        Assert.Equal(texts.Select(t => t is null ? -1 : Array.IndexOf(levels, t)), factor.Codes);
+        if (missing)
+        {
+            Assert.Throws<ArgumentException>(() => AnalysisColumns.Factor(cases, "g"));
+        }
+        else
+        {
+            Assert.Equal(factor.Codes, AnalysisColumns.Factor(cases, "g").Codes);
+        }
     }
 }

@@ -46,6 +46,46 @@ public class SurvivalTableTest
     }
 
     [Fact]
+    public void TryCreate_HalvesEachUnderTheLimitButNotTogether_LeavesItToTheSort()
+    {
+        // Large enough to be counted in two halves: each half has 40,000 distinct times (under a quarter of all
+        // rows, 65,536), the two together 80,000 (over it).
+        var n = 1 << 18;
+        var time = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            time[i] = i < n / 2 ? i % 40_000 : 40_000 + i % 40_000;
+        }
+        Assert.Null(SurvivalTable.TryCreate(time, new bool[n], [], 1, mergeNearEqualTimes: true));
+        time[^1] = 0;
+        for (var i = n / 2; i < n; i++)
+        {
+            time[i] = i % 40_000;
+        }
+        Assert.NotNull(SurvivalTable.TryCreate(time, new bool[n], [], 1, mergeNearEqualTimes: true));
+    }
+
+    [Fact]
+    public void TryCreate_CountedInTwoHalves_SameTableEveryRun()
+    {
+        var random = new Random(7);
+        var n = 300_000;
+        var time = Enumerable.Range(0, n).Select(_ => random.Next(5000) / 100.0).ToArray();
+        var status = Enumerable.Range(0, n).Select(_ => random.Next(2) == 1).ToArray();
+        var group = Enumerable.Range(0, n).Select(_ => random.Next(3)).ToArray();
+        var first = SurvivalTable.TryCreate(time, status, group, 3, mergeNearEqualTimes: true)!;
+        for (var run = 0; run < 5; run++)
+        {
+            var again = SurvivalTable.TryCreate(time, status, group, 3, mergeNearEqualTimes: true)!;
+            Assert.Equal(first.Time, again.Time);
+            Assert.Equal(first.Events, again.Events);
+            Assert.Equal(first.Censored, again.Censored);
+            Assert.Equal(first.GroupSize, again.GroupSize);
+        }
+        Assert.Equal(n, first.RowCount);
+    }
+
+    [Fact]
     public void TryCreate_NearEqualTimes_MergedAndCountedAsR()
     {
         // 0.1 + 0.2 and 0.3 are one time for R (aeqSurv): one merge, and their rows counted together.
