@@ -4,8 +4,11 @@
 # SyntheticLongRegistry, fixed seed) spread over 20 centers C1..C20, USERS data managers u1..uN@bench.org each of
 # one center, all signed in and sending ROUNDS rounds of the same page mix at once (bench/web/LoadClient: the list,
 # an id search, page 40, a site and grade filter, a record, the worklist) over loopback; a fixed number of requests,
-# so it stops by itself. Prints p50 / p95 / max per page, the errors, the load average, and the server's peak RSS
-# (VmHWM). The target: p95 under 100 ms, no error, under 500 MB. Work files go to a temporary directory.
+# so it stops by itself; the mix is sent twice, first to the server just started (cold: .NET is still compiling its
+# code to the final tier) and then again (warm). Prints p50 / p95 / max per page for each pass, the errors, the
+# server's and the load client's CPU time per request, each page's server CPU alone (one request at a time), the load
+# average, and the server's peak RSS (VmHWM). The target: p95 under 100 ms, no error, under 500 MB. Work files go to a
+# temporary directory.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 n="${1:-100000}"
@@ -37,7 +40,7 @@ for _ in $(seq 1 300); do curl -s -o /dev/null "$base/login" && break; sleep 0.2
 echo "$n patients in 20 centers, $users data managers of one center each, $rounds rounds of 6 pages per user"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
-dotnet "$root/bench/web/LoadClient/bin/Release/net10.0/LoadClient.dll" "$base" "$users" "$rounds" bench-password-1 || status=$?
+dotnet "$root/bench/web/LoadClient/bin/Release/net10.0/LoadClient.dll" "$base" "$users" "$rounds" bench-password-1 "$server" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server peak RSS: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status")"
 exit "$status"

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging;
 using Sarc.Registry.Accounts;
 using Sarc.Registry.Models;
+using Sarc.Registry.Storage;
 using Sarc.Studies.Reports.Html;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
@@ -38,13 +39,13 @@ public static class SarcWebApp
         // Pages are Razor components rendered on the server; text outside ASCII (α/β, dashes) is written as is, not as entities.
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton(HtmlEncoding.Encoder);
+        // The registry's connections, opened once and reused by the requests one at a time (RegistryPool): a request
+        // neither opens the database nor checks its migrations; it still reads what is committed when it reads.
+        builder.Services.AddSingleton(services => RegistryPool.Open(services.GetRequiredService<WebOptions>().Database));
         builder.Services.AddSingleton(services =>
-        {
-            var effective = services.GetRequiredService<WebOptions>();
-            return UserStore.Open(effective.Database, IdentityPasswordHashing.Instance, effective.Clock);
-        });
+            UserStore.Open(services.GetRequiredService<RegistryPool>(), IdentityPasswordHashing.Instance, services.GetRequiredService<WebOptions>().Clock));
         // The prediction models registered for patient records (sarc model register), in the same database.
-        builder.Services.AddSingleton(services => ModelStore.Open(services.GetRequiredService<WebOptions>().Database));
+        builder.Services.AddSingleton(services => ModelStore.Open(services.GetRequiredService<RegistryPool>()));
         // Cookies are Secure whenever the request is HTTPS (directly, or via X-Forwarded-Proto from a TLS proxy on
         // loopback); a plain-http --urls serves them non-Secure so that a local http://localhost trial still works.
         var secure = options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

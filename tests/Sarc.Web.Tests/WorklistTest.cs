@@ -83,6 +83,43 @@ public sealed partial class WorklistTest : IAsyncLifetime
         Assert.StartsWith("https://localhost/login", response.Headers.Location!.ToString());
     }
 
+    [Fact]
+    public async Task Worklist_LongDueList_IsShownFiftyToAPage_EveryPatientOnceInTheListsOrder_TheCalendarWhole()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sarc-worklist-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(file, WebHarness.Header + "\n" + string.Join("\n", Enumerable.Range(1, 120).Select(i => WebHarness.Row($"PC{i:000}", "A"))) + "\n");
+        try
+        {
+            using var store = Sarc.Registry.Storage.RegistryStore.Open(_web.Database);
+            Assert.True(Sarc.Registry.RegistryImporter.ImportFile(store, file, update: false, new Sarc.Registry.Audit.AuditContext("cli", TimeProvider.System)).Succeeded);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        var manager = await _web.SignedIn("dm@t.org");
+        const string window = "/surveillance?as_of=2022-06-01&days=400";
+        var calendar = Regex.Matches(await manager.GetStringAsync(window.Replace("/surveillance", "/surveillance.ics", StringComparison.Ordinal)), "UID:([^-]+)-").Select(m => m.Groups[1].Value).ToList();
+
+        var pages = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            pages.Add(await manager.GetStringAsync($"{window}&page={page}"));
+        }
+        var shown = pages.SelectMany(html => Row().Matches(html).Select(m => m.Groups[1].Value)).ToList();
+
+        Assert.Equal(122, calendar.Count);
+        Assert.Equal([50, 50, 22], pages.Select(html => Row().Matches(html).Count));
+        Assert.Equal(calendar, shown);
+        Assert.Contains("122 patients due or overdue", pages[0], StringComparison.Ordinal);
+        Assert.Contains("page 2 of 3", pages[1], StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/surveillance?as_of=2022-06-01&amp;days=400&amp;page=1\">previous</a>", pages[1], StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/surveillance?as_of=2022-06-01&amp;days=400&amp;page=3\">next</a>", pages[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(">next</a>", pages[2], StringComparison.Ordinal);
+        // A page past the end shows the last page rather than an empty list.
+        Assert.Equal(Row().Matches(pages[2]).Select(m => m.Groups[1].Value), Row().Matches(await manager.GetStringAsync($"{window}&page=9")).Select(m => m.Groups[1].Value));
+    }
+
     [GeneratedRegex("<tr><td><a href=\"/patients/[^\"]+\">([^<]+)</a></td><td>[^<]*</td><td>(\\d{4}-\\d{2}-\\d{2})</td><td>[a-z]+</td><td>[^<]*</td><td>([^<]*)</td>")]
     private static partial Regex Row();
 }

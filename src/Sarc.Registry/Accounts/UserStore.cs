@@ -12,7 +12,8 @@ namespace Sarc.Registry.Accounts;
 /// <c>--db</c> value) in the tables <c>web_user</c>, <c>web_user_center</c> and <c>web_token</c> of schema migration 4.
 /// Passwords are kept only as hashes made by the <see cref="IPasswordHashing"/> the caller supplies; tokens only as
 /// their SHA-256. <see cref="MaxFailedLogins"/> failed logins in a row lock the account for <see cref="LockoutDuration"/>.
-/// Each call opens the registry (so its migrations apply) and closes it again; the store may be shared between threads.
+/// Each call opens the registry (so its migrations apply) and closes it again, or uses a connection of a
+/// <see cref="RegistryPool"/>; the store may be shared between threads.
 /// </summary>
 public sealed class UserStore
 {
@@ -26,6 +27,7 @@ public sealed class UserStore
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     private readonly string _db;
+    private readonly RegistryPool? _pool;
     private readonly IPasswordHashing _hashing;
     private readonly TimeProvider _clock;
 
@@ -38,9 +40,10 @@ public sealed class UserStore
     private readonly Dictionary<string, (int Failed, DateTimeOffset? LockedUntil)> _unknown = new(StringComparer.Ordinal);
     private readonly Lock _unknownGate = new();
 
-    private UserStore(string db, IPasswordHashing hashing, TimeProvider clock)
+    private UserStore(string db, RegistryPool? pool, IPasswordHashing hashing, TimeProvider clock)
     {
         _db = db;
+        _pool = pool;
         _hashing = hashing;
         _clock = clock;
         _dummyHash = new Lazy<string>(() => hashing.Hash(RandomNumberGenerator.GetHexString(32)));
@@ -58,8 +61,12 @@ public sealed class UserStore
         using (RegistryStore.OpenSql(db))
         {
         }
-        return new UserStore(db, hashing, clock ?? TimeProvider.System);
+        return new UserStore(db, null, hashing, clock ?? TimeProvider.System);
     }
+
+    /// <summary>The accounts of <paramref name="pool"/>'s registry, read and written on its connections (a server's: no database opened per call).</summary>
+    public static UserStore Open(RegistryPool pool, IPasswordHashing hashing, TimeProvider? clock = null) =>
+        new(pool.Database, pool, hashing, clock ?? TimeProvider.System);
 
     /// <summary>The <c>--db</c> value this store uses.</summary>
     public string Database => _db;
@@ -250,7 +257,7 @@ public sealed class UserStore
 
     private T Run<T>(Func<DbConnection, T> action)
     {
-        using var store = RegistryStore.OpenSql(_db);
+        using var store = _pool?.RentSql() ?? RegistryStore.OpenSql(_db);
         return store.OnConnection(action);
     }
 

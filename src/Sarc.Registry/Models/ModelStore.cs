@@ -18,7 +18,7 @@ namespace Sarc.Registry.Models;
 /// <c>unregister</c> change and the patient record shows. Registering and unregistering are audited like every change
 /// of the registry (who, when, why, the old or new value) in the same transaction; the audit record has no patient
 /// (<c>patient_id</c> empty) and the entity <see cref="AuditEntity"/>. Each call opens the registry (so its migrations
-/// apply) and closes it again; the store may be shared between threads.
+/// apply) and closes it again, or uses a connection of a <see cref="RegistryPool"/>; the store may be shared between threads.
 /// </summary>
 public sealed class ModelStore
 {
@@ -29,8 +29,13 @@ public sealed class ModelStore
     public const int MaxModelLength = 1_000_000;
 
     private readonly string _db;
+    private readonly RegistryPool? _pool;
 
-    private ModelStore(string db) => _db = db;
+    private ModelStore(string db, RegistryPool? pool)
+    {
+        _db = db;
+        _pool = pool;
+    }
 
     /// <summary>The models of the existing registry <paramref name="db"/> (its migrations are applied now).</summary>
     /// <exception cref="DataInputException">The SQLite file does not exist, or the database cannot be opened.</exception>
@@ -40,8 +45,11 @@ public sealed class ModelStore
         using (RegistryStore.OpenSql(db))
         {
         }
-        return new ModelStore(db);
+        return new ModelStore(db, null);
     }
+
+    /// <summary>The models of <paramref name="pool"/>'s registry, read and written on its connections (a server's: no database opened per call).</summary>
+    public static ModelStore Open(RegistryPool pool) => new(pool.Database, pool);
 
     /// <summary>
     /// Registers <paramref name="model"/> (a model file's text, checked by the caller) as <paramref name="name"/> for the
@@ -146,14 +154,14 @@ public sealed class ModelStore
 
     private T Run<T>(Func<DbConnection, T> action)
     {
-        using var store = RegistryStore.OpenSql(_db);
+        using var store = _pool?.RentSql() ?? RegistryStore.OpenSql(_db);
         return store.OnConnection(action);
     }
 
     /// <summary>Runs a change under the registry's write lock, so its audit record joins the hash chain at its head.</summary>
     private T Write<T>(Func<SqlRegistryStore, DbConnection, DbTransaction, T> action)
     {
-        using var store = RegistryStore.OpenSql(_db);
+        using var store = _pool?.RentSql() ?? RegistryStore.OpenSql(_db);
         return store.OnWrite((connection, tx) => action(store, connection, tx));
     }
 

@@ -31,7 +31,32 @@ internal sealed class SqlRegistryStore : IRegistryStore
 
     public int SchemaVersion => db.SchemaVersion;
 
-    public void Dispose() => db.Dispose();
+    /// <summary>The pool this store goes back to when disposed (<see cref="RegistryPool"/>), or null: disposing closes it.</summary>
+    internal RegistryPool? ReturnTo { get; set; }
+
+    // 1 while a caller of the pool holds this store: a second Dispose must not return it twice (two callers on one connection).
+    private int rented;
+
+    /// <summary>Whether the connection can still be used (a broken PostgreSQL connection is not given out again).</summary>
+    internal bool IsOpen => db.Connection.State == System.Data.ConnectionState.Open;
+
+    /// <summary>Marks the store as handed out by its pool.</summary>
+    internal void Rented() => rented = 1;
+
+    /// <summary>Closes the connection, whether or not the store came from a pool.</summary>
+    internal void Close() => db.Dispose();
+
+    public void Dispose()
+    {
+        if (ReturnTo is null)
+        {
+            db.Dispose();
+        }
+        else if (Interlocked.Exchange(ref rented, 0) == 1)
+        {
+            ReturnTo.Return(this);
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="action"/> on this store's open connection, with the store's translation of database failures:

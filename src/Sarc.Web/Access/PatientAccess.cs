@@ -278,16 +278,20 @@ public sealed class PatientAccess
     public static readonly IReadOnlyList<int> IdentifyingColumns = [TemplateColumns.BirthDate];
 
     /// <summary>The worklist of the visible patients: the due list and, apart, those lost to follow-up; <paramref name="center"/> keeps one center.</summary>
+    /// <remarks>Computed once per data version for all users of the same centers (<see cref="PlanCache.Worklist"/>).</remarks>
     public Worklist Worklist(DateOnly asOf, int withinDays, RuleSet rules, string? center = null) =>
-        new SurveillancePlanner(rules).Worklist(Planned(center), asOf, withinDays, center);
+        _plans.Worklist(_store, PlannedCenters(center), rules, asOf, withinDays);
 
     /// <summary>
     /// The planner's records of the visible patients (of <paramref name="center"/> only, when given), ordered by id:
     /// from the registry's narrow summary query, kept per center while the data version stands (<see cref="PlanCache"/>).
     /// </summary>
-    private IReadOnlyList<SurveillancePatient> Planned(string? center) =>
-        center is not null ? (User.SeesCenter(center) ? _plans.Patients(_store, [center]) : [])
-        : _plans.Patients(_store, User.Role == UserRole.Admin ? null : User.Centers);
+    private IReadOnlyList<SurveillancePatient> Planned(string? center) => _plans.Patients(_store, PlannedCenters(center));
+
+    /// <summary>The centers of the worklist: <paramref name="center"/> when given (none when the user does not see it), else the user's (admin: null, every center).</summary>
+    private IReadOnlyCollection<string>? PlannedCenters(string? center) =>
+        center is not null ? (User.SeesCenter(center) ? [center] : [])
+        : User.Role == UserRole.Admin ? null : User.Centers;
 
     /// <summary>
     /// The worklist's visits as calendar entries: for each patient due (<see cref="Worklist"/>'s due list), that next visit as scheduled

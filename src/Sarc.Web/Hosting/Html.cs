@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Sarc.Web.Pages;
 
 namespace Sarc.Web.Hosting;
 
 /// <summary>
 /// Pages as results of the minimal API handlers: a Razor component (<c>Sarc.Web.Pages</c>) rendered on the server,
-/// every value encoded by the renderer, with the status the handler chose; and the pages every family shares.
+/// every value encoded by the renderer, with the status the handler chose; the pages every family shares; and the
+/// addresses of the pages of a long list.
 /// </summary>
 internal static class Html
 {
@@ -33,4 +35,25 @@ internal static class Html
     public static IResult Expired(string formUrl) =>
         Message("The form expired", "This form was opened too long ago or in another session, so nothing was done. Open it again and submit it once more.",
             StatusCodes.Status400BadRequest, new Link(formUrl, "Open the form again"));
+
+    /// <summary>The query field of a long list's page number (the patients, the worklist's due list), counted from 1.</summary>
+    public const string PageField = "page";
+
+    /// <summary>The address of this request (path and every query field) on page <paramref name="page"/> of its list.</summary>
+    public static string PageUrl(HttpContext http, int page)
+    {
+        var query = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in http.Request.Query)
+        {
+            query[key] = value.ToString();
+        }
+        query[PageField] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(http.Request.Path, query);
+    }
+
+    /// <summary>The page before <paramref name="page"/>, or null on the first.</summary>
+    public static string? PreviousPage(HttpContext http, int page) => page > 1 ? PageUrl(http, page - 1) : null;
+
+    /// <summary>The page after <paramref name="page"/> of <paramref name="pages"/>, or null on the last.</summary>
+    public static string? NextPage(HttpContext http, int page, int pages) => page < pages ? PageUrl(http, page + 1) : null;
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Sarc.Registry.Domain;
 using Sarc.Registry.Models;
 using Sarc.Studies.Prediction;
@@ -31,8 +29,8 @@ internal static class PatientEndpoints
                 Query = query,
                 Result = result,
                 Centers = session.Access.Centers(),
-                Previous = result.Page > 1 ? PageUrl(http, result.Page - 1) : null,
-                Next = result.Page < result.Pages ? PageUrl(http, result.Page + 1) : null,
+                Previous = Html.PreviousPage(http, result.Page),
+                Next = Html.NextPage(http, result.Page, result.Pages),
             });
         });
 
@@ -86,16 +84,5 @@ internal static class PatientEndpoints
             }
         }
         return next;
-    }
-
-    private static string PageUrl(HttpContext http, int page)
-    {
-        var query = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (key, value) in http.Request.Query)
-        {
-            query[key] = value.ToString();
-        }
-        query[PatientListPage.PageField] = page.ToString(CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString("/patients", query);
     }
 }

@@ -3,7 +3,7 @@ using Sarc.Web.Access;
 
 namespace Sarc.Web.Hosting;
 
-/// <summary>One request's registry connection and the signed-in user's <see cref="PatientAccess"/>; disposed at the end of the request.</summary>
+/// <summary>One request's registry connection (from the app's <see cref="RegistryPool"/>, given back at the end) and the signed-in user's <see cref="PatientAccess"/>; disposed at the end of the request.</summary>
 internal sealed class Session : IDisposable
 {
     private readonly IRegistryStore _store;
@@ -19,7 +19,7 @@ internal sealed class Session : IDisposable
     public static Session Open(HttpContext http, WebOptions options)
     {
         var user = Claims.User(http.User);
-        var store = RegistryStore.Open(options.Database);
+        var store = http.RequestServices.GetRequiredService<RegistryPool>().Rent();
         return new Session(store, new PatientAccess(store, user, http.RequestServices.GetRequiredService<PlanCache>()));
     }
 

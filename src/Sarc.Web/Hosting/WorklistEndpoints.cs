@@ -9,8 +9,8 @@ using Sarc.Web.Pages;
 namespace Sarc.Web.Hosting;
 
 /// <summary>
-/// The surveillance worklist (<c>/surveillance?as_of=&amp;days=&amp;center=</c>) of the user's visible patients (one
-/// center's when given): the due list with each patient's last contact, and apart the patients lost to follow-up; and
+/// The surveillance worklist (<c>/surveillance?as_of=&amp;days=&amp;center=&amp;page=</c>) of the user's visible patients (one
+/// center's when given): the due list with each patient's last contact, <see cref="WorklistPage.PageSize"/> to a page, and apart the patients lost to follow-up; and
 /// the same due list as an iCalendar download (<c>/surveillance.ics</c>, Sarc.Surveillance's <see cref="IcsCalendarWriter"/>), both with
 /// the server's rule file (<c>sarc serve --rules</c>, or the built-in rules).
 /// </summary>
@@ -19,7 +19,7 @@ internal static class WorklistEndpoints
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
     {
         app.MapGet("/surveillance", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days,
-            [FromQuery(Name = WorklistPage.CenterField)] string? center) =>
+            [FromQuery(Name = WorklistPage.CenterField)] string? center, [FromQuery(Name = Html.PageField)] int? page) =>
         {
             if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
             {
@@ -36,19 +36,27 @@ internal static class WorklistEndpoints
             {
                 query[WorklistPage.CenterField] = center;
             }
+            var worklist = session.Access.Worklist(asOf, within, options.Rules, center);
+            // The due list a page at a time, as the patient list: a center's list runs to thousands at 100,000 patients.
+            var pages = Math.Max(1, (worklist.Due.Count + WorklistPage.PageSize - 1) / WorklistPage.PageSize);
+            var shown = Math.Clamp(page ?? 1, 1, pages);
             return Html.Page<WorklistPage>(new
             {
                 AsOf = asOf,
                 Days = within,
                 Center = center,
                 Centers = session.Access.Centers(),
-                Worklist = session.Access.Worklist(asOf, within, options.Rules, center),
+                Worklist = worklist,
+                Page = shown,
+                Pages = pages,
+                Previous = Html.PreviousPage(http, shown),
+                Next = Html.NextPage(http, shown, pages),
                 CalendarUrl = QueryHelpers.AddQueryString("/surveillance.ics", query),
             });
         });
 
         app.MapGet("/surveillance.ics", (HttpContext http, [FromQuery(Name = WorklistPage.AsOfField)] string? asOfText, [FromQuery(Name = WorklistPage.DaysField)] int? days,
-            [FromQuery(Name = WorklistPage.CenterField)] string? center) =>
+            [FromQuery(Name = WorklistPage.CenterField)] string? center, [FromQuery(Name = Html.PageField)] int? page) =>
         {
             if (Window(asOfText, days, options, out var asOf, out var within) is { } problem)
             {
