@@ -263,6 +263,28 @@ public class CoxRegressionTest
         AssertNear.Relative(plain, fast, 1e-14, "concordance");
     }
 
+    [Theory]
+    // Strata and lp arrays cut in two from 64 rows on: the parallel parts and the merged ranks against every pair.
+    [InlineData(false, 0.0)]
+    [InlineData(true, 0.0)]
+    [InlineData(false, 0.7)]
+    [InlineData(true, 0.7)]
+    public void Concordance_CountedInTwoParts_EqualsAllPairs(bool strata, double beta2)
+    {
+        var data = CoxFixture.Random(3000, 13, strata, counting: false);
+        var prepared = new CoxPrepared(data, timeFix: true);
+        double[] beta = [0.5, 0.2, beta2];
+        var lp = prepared.LinearPredictors(beta);
+        var strataCodes = prepared.Strata;
+        var order = CoxPrepared.SortByStratumThenDescending(prepared.Stop, strataCodes, Enumerable.Range(0, lp.Length).ToArray());
+        var ends = Enumerable.Range(1, order.Length).Where(r => r == order.Length || strataCodes[order[r]] != strataCodes[order[r - 1]]).ToArray();
+        var split = CoxConcordance.ComputeSorted(
+            order.Select(i => prepared.Stop[i]).ToArray(), order.Select(i => prepared.Status[i] != 0).ToArray(), ends,
+            order.Select(i => lp[i]).ToArray(), null, [], parallelRows: 64);
+        var plain = CoxConcordance.Reference(prepared.Start, prepared.Stop, prepared.Status, strataCodes, lp);
+        AssertNear.Relative(plain, split, 1e-14, "concordance");
+    }
+
     [Fact]
     public void Fit_RowsShuffled_GivesTheSameFit()
     {
