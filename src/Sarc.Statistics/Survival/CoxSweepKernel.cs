@@ -37,6 +37,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
     private int[]? eventEntered;
     private double[]? eventWeightAll;
     private double[]? eventWeightDeath;
+    private double[]? eventSums;
 
     /// <summary>
     /// Sorts and copies the rows the sweeps use. With <paramref name="reuseColumns"/> the covariate arrays of
@@ -250,7 +251,9 @@ internal sealed class CoxSweepKernel : ICoxKernel
         var packed = p * (p + 1) / 2;
         var imat = new double[packed];
         Array.Clear(score);
-        var loglik = byStart.Length == 0 && !SequentialOnly ? SweepByRowWeights(beta, score, imat) : Sweep(beta, score, imat, perTime: null);
+        var loglik = byStart.Length > 0 || EvaluatePath == Path.Sequential ? Sweep(beta, score, imat, perTime: null)
+            : EvaluatePath != Path.RowWeights && Layout(always: EvaluatePath == Path.Events) is { } events ? SweepByEvents(beta, score, imat, events)
+            : SweepByRowWeights(beta, score, imat);
         for (var j = 0; j < p; j++)
         {
             for (var k = 0; k <= j; k++)
@@ -261,11 +264,18 @@ internal sealed class CoxSweepKernel : ICoxKernel
         return loglik;
     }
 
-    /// <summary>
-    /// For the tests: <see cref="Evaluate"/> takes the one sequential sweep (<see cref="Sweep"/>) for every kind of
-    /// data, the oracle that <see cref="SweepByRowWeights"/> is compared to.
-    /// </summary>
-    internal bool SequentialOnly { get; init; }
+    /// <summary>How <see cref="Evaluate"/> sweeps: by default per event time or per row for right-censored data (see
+    /// <see cref="SweepByEvents"/>) and the one sequential sweep otherwise; the tests choose each path.</summary>
+    internal enum Path
+    {
+        Auto,
+        Sequential,
+        RowWeights,
+        Events,
+    }
+
+    /// <summary>For the tests: the path <see cref="Evaluate"/> takes (right-censored data only, but <see cref="Path.Sequential"/>).</summary>
+    internal Path EvaluatePath { get; init; }
 
     /// <summary>Rows per chunk of the weighted cross-products, fixed (not per core): the same sums on every machine.</summary>
     internal const int CrossProductChunk = 1 << 14;
@@ -341,63 +351,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
                     }
                 }
                 entered[events] = add;
-                if (ties == CoxTies.Breslow || deaths == 1)
-                {
-                    denom += deathRisk;
-                    loglik -= deaths * Math.Log(denom);
-                    for (var j = 0; j < p; j++)
-                    {
-                        a[j] += a2[j];
-                    }
-                    var inverse = 1 / denom;
-                    var scaled = deaths * inverse;
-                    var offset = 0;
-                    for (var j = 0; j < p; j++)
-                    {
-                        var mean = a[j] * inverse;
-                        score[j] -= deaths * mean;
-                        for (var k = 0; k <= j; k++)
-                        {
-                            outer[offset + k] -= scaled * (mean * a[k]);
-                        }
-                        offset += j + 1;
-                    }
-                    weightAll[events] = weightDeath[events] = scaled;
-                }
-                else
-                {
-                    // Efron as in Sweep: steps l = 1..d with D_l = D + f_l D2, f_l = l/d, through five scalar sums.
-                    double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
-                    for (var l = 1; l <= deaths; l++)
-                    {
-                        var f = (double)l / deaths;
-                        var dl = denom + f * deathRisk;
-                        loglik -= Math.Log(dl);
-                        var inv = 1 / dl;
-                        s1 += inv;
-                        sf += f * inv;
-                        s11 += inv * inv;
-                        sf1 += f * inv * inv;
-                        sff += f * f * inv * inv;
-                    }
-                    var offset = 0;
-                    for (var j = 0; j < p; j++)
-                    {
-                        score[j] -= a[j] * s1 + a2[j] * sf;
-                        for (var k = 0; k <= j; k++)
-                        {
-                            outer[offset + k] -= a[j] * a[k] * s11 + (a[j] * a2[k] + a2[j] * a[k]) * sf1 + a2[j] * a2[k] * sff;
-                        }
-                        offset += j + 1;
-                    }
-                    denom += deathRisk;
-                    for (var j = 0; j < p; j++)
-                    {
-                        a[j] += a2[j];
-                    }
-                    weightAll[events] = s1;
-                    weightDeath[events] = sf;
-                }
+                loglik += EventTerms(deaths, deathRisk, ref denom, a, a2, score, outer, out weightAll[events], out weightDeath[events]);
                 events++;
             }
 
@@ -423,6 +377,209 @@ internal sealed class CoxSweepKernel : ICoxKernel
         var chunks = (m + CrossProductChunk - 1) / CrossProductChunk;
         var partial = new double[chunks * packed];
         Parallel.For(0, chunks, c => WeightedCrossProducts(c * CrossProductChunk, Math.Min(m, (c + 1) * CrossProductChunk), partial.AsSpan(c * packed, packed)));
+        AddInOrder(partial, chunks, outer, imat);
+        return loglik;
+    }
+
+    /// <summary>
+    /// The event times of right-censored data laid out once (they do not depend on β): event e's rows, those that
+    /// enter the risk set there, are [Start[e], End[e]) with Deaths[e] deaths among them; a stratum's events are
+    /// [StratumFirst[s], StratumFirst[s + 1]); ChunkFirst cuts the events into runs of about
+    /// <see cref="CrossProductChunk"/> rows; DeathX is Σ x over all deaths.
+    /// </summary>
+    private sealed record EventLayout(int[] Start, int[] End, int[] Deaths, int[] StratumFirst, int[] ChunkFirst, double[] DeathX);
+
+    private EventLayout? layout;
+
+    /// <summary>The layout, when its per-event sums (2p + 2 doubles an event time) take at most a quarter of the covariates' memory.</summary>
+    private EventLayout? Layout(bool always)
+    {
+        if (layout is not null || (!always && (long)eventTimes * (2 * p + 2) * 4 > (long)m * p))
+        {
+            return layout;
+        }
+        var start = new int[eventTimes];
+        var end = new int[eventTimes];
+        var deaths = new int[eventTimes];
+        var stratumFirst = new int[stratumEnd.Length + 1];
+        var chunkFirst = new List<int> { 0 };
+        var deathX = new double[p];
+        var e = 0;
+        var lo = 0;
+        var chunkRows = 0;
+        for (var segment = 0; segment < stratumEnd.Length; segment++)
+        {
+            var hi = stratumEnd[segment];
+            stratumFirst[segment] = e;
+            var add = lo;
+            while (add < hi)
+            {
+                var next = add;
+                while (next < hi && !dead[next])
+                {
+                    next++;
+                }
+                if (next == hi)
+                {
+                    break;
+                }
+                var t = stop[next];
+                start[e] = add;
+                for (; add < hi && stop[add] >= t; add++)
+                {
+                    if (dead[add])
+                    {
+                        deaths[e]++;
+                        for (var j = 0; j < p; j++)
+                        {
+                            deathX[j] += x[j][add];
+                        }
+                    }
+                }
+                end[e] = add;
+                chunkRows += add - start[e];
+                e++;
+                if (chunkRows >= CrossProductChunk)
+                {
+                    chunkFirst.Add(e);
+                    chunkRows = 0;
+                }
+            }
+            lo = hi;
+        }
+        stratumFirst[^1] = e;
+        if (chunkFirst[^1] != e)
+        {
+            chunkFirst.Add(e);
+        }
+        return layout = new EventLayout(start, end, deaths, stratumFirst, chunkFirst.ToArray(), deathX);
+    }
+
+    /// <summary>
+    /// <see cref="SweepByRowWeights"/> with every pass over the rows side by side, for tied event times (few event
+    /// times for many rows): in fixed runs of event times, exp(x β) and each event time's S0 and S1 of the rows
+    /// entering there (deaths apart) and the deaths' x β; then, in order over the event times only, the sums, the
+    /// log-likelihood, score, S1 terms and weights; then the weighted cross-products. Runs and sums in a fixed order:
+    /// the same doubles on every run.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double SweepByEvents(double[] beta, double[] score, double[] imat, EventLayout events)
+    {
+        var packed = p * (p + 1) / 2;
+        var count = eventTimes;
+        var sums = eventSums ??= new double[count * (2 * p + 2)];
+        var chunks = events.ChunkFirst.Length - 1;
+        var deathEta = new double[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var (first, last) = (events.ChunkFirst[c], events.ChunkFirst[c + 1]);
+            if (first == last)
+            {
+                return;
+            }
+            var from = events.Start[first];
+            var to = events.End[last - 1];
+            ComputeRisk(beta, from, to);
+            var eta = 0.0;
+            for (var e = first; e < last; e++)
+            {
+                var at = sums.AsSpan(e * (2 * p + 2), 2 * p + 2);
+                at.Clear();
+                var entering = at[..p];
+                var dying = at.Slice(p, p);
+                for (var w = events.Start[e]; w < events.End[e]; w++)
+                {
+                    var rr = risk[w];
+                    var target = dead[w] ? dying : entering;
+                    if (dead[w])
+                    {
+                        eta += LinearPredictor(beta, w);
+                        at[2 * p + 1] += rr;
+                    }
+                    else
+                    {
+                        at[2 * p] += rr;
+                    }
+                    for (var j = 0; j < p; j++)
+                    {
+                        target[j] += rr * x[j][w];
+                    }
+                }
+            }
+            deathEta[c] = eta;
+        });
+
+        var loglik = 0.0;
+        for (var c = 0; c < chunks; c++)
+        {
+            loglik += deathEta[c];
+        }
+        for (var j = 0; j < p; j++)
+        {
+            score[j] = events.DeathX[j];
+        }
+        var a = new double[p];
+        var a2 = new double[p];
+        var outer = new double[packed];
+        var weightAll = eventWeightAll ??= new double[count];
+        var weightDeath = eventWeightDeath ??= new double[count];
+        for (var segment = 0; segment < stratumEnd.Length; segment++)
+        {
+            var denom = 0.0;
+            Array.Clear(a);
+            var (first, last) = (events.StratumFirst[segment], events.StratumFirst[segment + 1]);
+            for (var e = first; e < last; e++)
+            {
+                var at = e * (2 * p + 2);
+                for (var j = 0; j < p; j++)
+                {
+                    a[j] += sums[at + j];
+                    a2[j] = sums[at + p + j];
+                }
+                denom += sums[at + 2 * p];
+                loglik += EventTerms(events.Deaths[e], sums[at + 2 * p + 1], ref denom, a, a2, score, outer, out weightAll[e], out weightDeath[e]);
+            }
+            // Each event time's weights summed over the later ones of the stratum (earlier in time).
+            var suffix = 0.0;
+            for (var e = last - 1; e >= first; e--)
+            {
+                weightDeath[e] += suffix;
+                weightAll[e] += suffix;
+                suffix = weightAll[e];
+            }
+        }
+
+        var partial = new double[chunks * packed];
+        Parallel.For(0, chunks, c =>
+        {
+            var (first, last) = (events.ChunkFirst[c], events.ChunkFirst[c + 1]);
+            if (first == last)
+            {
+                return;
+            }
+            // ω r in place of r; rows between a stratum's last event time and the next stratum are at risk at none.
+            var w = events.Start[first];
+            for (var e = first; e < last; e++)
+            {
+                for (; w < events.Start[e]; w++)
+                {
+                    risk[w] = 0;
+                }
+                for (; w < events.End[e]; w++)
+                {
+                    risk[w] *= dead[w] ? weightDeath[e] : weightAll[e];
+                }
+            }
+            WeightedCrossProducts(events.Start[first], events.End[last - 1], partial.AsSpan(c * packed, packed));
+        });
+        AddInOrder(partial, chunks, outer, imat);
+        return loglik;
+    }
+
+    /// <summary>imat += the chunks' partial cross-products in chunk order, then the S1 terms.</summary>
+    private static void AddInOrder(double[] partial, int chunks, double[] outer, double[] imat)
+    {
+        var packed = outer.Length;
         for (var c = 0; c < chunks; c++)
         {
             for (var k = 0; k < packed; k++)
@@ -434,6 +591,75 @@ internal sealed class CoxSweepKernel : ICoxKernel
         {
             imat[k] += outer[k];
         }
+    }
+
+    /// <summary>
+    /// One event time of <see cref="SweepByRowWeights"/> and <see cref="SweepByEvents"/>: from the risk set's sums
+    /// without the deaths at t (<paramref name="denom"/>, <paramref name="a"/>) and the deaths' own
+    /// (<paramref name="deathRisk"/>, <paramref name="a2"/>), the score's S1 term, the information's terms in S1
+    /// (into <paramref name="outer"/>), and the weights of the rows at risk and of the deaths in the S2 term; the
+    /// deaths are then added to the sums. Returns the log-likelihood's -Σ log D_l.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double EventTerms(
+        int deaths, double deathRisk, ref double denom, double[] a, double[] a2, double[] score, double[] outer, out double weightAll, out double weightDeath)
+    {
+        var loglik = 0.0;
+        if (ties == CoxTies.Breslow || deaths == 1)
+        {
+            denom += deathRisk;
+            loglik -= deaths * Math.Log(denom);
+            for (var j = 0; j < p; j++)
+            {
+                a[j] += a2[j];
+            }
+            var inverse = 1 / denom;
+            var scaled = deaths * inverse;
+            var offset = 0;
+            for (var j = 0; j < p; j++)
+            {
+                var mean = a[j] * inverse;
+                score[j] -= deaths * mean;
+                for (var k = 0; k <= j; k++)
+                {
+                    outer[offset + k] -= scaled * (mean * a[k]);
+                }
+                offset += j + 1;
+            }
+            weightAll = weightDeath = scaled;
+            return loglik;
+        }
+        // Efron as in Sweep: steps l = 1..d with D_l = D + f_l D2, f_l = l/d, through five scalar sums.
+        double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
+        for (var l = 1; l <= deaths; l++)
+        {
+            var f = (double)l / deaths;
+            var dl = denom + f * deathRisk;
+            loglik -= Math.Log(dl);
+            var inv = 1 / dl;
+            s1 += inv;
+            sf += f * inv;
+            s11 += inv * inv;
+            sf1 += f * inv * inv;
+            sff += f * f * inv * inv;
+        }
+        var at = 0;
+        for (var j = 0; j < p; j++)
+        {
+            score[j] -= a[j] * s1 + a2[j] * sf;
+            for (var k = 0; k <= j; k++)
+            {
+                outer[at + k] -= a[j] * a[k] * s11 + (a[j] * a2[k] + a2[j] * a[k]) * sf1 + a2[j] * a2[k] * sff;
+            }
+            at += j + 1;
+        }
+        denom += deathRisk;
+        for (var j = 0; j < p; j++)
+        {
+            a[j] += a2[j];
+        }
+        weightAll = s1;
+        weightDeath = sf;
         return loglik;
     }
 

@@ -68,17 +68,21 @@ public class CoxRegressionTest
     }
 
     [Theory]
-    // More rows than one chunk of the weighted cross-products (several chunks, the last one short).
-    [InlineData(50_000, false, CoxTies.Efron)]
-    [InlineData(50_000, true, CoxTies.Efron)]
-    [InlineData(50_000, false, CoxTies.Breslow)]
-    [InlineData(200, true, CoxTies.Breslow)]
-    public void Evaluate_RowWeights_EqualsTheSequentialSweepAndRepeatsBitForBit(int n, bool strata, CoxTies ties)
+    // More rows than one chunk of the weighted cross-products (several chunks, the last one short); per event time
+    // (the default for tied times) and per row.
+    [InlineData(50_000, false, CoxTies.Efron, true)]
+    [InlineData(50_000, true, CoxTies.Efron, true)]
+    [InlineData(50_000, false, CoxTies.Breslow, true)]
+    [InlineData(200, true, CoxTies.Breslow, true)]
+    [InlineData(50_000, true, CoxTies.Efron, false)]
+    [InlineData(50_000, false, CoxTies.Breslow, false)]
+    [InlineData(200, true, CoxTies.Efron, false)]
+    public void Evaluate_RowWeights_EqualsTheSequentialSweepAndRepeatsBitForBit(int n, bool strata, CoxTies ties, bool perEvent)
     {
         var data = CoxFixture.Random(n, 31, strata, counting: false);
         var prepared = new CoxPrepared(data, timeFix: true);
-        var fast = new CoxSweepKernel(prepared, ties);
-        var plain = new CoxSweepKernel(prepared, ties) { SequentialOnly = true };
+        var fast = new CoxSweepKernel(prepared, ties) { EvaluatePath = perEvent ? CoxSweepKernel.Path.Events : CoxSweepKernel.Path.RowWeights };
+        var plain = new CoxSweepKernel(prepared, ties) { EvaluatePath = CoxSweepKernel.Path.Sequential };
         double[] beta = [0.4, 0.1, -0.3];
         var (l1, u1, i1) = Evaluate(fast, beta);
         var (l2, u2, i2) = Evaluate(plain, beta);
@@ -117,15 +121,18 @@ public class CoxRegressionTest
             var data = new CoxData(null, stops[c], statuses[c], x, ["a", "b"], ["a", "b"], [0, 1]);
             var prepared = new CoxPrepared(data, timeFix: true);
             double[] beta = [0.7, -0.4];
-            var (l1, u1, i1) = Evaluate(new CoxSweepKernel(prepared, ties), beta);
-            var (l2, u2, i2) = Evaluate(new CoxSweepKernel(prepared, ties) { SequentialOnly = true }, beta);
-            AssertNear.Relative(l2, l1, 1e-13, $"case {c} loglik");
-            for (var j = 0; j < 2; j++)
+            var (l2, u2, i2) = Evaluate(new CoxSweepKernel(prepared, ties) { EvaluatePath = CoxSweepKernel.Path.Sequential }, beta);
+            foreach (var path in new[] { CoxSweepKernel.Path.Events, CoxSweepKernel.Path.RowWeights })
             {
-                AssertNear.Relative(u2[j], u1[j], 1e-12, $"case {c} score {j}");
-                for (var k = 0; k < 2; k++)
+                var (l1, u1, i1) = Evaluate(new CoxSweepKernel(prepared, ties) { EvaluatePath = path }, beta);
+                AssertNear.Relative(l2, l1, 1e-13, $"case {c} loglik");
+                for (var j = 0; j < 2; j++)
                 {
-                    AssertNear.Relative(i2[j, k], i1[j, k], 1e-12, $"case {c} information {j},{k}");
+                    AssertNear.Relative(u2[j], u1[j], 1e-12, $"case {c} score {j}");
+                    for (var k = 0; k < 2; k++)
+                    {
+                        AssertNear.Relative(i2[j, k], i1[j, k], 1e-12, $"case {c} information {j},{k}");
+                    }
                 }
             }
         }
