@@ -39,7 +39,7 @@ public static class CsvTableReader
         }
         try
         {
-            if (new FileInfo(path).Length == 0)
+            if (Length(path) == 0)
             {
                 throw new DataInputException($"{path}: empty file (a header row is needed)");
             }
@@ -71,9 +71,16 @@ public static class CsvTableReader
         return wanted;
     }
 
+    /// <summary>The file's length in bytes, through symbolic links (FileInfo.Length of a link is the link's own).</summary>
+    private static long Length(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        return RandomAccess.GetLength(handle);
+    }
+
     private static DataFrame ReadExisting(string path, IReadOnlyCollection<string>? columns)
     {
-        if (new FileInfo(path).Length >= ParallelThresholdBytes && Environment.ProcessorCount > 1
+        if (Length(path) >= ParallelThresholdBytes && Environment.ProcessorCount > 1
             && QuoteFreeCsvReader.TryRead(path, (bytes, length) => HeaderNames(path, bytes, length), columns) is { } frame)
         {
             return frame;

@@ -73,6 +73,24 @@ public class CsvTableReaderTest
     }
 
     [Fact]
+    public void Read_SymbolicLinkToAnEmptyFile_IsTheEmptyFileError()
+    {
+        // The link's own length is not the file's: the checks follow the link.
+        using var csv = new TempCsv("");
+        var link = csv.Path + ".link.csv";
+        File.CreateSymbolicLink(link, csv.Path);
+        try
+        {
+            var error = Assert.Throws<DataInputException>(() => CsvTableReader.Read(link));
+            Assert.Contains("empty file", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
+    [Fact]
     public void Read_DuplicateColumnName_IsAUserError()
     {
         using var csv = new TempCsv("time,time\n1,2\n");
