@@ -313,20 +313,15 @@ internal sealed class CoxSweepKernel : ICoxKernel
             var first = events;
             while (add < hi)
             {
-                var next = add;
-                while (next < hi && !dead[next])
-                {
-                    next++;
-                }
-                if (next == hi)
+                var until = NextEventEnd(add, hi);
+                if (until < 0)
                 {
                     break;
                 }
-                var t = stop[next];
                 var deathRisk = 0.0;
                 var deaths = 0;
                 Array.Clear(a2);
-                for (; add < hi && stop[add] >= t; add++)
+                for (; add < until; add++)
                 {
                     var rr = risk[add];
                     if (dead[add])
@@ -414,18 +409,13 @@ internal sealed class CoxSweepKernel : ICoxKernel
             var add = lo;
             while (add < hi)
             {
-                var next = add;
-                while (next < hi && !dead[next])
-                {
-                    next++;
-                }
-                if (next == hi)
+                var until = NextEventEnd(add, hi);
+                if (until < 0)
                 {
                     break;
                 }
-                var t = stop[next];
                 start[e] = add;
-                for (; add < hi && stop[add] >= t; add++)
+                for (; add < until; add++)
                 {
                     if (dead[add])
                     {
@@ -630,19 +620,8 @@ internal sealed class CoxSweepKernel : ICoxKernel
             return loglik;
         }
         // Efron as in Sweep: steps l = 1..d with D_l = D + f_l D2, f_l = l/d, through five scalar sums.
-        double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
-        for (var l = 1; l <= deaths; l++)
-        {
-            var f = (double)l / deaths;
-            var dl = denom + f * deathRisk;
-            loglik -= Math.Log(dl);
-            var inv = 1 / dl;
-            s1 += inv;
-            sf += f * inv;
-            s11 += inv * inv;
-            sf1 += f * inv * inv;
-            sff += f * f * inv * inv;
-        }
+        var (s1, sf, s11, sf1, sff, logSum) = EfronSums(deaths, denom, deathRisk);
+        loglik -= logSum;
         var at = 0;
         for (var j = 0; j < p; j++)
         {
@@ -661,6 +640,51 @@ internal sealed class CoxSweepKernel : ICoxKernel
         weightAll = s1;
         weightDeath = sf;
         return loglik;
+    }
+
+    /// <summary>
+    /// From position <paramref name="add"/> of a stratum ending at <paramref name="hi"/>: the end of the rows that enter
+    /// the risk set at the next event time (those with stop at or after it), or -1 when no death is left.
+    /// </summary>
+    private int NextEventEnd(int add, int hi)
+    {
+        var next = add;
+        while (next < hi && !dead[next])
+        {
+            next++;
+        }
+        if (next == hi)
+        {
+            return -1;
+        }
+        var t = stop[next];
+        while (next < hi && stop[next] >= t)
+        {
+            next++;
+        }
+        return next;
+    }
+
+    /// <summary>
+    /// Efron's d steps at one event time, D_l = D + f_l D2 with f_l = l/d, as five scalar sums (Σ 1/D_l, Σ f_l/D_l,
+    /// Σ 1/D_l², Σ f_l/D_l², Σ f_l²/D_l²) and Σ log D_l.
+    /// </summary>
+    private static (double S1, double Sf, double S11, double Sf1, double Sff, double LogSum) EfronSums(int deaths, double denom, double deathRisk)
+    {
+        double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0, logSum = 0;
+        for (var l = 1; l <= deaths; l++)
+        {
+            var f = (double)l / deaths;
+            var dl = denom + f * deathRisk;
+            logSum += Math.Log(dl);
+            var inv = 1 / dl;
+            s1 += inv;
+            sf += f * inv;
+            s11 += inv * inv;
+            sf1 += f * inv * inv;
+            sff += f * f * inv * inv;
+        }
+        return (s1, sf, s11, sf1, sff, logSum);
     }
 
     /// <summary>
@@ -885,19 +909,8 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 {
                     // Efron in closed form: step l = 1..d uses D_l = D + f_l D2, a_l = a + f_l a2, C_l = C + f_l C2
                     // with f_l = l/d (agfit4's order); sum the d steps through five scalar sums instead of d p² updates.
-                    double s1 = 0, sf = 0, s11 = 0, sf1 = 0, sff = 0;
-                    for (var l = 1; l <= deaths; l++)
-                    {
-                        var f = (double)l / deaths;
-                        var dl = denom + f * deathRisk;
-                        loglik -= Math.Log(dl);
-                        var inv = 1 / dl;
-                        s1 += inv;
-                        sf += f * inv;
-                        s11 += inv * inv;
-                        sf1 += f * inv * inv;
-                        sff += f * f * inv * inv;
-                    }
+                    var (s1, sf, s11, sf1, sff, logSum) = EfronSums(deaths, denom, deathRisk);
+                    loglik -= logSum;
                     var offset = 0;
                     for (var j = 0; j < p; j++)
                     {
