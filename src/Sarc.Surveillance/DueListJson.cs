@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sarc.Registry.Codes;
+using Sarc.Registry.Json;
 using Sarc.Surveillance.Rules;
 
 namespace Sarc.Surveillance;
@@ -21,40 +22,20 @@ public static class DueListJson
         writer.WriteString("as_of", CellText.Date(worklist.AsOf));
         writer.WriteNumber("within_days", worklist.WithinDays);
         writer.WriteString("rules", rules.Source);
-        writer.WriteStartArray("patients");
-        foreach (var visit in worklist.Due)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("patient_id", visit.PatientId);
-            writer.WriteString("center", visit.Center);
-            writer.WriteString("next_visit", CellText.Date(visit.NextVisit));
-            writer.WriteString("status", visit.Status == DueStatus.Overdue ? "overdue" : "due");
-            writer.WriteStartArray("exams");
-            foreach (var exam in visit.Exams)
-            {
-                writer.WriteStringValue(exam);
-            }
-            writer.WriteEndArray();
-            writer.WriteString("profile", visit.Profile);
-            writer.WriteString("last_contact", CellText.Date(visit.LastContact));
-            writer.WriteString("last_status", visit.LastContactStatus is { } s ? RegistryCodes.FollowUpStatus.Code(s) : null);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteStartArray("lost");
-        foreach (var patient in worklist.Lost)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("patient_id", patient.PatientId);
-            writer.WriteString("center", patient.Center);
-            writer.WriteString("last_contact", CellText.Date(patient.LastContact));
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
+        writer.WriteRecord("patients", worklist.Due.Select(v => new DueRow(v.PatientId, v.Center, CellText.Date(v.NextVisit),
+            v.Status == DueStatus.Overdue ? "overdue" : "due", v.Exams, v.Profile, CellText.Date(v.LastContact),
+            v.LastContactStatus is { } s ? RegistryCodes.FollowUpStatus.Code(s) : null)));
+        writer.WriteRecord("lost", worklist.Lost.Select(p => new LostRow(p.PatientId, p.Center, CellText.Date(p.LastContact))));
     }
 
     /// <summary>Writes a due list without its lost patients (an empty <c>"lost"</c>) in the same shape.</summary>
     public static void WriteProperties(Utf8JsonWriter writer, IReadOnlyList<DueVisit> due, DateOnly asOf, int withinDays, RuleSet rules) =>
         WriteProperties(writer, new Worklist(asOf, withinDays, due, []), rules);
 
+    /// <summary>One patient of <c>"patients"</c>, its properties in output order.</summary>
+    private sealed record DueRow(string PatientId, string? Center, string NextVisit, string Status, IReadOnlyList<string> Exams, string Profile,
+        string LastContact, string? LastStatus);
+
+    /// <summary>One patient of <c>"lost"</c>.</summary>
+    private sealed record LostRow(string PatientId, string? Center, string LastContact);
 }

@@ -16,7 +16,11 @@ public static class SurveillanceInput
     /// <param name="text">The grade as written.</param>
     /// <param name="what">What the value is, for the message (e.g. <c>--grade</c>).</param>
     /// <exception cref="DataInputException">Any other text.</exception>
-    public static TumorGrade ParseGrade(string? text, string what = "grade")
+    public static TumorGrade ParseGrade(string? text, string what = "grade") =>
+        TryParseGrade(text, out var grade) ? grade : throw new DataInputException($"{what}: unknown grade '{text}'; expected 1, 2, 3 or X.");
+
+    /// <summary>As <see cref="ParseGrade"/> (the registry's codes, <see cref="RegistryCodes.Grade"/>), false for any other text.</summary>
+    public static bool TryParseGrade(string? text, out TumorGrade grade)
     {
         var value = (text ?? string.Empty).Trim().ToUpperInvariant();
         if (value.StartsWith('G'))
@@ -24,14 +28,9 @@ public static class SurveillanceInput
             value = value[1..];
         }
 
-        return value switch
-        {
-            "1" => TumorGrade.G1,
-            "2" => TumorGrade.G2,
-            "3" => TumorGrade.G3,
-            "X" => TumorGrade.GX,
-            _ => throw new DataInputException($"{what}: unknown grade '{text}'; expected 1, 2, 3 or X."),
-        };
+        var known = RegistryCodes.Grade.TryParse(value, out var fnclcc);
+        grade = known ? RegistryPatients.Grade(fnclcc) : default;
+        return known;
     }
 
     /// <summary>An ISO calendar date <c>YYYY-MM-DD</c> (no time, no other format, so 03/04 can never be misread).</summary>
@@ -49,12 +48,16 @@ public static class SurveillanceInput
     }
 
     /// <summary>The grade as the registry writes it: <c>1</c>, <c>2</c>, <c>3</c> or <c>X</c>.</summary>
-    public static string Format(TumorGrade grade) => grade switch
+    public static string Format(TumorGrade grade)
     {
-        TumorGrade.G1 => "1",
-        TumorGrade.G2 => "2",
-        TumorGrade.G3 => "3",
-        TumorGrade.GX => "X",
-        _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, "grade must be G1, G2, G3 or GX."),
-    };
+        foreach (var fnclcc in RegistryCodes.Grade.Values)
+        {
+            if (RegistryPatients.Grade(fnclcc) == grade)
+            {
+                return RegistryCodes.Grade.Code(fnclcc);
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(grade), grade, "grade must be G1, G2, G3 or GX.");
+    }
 }

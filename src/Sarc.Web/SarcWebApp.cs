@@ -1,16 +1,12 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sarc.Registry.Accounts;
 using Sarc.Registry.Models;
+using Sarc.Studies.Reports.Html;
 using Sarc.Web.Accounts;
 using Sarc.Web.Hosting;
 
@@ -41,7 +37,7 @@ public static class SarcWebApp
         builder.Services.AddSingleton<Access.PlanCache>();
         // Pages are Razor components rendered on the server; text outside ASCII (α/β, dashes) is written as is, not as entities.
         builder.Services.AddRazorComponents();
-        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddSingleton(HtmlEncoding.Encoder);
         builder.Services.AddSingleton(services =>
         {
             var effective = services.GetRequiredService<WebOptions>();

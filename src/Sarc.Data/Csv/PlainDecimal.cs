@@ -57,33 +57,14 @@ internal static class PlainDecimal
             }
             var first = i;
             long mantissa = 0;
-            uint digit;
-            while (i + 8 <= cell.Length && EightDigits(cell.Slice(i, 8), out var eight))
-            {
-                mantissa = mantissa * 100_000_000 + eight;
-                i += 8;
-            }
-            while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
-            {
-                mantissa = mantissa * 10 + digit;
-                i++;
-            }
+            i = DigitRun(cell, i, ref mantissa);
             var digits = i - first;
             var decimals = 0;
             if (i < cell.Length && cell[i] == '.')
             {
                 i++;
                 var fraction = i;
-                while (i + 8 <= cell.Length && EightDigits(cell.Slice(i, 8), out var eight))
-                {
-                    mantissa = mantissa * 100_000_000 + eight;
-                    i += 8;
-                }
-                while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
-                {
-                    mantissa = mantissa * 10 + digit;
-                    i++;
-                }
+                i = DigitRun(cell, i, ref mantissa);
                 decimals = i - fraction;
                 if (decimals == 0 || decimals > 22)
                 {
@@ -99,6 +80,31 @@ internal static class PlainDecimal
             if (negative)
             {
                 value = -value;
+            }
+            return i;
+        }
+    }
+
+    /// <summary>
+    /// Appends the run of ASCII digits starting at <paramref name="i"/> to <paramref name="mantissa"/> (the integer part
+    /// and the fraction alike) and returns where the run ends. It may wrap past 2^63 on a long run; the caller rejects
+    /// more than 15 significant digits before the mantissa is used.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DigitRun(ReadOnlySpan<byte> cell, int i, ref long mantissa)
+    {
+        unchecked
+        {
+            while (i + 8 <= cell.Length && EightDigits(cell.Slice(i, 8), out var eight))
+            {
+                mantissa = mantissa * 100_000_000 + eight;
+                i += 8;
+            }
+            uint digit;
+            while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
+            {
+                mantissa = mantissa * 10 + digit;
+                i++;
             }
             return i;
         }

@@ -38,6 +38,40 @@ public static class SafeYaml
         return stream;
     }
 
+    /// <summary>
+    /// Loads a user's file <paramref name="source"/> whose top level must be a mapping (a REDCap mapping, a model file):
+    /// its root. <paramref name="notMapping"/> says what was expected when the text is empty or its top is not a
+    /// mapping.
+    /// </summary>
+    /// <exception cref="DataInputException">The text is not valid YAML, exceeds a bound (<c>SOURCE:line N: not valid
+    /// YAML: ...</c>), or is not a mapping (<c>SOURCE: </c><paramref name="notMapping"/>).</exception>
+    public static YamlMappingNode LoadMapping(string text, string source, string notMapping)
+    {
+        YamlStream stream;
+        try
+        {
+            stream = Load(text);
+        }
+        catch (YamlException e)
+        {
+            throw new DataInputException($"{source}:line {e.Start.Line}: not valid YAML: {Describe(e)}");
+        }
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+            ? root
+            : throw new DataInputException($"{source}: {notMapping}");
+    }
+
+    /// <summary>What a <see cref="YamlException"/> says is wrong, on one line, without YamlDotNet's position prefix
+    /// (<c>(Line: 1, Col: 2, Idx: 1) - (Line: 1, Col: 3, Idx: 2): </c>): the position goes in the caller's message.</summary>
+    public static string Describe(YamlException e)
+    {
+        var message = (e.InnerException as YamlException ?? e).Message;
+        var dash = message.IndexOf(") - (", StringComparison.Ordinal);
+        var colon = dash < 0 ? -1 : message.IndexOf("): ", dash, StringComparison.Ordinal);
+        var text = colon < 0 ? message : message[(colon + 3)..];
+        return text.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+    }
+
     private static void CheckBounds(string text)
     {
         var parser = new Parser(new StringReader(text));

@@ -95,25 +95,18 @@ public static class FhirExporter
         private void Surgeries(ResourceReference subject, ResourceReference primary)
         {
             var f = LongFiles.Surgeries;
-            foreach (var cells in LongFormatWriter.RowsOf(record, f))
+            foreach (var cell in Rows(f))
             {
-                string Cell(string column) => cells[f.IndexOf(column)];
-                var procedure = new Procedure
-                {
-                    Status = EventStatus.Completed,
-                    Code = new CodeableConcept { Coding = [FhirValues.Coding(f, "kind", Cell("kind"))], Text = FhirValues.Coding(f, "kind", Cell("kind")).Display },
-                    Subject = subject,
-                    Performed = new FhirDateTime(Cell("date")),
-                    ReasonReference = [primary],
-                };
-                if (Cell("target") is { Length: > 0 } target)
+                var procedure = Procedure(Coded(f, "kind", cell("kind"), withText: true), subject, primary);
+                procedure.Performed = new FhirDateTime(cell("date"));
+                if (cell("target") is { Length: > 0 } target)
                 {
                     procedure.BodySite = [Site(f, "target", target)];
                 }
                 var surgery = Add(procedure, Mcode.SurgicalProcedure);
                 foreach (var column in new[] { "margin", "necrosis_pct", "lesions", "max_lesion_cm", "clavien_dindo", "wound_complication" })
                 {
-                    Detail(f, column, Cell(column), subject, focus: null, date: Cell("date"), partOf: surgery);
+                    Detail(f, column, cell(column), subject, focus: null, date: cell("date"), partOf: surgery);
                 }
             }
         }
@@ -121,62 +114,54 @@ public static class FhirExporter
         private void Radiotherapy(ResourceReference subject, ResourceReference primary)
         {
             var f = LongFiles.Radiotherapy;
-            foreach (var cells in LongFormatWriter.RowsOf(record, f))
+            foreach (var cell in Rows(f))
             {
-                string Cell(string column) => cells[f.IndexOf(column)];
-                var procedure = new Procedure
-                {
-                    Status = EventStatus.Completed,
-                    Code = new CodeableConcept(Mcode.Snomed, Mcode.RadiotherapyCourseCode, "Radiotherapy course of treatment (regime/therapy)"),
-                    Subject = subject,
-                    ReasonReference = [primary],
-                };
-                if (Cell("start_date").Length > 0 || Cell("end_date").Length > 0)
+                var procedure = Procedure(new CodeableConcept(Mcode.Snomed, Mcode.RadiotherapyCourseCode, "Radiotherapy course of treatment (regime/therapy)"), subject, primary);
+                if (cell("start_date").Length > 0 || cell("end_date").Length > 0)
                 {
                     procedure.Performed = new Period
                     {
-                        Start = Cell("start_date") is { Length: > 0 } s ? s : null,
-                        End = Cell("end_date") is { Length: > 0 } e ? e : null,
+                        Start = cell("start_date") is { Length: > 0 } s ? s : null,
+                        End = cell("end_date") is { Length: > 0 } e ? e : null,
                     };
                 }
-                if (Cell("setting") is { Length: > 0 } setting)
+                if (cell("setting") is { Length: > 0 } setting)
                 {
-                    procedure.Category = new CodeableConcept { Coding = [FhirValues.Coding(f, "setting", setting)] };
+                    procedure.Category = Coded(f, "setting", setting);
                 }
-                if (Cell("target") is { Length: > 0 } target)
+                if (cell("target") is { Length: > 0 } target)
                 {
-                    procedure.BodySite = [new CodeableConcept { Coding = [FhirValues.Coding(f, "target", target)] }];
+                    procedure.BodySite = [Coded(f, "target", target)];
                 }
                 var dose = new Extension { Url = Mcode.DoseDeliveredToVolume };
-                dose.Extension.Add(new Extension("totalDoseDelivered", FhirValues.Quantity(FhirValues.Decimal(Cell("dose_gy")) * 100, "cGy")));
-                dose.Extension.Add(new Extension("fractionsDelivered", new UnsignedInt(int.Parse(Cell("fractions"), System.Globalization.CultureInfo.InvariantCulture))));
+                dose.Extension.Add(new Extension("totalDoseDelivered", FhirValues.Quantity(FhirValues.Decimal(cell("dose_gy")) * 100, "cGy")));
+                dose.Extension.Add(new Extension("fractionsDelivered", new UnsignedInt(int.Parse(cell("fractions"), System.Globalization.CultureInfo.InvariantCulture))));
                 procedure.Extension.Add(dose);
                 var course = Add(procedure, Mcode.RadiotherapyCourseSummary);
-                Detail(f, "late_toxicity_grade", Cell("late_toxicity_grade"), subject, focus: null, date: Cell("end_date"), partOf: course);
+                Detail(f, "late_toxicity_grade", cell("late_toxicity_grade"), subject, focus: null, date: cell("end_date"), partOf: course);
             }
         }
 
         private void Systemic(ResourceReference subject, ResourceReference primary)
         {
             var f = LongFiles.Systemic;
-            foreach (var cells in LongFormatWriter.RowsOf(record, f))
+            foreach (var cell in Rows(f))
             {
-                string Cell(string column) => cells[f.IndexOf(column)];
                 var line = new MedicationAdministration
                 {
-                    Status = Cell("end_date").Length > 0
+                    Status = cell("end_date").Length > 0
                         ? MedicationAdministration.MedicationAdministrationStatusCodes.Completed
                         : MedicationAdministration.MedicationAdministrationStatusCodes.InProgress,
-                    Medication = Cell("regimen") is { Length: > 0 } regimen
+                    Medication = cell("regimen") is { Length: > 0 } regimen
                         ? new CodeableConcept { Text = regimen }
                         : new CodeableConcept { Coding = [new Coding("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown")] },
                     Subject = subject,
-                    Effective = new Period { Start = Cell("start_date"), End = Cell("end_date") is { Length: > 0 } e ? e : null },
+                    Effective = new Period { Start = cell("start_date"), End = cell("end_date") is { Length: > 0 } e ? e : null },
                     ReasonReference = [primary],
                 };
-                if (Cell("intent") is { Length: > 0 } intent)
+                if (cell("intent") is { Length: > 0 } intent)
                 {
-                    line.Category = new CodeableConcept { Coding = [FhirValues.Coding(f, "intent", intent)] };
+                    line.Category = Coded(f, "intent", intent);
                 }
                 Add(line, Mcode.MedicationAdministration);
             }
@@ -185,24 +170,23 @@ public static class FhirExporter
         private void Events(ResourceReference subject, ResourceReference primary, string primarySite)
         {
             var f = LongFiles.Events;
-            foreach (var cells in LongFormatWriter.RowsOf(record, f))
+            foreach (var cell in Rows(f))
             {
-                string Cell(string column) => cells[f.IndexOf(column)];
-                if (Cell("kind") == "death")
+                if (cell("kind") == "death")
                 {
-                    Detail(f, "cause", Cell("cause"), subject, focus: null, date: Cell("date"));
+                    Detail(f, "cause", cell("cause"), subject, focus: null, date: cell("date"));
                     continue;
                 }
-                var local = Cell("kind") == "local_recurrence";
+                var local = cell("kind") == "local_recurrence";
                 var condition = new Condition
                 {
                     ClinicalStatus = Concept("http://terminology.hl7.org/CodeSystem/condition-clinical", local ? "recurrence" : "active"),
                     VerificationStatus = Concept("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed"),
-                    Code = new CodeableConcept { Coding = [FhirValues.Coding(f, "kind", Cell("kind"))], Text = FhirValues.Coding(f, "kind", Cell("kind")).Display },
+                    Code = Coded(f, "kind", cell("kind"), withText: true),
                     Subject = subject,
-                    Onset = new FhirDateTime(Cell("date")),
+                    Onset = new FhirDateTime(cell("date")),
                 };
-                if (Cell("site") is { Length: > 0 } site)
+                if (cell("site") is { Length: > 0 } site)
                 {
                     condition.BodySite = [Site(f, "site", site)];
                 }
@@ -214,7 +198,7 @@ public static class FhirExporter
                 var secondary = Add(condition, Mcode.SecondaryCancerCondition);
                 foreach (var column in new[] { "lesions", "max_lesion_cm" })
                 {
-                    Detail(f, column, Cell(column), subject, focus: secondary, date: Cell("date"));
+                    Detail(f, column, cell(column), subject, focus: secondary, date: cell("date"));
                 }
             }
         }
@@ -222,9 +206,8 @@ public static class FhirExporter
         private void FollowUps(ResourceReference subject, ResourceReference primary)
         {
             var f = LongFiles.FollowUp;
-            foreach (var cells in LongFormatWriter.RowsOf(record, f))
+            foreach (var cell in Rows(f))
             {
-                string Cell(string column) => cells[f.IndexOf(column)];
                 var observation = new Observation
                 {
                     Status = ObservationStatus.Final,
@@ -234,11 +217,11 @@ public static class FhirExporter
                     },
                     Subject = subject,
                     Focus = [primary],
-                    Effective = new FhirDateTime(Cell("date")),
+                    Effective = new FhirDateTime(cell("date")),
                 };
-                if (Cell("status") is { Length: > 0 } status)
+                if (cell("status") is { Length: > 0 } status)
                 {
-                    var value = new CodeableConcept { Coding = [FhirValues.Coding(f, "status", status)] };
+                    var value = Coded(f, "status", status);
                     if (status == "ned")
                     {
                         value.Coding.Insert(0, new Coding(Mcode.Snomed, "260415000", "Not detected (qualifier value)"));
@@ -318,6 +301,26 @@ public static class FhirExporter
         }
 
         private static CodeableConcept Concept(string system, string code) => new(system, code);
+
+        /// <summary>A registry code of <paramref name="file"/>'s <paramref name="column"/> in Sarc's system, and its display as the text when <paramref name="withText"/>.</summary>
+        private static CodeableConcept Coded(LongFile file, string column, string code, bool withText = false)
+        {
+            var coding = FhirValues.Coding(file, column, code);
+            return new CodeableConcept { Coding = [coding], Text = withText ? coding.Display : null };
+        }
+
+        /// <summary>A completed procedure on <paramref name="subject"/> for the primary cancer (its reason).</summary>
+        private static Procedure Procedure(CodeableConcept code, ResourceReference subject, ResourceReference primary) => new()
+        {
+            Status = EventStatus.Completed,
+            Code = code,
+            Subject = subject,
+            ReasonReference = [primary],
+        };
+
+        /// <summary>The record's rows of <paramref name="file"/>, each as its cells looked up by column name.</summary>
+        private IEnumerable<Func<string, string>> Rows(LongFile file) =>
+            LongFormatWriter.RowsOf(record, file).Select(cells => (Func<string, string>)(column => cells[file.IndexOf(column)]));
 
         private ResourceReference Add(Resource resource, string? profile)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sarc.Data;
 using Sarc.Registry.LongFormat;
+using Sarc.Data.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -34,19 +35,7 @@ public static class RedcapMappingReader
     /// <exception cref="DataInputException">As <see cref="Read"/>.</exception>
     public static RedcapMapping Parse(string text, string source, RedcapDictionary dictionary)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new DataInputException($"{source}:line {e.Start.Line}: not valid YAML: {e.Message}");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new DataInputException($"{source}: expected a mapping with 'instruments:' (see docs/redcap.md)");
-        }
+        var root = SafeYaml.LoadMapping(text, source, "expected a mapping with 'instruments:' (see docs/redcap.md)");
         DataInputException Error(YamlNode node, string problem) => new($"{source}:line {node.Start.Line}: {problem}");
         string? recordId = null;
         var instruments = new List<InstrumentMap>();

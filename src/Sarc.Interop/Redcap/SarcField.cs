@@ -1,3 +1,4 @@
+using Sarc.Data.Tables;
 using Sarc.Registry.LongFormat;
 
 namespace Sarc.Interop.Redcap;
@@ -35,15 +36,6 @@ public sealed record SarcField(
         _ => null,
     };
 
-    private int IndexOf(string code)
-    {
-        for (var i = 0; i < Codes.Count; i++)
-        {
-            if (Codes[i] == code)
-            {
-                return i;
-            }
-        }
-        throw new ArgumentException($"'{code}' is not a code of {File.Name}.{Column}.", nameof(code));
-    }
+    private int IndexOf(string code) =>
+        ColumnNames.IndexOf(Codes, code) is var i and >= 0 ? i : throw new ArgumentException($"'{code}' is not a code of {File.Name}.{Column}.", nameof(code));
 }

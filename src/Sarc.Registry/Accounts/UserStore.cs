@@ -90,11 +90,11 @@ public sealed class UserStore
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, "INSERT INTO web_user (email, role, password_hash, failed_logins, locked_until, disabled, security_stamp) VALUES (@e, @r, @h, 0, NULL, 0, @s)",
-                transaction, ("e", email), ("r", UserRoles.Code(role)), ("h", hash), ("s", user.SecurityStamp));
+            DbCommands.Execute(connection, transaction, "INSERT INTO web_user (email, role, password_hash, failed_logins, locked_until, disabled, security_stamp) VALUES (@e, @r, @h, 0, NULL, 0, @s)",
+                ("e", email), ("r", UserRoles.Code(role)), ("h", hash), ("s", user.SecurityStamp));
             foreach (var center in user.Centers)
             {
-                Execute(connection, "INSERT INTO web_user_center (email, center) VALUES (@e, @c)", transaction, ("e", email), ("c", center));
+                DbCommands.Execute(connection, transaction, "INSERT INTO web_user_center (email, center) VALUES (@e, @c)", ("e", email), ("c", center));
             }
             transaction.Commit();
             return user;
@@ -136,7 +136,7 @@ public sealed class UserStore
             {
                 var failed = stored.FailedLogins + 1;
                 var locks = failed >= MaxFailedLogins;
-                Execute(connection, "UPDATE web_user SET failed_logins = @f, locked_until = @l WHERE email = @e", null,
+                DbCommands.Execute(connection, null, "UPDATE web_user SET failed_logins = @f, locked_until = @l WHERE email = @e",
                     ("f", locks ? 0 : failed), ("l", locks ? Timestamp(now + LockoutDuration) : null), ("e", email));
                 return (locks ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
             }
@@ -144,7 +144,7 @@ public sealed class UserStore
             {
                 return (SignInOutcome.Disabled, null);
             }
-            Execute(connection, "UPDATE web_user SET failed_logins = 0, locked_until = NULL WHERE email = @e", null, ("e", email));
+            DbCommands.Execute(connection, null, "UPDATE web_user SET failed_logins = 0, locked_until = NULL WHERE email = @e", ("e", email));
             return (SignInOutcome.Succeeded, stored.User);
         });
     }
@@ -186,7 +186,7 @@ public sealed class UserStore
         return Run(connection =>
         {
             var stamp = NewStamp();
-            var changed = Execute(connection, "UPDATE web_user SET disabled = @d, security_stamp = @s, failed_logins = 0, locked_until = NULL WHERE email = @e", null,
+            var changed = DbCommands.Execute(connection, null, "UPDATE web_user SET disabled = @d, security_stamp = @s, failed_logins = 0, locked_until = NULL WHERE email = @e",
                 ("d", disabled ? 1 : 0), ("s", stamp), ("e", email));
             if (changed == 0)
             {
@@ -208,7 +208,7 @@ public sealed class UserStore
             {
                 throw new DataInputException($"no user {email}");
             }
-            Execute(connection, "INSERT INTO web_token (sha256, email, created) VALUES (@s, @e, @c)", null,
+            DbCommands.Execute(connection, null, "INSERT INTO web_token (sha256, email, created) VALUES (@s, @e, @c)",
                 ("s", Sha256(token)), ("e", email), ("c", Timestamp(_clock.GetUtcNow())));
             return token;
         });
@@ -217,7 +217,7 @@ public sealed class UserStore
     /// <summary>The user a bearer <paramref name="token"/> belongs to, or null when it is unknown, revoked or its user is disabled.</summary>
     public WebUser? FindByToken(string token) => Run(connection =>
     {
-        using var command = Command(connection, "SELECT email FROM web_token WHERE sha256 = @s", null, ("s", Sha256(token)));
+        using var command = DbCommands.Create(connection, null, "SELECT email FROM web_token WHERE sha256 = @s", ("s", Sha256(token)));
         return command.ExecuteScalar() is string email && Read(connection, email)?.User is { Disabled: false } user ? user : null;
     });
 
@@ -228,19 +228,19 @@ public sealed class UserStore
         email = Normalize(email);
         return Run(connection => Read(connection, email) is null
             ? throw new DataInputException($"no user {email}")
-            : Execute(connection, "DELETE FROM web_token WHERE email = @e", null, ("e", email)));
+            : DbCommands.Execute(connection, null, "DELETE FROM web_token WHERE email = @e", ("e", email)));
     }
 
     /// <summary>Revokes one API token, given as issued; returns the e-mail it belonged to, or null when no such token exists.</summary>
     public string? RevokeToken(string token) => Run(connection =>
     {
         var hash = Sha256(token.Trim());
-        using var command = Command(connection, "SELECT email FROM web_token WHERE sha256 = @s", null, ("s", hash));
+        using var command = DbCommands.Create(connection, null, "SELECT email FROM web_token WHERE sha256 = @s", ("s", hash));
         if (command.ExecuteScalar() is not string email)
         {
             return null;
         }
-        Execute(connection, "DELETE FROM web_token WHERE sha256 = @s", null, ("s", hash));
+        DbCommands.Execute(connection, null, "DELETE FROM web_token WHERE sha256 = @s", ("s", hash));
         return email;
     });
 
@@ -260,7 +260,7 @@ public sealed class UserStore
         int failed;
         bool disabled;
         DateTimeOffset? lockedUntil;
-        using (var command = Command(connection, "SELECT role, password_hash, failed_logins, locked_until, disabled, security_stamp FROM web_user WHERE email = @e", null, ("e", email)))
+        using (var command = DbCommands.Create(connection, null, "SELECT role, password_hash, failed_logins, locked_until, disabled, security_stamp FROM web_user WHERE email = @e", ("e", email)))
         using (var reader = command.ExecuteReader())
         {
             if (!reader.Read())
@@ -275,7 +275,7 @@ public sealed class UserStore
             stamp = reader.GetString(5);
         }
         var centers = new List<string>();
-        using (var command = Command(connection, "SELECT center FROM web_user_center WHERE email = @e ORDER BY center", null, ("e", email)))
+        using (var command = DbCommands.Create(connection, null, "SELECT center FROM web_user_center WHERE email = @e ORDER BY center", ("e", email)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -294,27 +294,6 @@ public sealed class UserStore
     private static string Timestamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
-
-    private static int Execute(DbConnection connection, string sql, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, transaction, parameters);
-        return command.ExecuteNonQuery();
-    }
 
     /// <summary>One account as stored, with what only the password check needs.</summary>
     private sealed record Stored(WebUser User, string PasswordHash, int FailedLogins, DateTimeOffset? LockedUntil);

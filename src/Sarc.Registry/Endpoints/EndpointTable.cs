@@ -1,4 +1,5 @@
 using System.Text;
+using Sarc.Data.Tables;
 using Sarc.Registry.Template;
 
 namespace Sarc.Registry.Endpoints;
@@ -12,17 +13,8 @@ public sealed record EndpointTable(EndpointKind Kind, IReadOnlyList<string> Colu
 {
     /// <summary>The position of column <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No such column.</exception>
-    public int IndexOf(string name)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            if (Columns[i] == name)
-            {
-                return i;
-            }
-        }
-        throw new ArgumentException($"No column '{name}'.", nameof(name));
-    }
+    public int IndexOf(string name) =>
+        ColumnNames.IndexOf(Columns, name) is var i and >= 0 ? i : throw new ArgumentException($"No column '{name}'.", nameof(name));
 
     /// <summary>Writes the table as CSV (UTF-8, <c>\n</c>, quoting only where needed, formula-like text neutralised).</summary>
     public void WriteCsv(TextWriter writer)

@@ -3,10 +3,11 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Sarc.Data;
 using Sarc.Registry.Audit;
+using Sarc.Registry.Json;
 using Sarc.Registry.Storage;
 
 namespace Sarc.Registry.Models;
@@ -26,8 +27,6 @@ public sealed class ModelStore
 
     /// <summary>The longest model file the registry keeps, in characters (a model file is a few kilobytes).</summary>
     public const int MaxModelLength = 1_000_000;
-
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string _db;
 
@@ -75,7 +74,7 @@ public sealed class ModelStore
                 throw new DataInputException($"a model named '{name}' is already registered for {Scope(center)}: unregister it first, or choose another --name");
             }
             long id;
-            using (var insert = Command(connection, tx,
+            using (var insert = DbCommands.Create(connection, tx,
                 "INSERT INTO prediction_model (name, center, model, sha256, validation, registered_at, registered_by) VALUES (@n, @c, @m, @s, @v, @at, @by) RETURNING id",
                 ("n", name), ("c", center), ("m", model), ("s", sha), ("v", validation), ("at", now), ("by", audit.User)))
             {
@@ -106,10 +105,7 @@ public sealed class ModelStore
         {
             return null;
         }
-        using (var delete = Command(connection, tx, "DELETE FROM prediction_model WHERE id = @id", ("id", stored.Id)))
-        {
-            delete.ExecuteNonQuery();
-        }
+        DbCommands.Execute(connection, tx, "DELETE FROM prediction_model WHERE id = @id", ("id", stored.Id));
         store.WriteAudit(tx, audit, AuditAction.Delete, AuditEntity, oldValue: Describe(stored), newValue: null);
         tx.Commit();
         return stored;
@@ -124,7 +120,7 @@ public sealed class ModelStore
     private static List<StoredModel> Read(DbConnection connection, DbTransaction? tx, string clause, params (string Name, object? Value)[] parameters)
     {
         var where = parameters.Length > 0 ? "WHERE name = @n " + clause : clause;
-        using var command = Command(connection, tx,
+        using var command = DbCommands.Create(connection, tx,
             $"SELECT id, name, center, model, sha256, validation, registered_at, registered_by FROM prediction_model {where}",
             [.. parameters.Where(p => p.Name != "c" || p.Value is not null)]);
         using var reader = command.ExecuteReader();
@@ -145,21 +141,8 @@ public sealed class ModelStore
     }
 
     /// <summary>The audit value of a registration: its name, center, SHA-256 and the model file itself.</summary>
-    private static string Describe(StoredModel model)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("id", model.Id);
-            writer.WriteString("name", model.Name);
-            writer.WriteString("center", model.Center);
-            writer.WriteString("sha256", model.Sha256);
-            writer.WriteString("model", model.Model);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string Describe(StoredModel model) =>
+        JsonSerializer.Serialize(new AuditValue(model.Id, model.Name, model.Center, model.Sha256, model.Model), SarcJson.Records);
 
     private T Run<T>(Func<DbConnection, T> action)
     {
@@ -174,22 +157,6 @@ public sealed class ModelStore
         return store.OnWrite((connection, tx) => action(store, connection, tx));
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = tx;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            if (value is DateTimeOffset)
-            {
-                p.DbType = DbType.DateTimeOffset;
-            }
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    /// <summary>The audit value of a registration, one line: <c>{"id":…,"name":…,"center":…,"sha256":…,"model":…}</c>.</summary>
+    private sealed record AuditValue(long Id, string Name, string? Center, [property: JsonPropertyName("sha256")] string Sha256, string Model);
 }

@@ -142,16 +142,10 @@ internal abstract class RegistryDatabase : IDisposable
 
     public DbCommand Create(DbTransaction? tx, string sql, params (string Name, DbType Type)[] parameters)
     {
-        var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = tx;
+        var command = DbCommands.Create(Connection, tx, sql);
         foreach (var (name, type) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            parameter.Value = DBNull.Value;
-            command.Parameters.Add(parameter);
+            DbCommands.Add(command, name, null, type);
         }
         return command;
     }

@@ -1,3 +1,4 @@
+using Sarc.Data.Tables;
 using Sarc.Registry.Template;
 
 namespace Sarc.Registry.Validation;
@@ -17,10 +18,10 @@ internal static class HeaderMap
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i];
-            var index = IndexOf(columns, name);
+            var index = ColumnNames.IndexOf(columns, name);
             if (index < 0)
             {
-                var hint = IndexOf(columns, name.ToLowerInvariant()) >= 0 ? $" (did you mean '{name.ToLowerInvariant()}'?)" : "";
+                var hint = ColumnNames.IndexOf(columns, name.ToLowerInvariant()) >= 0 ? $" (did you mean '{name.ToLowerInvariant()}'?)" : "";
                 errors.Add(new ImportError(1, name.Length == 0 ? $"(column {i + 1})" : name,
                     name.Length == 0 ? "empty column name" : notAColumn + hint, file));
             }
@@ -60,17 +61,5 @@ internal static class HeaderMap
             cells[c] = map[c] >= 0 ? RowCells.Clean(raw[map[c]]) : "";
         }
         return cells;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> columns, string name)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (columns[i] == name)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -41,48 +41,40 @@ internal static class RecordRules
 
         public void Primary()
         {
-            Located<Surgery>? first = null;
-            foreach (var s in draft.Surgeries)
-            {
-                if (s.Entry.Kind != SurgeryKind.Primary)
-                {
-                    continue;
-                }
-                if (first is null)
-                {
-                    first = s;
-                }
-                else
-                {
-                    Report(s.Where, "kind", $"a second primary surgery for '{draft.Id}' (exactly one per patient; the first is {first.Where.Describe(s.Where.File)})",
-                        first.Where, "kind", $"a second primary surgery for '{draft.Id}' ({s.Where.Describe(first.Where.File)}; exactly one per patient)");
-                }
-            }
-            if (first is null)
+            var primary = FirstOf(draft.Surgeries, s => s.Kind == SurgeryKind.Primary, (first, s) =>
+                Report(s.Where, "kind", $"a second primary surgery for '{draft.Id}' (exactly one per patient; the first is {first.Where.Describe(s.Where.File)})",
+                    first.Where, "kind", $"a second primary surgery for '{draft.Id}' ({s.Where.Describe(first.Where.File)}; exactly one per patient)"));
+            if (primary is null)
             {
                 Add(draft.PatientRow, draft.PatientFile, "patient_id", $"'{draft.Id}' has no primary surgery (a surgery of kind primary is required: it is the time origin)");
             }
         }
 
-        public void Death()
+        public void Death() =>
+            FirstOf(draft.Events, e => e.Kind == OutcomeEventKind.Death, (first, e) =>
+                Report(e.Where, "kind", $"a second death for '{draft.Id}' (the first is {first.Where.Describe(e.Where.File)})",
+                    first.Where, "kind", $"a second death for '{draft.Id}' ({e.Where.Describe(first.Where.File)})"));
+
+        // The first entry of a kind a patient has at most once; each later one goes to `second` with the first.
+        private static Located<T>? FirstOf<T>(List<Located<T>> entries, Func<T, bool> isKind, Action<Located<T>, Located<T>> second)
         {
-            Located<OutcomeEvent>? first = null;
-            foreach (var e in draft.Events)
+            Located<T>? first = null;
+            foreach (var entry in entries)
             {
-                if (e.Entry.Kind != OutcomeEventKind.Death)
+                if (!isKind(entry.Entry))
                 {
                     continue;
                 }
                 if (first is null)
                 {
-                    first = e;
+                    first = entry;
                 }
                 else
                 {
-                    Report(e.Where, "kind", $"a second death for '{draft.Id}' (the first is {first.Where.Describe(e.Where.File)})",
-                        first.Where, "kind", $"a second death for '{draft.Id}' ({e.Where.Describe(first.Where.File)})");
+                    second(first, entry);
                 }
             }
+            return first;
         }
 
         public void Dates()

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,10 +104,9 @@ public static class HtmlReport
     /// <summary>The page's HTML, rendered by <see cref="ReportPage"/>.</summary>
     internal static string Render(ReportDocument document)
     {
-        // Unicode text (→, ≥, χ²) stays readable in the page; the encoder still escapes markup characters.
         using var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
+            .AddSingleton(HtmlEncoding.Encoder)
             .BuildServiceProvider();
         using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return renderer.Dispatcher.InvokeAsync(async () =>

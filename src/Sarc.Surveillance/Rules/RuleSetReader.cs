@@ -48,7 +48,7 @@ internal sealed partial class RuleSetReader
         }
         catch (YamlException e)
         {
-            Error(LineOf(e.Start), $"not valid YAML: {Describe(e)}");
+            Error(LineOf(e.Start), $"not valid YAML: {Sarc.Data.Yaml.SafeYaml.Describe(e)}");
             return null;
         }
 
@@ -271,19 +271,11 @@ internal sealed partial class RuleSetReader
         foreach (var item in list.Children)
         {
             var text = (item as YamlScalarNode)?.Value ?? string.Empty;
-            var grade = text.Trim().ToUpperInvariant().TrimStart('G') switch
-            {
-                "1" => TumorGrade.G1,
-                "2" => TumorGrade.G2,
-                "3" => TumorGrade.G3,
-                "X" => TumorGrade.GX,
-                _ => (TumorGrade?)null,
-            };
-            if (grade is null)
+            if (!SurveillanceInput.TryParseGrade(text, out var grade))
             {
                 Error(item, $"{context}: unknown grade '{text}'; grades are 1, 2, 3 and X");
             }
-            else if (!grades.Add(grade.Value))
+            else if (!grades.Add(grade))
             {
                 Error(item, $"{context}: grade '{text}' is listed twice");
             }
@@ -341,22 +333,15 @@ internal sealed partial class RuleSetReader
     // Returns the phases read even when some are wrong, so the exam rules can still be checked against them.
     private (List<VisitPhase> Phases, bool Ok) ReadPhases(YamlMappingNode body, Dictionary<string, Field> fields, string context)
     {
-        if (RequireNonEmpty<YamlSequenceNode>(body, fields, "visits", context, $"{context}: visits must be a list such as '- {{ months: 0-36, every: 3 }}'") is not { } list)
+        if (MappingEntries(body, fields, "visits", context, $"{context}: visits must be a list such as '- {{ months: 0-36, every: 3 }}'",
+            $"{context}: each visits entry needs months and every, e.g. '{{ months: 0-36, every: 3 }}'", out var ok) is not { } items)
         {
             return ([], false);
         }
 
         var phases = new List<VisitPhase>();
-        var ok = true;
-        foreach (var item in list.Children)
+        foreach (var map in items)
         {
-            if (item is not YamlMappingNode map)
-            {
-                Error(item, $"{context}: each visits entry needs months and every, e.g. '{{ months: 0-36, every: 3 }}'");
-                ok = false;
-                continue;
-            }
-
             var entry = Fields(map, $"{context} visits", PhaseKeys);
             var months = Require(map, entry, "months", $"{context} visits") is { } m ? ReadRange(m.Value, $"{context} visits") : null;
             var every = Require(map, entry, "every", $"{context} visits") is { } e ? ReadPositive(e.Value, $"{context} visits: every") : null;
@@ -368,23 +353,23 @@ internal sealed partial class RuleSetReader
 
             if (phases.Count == 0 && range.After != 0)
             {
-                Error(item, $"{context}: the first visit range is {range} but must start at month 0, the start of the plan (a range A-B runs after month A up to month B)");
+                Error(map, $"{context}: the first visit range is {range} but must start at month 0, the start of the plan (a range A-B runs after month A up to month B)");
                 ok = false;
             }
             else if (phases.Count > 0 && range.After > phases[^1].Months.Through)
             {
-                Error(item, $"{context}: visit months {range} leave a gap after month {phases[^1].Months.Through}, where the range before ends");
+                Error(map, $"{context}: visit months {range} leave a gap after month {phases[^1].Months.Through}, where the range before ends");
                 ok = false;
             }
             else if (phases.Count > 0 && range.After < phases[^1].Months.Through)
             {
-                Error(item, $"{context}: visit months {range} overlap the range before, {phases[^1].Months}");
+                Error(map, $"{context}: visit months {range} overlap the range before, {phases[^1].Months}");
                 ok = false;
             }
 
             if (range.Length % interval != 0)
             {
-                Error(item, $"{context}: visit months {range} are not a whole number of {interval}-month intervals, so the last visit would not fall on month {range.Through}");
+                Error(map, $"{context}: visit months {range} are not a whole number of {interval}-month intervals, so the last visit would not fall on month {range.Through}");
                 ok = false;
             }
 
@@ -396,23 +381,16 @@ internal sealed partial class RuleSetReader
 
     private List<ExamRule>? ReadExamRules(YamlMappingNode body, Dictionary<string, Field> fields, string context, List<ExamDefinition> exams, int lastMonth)
     {
-        if (RequireNonEmpty<YamlSequenceNode>(body, fields, "exams", context, $"{context}: exams must be a list such as '- {{ exam: chest_ct }}'") is not { } list)
+        if (MappingEntries(body, fields, "exams", context, $"{context}: exams must be a list such as '- {{ exam: chest_ct }}'",
+            $"{context}: each exams entry needs an exam, e.g. '{{ exam: chest_ct, every: 12 }}'", out var ok) is not { } items)
         {
             return null;
         }
 
         var rules = new List<ExamRule>();
         var lines = new List<int>();
-        var ok = true;
-        foreach (var item in list.Children)
+        foreach (var map in items)
         {
-            if (item is not YamlMappingNode map)
-            {
-                Error(item, $"{context}: each exams entry needs an exam, e.g. '{{ exam: chest_ct, every: 12 }}'");
-                ok = false;
-                continue;
-            }
-
             var entryContext = $"{context} exams";
             var entry = Fields(map, entryContext, ExamRuleKeys);
             string? exam = null;
@@ -462,13 +440,13 @@ internal sealed partial class RuleSetReader
             {
                 if (rules[i].Exam == exam && (rules[i].Months ?? whole).Overlaps(months ?? whole))
                 {
-                    Error(item, $"{context}: the rule for exam '{exam}' at months {months ?? whole} overlaps its rule on line {lines[i]} at months {rules[i].Months ?? whole}");
+                    Error(map, $"{context}: the rule for exam '{exam}' at months {months ?? whole} overlaps its rule on line {lines[i]} at months {rules[i].Months ?? whole}");
                     ok = false;
                 }
             }
 
             rules.Add(rule);
-            lines.Add(LineOf(item));
+            lines.Add(LineOf(map));
         }
 
         return ok ? rules : null;
@@ -618,6 +596,34 @@ internal sealed partial class RuleSetReader
         return null;
     }
 
+    // The entries of the required non-empty list `key` that are mappings; each other entry is the error
+    // `entryProblem` and is left out (`allMappings` false). Null, after its error, when the list is missing or empty.
+    private List<YamlMappingNode>? MappingEntries(YamlNode parent, Dictionary<string, Field> fields, string key, string context,
+        string listProblem, string entryProblem, out bool allMappings)
+    {
+        allMappings = true;
+        if (RequireNonEmpty<YamlSequenceNode>(parent, fields, key, context, listProblem) is not { } list)
+        {
+            return null;
+        }
+
+        var entries = new List<YamlMappingNode>(list.Children.Count);
+        foreach (var item in list.Children)
+        {
+            if (item is YamlMappingNode map)
+            {
+                entries.Add(map);
+            }
+            else
+            {
+                Error(item, entryProblem);
+                allMappings = false;
+            }
+        }
+
+        return entries;
+    }
+
     // The name an exam, site or profile key holds, or null after recording that it is not an identifier.
     private string? IdentifierOf(YamlNode node, string section, string kind)
     {
@@ -657,16 +663,6 @@ internal sealed partial class RuleSetReader
     private static int LineOf(YamlNode node) => LineOf(node.Start);
 
     private static int LineOf(Mark mark) => (int)Math.Clamp(mark.Line, 1, int.MaxValue);
-
-    // YamlDotNet prefixes its messages with the position, which our file:line already gives.
-    private static string Describe(YamlException e)
-    {
-        var message = (e.InnerException as YamlException ?? e).Message;
-        var dash = message.IndexOf(") - (", StringComparison.Ordinal);
-        var colon = dash < 0 ? -1 : message.IndexOf("): ", dash, StringComparison.Ordinal);
-        var text = colon < 0 ? message : message[(colon + 3)..];
-        return text.ReplaceLineEndings(" ").Trim().TrimEnd('.');
-    }
 
     private readonly record struct Field(YamlNode Key, YamlNode Value);
 

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Sarc.Data;
 using Sarc.Registry.Domain;
+using Sarc.Registry.Json;
 using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 using Sarc.Surveillance;
@@ -76,20 +74,8 @@ internal static class ApiEndpoints
                 }
                 if (!result.Succeeded)
                 {
-                    return Json(w =>
-                    {
-                        w.WriteStartArray("errors");
-                        foreach (var e in result.Errors)
-                        {
-                            w.WriteStartObject();
-                            w.WriteNumber("line", e.Line);
-                            w.WriteString("column", e.Column);
-                            w.WriteString("problem", e.Problem);
-                            w.WriteString("message", e.ToString());
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
-                    }, StatusCodes.Status422UnprocessableEntity);
+                    return Json(w => w.WriteRecord("errors", result.Errors.Select(e => new ErrorRow(e.Line, e.Column, e.Problem, e.ToString()))),
+                        StatusCodes.Status422UnprocessableEntity);
                 }
                 return Json(w =>
                 {
@@ -138,6 +124,9 @@ internal static class ApiEndpoints
 
     private static IResult Json(Action<Utf8JsonWriter> body, int status = StatusCodes.Status200OK)
     {
-        return Results.Text(Sarc.Registry.Json.SarcJson.Object(body), "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
+        return Results.Text(SarcJson.Object(body), "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
+
+    /// <summary>One problem of a refused import, as <c>POST /api/import</c> lists it.</summary>
+    private sealed record ErrorRow(int Line, string Column, string Problem, string Message);
 }

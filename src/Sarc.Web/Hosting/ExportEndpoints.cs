@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Sarc.Interop.Pseudonymization;
 using Sarc.Registry.LongFormat;
 

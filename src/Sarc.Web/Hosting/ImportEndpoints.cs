@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Sarc.Data;
 using Sarc.Registry.Template;
 using Sarc.Web.Pages;

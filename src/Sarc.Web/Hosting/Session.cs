@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Sarc.Registry.Storage;
 using Sarc.Web.Access;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Calendar;

@@ -110,6 +110,18 @@ public abstract class ModelStoreContract
     }
 
     [Fact]
+    public void Register_AuditValue_IsOneLineWithIdNameCenterShaAndModelInThatOrder()
+    {
+        var db = NewRegistry();
+        var stored = ModelStore.Open(db).Register("OS é", null, "kind: \"cox\"\n", null, Audit("first"));
+
+        using var store = RegistryStore.Open(db);
+        var value = store.ReadAudit().Single(e => e.Entity == ModelStore.AuditEntity).NewValue;
+        // The bytes the audit chain hashes: compact, text unescaped (é), a missing center as null.
+        Assert.Equal($"{{\"id\":{stored.Id},\"name\":\"OS é\",\"center\":null,\"sha256\":\"{stored.Sha256}\",\"model\":\"kind: \\\"cox\\\"\\n\"}}", value);
+    }
+
+    [Fact]
     public void Register_FailingInsideTheTransaction_LeavesNoModelAndNoAuditRecord()
     {
         var db = NewRegistry();
