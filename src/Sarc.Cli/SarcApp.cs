@@ -11,8 +11,11 @@ namespace Sarc.Cli;
 /// </summary>
 public static class SarcApp
 {
+    /// <summary>Exit code 0: the command did what was asked.</summary>
     public const int Success = 0;
+    /// <summary>Exit code 1: an unexpected failure (a bug or the environment): one "internal error" line, the stack trace only with <c>SARC_DEBUG=1</c>.</summary>
     public const int InternalError = 1;
+    /// <summary>Exit code 2: a mistake in the user's input (file, option, value), one line per problem on stderr, nothing on stdout.</summary>
     public const int UserError = 2;
 
     /// <summary>Runs <c>sarc</c> with <paramref name="args"/>, writing results to <paramref name="output"/> and messages to <paramref name="error"/>.</summary>

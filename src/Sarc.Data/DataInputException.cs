@@ -10,6 +10,7 @@ namespace Sarc.Data;
 /// </summary>
 public sealed class DataInputException : Exception
 {
+    /// <summary>A user-facing error; <paramref name="message"/> is made one line (<see cref="OneLine"/>).</summary>
     public DataInputException(string message)
         : base(OneLine(message))
     {

@@ -7,5 +7,6 @@ namespace Sarc.Interop;
 /// </summary>
 public sealed record MappedImportResult(int Records, int Inserted, int Updated, int Unchanged, IReadOnlyList<MappedProblem> Problems)
 {
+    /// <summary>True when there are no problems and the counts say what changed.</summary>
     public bool Succeeded => Problems.Count == 0;
 }

@@ -9,5 +9,6 @@ namespace Sarc.Interop;
 /// </summary>
 public sealed record MappedProblem(string Text, ImportErrorKind Kind = ImportErrorKind.Invalid)
 {
+    /// <summary>The problem's one line, <see cref="Text"/>.</summary>
     public override string ToString() => Text;
 }

@@ -72,6 +72,7 @@ public static class RegistryImporter
     {
         progress?.Report(new ImportProgress("checking", 0, 0));
         var parsed = Parse(path, asOf ?? DateOnly.FromDateTime(audit.Clock.GetLocalNow().DateTime));
+        Sarc.Statistics.Stages.Mark("import: read, validate the files");
         if (!parsed.IsValid)
         {
             return ImportResult.Failed(parsed.Errors);
@@ -79,6 +80,7 @@ public static class RegistryImporter
         var source = Directory.Exists(path) ? ImportSource.OfFolder(path) : ImportSource.OfFile(path);
         FaultPoints.Reach(FaultPoints.Parsed);
         var store = open();
+        Sarc.Statistics.Stages.Mark("import: SHA-256 of the files, open");
         try
         {
             return store.Import(parsed.Batch, update, audit, source, progress);

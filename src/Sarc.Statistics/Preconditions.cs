@@ -8,6 +8,8 @@ namespace Sarc.Statistics;
 /// </summary>
 public static class Preconditions
 {
+    /// <summary>Requires a value that is not NaN (infinities pass).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN; the message names <paramref name="name"/>.</exception>
     public static void NotNaN(double value, string name)
     {
         if (double.IsNaN(value))
@@ -16,6 +18,8 @@ public static class Preconditions
         }
     }
 
+    /// <summary>Requires value &gt; 0 (NaN fails, +infinity passes).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is 0, negative or NaN; the message names <paramref name="name"/>.</exception>
     public static void Positive(double value, string name)
     {
         if (!(value > 0))
@@ -24,6 +28,8 @@ public static class Preconditions
         }
     }
 
+    /// <summary>Requires value &gt;= 0 (NaN fails, +infinity passes).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative or NaN; the message names <paramref name="name"/>.</exception>
     public static void NonNegative(double value, string name)
     {
         if (!(value >= 0))
@@ -41,6 +47,8 @@ public static class Preconditions
         }
     }
 
+    /// <summary>Requires an array of the expected length, e.g. a column of the same length as the times.</summary>
+    /// <exception cref="ArgumentException">The lengths differ; the message names <paramref name="name"/> and both lengths.</exception>
     public static void SameLength(int expected, int actual, string name)
     {
         if (expected != actual)

@@ -17,6 +17,7 @@ public sealed class CompleteCases
         Excluded = excluded;
     }
 
+    /// <summary>The whole table the rows were chosen from (all rows, not only the complete ones).</summary>
     public DataFrame Frame { get; }
 
     /// <summary>Indices (into the frame) of the rows kept, in file order.</summary>

@@ -25,6 +25,7 @@ public sealed class Formula
     /// <summary>The formula as the user wrote it.</summary>
     public string Text { get; }
 
+    /// <summary>The left-hand side: the time (or start and stop) and event columns.</summary>
     public SurvivalResponse Response { get; }
 
     /// <summary>The covariate terms, in R's order; strata() and cluster() are not among them.</summary>
@@ -74,5 +75,6 @@ public sealed class Formula
     /// </exception>
     public static Formula Parse(string text) => new FormulaParser(text).Parse();
 
+    /// <summary>The formula as the user wrote it (<see cref="Text"/>).</summary>
     public override string ToString() => Text;
 }

@@ -7,6 +7,7 @@ namespace Sarc.Data.Formulas;
 /// </summary>
 public sealed record FormulaVariable(string Column, bool AsFactor, SplineSpec? Spline = null)
 {
+    /// <summary>R's text for the variable: <c>age</c>, <c>factor(grade)</c>, <c>rcs(age, 4)</c> or <c>rcs(age)</c>.</summary>
     public string Label => AsFactor ? $"factor({Column})"
         : Spline is { } spline ? spline.ArgumentText is { } argument ? $"rcs({Column}, {argument})" : $"rcs({Column})"
         : Column;

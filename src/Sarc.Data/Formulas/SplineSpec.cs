@@ -31,12 +31,15 @@ public sealed class SplineSpec : IEquatable<SplineSpec>
     /// <summary>The knots given by the user.</summary>
     public static SplineSpec WithKnots(IEnumerable<double> knots) => new(null, knots.ToArray());
 
+    /// <summary>True when <paramref name="other"/> asks for the same knot count, or the same knots in the same order.</summary>
     public bool Equals(SplineSpec? other) =>
         other is not null && Count == other.Count &&
         (Knots is null ? other.Knots is null : other.Knots is not null && Knots.SequenceEqual(other.Knots));
 
+    /// <summary>True when <paramref name="obj"/> is a <see cref="SplineSpec"/> that asks for the same thing.</summary>
     public override bool Equals(object? obj) => Equals(obj as SplineSpec);
 
+    /// <summary>A hash consistent with <see cref="Equals(SplineSpec?)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(Count, Knots?.Count ?? -1, Knots is { Count: > 0 } k ? k[0] : 0);
 
     /// <summary>A number as R's deparse writes it (up to 15 significant digits).</summary>

@@ -6,5 +6,6 @@ namespace Sarc.Data.Formulas;
 /// </summary>
 public sealed record SurvivalResponse(string? Start, string Stop, string Event)
 {
+    /// <summary>True for <c>Surv(start, stop, event)</c>, false for <c>Surv(time, event)</c>.</summary>
     public bool IsCountingProcess => Start is not null;
 }

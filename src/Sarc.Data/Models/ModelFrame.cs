@@ -55,6 +55,7 @@ public sealed class ModelFrame
     /// <summary>The file the data came from, for messages.</summary>
     public string Source { get; }
 
+    /// <summary>The formula the frame was built from; its terms index <see cref="Assign"/>.</summary>
     public Formula Formula { get; }
 
     /// <summary>The 0-based rows of the data frame used, in data order.</summary>
@@ -63,6 +64,7 @@ public sealed class ModelFrame
     /// <summary>Rows excluded for a missing value in a used column (R's <c>na.action = na.omit</c>).</summary>
     public int Excluded { get; }
 
+    /// <summary>Number of rows used (complete cases), the length of <see cref="Rows"/> and of every column of the design.</summary>
     public int RowCount => Rows.Length;
 
     /// <summary>Interval starts for counting-process data; null for right-censored data.</summary>
@@ -89,6 +91,10 @@ public sealed class ModelFrame
     /// <summary>Stratum code (0-based, in R's order of the strata) of each used row; null without strata().</summary>
     public int[]? Strata { get; }
 
+    /// <summary>
+    /// The label of each stratum code, as R prints strata: the level for one strata() column, <c>column=level</c>
+    /// pairs joined by <c>", "</c> for several. Empty without strata().
+    /// </summary>
     public string[] StrataLabels { get; }
 
     /// <summary>Cluster code (0-based, in order of first appearance) of each used row; null without cluster().</summary>

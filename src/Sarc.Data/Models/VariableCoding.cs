@@ -12,7 +12,9 @@ namespace Sarc.Data.Models;
 /// <param name="Knots">A spline's knots, ascending; null otherwise.</param>
 public sealed record VariableCoding(FormulaVariable Variable, IReadOnlyList<string>? Levels, IReadOnlyList<double>? Knots)
 {
+    /// <summary>True when the variable entered as a factor (<see cref="Levels"/> is set).</summary>
     public bool IsFactor => Levels is not null;
 
+    /// <summary>True when the variable entered as a restricted cubic spline (<see cref="Knots"/> is set).</summary>
     public bool IsSpline => Knots is not null;
 }

@@ -8,6 +8,11 @@ public sealed class DataFrame
 {
     private readonly Dictionary<string, DataColumn> byName;
 
+    /// <summary>
+    /// A table of <paramref name="columns"/>, one row per entry of <paramref name="lineNumbers"/>. Where two columns share
+    /// a name, <see cref="Column"/> finds the first.
+    /// </summary>
+    /// <exception cref="ArgumentException">A column's length differs from the number of line numbers.</exception>
     public DataFrame(string source, IReadOnlyList<DataColumn> columns, int[] lineNumbers)
     {
         Source = source;
@@ -27,13 +32,16 @@ public sealed class DataFrame
     /// <summary>Where the table came from (a file path), used in error messages.</summary>
     public string Source { get; }
 
+    /// <summary>The columns in file order.</summary>
     public IReadOnlyList<DataColumn> Columns { get; }
 
     /// <summary>The 1-based line in <see cref="Source"/> on which each row starts.</summary>
     public int[] LineNumbers { get; }
 
+    /// <summary>Number of rows (the header not counted).</summary>
     public int RowCount => LineNumbers.Length;
 
+    /// <summary>True when a column is called exactly <paramref name="name"/> (case-sensitive).</summary>
     public bool HasColumn(string name) => byName.ContainsKey(name);
 
     /// <summary>A table of the rows at <paramref name="rows"/> (in the order given), keeping their file lines for errors.</summary>

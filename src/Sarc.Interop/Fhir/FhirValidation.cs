@@ -15,6 +15,7 @@ public sealed class FhirValidation
 {
     private readonly Validator validator;
 
+    /// <summary>Loads the FHIR R4 core specification from the package's <c>specification.zip</c> (seconds: reuse the instance).</summary>
     public FhirValidation()
     {
         var source = new CachedResolver(ZipSource.CreateValidationSource());

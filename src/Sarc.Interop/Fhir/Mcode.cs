@@ -7,24 +7,42 @@ namespace Sarc.Interop.Fhir;
 /// </summary>
 public static class Mcode
 {
+    /// <summary>The canonical URL prefix of every mCODE StructureDefinition named below.</summary>
     public const string Base = "http://hl7.org/fhir/us/mcode/StructureDefinition/";
+    /// <summary>Profile of the <c>Patient</c> resource.</summary>
     public const string CancerPatient = Base + "mcode-cancer-patient";
+    /// <summary>Profile of the <c>Condition</c> that is the primary sarcoma (histology, site, diagnosis date).</summary>
     public const string PrimaryCancerCondition = Base + "mcode-primary-cancer-condition";
+    /// <summary>Profile of a <c>Condition</c> that is a metastasis (a distant metastasis event).</summary>
     public const string SecondaryCancerCondition = Base + "mcode-secondary-cancer-condition";
+    /// <summary>Profile of the AJCC stage group <c>Observation</c>.</summary>
     public const string TnmStageGroup = Base + "mcode-tnm-stage-group";
+    /// <summary>Profile of the tumor size <c>Observation</c> (greatest dimension, cm).</summary>
     public const string TumorSize = Base + "mcode-tumor-size";
+    /// <summary>Profile of a surgery <c>Procedure</c>.</summary>
     public const string SurgicalProcedure = Base + "mcode-cancer-related-surgical-procedure";
+    /// <summary>Profile of a radiotherapy course <c>Procedure</c> (dose in Gy, fractions, dates).</summary>
     public const string RadiotherapyCourseSummary = Base + "mcode-radiotherapy-course-summary";
+    /// <summary>Profile of a systemic therapy <c>MedicationAdministration</c>.</summary>
     public const string MedicationAdministration = Base + "mcode-cancer-related-medication-administration";
+    /// <summary>Profile of the disease status <c>Observation</c> at a follow-up contact.</summary>
     public const string CancerDiseaseStatus = Base + "mcode-cancer-disease-status";
+    /// <summary>Extension of the primary condition carrying the ICD-O-3 morphology (histology) code.</summary>
     public const string HistologyMorphologyBehavior = Base + "mcode-histology-morphology-behavior";
+    /// <summary>Extension of a radiotherapy course carrying the total dose delivered (in cGy, as mCODE asks).</summary>
     public const string DoseDeliveredToVolume = Base + "mcode-radiotherapy-dose-delivered-to-volume";
 
+    /// <summary>The LOINC code system.</summary>
     public const string Loinc = "http://loinc.org";
+    /// <summary>The SNOMED CT code system.</summary>
     public const string Snomed = "http://snomed.info/sct";
+    /// <summary>UCUM, the system of units (<c>cm</c>, <c>cGy</c>).</summary>
     public const string Ucum = "http://unitsofmeasure.org";
+    /// <summary>The ICD-O-3 code system (histology codes such as <c>8890/3</c>).</summary>
     public const string IcdO3 = "http://terminology.hl7.org/CodeSystem/icd-o-3";
+    /// <summary>The AJCC code system of stage groups.</summary>
     public const string Ajcc = "http://cancerstaging.org";
+    /// <summary>The NAACCR data dictionary code system (the surgical margin item).</summary>
     public const string Naaccr = "http://naaccr.org/data-dictionary";
 
     /// <summary>LOINC 21889-1, size of the tumour (greatest dimension).</summary>

@@ -30,6 +30,9 @@ public sealed class RedcapDictionary
 
     private readonly Dictionary<string, RedcapField> byName;
 
+    /// <summary>A dictionary of <paramref name="fields"/> in order; the first is the record id. Field names are case-sensitive and a later duplicate is refused.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fields"/> is empty.</exception>
+    /// <exception cref="ArgumentException">Two fields have the same name.</exception>
     public RedcapDictionary(IReadOnlyList<RedcapField> fields)
     {
         ArgumentOutOfRangeException.ThrowIfZero(fields.Count, nameof(fields));

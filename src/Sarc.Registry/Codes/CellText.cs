@@ -18,6 +18,7 @@ public static class CellText
     /// <summary>The number, or "" for null.</summary>
     public static string Number(double? value) => value is { } v ? Number(v) : "";
 
+    /// <summary>A whole number in invariant culture, no separators (<c>-12</c>).</summary>
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The whole number, or "" for null.</summary>

@@ -7,7 +7,10 @@ namespace Sarc.Registry.Domain;
 /// </summary>
 public enum OutcomeEventKind
 {
+    /// <summary>A local recurrence at the primary site (code <c>local_recurrence</c>); may recur.</summary>
     LocalRecurrence,
+    /// <summary>A distant metastasis (code <c>distant_metastasis</c>), with its site; may recur.</summary>
     DistantMetastasis,
+    /// <summary>Death from any cause (code <c>death</c>), at most one per patient, with its <see cref="DeathCause"/>.</summary>
     Death,
 }

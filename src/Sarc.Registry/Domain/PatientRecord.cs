@@ -63,6 +63,7 @@ public sealed class PatientRecord
         }
     }
 
+    /// <summary>Identity, center, sex and dates of birth and diagnosis.</summary>
     public Patient Patient { get; }
 
     /// <summary>
@@ -72,8 +73,10 @@ public sealed class PatientRecord
     /// </summary>
     public int Version { get; init; }
 
+    /// <summary>The patient's registry id (<see cref="Patient"/>'s).</summary>
     public string Id => Patient.Id;
 
+    /// <summary>The primary tumor: histology, site, depth, size, grade and AJCC T.</summary>
     public PrimaryTumor Tumor { get; }
 
     /// <summary>Smoking, BMI and Charlson index (<see cref="Comorbidity.None"/> when nothing is recorded).</summary>

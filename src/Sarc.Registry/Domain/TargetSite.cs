@@ -6,10 +6,16 @@ namespace Sarc.Registry.Domain;
 /// </summary>
 public enum TargetSite
 {
+    /// <summary>The site of the primary tumor (code <c>primary_site</c>).</summary>
     PrimarySite,
+    /// <summary>Lung (code <c>lung</c>), the commonest site of sarcoma metastasis.</summary>
     Lung,
+    /// <summary>Liver (code <c>liver</c>).</summary>
     Liver,
+    /// <summary>Bone (code <c>bone</c>).</summary>
     Bone,
+    /// <summary>Soft tissue away from the primary site (code <c>soft_tissue</c>).</summary>
     SoftTissue,
+    /// <summary>Any other site (code <c>other</c>).</summary>
     Other,
 }

@@ -20,6 +20,7 @@ public sealed class EndpointColumn
     /// <summary>What the column holds, for docs and help.</summary>
     public string Meaning { get; }
 
+    /// <summary>True for a numeric column (<see cref="Number"/> set), false for a text column (<see cref="Text"/> set).</summary>
     public bool IsNumeric => Number is not null;
 
     /// <summary>The value of a numeric column; null for a text column.</summary>

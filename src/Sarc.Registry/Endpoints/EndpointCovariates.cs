@@ -15,6 +15,7 @@ public static class EndpointCovariates
 {
     private const double NA = double.NaN;
 
+    /// <summary>Every covariate column, in output order; names are unique.</summary>
     public static IReadOnlyList<EndpointColumn> All { get; } =
     [
         C.Numeric("age", "years at the primary surgery (days / 365.25)", p => EndpointTime.Years(p.Record.Patient.BirthDate, p.Record.PrimarySurgery.Date)),

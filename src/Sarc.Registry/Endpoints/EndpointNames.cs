@@ -20,6 +20,7 @@ public static class EndpointNames
     /// <summary>Every command-line name, in the order of <see cref="SingleRow"/> then <c>multistate</c>.</summary>
     public static IReadOnlyList<string> All { get; } = [.. SingleRow.Select(NameOf), NameOf(EndpointKind.Multistate)];
 
+    /// <summary>The command-line name of <paramref name="kind"/> (<c>os</c>, <c>lr-cr</c>, <c>post-relapse-os</c>).</summary>
     public static string NameOf(EndpointKind kind) => Names[(int)kind];
 
     /// <summary>The name as a study column prefix: <c>-</c> becomes <c>_</c> (<c>lr_cr</c>, <c>post_relapse_os</c>).</summary>

@@ -26,6 +26,7 @@ public sealed class PatientEndpoints
     private readonly EndpointOutcome?[] outcomes = new EndpointOutcome?[Enum.GetValues<EndpointKind>().Length];
     private readonly string?[] reasons = new string?[Enum.GetValues<EndpointKind>().Length];
 
+    /// <summary>Derives every endpoint of <paramref name="record"/> once; the getters read the results.</summary>
     public PatientEndpoints(PatientRecord record)
     {
         Record = record;
@@ -109,6 +110,7 @@ public sealed class PatientEndpoints
         reasons[(int)EndpointKind.Multistate] = problem;
     }
 
+    /// <summary>The patient's registry record the endpoints were derived from.</summary>
     public PatientRecord Record { get; }
 
     /// <summary>Whether the patient was metastatic at diagnosis (the endpoints' rule).</summary>

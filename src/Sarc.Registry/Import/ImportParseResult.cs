@@ -8,5 +8,6 @@ namespace Sarc.Registry.Import;
 /// </summary>
 public sealed record ImportParseResult(string Source, ImportBatch Batch, IReadOnlyList<ImportError> Errors)
 {
+    /// <summary>True when there are no errors and <see cref="Batch"/> can be imported.</summary>
     public bool IsValid => Errors.Count == 0;
 }

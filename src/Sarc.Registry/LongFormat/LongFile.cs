@@ -33,5 +33,6 @@ public sealed class LongFile
         return i >= 0 ? i : throw new ArgumentException($"'{column}' is not a column of {Name}.", nameof(column));
     }
 
+    /// <summary>The file's <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }

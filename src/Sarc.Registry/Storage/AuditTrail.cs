@@ -77,8 +77,12 @@ internal sealed class AuditTrail(RegistryDatabase db)
     /// <summary>Walks the whole chain (<see cref="AuditChain.Verify"/>).</summary>
     public AuditVerification Verify(AuditHead? recorded) => AuditChain.Verify(Read(db, null, null), recorded);
 
-    /// <summary>A writer of one change's records inside <paramref name="tx"/> (one writer per transaction).</summary>
-    public Writer Begin(DbTransaction tx, AuditContext audit, ImportSource? source) => new(db, tx, audit, source);
+    /// <summary>
+    /// A writer of one change's records inside <paramref name="tx"/> (one writer per transaction); with
+    /// <paramref name="copy"/> (a store that <see cref="RegistryDatabase.CanCopy"/>) the records stream into one binary
+    /// COPY, so nothing else may run on the connection between the first record and <see cref="Writer.Complete"/>.
+    /// </summary>
+    public Writer Begin(DbTransaction tx, AuditContext audit, ImportSource? source, bool copy = false) => new(db, tx, audit, source, copy);
 
     /// <summary>The hash of the newest record inside <paramref name="tx"/>: where the next record links to (<see cref="AuditChain.Genesis"/> when there is none).</summary>
     private static string HeadHash(RegistryDatabase db, DbTransaction tx)
@@ -110,9 +114,16 @@ internal sealed class AuditTrail(RegistryDatabase db)
         db.FlushRows(tx);
     }
 
-    /// <summary>Writes audit records with one prepared statement, all stamped with the same instant, each linked to the one before.</summary>
-    internal sealed class Writer(RegistryDatabase db, DbTransaction tx, AuditContext audit, ImportSource? source) : IDisposable
+    /// <summary>
+    /// Writes audit records with one prepared statement (or one binary COPY), all stamped with the same instant, each
+    /// linked to the one before. The same records in the same order make the same chain either way.
+    /// </summary>
+    internal sealed class Writer(RegistryDatabase db, DbTransaction tx, AuditContext audit, ImportSource? source, bool copy) : IDisposable
     {
+        private static readonly string[] Written = ["at", "who", "action", "patient_id", "entity", "field", "old_value", "new_value", "source_file", "source_sha256", "reason", "item", "prev_sha256", "sha256"];
+        private static readonly DbType[] Types = [DbType.DateTimeOffset, .. Enumerable.Repeat(DbType.String, Written.Length - 1)];
+        private static readonly string InsertSql = $"INSERT INTO audit ({string.Join(", ", Written)}) VALUES ({string.Join(", ", Written.Select(c => "@" + c))})";
+
         private readonly DateTimeOffset now = AuditChain.Storable(audit.Clock.GetUtcNow());
         private IRowCommand? command;
         private string? previous;
@@ -122,10 +133,9 @@ internal sealed class AuditTrail(RegistryDatabase db)
 
         public void Write(AuditAction action, string patientId, string entity, string? field, string? item, string? oldValue, string? newValue)
         {
+            // The head is read before a COPY opens: the connection runs nothing else while it is open.
             previous ??= HeadHash(db, tx);
-            command ??= db.PrepareRow(tx,
-                "INSERT INTO audit (at, who, action, patient_id, entity, field, old_value, new_value, source_file, source_sha256, reason, item, prev_sha256, sha256) VALUES (@at, @who, @action, @pid, @entity, @field, @old, @new, @file, @hash, @reason, @item, @prev, @sha)",
-                [DbType.DateTimeOffset, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String]);
+            command ??= copy ? db.BeginCopy(tx, "audit", Written, Types) : db.PrepareRow(tx, InsertSql, Types);
             var entry = new AuditEntry(0, now, audit.User, action, patientId, entity, field, oldValue, newValue, source?.FileName, source?.Sha256, audit.Reason, item);
             var sha = AuditChain.Hash(previous, entry);
             command.Timestamp(0, now);
@@ -146,6 +156,16 @@ internal sealed class AuditTrail(RegistryDatabase db)
             previous = sha;
             Count++;
             FaultPoints.Reach(FaultPoints.AuditWritten);
+        }
+
+        /// <summary>Ends a COPY of the records (nothing to do for prepared statements, which the store flushes).</summary>
+        public void Complete()
+        {
+            if (command is IRowCopy bulk)
+            {
+                bulk.Complete();
+                FaultPoints.Reach(FaultPoints.Copied);
+            }
         }
 
         public void Dispose() => command?.Dispose();

@@ -21,11 +21,14 @@ internal static class FaultPoints
     /// <summary>What the change needs from the registry (stored patients, versions) is read under the lock.</summary>
     public const string Read = "read";
 
-    /// <summary>One patient's rows are written (queued, on PostgreSQL).</summary>
+    /// <summary>One patient's rows are written (queued or streamed into a COPY, on PostgreSQL).</summary>
     public const string RowWritten = "row";
 
-    /// <summary>One audit record is written (queued, on PostgreSQL).</summary>
+    /// <summary>One audit record is written (streamed into a COPY, on PostgreSQL).</summary>
     public const string AuditWritten = "audit";
+
+    /// <summary>One table's binary COPY of new patients' rows, or of the audit records, is complete (PostgreSQL).</summary>
+    public const string Copied = "copied";
 
     /// <summary>Every row is sent to the database; the transaction is about to commit.</summary>
     public const string BeforeCommit = "commit";
@@ -34,7 +37,7 @@ internal static class FaultPoints
     public const string Committed = "committed";
 
     /// <summary>Every point, in the order an import reaches them.</summary>
-    public static readonly IReadOnlyList<string> All = [Parsed, Locked, Read, RowWritten, AuditWritten, BeforeCommit, Committed];
+    public static readonly IReadOnlyList<string> All = [Parsed, Locked, Read, RowWritten, Copied, AuditWritten, BeforeCommit, Committed];
 
     private static readonly (string Point, int Count)? Crash = ParseCrash(Environment.GetEnvironmentVariable("SARC_CRASH_AT"));
     private static readonly AsyncLocal<Action<string>?> Observer = new();

@@ -8,7 +8,9 @@ namespace Sarc.Registry.Storage;
 /// </summary>
 public sealed record ImportResult(int Inserted, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors)
 {
+    /// <summary>True when there are no errors and the counts say what changed.</summary>
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>A failed import: every error, and nothing changed.</summary>
     public static ImportResult Failed(IReadOnlyList<ImportError> errors) => new(0, 0, 0, errors);
 }

@@ -4,6 +4,7 @@ using Sarc.Registry.Import;
 using Sarc.Registry.LongFormat;
 using Sarc.Registry.Template;
 using Sarc.Registry.Validation;
+using Sarc.Statistics;
 
 namespace Sarc.Registry.Storage;
 
@@ -140,45 +141,8 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
             tx.Rollback();
             return ImportResult.Failed(LongFormatParser.Sorted(errors));
         }
-        int inserted = 0, updated = 0, unchanged = 0;
-        using (var rows = new PatientRowWriter(db, tx))
-        using (var log = trail.Begin(tx, audit, source))
-        {
-            foreach (var (before, after) in changes)
-            {
-                if (before is null)
-                {
-                    rows.Insert(after);
-                    log.Write(AuditAction.Insert, after.Id, "patient", null, null, null, RecordDiff.Json(after));
-                    inserted++;
-                }
-                else
-                {
-                    var diff = RecordDiff.Between(before, after);
-                    if (diff.Count == 0)
-                    {
-                        unchanged++;
-                    }
-                    else
-                    {
-                        rows.Replace(after);
-                        foreach (var c in diff)
-                        {
-                            log.Write(c.Action, after.Id, c.Entity, c.Field, c.Item, c.OldValue, c.NewValue);
-                        }
-                        updated++;
-                    }
-                }
-                FaultPoints.Reach(FaultPoints.RowWritten);
-                var done = inserted + updated + unchanged;
-                if (progress is not null && done % ProgressEvery == 0)
-                {
-                    progress.Report(new ImportProgress("writing", done, changes.Count));
-                }
-            }
-        }
-        progress?.Report(new ImportProgress("writing", changes.Count, changes.Count));
-        db.FlushRows(tx);
+        Stages.Mark("import: lock, check, read stored");
+        var (inserted, updated, unchanged) = Write(tx, changes, audit, source, progress);
         if (inserted + updated > 0)
         {
             RegistryVersion.Advance(db, tx);
@@ -186,7 +150,97 @@ internal sealed class ImportTransaction(RegistryDatabase db, PatientReader reade
         FaultPoints.Reach(FaultPoints.BeforeCommit);
         tx.Commit();
         FaultPoints.Reach(FaultPoints.Committed);
+        Stages.Mark("import: commit");
         return new ImportResult(inserted, updated, unchanged, []);
+    }
+
+    /// <summary>
+    /// Writes the changes' rows, then their audit records in the order of the changes. A stored patient's rows are
+    /// replaced row by row; new patients' rows go row by row too, or, where the store can
+    /// (<see cref="RegistryDatabase.CanCopy"/>, PostgreSQL), by one binary COPY per table, and then the audit records by
+    /// one more. Either way the same rows and the same audit records in the same order, so the same hash chain.
+    /// </summary>
+    private (int Inserted, int Updated, int Unchanged) Write(System.Data.Common.DbTransaction tx, List<(PatientRecord? Before, PatientRecord After)> changes,
+        AuditContext audit, ImportSource? source, IProgress<ImportProgress>? progress)
+    {
+        var copy = db.CanCopy;
+        var copied = new List<PatientRecord>();
+        var diffs = new List<AuditChange>?[changes.Count];
+        int inserted = 0, updated = 0, unchanged = 0, done = 0;
+        using var rows = new PatientRowWriter(db, tx);
+        void Written()
+        {
+            FaultPoints.Reach(FaultPoints.RowWritten);
+            done++;
+            if (progress is not null && done % ProgressEvery == 0)
+            {
+                progress.Report(new ImportProgress("writing", done, changes.Count));
+            }
+        }
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var (before, after) = changes[i];
+            if (before is null)
+            {
+                inserted++;
+                if (copy)
+                {
+                    // Written (and counted) with its table's COPY below.
+                    copied.Add(after);
+                    continue;
+                }
+                rows.Insert(after);
+            }
+            else if ((diffs[i] = RecordDiff.Between(before, after)).Count == 0)
+            {
+                unchanged++;
+            }
+            else
+            {
+                rows.Replace(after);
+                updated++;
+            }
+            Written();
+        }
+        db.FlushRows(tx);
+        Stages.Mark("import: rows written row by row");
+        if (copied.Count > 0)
+        {
+            // Progress counts a table's share of each patient, so that it moves through every table's COPY.
+            var (before, tables) = (done, PatientRowWriter.Tables.Count);
+            rows.Copy(copied, (table, i) =>
+            {
+                if (table == tables - 1)
+                {
+                    FaultPoints.Reach(FaultPoints.RowWritten);
+                }
+                if (progress is not null && (i + 1) % ProgressEvery == 0)
+                {
+                    progress.Report(new ImportProgress("writing", before + (int)(((long)table * copied.Count + i + 1) / tables), changes.Count));
+                }
+            });
+        }
+        progress?.Report(new ImportProgress("writing", changes.Count, changes.Count));
+        using (var log = trail.Begin(tx, audit, source, copy))
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                var after = changes[i].After;
+                if (diffs[i] is not { } diff)
+                {
+                    log.Write(AuditAction.Insert, after.Id, "patient", null, null, null, RecordDiff.Json(after));
+                    continue;
+                }
+                foreach (var c in diff)
+                {
+                    log.Write(c.Action, after.Id, c.Entity, c.Field, c.Item, c.OldValue, c.NewValue);
+                }
+            }
+            log.Complete();
+        }
+        db.FlushRows(tx);
+        Stages.Mark("import: audit (JSON, SHA-256, write)");
+        return (inserted, updated, unchanged);
     }
 
     /// <summary>

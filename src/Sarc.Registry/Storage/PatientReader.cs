@@ -93,7 +93,10 @@ internal sealed class PatientReader(RegistryDatabase db)
             try
             {
                 records.Add(id, new PatientRecord(patient, tumor, comorbidity, Rows(scans.Surgeries, id), Rows(scans.Radiotherapy, id),
-                    Rows(scans.Systemic, id), Rows(scans.Events, id), Rows(scans.FollowUps, id)) { Version = version });
+                    Rows(scans.Systemic, id), Rows(scans.Events, id), Rows(scans.FollowUps, id))
+                {
+                    Version = version,
+                });
             }
             catch (ArgumentException e)
             {

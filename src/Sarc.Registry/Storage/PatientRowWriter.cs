@@ -13,22 +13,60 @@ namespace Sarc.Registry.Storage;
 /// </summary>
 internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : IDisposable
 {
-    private static readonly string[] ChildTables = ["tumor", "surgery", "radiotherapy", "systemic", "outcome_event", "followup"];
+    private const DbType Text = DbType.String, Date = DbType.Date, Real = DbType.Double, Int = DbType.Int32;
+
+    /// <summary>The patient table, then its children, in the order their rows are inserted (parents before children).</summary>
+    internal static readonly IReadOnlyList<PatientTable> Tables =
+    [
+        new("patient", ["id", "center", "sex", "birth_date", "smoking", "bmi", "charlson"], [Text, Text, Text, Date, Text, Real, Int], (c, r) =>
+        {
+            c.Text(0, r.Id);
+            PatientValues(c, 1, r);
+            c.Execute();
+        }),
+        new("tumor", ["patient_id", "seq", "diagnosis_date", "histology", "site", "depth", "size_cm", "grade", "metastatic_at_diagnosis"],
+            [Text, Int, Date, Text, Text, Text, Real, Text, Text], WriteTumor),
+        new("surgery", ["patient_id", "seq", "surgery_date", "kind", "target", "margin", "necrosis_pct", "lesions", "max_lesion_cm", "clavien_dindo", "wound_complication"],
+            [Text, Int, Date, Text, Text, Text, Real, Int, Real, Text, Text], WriteSurgeries),
+        new("radiotherapy", ["patient_id", "seq", "setting", "target", "dose_gy", "fractions", "start_date", "end_date", "late_toxicity_grade"],
+            [Text, Int, Text, Text, Real, Int, Date, Date, Int], WriteRadiotherapy),
+        new("systemic", ["patient_id", "seq", "regimen", "intent", "start_date", "end_date"], [Text, Int, Text, Text, Date, Date], WriteSystemic),
+        new("outcome_event", ["patient_id", "kind", "seq", "event_date", "death_cause", "site", "lesions", "max_lesion_cm"],
+            [Text, Text, Int, Date, Text, Text, Int, Real], WriteEvents),
+        new("followup", ["patient_id", "seq", "contact_date", "status"], [Text, Int, Date, Text], WriteFollowUps),
+    ];
 
     private readonly List<IRowCommand> commands = [];
-    private IRowCommand? patient, updatePatient, tumor, surgery, radiotherapy, systemic, outcome, followup;
-    private IRowCommand[]? deleteChildren;
-    private IRowCommand? deletePatient;
+    private IRowCommand[]? inserts, deleteChildren;
+    private IRowCommand? updatePatient, deletePatient;
 
-    public void Insert(PatientRecord record)
+    /// <summary>Inserts every row of a new patient.</summary>
+    public void Insert(PatientRecord record) => InsertRows(record, 0);
+
+    /// <summary>
+    /// Inserts every row of new patients by one binary COPY per table (<see cref="RegistryDatabase.BeginCopy"/>; the
+    /// store must support it), calling <paramref name="sent"/> with the index in <see cref="Tables"/> and in
+    /// <paramref name="records"/> as each patient's rows of each table are sent (all of a patient's rows are sent once
+    /// the last table's are). Rows queued by other statements of the transaction must have been flushed
+    /// (<see cref="RegistryDatabase.FlushRows"/>).
+    /// </summary>
+    public void Copy(IReadOnlyList<PatientRecord> records, Action<int, int> sent)
     {
-        var p = record.Patient;
-        patient ??= Prepare("INSERT INTO patient (id, center, sex, birth_date, smoking, bmi, charlson) VALUES (@id, @center, @sex, @birth, @smoking, @bmi, @charlson)",
-            DbType.String, DbType.String, DbType.String, DbType.Date, DbType.String, DbType.Double, DbType.Int32);
-        patient.Text(0, p.Id);
-        PatientValues(patient, 1, record);
-        patient.Execute();
-        InsertChildren(record);
+        for (var t = 0; t < Tables.Count; t++)
+        {
+            var table = Tables[t];
+            using (var copy = db.BeginCopy(tx, table.Name, table.Columns, table.Types))
+            {
+                for (var i = 0; i < records.Count; i++)
+                {
+                    table.WriteRows(copy, records[i]);
+                    sent(t, i);
+                }
+                copy.Complete();
+            }
+            FaultPoints.Reach(FaultPoints.Copied);
+            Sarc.Statistics.Stages.Mark($"import: COPY {table.Name}");
+        }
     }
 
     /// <summary>Replaces every row of a stored patient by those of <paramref name="record"/>.</summary>
@@ -41,7 +79,7 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
         updatePatient.Text(6, p.Id);
         updatePatient.Execute();
         DeleteChildren(p.Id);
-        InsertChildren(record);
+        InsertRows(record, 1);
     }
 
     public void Delete(string patientId)
@@ -62,7 +100,7 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
 
     private void DeleteChildren(string patientId)
     {
-        deleteChildren ??= [.. ChildTables.Select(t => Prepare($"DELETE FROM {t} WHERE patient_id = @id", DbType.String))];
+        deleteChildren ??= [.. Tables.Skip(1).Select(t => Prepare($"DELETE FROM {t.Name} WHERE patient_id = @id", DbType.String))];
         foreach (var delete in deleteChildren)
         {
             delete.Text(0, patientId);
@@ -70,13 +108,21 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
         }
     }
 
-    private void InsertChildren(PatientRecord record)
+    /// <summary>Inserts the record's rows of <see cref="Tables"/> from index <paramref name="first"/> on, one prepared statement per table.</summary>
+    private void InsertRows(PatientRecord record, int first)
     {
-        var id = record.Id;
+        inserts ??= new IRowCommand[Tables.Count];
+        for (var t = first; t < Tables.Count; t++)
+        {
+            var table = Tables[t];
+            table.WriteRows(inserts[t] ??= Prepare(table.InsertSql, [.. table.Types]), record);
+        }
+    }
+
+    private static void WriteTumor(IRowCommand tumor, PatientRecord record)
+    {
         var t = record.Tumor;
-        tumor ??= Prepare("INSERT INTO tumor (patient_id, seq, diagnosis_date, histology, site, depth, size_cm, grade, metastatic_at_diagnosis) VALUES (@id, @seq, @dx, @hist, @site, @depth, @size, @grade, @m1)",
-            DbType.String, DbType.Int32, DbType.Date, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String, DbType.String);
-        tumor.Text(0, id);
+        tumor.Text(0, record.Id);
         tumor.Integer(1, 1);
         tumor.Date(2, t.DiagnosisDate);
         tumor.Text(3, t.Histology);
@@ -86,12 +132,14 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
         tumor.Text(7, R.Grade.Code(t.Grade));
         tumor.Text(8, Code(R.Code(t.MetastaticAtDiagnosis)));
         tumor.Execute();
+    }
+
+    private static void WriteSurgeries(IRowCommand surgery, PatientRecord record)
+    {
         for (var i = 0; i < record.Surgeries.Count; i++)
         {
             var s = record.Surgeries[i];
-            surgery ??= Prepare("INSERT INTO surgery (patient_id, seq, surgery_date, kind, target, margin, necrosis_pct, lesions, max_lesion_cm, clavien_dindo, wound_complication) VALUES (@id, @seq, @date, @kind, @target, @margin, @necrosis, @lesions, @size, @cd, @wound)",
-                DbType.String, DbType.Int32, DbType.Date, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.Int32, DbType.Double, DbType.String, DbType.String);
-            surgery.Text(0, id);
+            surgery.Text(0, record.Id);
             surgery.Integer(1, i + 1);
             surgery.Date(2, s.Date);
             surgery.Text(3, R.SurgeryKind.Code(s.Kind));
@@ -104,12 +152,14 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
             surgery.Text(10, Code(R.Code(s.WoundComplication)));
             surgery.Execute();
         }
+    }
+
+    private static void WriteRadiotherapy(IRowCommand radiotherapy, PatientRecord record)
+    {
         for (var i = 0; i < record.Radiotherapy.Count; i++)
         {
             var c = record.Radiotherapy[i];
-            radiotherapy ??= Prepare("INSERT INTO radiotherapy (patient_id, seq, setting, target, dose_gy, fractions, start_date, end_date, late_toxicity_grade) VALUES (@id, @seq, @setting, @target, @dose, @fx, @start, @end, @tox)",
-                DbType.String, DbType.Int32, DbType.String, DbType.String, DbType.Double, DbType.Int32, DbType.Date, DbType.Date, DbType.Int32);
-            radiotherapy.Text(0, id);
+            radiotherapy.Text(0, record.Id);
             radiotherapy.Integer(1, i + 1);
             radiotherapy.Text(2, Code(R.RadiotherapySetting.Code(c.Setting)));
             radiotherapy.Text(3, Code(R.RadiotherapyTarget.Code(c.Target)));
@@ -120,12 +170,14 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
             radiotherapy.Integer(8, c.LateToxicityGrade);
             radiotherapy.Execute();
         }
+    }
+
+    private static void WriteSystemic(IRowCommand systemic, PatientRecord record)
+    {
         for (var i = 0; i < record.Systemic.Count; i++)
         {
             var l = record.Systemic[i];
-            systemic ??= Prepare("INSERT INTO systemic (patient_id, seq, regimen, intent, start_date, end_date) VALUES (@id, @seq, @regimen, @intent, @start, @end)",
-                DbType.String, DbType.Int32, DbType.String, DbType.String, DbType.Date, DbType.Date);
-            systemic.Text(0, id);
+            systemic.Text(0, record.Id);
             systemic.Integer(1, i + 1);
             systemic.Text(2, l.Regimen);
             systemic.Text(3, Code(R.SystemicIntent.Code(l.Intent)));
@@ -133,12 +185,14 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
             systemic.Date(5, l.EndDate);
             systemic.Execute();
         }
+    }
+
+    private static void WriteEvents(IRowCommand outcome, PatientRecord record)
+    {
         for (var i = 0; i < record.Events.Count; i++)
         {
             var e = record.Events[i];
-            outcome ??= Prepare("INSERT INTO outcome_event (patient_id, kind, seq, event_date, death_cause, site, lesions, max_lesion_cm) VALUES (@id, @kind, @seq, @date, @cause, @site, @lesions, @size)",
-                DbType.String, DbType.String, DbType.Int32, DbType.Date, DbType.String, DbType.String, DbType.Int32, DbType.Double);
-            outcome.Text(0, id);
+            outcome.Text(0, record.Id);
             outcome.Text(1, R.EventKind.Code(e.Kind));
             outcome.Integer(2, i + 1);
             outcome.Date(3, e.Date);
@@ -148,12 +202,14 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
             outcome.Real(7, e.MaxLesionCm);
             outcome.Execute();
         }
+    }
+
+    private static void WriteFollowUps(IRowCommand followup, PatientRecord record)
+    {
         for (var i = 0; i < record.FollowUps.Count; i++)
         {
             var f = record.FollowUps[i];
-            followup ??= Prepare("INSERT INTO followup (patient_id, seq, contact_date, status) VALUES (@id, @seq, @date, @status)",
-                DbType.String, DbType.Int32, DbType.Date, DbType.String);
-            followup.Text(0, id);
+            followup.Text(0, record.Id);
             followup.Integer(1, i + 1);
             followup.Date(2, f.Date);
             followup.Text(3, Code(R.FollowUpStatus.Code(f.Status)));

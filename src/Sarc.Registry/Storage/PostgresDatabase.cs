@@ -13,16 +13,23 @@ internal sealed class PostgresDatabase : RegistryDatabase
     private PostgresRowBatch? batch;
     private System.Data.Common.DbTransaction? batchTransaction;
 
-    private PostgresDatabase(NpgsqlConnection connection, string hostPort, string database, string? user)
+    private readonly bool copy;
+
+    private PostgresDatabase(NpgsqlConnection connection, string hostPort, string database, string? user, bool copy)
         : base(connection, $"PostgreSQL {hostPort}/{database}")
     {
         this.hostPort = hostPort;
         this.database = database;
         this.user = user;
+        this.copy = copy;
     }
 
+    /// <summary>
+    /// Opens the registry. <paramref name="copy"/> false writes new patients and audit records row by row, as before
+    /// binary COPY (<see cref="CanCopy"/>): for the tests and the benchmark that compare the two paths.
+    /// </summary>
     /// <exception cref="DataInputException">A bad connection string, an unreachable server (naming host and port), a refused login, a missing database.</exception>
-    public static PostgresDatabase Open(string connectionString)
+    public static PostgresDatabase Open(string connectionString, bool copy = true)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -39,7 +46,7 @@ internal sealed class PostgresDatabase : RegistryDatabase
         }
         var host = builder.Host ?? "localhost";
         var hostPort = $"{host}:{builder.Port}";
-        return Opened(new PostgresDatabase(new NpgsqlConnection(builder.ToString()), hostPort, builder.Database ?? builder.Username ?? "", builder.Username));
+        return Opened(new PostgresDatabase(new NpgsqlConnection(builder.ToString()), hostPort, builder.Database ?? builder.Username ?? "", builder.Username, copy));
     }
 
     public override bool IsPostgres => true;
@@ -73,6 +80,11 @@ internal sealed class PostgresDatabase : RegistryDatabase
         }
         return new PostgresBatchedRowCommand(batch, sql, types);
     }
+
+    public override bool CanCopy => copy;
+
+    public override IRowCopy BeginCopy(System.Data.Common.DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<System.Data.DbType> types) =>
+        new PostgresCopyRowCommand((NpgsqlConnection)Connection, table, columns, types);
 
     public override void FlushRows(System.Data.Common.DbTransaction tx)
     {

@@ -116,6 +116,18 @@ internal abstract class RegistryDatabase : IDisposable
     public virtual IRowCommand PrepareRow(DbTransaction tx, string sql, IReadOnlyList<DbType> types) =>
         new AdoRowCommand(Connection, tx, sql, ParameterNames(sql), types);
 
+    /// <summary>Whether <see cref="BeginCopy"/> bulk-loads tables (PostgreSQL's binary COPY).</summary>
+    public virtual bool CanCopy => false;
+
+    /// <summary>
+    /// A bulk load of <paramref name="columns"/> of <paramref name="table"/> inside <paramref name="tx"/>, ended by
+    /// <see cref="IRowCopy.Complete"/>; rows queued by <see cref="PrepareRow"/> statements must be flushed first
+    /// (<see cref="FlushRows"/>), and the connection runs nothing else until the copy is disposed.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The store cannot (<see cref="CanCopy"/> is false).</exception>
+    public virtual IRowCopy BeginCopy(DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<DbType> types) =>
+        throw new NotSupportedException("This store writes row by row.");
+
     /// <summary>Whether <see cref="QueryOnNewConnection"/> may run queries at the same time as this connection's (SQLite in WAL mode).</summary>
     public virtual bool CanReadInParallel => false;
 

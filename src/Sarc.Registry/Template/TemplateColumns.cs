@@ -6,6 +6,10 @@ namespace Sarc.Registry.Template;
 /// </summary>
 public static class TemplateColumns
 {
+    /// <summary>
+    /// The 0-based position of each column in export order; the column names are <see cref="Names"/> at the same
+    /// position (<c>patient_id</c>, ..., <c>death_cause</c>). Dates are ISO <c>YYYY-MM-DD</c>, sizes in cm, doses in Gy.
+    /// </summary>
     public const int PatientId = 0, Center = 1, Sex = 2, BirthDate = 3, DiagnosisDate = 4, Histology = 5, Site = 6,
         Depth = 7, SizeCm = 8, Grade = 9, SurgeryDate = 10, Margin = 11, LastFollowUpDate = 12, Smoking = 13, Bmi = 14,
         Charlson = 15, RtSetting = 16, RtDoseGy = 17, RtFractions = 18, RtEndDate = 19, NecrosisPct = 20, LrDate = 21,

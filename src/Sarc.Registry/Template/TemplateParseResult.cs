@@ -6,5 +6,6 @@ namespace Sarc.Registry.Template;
 /// </summary>
 public sealed record TemplateParseResult(string Source, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportError> Errors)
 {
+    /// <summary>True when there are no errors and the rows can be imported.</summary>
     public bool IsValid => Errors.Count == 0;
 }

@@ -10,5 +10,6 @@ namespace Sarc.Statistics.CompetingRisks;
 /// <param name="GroupCount">Number of group codes (1 without groups); codes without rows are left out, as cuminc does.</param>
 public sealed record CompetingRisksData(double[] Time, int[] Status, int[]? Group = null, int GroupCount = 1)
 {
+    /// <summary>Number of rows n, the length of <see cref="Time"/>.</summary>
     public int RowCount => Time.Length;
 }

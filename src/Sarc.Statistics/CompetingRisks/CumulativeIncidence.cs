@@ -10,12 +10,15 @@ namespace Sarc.Statistics.CompetingRisks;
 /// </summary>
 public sealed class CumulativeIncidence
 {
+    /// <summary>An estimator with the given options, or <see cref="CumulativeIncidenceOptions.Default"/> when null.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="CumulativeIncidenceOptions.Rho"/> is NaN.</exception>
     public CumulativeIncidence(CumulativeIncidenceOptions? options = null)
     {
         Options = options ?? CumulativeIncidenceOptions.Default;
         Preconditions.NotNaN(Options.Rho, nameof(CumulativeIncidenceOptions.Rho));
     }
 
+    /// <summary>The options every <see cref="Fit"/> uses.</summary>
     public CumulativeIncidenceOptions Options { get; }
 
     /// <summary>Estimates the cumulative incidence of every cause in every group, and tests each cause across groups.</summary>

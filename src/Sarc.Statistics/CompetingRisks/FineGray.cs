@@ -13,6 +13,10 @@ namespace Sarc.Statistics.CompetingRisks;
 /// </summary>
 public sealed class FineGray
 {
+    /// <summary>A model with the given options, or <see cref="FineGrayOptions.Default"/> when null.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The gradient tolerance is not &gt; 0, the confidence level not in (0, 1), or the iteration limit negative.
+    /// </exception>
     public FineGray(FineGrayOptions? options = null)
     {
         Options = options ?? FineGrayOptions.Default;
@@ -21,6 +25,7 @@ public sealed class FineGray
         Preconditions.NonNegative(Options.MaxIterations, nameof(FineGrayOptions.MaxIterations));
     }
 
+    /// <summary>The options every fit uses.</summary>
     public FineGrayOptions Options { get; }
 
     /// <summary>

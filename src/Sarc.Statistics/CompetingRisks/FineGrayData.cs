@@ -11,7 +11,9 @@ namespace Sarc.Statistics.CompetingRisks;
 /// <param name="CovariateNames">One name per covariate column (R's coefficient names).</param>
 public sealed record FineGrayData(double[] Time, int[] Status, int Cause, double[][] Covariates, string[] CovariateNames)
 {
+    /// <summary>Number of rows n, the length of <see cref="Time"/>.</summary>
     public int RowCount => Time.Length;
 
+    /// <summary>Number of covariate columns p (0 for a model without covariates).</summary>
     public int CovariateCount => Covariates.Length;
 }

@@ -17,6 +17,7 @@ public sealed record PredictionOutcome(double[] Time, int[] Status, int Cause, b
     public static PredictionOutcome Survival(double[] time, double[] status) =>
         new(time, status.Select(s => s != 0 ? 1 : 0).ToArray(), 1, false);
 
+    /// <summary>Number of patients, the length of <see cref="Time"/>.</summary>
     public int Count => Time.Length;
 
     /// <summary>1 for an event of the cause predicted, 0 otherwise (censored or competing): a Cox model's status.</summary>

@@ -11,11 +11,13 @@ namespace Sarc.Statistics.Survival;
 /// </summary>
 public sealed class CountingProcessKaplanMeier
 {
+    /// <summary>An estimator with the given options, or <see cref="KaplanMeierOptions.Default"/> when null.</summary>
     public CountingProcessKaplanMeier(KaplanMeierOptions? options = null)
     {
         Options = options ?? KaplanMeierOptions.Default;
     }
 
+    /// <summary>The options every fit uses (confidence level and interval type).</summary>
     public KaplanMeierOptions Options { get; }
 
     /// <summary>

@@ -31,8 +31,10 @@ public sealed record CoxData(
     /// </summary>
     public bool CovariatesReusable { get; init; }
 
+    /// <summary>Number of rows n (intervals for counting-process data), the length of <see cref="Stop"/>.</summary>
     public int RowCount => Stop.Length;
 
+    /// <summary>Number of covariate columns p, the length of <see cref="Covariates"/>.</summary>
     public int CovariateCount => Covariates.Length;
 
     /// <summary>Data with one term per covariate column, named after the columns.</summary>

@@ -7,6 +7,7 @@ namespace Sarc.Statistics.Survival;
 /// </summary>
 public sealed record CoxOptions
 {
+    /// <summary>How tied event times are handled; Efron by default, as R's <c>coxph</c>.</summary>
     public CoxTies Ties { get; init; } = CoxTies.Efron;
 
     /// <summary>Confidence level of the hazard-ratio intervals, in (0, 1).</summary>
@@ -15,6 +16,10 @@ public sealed record CoxOptions
     /// <summary>Convergence: stop when |1 - loglik_old / loglik_new| &lt;= Epsilon.</summary>
     public double Epsilon { get; init; } = 1e-9;
 
+    /// <summary>
+    /// Most Newton-Raphson iterations (R's <c>iter.max</c>, default 20), &gt;= 0. With 0 the model is evaluated at the
+    /// start, beta = 0, without iterating, as R's <c>iter.max = 0</c>.
+    /// </summary>
     public int MaxIterations { get; init; } = 20;
 
     /// <summary>Relative pivot tolerance of the Cholesky decomposition (columns below it count as singular).</summary>

@@ -11,6 +11,10 @@ namespace Sarc.Statistics.Survival;
 /// </summary>
 public sealed class CoxRegression
 {
+    /// <summary>A model with the given options, or R's <c>coxph.control()</c> defaults when null.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The confidence level is not in (0, 1), <see cref="CoxOptions.Epsilon"/> not &gt; 0, or the iteration limit negative.
+    /// </exception>
     public CoxRegression(CoxOptions? options = null)
     {
         Options = options ?? new CoxOptions();
@@ -19,6 +23,7 @@ public sealed class CoxRegression
         Preconditions.NonNegative(Options.MaxIterations, nameof(CoxOptions.MaxIterations));
     }
 
+    /// <summary>The options every fit uses.</summary>
     public CoxOptions Options { get; }
 
     /// <summary>

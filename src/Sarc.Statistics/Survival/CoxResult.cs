@@ -11,10 +11,16 @@ public sealed record CoxResult
     /// <summary>Number of events, R's <c>fit$nevent</c>.</summary>
     public required int Events { get; init; }
 
+    /// <summary>The tie handling the model was fitted with (R's <c>fit$method</c>).</summary>
     public required CoxTies Ties { get; init; }
 
+    /// <summary>Confidence level of the hazard-ratio intervals in <see cref="Coefficients"/>, in (0, 1).</summary>
     public required double ConfidenceLevel { get; init; }
 
+    /// <summary>
+    /// One row per covariate column, in the order of <see cref="CoxData.CovariateNames"/>: the columns of
+    /// <c>summary(coxph)$coefficients</c> and <c>$conf.int</c> (robust standard errors with cluster()).
+    /// </summary>
     public required IReadOnlyList<CoefficientRow> Coefficients { get; init; }
 
     /// <summary>Model-based variance (inverse information), p x p; R's <c>fit$var</c> without cluster, <c>fit$naive.var</c> with.</summary>
@@ -47,8 +53,13 @@ public sealed record CoxResult
     /// <summary>Linear predictors X beta, centred at the covariate means (R's <c>fit$linear.predictors</c>), in input row order.</summary>
     public required double[] LinearPredictors { get; init; }
 
+    /// <summary>Newton-Raphson iterations done, R's <c>fit$iter</c>; the limit when not converged.</summary>
     public required int Iterations { get; init; }
 
+    /// <summary>
+    /// True when the relative change in log-likelihood reached <see cref="CoxOptions.Epsilon"/> within the iteration
+    /// limit (or the limit is 0); when false, <see cref="Warnings"/> says so and what to do.
+    /// </summary>
     public required bool Converged { get; init; }
 
     /// <summary>Statistical trouble (non-convergence, possibly infinite coefficients, singular columns), each with what to do.</summary>

@@ -12,6 +12,7 @@ namespace Sarc.Statistics.Survival;
 /// <param name="Start">Interval starts of counting-process rows (start, <paramref name="Time"/>]; null for right-censored data.</param>
 public sealed record SurvivalData(double[] Time, double[] Status, int[]? Group = null, int GroupCount = 1, double[]? Start = null)
 {
+    /// <summary>Number of rows n, the length of <see cref="Time"/>.</summary>
     public int RowCount => Time.Length;
 
     /// <summary>The status as the kernels take it (true = event).</summary>

@@ -11,6 +11,13 @@ namespace Sarc.Studies.Analyses;
 public static class CifReport
 {
 
+    /// <summary>
+    /// Cumulative incidence of every cause in <paramref name="statusColumn"/> (0 = censored, k = cause k) over
+    /// <paramref name="timeColumn"/>, by the levels of <paramref name="groupColumn"/> (null: one group) with Gray's test.
+    /// Rows with a missing value in a used column are left out and counted. A single group level, or no events, is a
+    /// warning in the result, not an error.
+    /// </summary>
+    /// <exception cref="DataInputException">A column is missing, a time or status is invalid, or no complete row is left.</exception>
     public static CifAnalysis Analyse(Sarc.Data.Tables.DataFrame frame, string timeColumn, string statusColumn, string? groupColumn)
     {
         var used = groupColumn is null ? new[] { timeColumn, statusColumn } : [timeColumn, statusColumn, groupColumn];
@@ -62,6 +69,11 @@ public static class CifReport
 
     private static string Label(int code) => code.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Writes the analysis's JSON members into the open object: <c>n</c>, <c>n_excluded</c>, per group and cause the
+    /// estimate and variance at each of <paramref name="atTimes"/> (in the time column's unit) and at every step, and
+    /// Gray's test when grouped. NaN is written as null.
+    /// </summary>
     public static void WriteJson(Utf8JsonWriter writer, CifAnalysis analysis, double[] atTimes)
     {
         var result = analysis.Result;

@@ -68,6 +68,10 @@ public static class CompareReport
         return values;
     }
 
+    /// <summary>
+    /// Writes the comparison's JSON members into the open object: the group column, <c>n_excluded</c>, the group sizes,
+    /// and per variable its kind, test, statistic, df, p and per-group summary. NaN is written as null.
+    /// </summary>
     public static void WriteJson(Utf8JsonWriter writer, CompareAnalysis analysis)
     {
         writer.WriteString("group", analysis.Group);

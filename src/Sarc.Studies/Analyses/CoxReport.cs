@@ -20,7 +20,10 @@ public static class CoxReport
     public static CoxResult Fit(ModelFrame frame, CoxOptions options, bool lastUseOfDesign = false)
     {
         var data = new CoxData(frame.Start, frame.Stop, frame.Status, frame.Design, frame.ColumnNames, [.. frame.TermLabels],
-            frame.Assign, frame.Strata, frame.Cluster) { CovariatesReusable = lastUseOfDesign };
+            frame.Assign, frame.Strata, frame.Cluster)
+        {
+            CovariatesReusable = lastUseOfDesign,
+        };
         var regression = new CoxRegression(options);
         frame.ThrowIfAny(regression.Check(data));
         return regression.Fit(data);

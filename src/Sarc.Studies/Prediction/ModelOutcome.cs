@@ -57,6 +57,7 @@ public sealed record ModelOutcome(ModelEvaluation Evaluation, int[] Rows, double
         return new ModelOutcome(evaluation, [.. rows], rows.Select(row => evaluation.LinearPredictor[row]).ToArray(), design, outcome, table.RowCount - rows.Count);
     }
 
+    /// <summary>Number of table rows evaluated, the length of <see cref="Rows"/>.</summary>
     public int Count => Rows.Length;
 
     /// <summary>Events of the cause predicted.</summary>

@@ -20,6 +20,7 @@ public sealed record PredictionModel
     /// <summary>The published source (a citation), or null for a model fitted locally.</summary>
     public string? Source { get; init; }
 
+    /// <summary>Cox (survival) or Fine-Gray (cumulative incidence of <see cref="Cause"/>).</summary>
     public required ModelKind Kind { get; init; }
 
     /// <summary>The R formula the model was fitted with (documentation and refits).</summary>
@@ -37,8 +38,10 @@ public sealed record PredictionModel
     /// <summary>Tie handling of a Cox fit (what its baseline follows).</summary>
     public CoxTies Ties { get; init; } = CoxTies.Efron;
 
+    /// <summary>The variables in order of first use in the formula, each with how it enters (value, factor levels, spline knots) and its fitted range.</summary>
     public required IReadOnlyList<ModelVariable> Variables { get; init; }
 
+    /// <summary>The coefficients in R's order, each with what it multiplies.</summary>
     public required IReadOnlyList<ModelCoefficient> Coefficients { get; init; }
 
     /// <summary>Subtracted from Σ coefficient × x: R's Σ means × β for Cox (coxph's centring), 0 for Fine-Gray.</summary>

@@ -56,5 +56,6 @@ public sealed class SurveillanceProfile
     /// <summary>True when a patient with this grade and (normalized) site follows this profile.</summary>
     public bool AppliesTo(TumorGrade grade, string site) => Grades.Contains(grade) && Sites.Contains(site);
 
+    /// <summary>The profile's <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }

@@ -7,6 +7,7 @@ namespace Sarc.Web.Hosting;
 /// <summary>How <c>sarc serve</c> runs: the registry <c>--db</c> value, the listening URLs and the clock (tests fix it).</summary>
 public sealed record WebOptions(string Database, string Urls = "http://localhost:5080")
 {
+    /// <summary>The clock that gives "today" (due lists, audit times); the system clock unless a test fixes it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The largest template upload (<c>/import</c>, <c>POST /api/import</c>) in bytes; a larger body is refused with 413. <c>sarc serve --max-upload-mb</c>.</summary>

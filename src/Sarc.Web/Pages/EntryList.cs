@@ -94,5 +94,6 @@ public sealed class EntryList
         return code;
     }
 
+    /// <summary>The list's <see cref="Slug"/>.</summary>
     public override string ToString() => Slug;
 }

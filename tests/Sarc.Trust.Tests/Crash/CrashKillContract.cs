@@ -11,7 +11,8 @@ namespace Sarc.Trust.Tests.Crash;
 /// Crash safety, proven (issue 17): <c>sarc import --update</c> of a long-format registry runs as a child process and
 /// kills itself with SIGKILL at a named point of the write path (<see cref="FaultPoints"/>, through
 /// <c>SARC_CRASH_AT</c>): after reading the files, holding the lock, after the reads, after the first, middle and last
-/// patient written, after the first, middle and last audit record, just before and just after the commit. After each
+/// patient written, after the first, middle and last audit record, after the first and the last table's binary COPY
+/// (PostgreSQL), just before and just after the commit. After each
 /// kill the registry's export must be byte for byte the one before the import (every point before the commit) or the
 /// one after it (after the commit), and its audit chain must verify, still holding the head recorded before.
 /// </summary>
@@ -27,6 +28,9 @@ public abstract class CrashKillContract(ITestOutputHelper output) : IDisposable
 
     /// <summary>A new, empty registry's <c>--db</c> value.</summary>
     protected abstract string NewDatabase();
+
+    /// <summary>Whether the store imports new patients by binary COPY, so that the COPY's points must be reached (and killed at).</summary>
+    protected virtual bool Copies => false;
 
     [Fact]
     public void Import_KilledAtEveryNamedPoint_LeavesExactlyTheOldOrTheNewRegistry_WithAnIntactChain()
@@ -47,12 +51,17 @@ public abstract class CrashKillContract(ITestOutputHelper output) : IDisposable
         Assert.NotEqual(oldExport, newExport);
         var (rows, audits) = (counts[FaultPoints.RowWritten], counts[FaultPoints.AuditWritten]);
         Assert.Equal(2 * Before, rows);
+        Assert.Equal(Copies, counts.ContainsKey(FaultPoints.Copied));
 
         (string Point, bool Committed)[] points =
         [
             (FaultPoints.Parsed, false), (FaultPoints.Locked, false), (FaultPoints.Read, false),
             ($"{FaultPoints.RowWritten}:1", false), ($"{FaultPoints.RowWritten}:{rows / 2}", false), ($"{FaultPoints.RowWritten}:{rows}", false),
             ($"{FaultPoints.AuditWritten}:1", false), ($"{FaultPoints.AuditWritten}:{audits / 2}", false), ($"{FaultPoints.AuditWritten}:{audits}", false),
+            // PostgreSQL's binary COPY (new patients' tables, then the audit records): after the first and the last.
+            .. counts.TryGetValue(FaultPoints.Copied, out var copies)
+                ? (IEnumerable<(string, bool)>)[($"{FaultPoints.Copied}:1", false), ($"{FaultPoints.Copied}:{copies}", false)]
+                : [],
             (FaultPoints.BeforeCommit, false), (FaultPoints.Committed, true),
         ];
         var survived = 0;

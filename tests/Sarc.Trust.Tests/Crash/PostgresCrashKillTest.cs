@@ -8,4 +8,6 @@ namespace Sarc.Trust.Tests.Crash;
 public sealed class PostgresCrashKillTest(PostgresServer server, ITestOutputHelper output) : CrashKillContract(output)
 {
     protected override string NewDatabase() => server.CreateDatabase();
+
+    protected override bool Copies => true;
 }
