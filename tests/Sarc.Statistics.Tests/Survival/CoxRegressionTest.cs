@@ -68,6 +68,85 @@ public class CoxRegressionTest
     }
 
     [Theory]
+    // More rows than one chunk of the weighted cross-products (several chunks, the last one short); per event time
+    // (the default for tied times) and per row.
+    [InlineData(50_000, false, CoxTies.Efron, true)]
+    [InlineData(50_000, true, CoxTies.Efron, true)]
+    [InlineData(50_000, false, CoxTies.Breslow, true)]
+    [InlineData(200, true, CoxTies.Breslow, true)]
+    [InlineData(50_000, true, CoxTies.Efron, false)]
+    [InlineData(50_000, false, CoxTies.Breslow, false)]
+    [InlineData(200, true, CoxTies.Efron, false)]
+    public void Evaluate_RowWeights_EqualsTheSequentialSweepAndRepeatsBitForBit(int n, bool strata, CoxTies ties, bool perEvent)
+    {
+        var data = CoxFixture.Random(n, 31, strata, counting: false);
+        var prepared = new CoxPrepared(data, timeFix: true);
+        var fast = new CoxSweepKernel(prepared, ties) { EvaluatePath = perEvent ? CoxSweepKernel.Path.Events : CoxSweepKernel.Path.RowWeights };
+        var plain = new CoxSweepKernel(prepared, ties) { EvaluatePath = CoxSweepKernel.Path.Sequential };
+        double[] beta = [0.4, 0.1, -0.3];
+        var (l1, u1, i1) = Evaluate(fast, beta);
+        var (l2, u2, i2) = Evaluate(plain, beta);
+        AssertNear.Relative(l2, l1, 1e-13, "loglik");
+        for (var j = 0; j < 3; j++)
+        {
+            AssertNear.Relative(u2[j], u1[j], 1e-11, $"score {j}");
+            for (var k = 0; k < 3; k++)
+            {
+                AssertNear.Relative(i2[j, k], i1[j, k], 1e-11, $"information {j},{k}");
+            }
+        }
+        // Parallel chunks added in a fixed order: the same bits every time.
+        for (var repeat = 0; repeat < 3; repeat++)
+        {
+            var (l3, u3, i3) = Evaluate(fast, beta);
+            Assert.Equal(l1, l3);
+            Assert.Equal(u1, u3);
+            Assert.Equal(i1, i3);
+        }
+    }
+
+    [Theory]
+    [InlineData(CoxTies.Efron)]
+    [InlineData(CoxTies.Breslow)]
+    public void Evaluate_RowWeights_EdgeCasesEqualTheSequentialSweep(CoxTies ties)
+    {
+        // All deaths at one time; one death among censored rows with censored rows tied to it; censored rows after
+        // the last event time and before the first one.
+        double[][] stops = [[5, 5, 5, 5], [1, 2, 2, 2, 3, 4], [1, 3, 3, 3, 7, 9]];
+        double[][] statuses = [[1, 1, 1, 1], [0, 1, 0, 0, 0, 0], [0, 1, 1, 0, 0, 1]];
+        for (var c = 0; c < stops.Length; c++)
+        {
+            var n = stops[c].Length;
+            double[][] x = [Enumerable.Range(0, n).Select(i => 0.3 * i - 0.5).ToArray(), Enumerable.Range(0, n).Select(i => (double)(i % 2)).ToArray()];
+            var data = new CoxData(null, stops[c], statuses[c], x, ["a", "b"], ["a", "b"], [0, 1]);
+            var prepared = new CoxPrepared(data, timeFix: true);
+            double[] beta = [0.7, -0.4];
+            var (l2, u2, i2) = Evaluate(new CoxSweepKernel(prepared, ties) { EvaluatePath = CoxSweepKernel.Path.Sequential }, beta);
+            foreach (var path in new[] { CoxSweepKernel.Path.Events, CoxSweepKernel.Path.RowWeights })
+            {
+                var (l1, u1, i1) = Evaluate(new CoxSweepKernel(prepared, ties) { EvaluatePath = path }, beta);
+                AssertNear.Relative(l2, l1, 1e-13, $"case {c} loglik");
+                for (var j = 0; j < 2; j++)
+                {
+                    AssertNear.Relative(u2[j], u1[j], 1e-12, $"case {c} score {j}");
+                    for (var k = 0; k < 2; k++)
+                    {
+                        AssertNear.Relative(i2[j, k], i1[j, k], 1e-12, $"case {c} information {j},{k}");
+                    }
+                }
+            }
+        }
+    }
+
+    private static (double Loglik, double[] Score, double[,] Information) Evaluate(CoxSweepKernel kernel, double[] beta)
+    {
+        var score = new double[beta.Length];
+        var information = new double[beta.Length, beta.Length];
+        var loglik = kernel.Evaluate(beta, score, information);
+        return (loglik, score, information);
+    }
+
+    [Theory]
     [InlineData(false, false, CoxTies.Efron)]
     [InlineData(true, false, CoxTies.Efron)]
     [InlineData(false, true, CoxTies.Breslow)]
@@ -189,6 +268,28 @@ public class CoxRegressionTest
         var fast = new CoxSweepKernel(prepared, CoxTies.Efron).Concordance(beta);
         var plain = CoxConcordance.Reference(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, prepared.LinearPredictors(beta));
         AssertNear.Relative(plain, fast, 1e-14, "concordance");
+    }
+
+    [Theory]
+    // Strata and lp arrays cut in two from 64 rows on: the parallel parts and the merged ranks against every pair.
+    [InlineData(false, 0.0)]
+    [InlineData(true, 0.0)]
+    [InlineData(false, 0.7)]
+    [InlineData(true, 0.7)]
+    public void Concordance_CountedInTwoParts_EqualsAllPairs(bool strata, double beta2)
+    {
+        var data = CoxFixture.Random(3000, 13, strata, counting: false);
+        var prepared = new CoxPrepared(data, timeFix: true);
+        double[] beta = [0.5, 0.2, beta2];
+        var lp = prepared.LinearPredictors(beta);
+        var strataCodes = prepared.Strata;
+        var order = CoxPrepared.SortByStratumThenDescending(prepared.Stop, strataCodes, Enumerable.Range(0, lp.Length).ToArray());
+        var ends = Enumerable.Range(1, order.Length).Where(r => r == order.Length || strataCodes[order[r]] != strataCodes[order[r - 1]]).ToArray();
+        var split = CoxConcordance.ComputeSorted(
+            order.Select(i => prepared.Stop[i]).ToArray(), order.Select(i => prepared.Status[i] != 0).ToArray(), ends,
+            order.Select(i => lp[i]).ToArray(), null, [], parallelRows: 64);
+        var plain = CoxConcordance.Reference(prepared.Start, prepared.Stop, prepared.Status, strataCodes, lp);
+        AssertNear.Relative(plain, split, 1e-14, "concordance");
     }
 
     [Fact]
