@@ -161,6 +161,7 @@ public sealed partial class EntryFormTest : IAsyncLifetime
         var page = await manager.GetStringAsync("/patients/PA2");
         Assert.DoesNotContain("id=\"add-events\"", page);
         Assert.Contains("id=\"add-followup\"", page);
+        Assert.Contains("<p id=\"no-next-visits\">None: the patient has died.</p>", page);
         Assert.Equal(HttpStatusCode.Conflict, (await manager.GetAsync("/patients/PA2/events/new")).StatusCode);
         var post = await WebHarness.PostForm(manager, "/patients/PA2/events/new", new() { ["date"] = "2022-01-02", ["kind"] = "local_recurrence", ["reason"] = "x" });
         Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
