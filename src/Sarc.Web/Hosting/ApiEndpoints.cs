@@ -23,7 +23,7 @@ internal static class ApiEndpoints
 
         api.MapGet("/patients", (HttpContext http) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             return Json(w =>
             {
                 w.WriteStartArray("patients");
@@ -37,21 +37,21 @@ internal static class ApiEndpoints
 
         api.MapGet("/patients/{id}", (HttpContext http, string id) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var record = session.Access.Find(id);
             return record is null ? Results.NotFound() : Json(w => WriteFields(w, session.Access.Cells(record)));
         });
 
         api.MapGet("/patients/{id}/predictions", (HttpContext http, string id) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var record = session.Access.Find(id);
             return record is null ? Results.NotFound() : Json(w => PredictionJson.Write(w, record.Id, PatientEndpoints.Predictions(http, record)));
         });
 
         api.MapPost("/import", async (HttpContext http, string? reason) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             if (!session.Access.User.CanWrite)
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -97,7 +97,7 @@ internal static class ApiEndpoints
             {
                 return Json(w => w.WriteString("error", problem), StatusCodes.Status400BadRequest);
             }
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var worklist = session.Access.Worklist(asOf, days, options.Rules, string.IsNullOrEmpty(center) ? null : center);
             return Json(w => DueListJson.WriteProperties(w, worklist, options.Rules));
         });

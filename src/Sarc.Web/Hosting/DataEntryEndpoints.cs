@@ -19,7 +19,7 @@ internal static class DataEntryEndpoints
     {
         app.MapGet("/patients/{id}/edit", (HttpContext http, string id) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             if (!session.Access.User.CanWrite)
             {
                 return Html.Forbidden();
@@ -38,7 +38,7 @@ internal static class DataEntryEndpoints
             return Html.Page<PatientFormPage>(new { PatientId = id, Values = values, Version = (int?)record.Version });
         });
 
-        app.MapPost("/patients/{id}/edit", (HttpContext http, IAntiforgery af, string id) => Change(http, af, options, Urls.Edit(id), (access, form) =>
+        app.MapPost("/patients/{id}/edit", (HttpContext http, IAntiforgery af, string id) => Change(http, af, Urls.Edit(id), (access, form) =>
         {
             var values = Values(form);
             var reason = form[PatientFormPage.ReasonField].ToString();
@@ -56,13 +56,13 @@ internal static class DataEntryEndpoints
         app.MapGet("/patients/{id}/{list}/{number:int}", (HttpContext http, string id, string list, int number) => EntryPage(http, options, id, list, number));
 
         app.MapPost("/patients/{id}/{list}/new", (HttpContext http, IAntiforgery af, string id, string list) =>
-            Change(http, af, options, Urls.NewEntry(id, list), (access, form) => SaveEntry(access, form, options, id, list, null, remove: false)));
+            Change(http, af, Urls.NewEntry(id, list), (access, form) => SaveEntry(access, form, options, id, list, null, remove: false)));
 
         app.MapPost("/patients/{id}/{list}/{number:int}", (HttpContext http, IAntiforgery af, string id, string list, int number) =>
-            Change(http, af, options, Urls.Entry(id, list, number), (access, form) => SaveEntry(access, form, options, id, list, number, remove: false)));
+            Change(http, af, Urls.Entry(id, list, number), (access, form) => SaveEntry(access, form, options, id, list, number, remove: false)));
 
         app.MapPost("/patients/{id}/{list}/{number:int}/remove", (HttpContext http, IAntiforgery af, string id, string list, int number) =>
-            Change(http, af, options, Urls.Entry(id, list, number), (access, form) => SaveEntry(access, form, options, id, list, number, remove: true)));
+            Change(http, af, Urls.Entry(id, list, number), (access, form) => SaveEntry(access, form, options, id, list, number, remove: true)));
 
         app.MapGet("/patients/new", (HttpContext http) =>
         {
@@ -70,7 +70,7 @@ internal static class DataEntryEndpoints
             return user.CanWrite ? Html.Page<PatientFormPage>(new { Values = new Dictionary<string, string>(), Centers = CenterChoice(user) }) : Html.Forbidden();
         });
 
-        app.MapPost("/patients/new", (HttpContext http, IAntiforgery af) => Change(http, af, options, "/patients/new", (access, form) =>
+        app.MapPost("/patients/new", (HttpContext http, IAntiforgery af) => Change(http, af, "/patients/new", (access, form) =>
         {
             var values = Values(form);
             var reason = form[PatientFormPage.ReasonField].ToString();
@@ -83,7 +83,7 @@ internal static class DataEntryEndpoints
     /// <summary>The form of a new entry (<paramref name="number"/> null) or of entry <paramref name="number"/>, for writers, of a visible patient.</summary>
     private static IResult EntryPage(HttpContext http, WebOptions options, string id, string slug, int? number)
     {
-        using var session = Session.Open(http, options);
+        using var session = Session.Open(http);
         if (!session.Access.User.CanWrite)
         {
             return Html.Forbidden();
@@ -98,7 +98,7 @@ internal static class DataEntryEndpoints
         }
         var values = number is { } n ? list.Values(record, n) : new Dictionary<string, string>(StringComparer.Ordinal);
         return values is null ? Html.NotFound("No such entry.")
-            : Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Today = Today(options), Version = (int?)record.Version });
+            : Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Today = options.Today, Version = (int?)record.Version });
     }
 
     /// <summary>Adds, changes or removes an entry through <see cref="PatientAccess"/>; a rejected form is shown again with every problem.</summary>
@@ -143,7 +143,7 @@ internal static class DataEntryEndpoints
             // The removal was refused: the entry's form again, as stored, with the problems.
             values = list.Values(stored, number!.Value) ?? values;
         }
-        return Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Reason = remove ? "" : reason, result.Errors, Today = Today(options), Version = version },
+        return Html.Page<EntryFormPage>(new { PatientId = id, List = list, Number = number, Values = values, Reason = remove ? "" : reason, result.Errors, Today = options.Today, Version = version },
             StatusCodes.Status422UnprocessableEntity);
     }
 
@@ -154,16 +154,14 @@ internal static class DataEntryEndpoints
                 StatusCodes.Status409Conflict, new Link(Urls.Record(record.Id), "Back to the record"))
             : null;
 
-    private static DateOnly Today(WebOptions options) => DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
-
     /// <summary>A POST that changes the registry: anti-forgery (else the form opens again from <paramref name="formUrl"/>), then writers only, then <paramref name="change"/>.</summary>
-    private static async Task<IResult> Change(HttpContext http, IAntiforgery af, WebOptions options, string formUrl, Func<PatientAccess, IFormCollection, IResult> change)
+    private static async Task<IResult> Change(HttpContext http, IAntiforgery af, string formUrl, Func<PatientAccess, IFormCollection, IResult> change)
     {
         if (await Forms.ReadAsync(http, af) is not { } form)
         {
             return Html.Expired(formUrl);
         }
-        using var session = Session.Open(http, options);
+        using var session = Session.Open(http);
         return session.Access.User.CanWrite ? change(session.Access, form) : Html.Forbidden();
     }
 

@@ -18,7 +18,7 @@ internal static class ExportEndpoints
     {
         app.MapGet(Route, (HttpContext http) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var key = PseudonymKey.ReadOrCreate(options.PseudonymKeyPath);
             var pseudonymized = Pseudonymizer.Apply(session.Access.Visible(), key, keepText: false);
             var zip = new MemoryStream();

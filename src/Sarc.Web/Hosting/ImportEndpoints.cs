@@ -51,7 +51,7 @@ internal static class ImportEndpoints
                 {
                     await file.CopyToAsync(stream, http.RequestAborted);
                 }
-                using var session = Session.Open(http, options);
+                using var session = Session.Open(http);
                 var result = session.Access.Import(path, name.Length == 0 ? "upload.csv" : name, update, options.Clock, reason);
                 return result.Succeeded
                     ? Html.Page<ImportedPage>(new { FileName = name, Result = result })

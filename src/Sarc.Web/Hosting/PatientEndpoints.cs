@@ -21,7 +21,7 @@ internal static class PatientEndpoints
             [FromQuery(Name = PatientListPage.GradeField)] string? grade,
             [FromQuery(Name = PatientListPage.PageField)] int? page) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var query = new PatientQuery(q, center, site, grade, page ?? 1);
             var result = session.Access.Search(query);
             return Html.Page<PatientListPage>(new
@@ -36,7 +36,7 @@ internal static class PatientEndpoints
 
         app.MapGet("/patients/{id}", (HttpContext http, string id) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var record = session.Access.Find(id);
             if (record is null)
             {
@@ -49,13 +49,13 @@ internal static class PatientEndpoints
                 session.Access.User,
                 Predictions = Predictions(http, record),
                 NextVisits = NextVisits(record, options),
-                Today = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime),
+                Today = options.Today,
             });
         });
 
         app.MapGet("/patients/{id}/audit", (HttpContext http, string id) =>
         {
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var entries = session.Access.Audit(id);
             return entries is null ? Html.NotFound() : Html.Page<AuditPage>(new { PatientId = id, Entries = entries });
         });

@@ -16,7 +16,7 @@ internal sealed class Session : IDisposable
 
     public PatientAccess Access { get; }
 
-    public static Session Open(HttpContext http, WebOptions options)
+    public static Session Open(HttpContext http)
     {
         var user = Claims.User(http.User);
         var store = http.RequestServices.GetRequiredService<RegistryPool>().Rent();

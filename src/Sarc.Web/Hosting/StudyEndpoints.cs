@@ -27,7 +27,7 @@ internal static class StudyEndpoints
             {
                 return Html.NotFound("No such study.");
             }
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             return Html.Page<StudyPage>(new { Study = study, Visible = session.Access.CountVisible() });
         });
 
@@ -41,7 +41,7 @@ internal static class StudyEndpoints
             {
                 return Html.NotFound("No such study.");
             }
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             try
             {
                 var (patients, auditHead) = session.Access.VisibleWithAuditHead();

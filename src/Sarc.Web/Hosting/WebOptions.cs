@@ -10,6 +10,9 @@ public sealed record WebOptions(string Database, string Urls = "http://localhost
     /// <summary>The clock that gives "today" (due lists, audit times); the system clock unless a test fixes it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Today's date by <see cref="Clock"/> (UTC): the default "as of" of due lists and the "today" of forms.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
     /// <summary>The largest template upload (<c>/import</c>, <c>POST /api/import</c>) in bytes; a larger body is refused with 413. <c>sarc serve --max-upload-mb</c>.</summary>
     public long MaxUploadBytes { get; init; } = 50L * 1024 * 1024;
 

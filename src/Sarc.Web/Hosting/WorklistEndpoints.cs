@@ -25,7 +25,7 @@ internal static class WorklistEndpoints
             {
                 return Refused(problem);
             }
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             center = string.IsNullOrEmpty(center) ? null : center;
             var query = new Dictionary<string, string?>
             {
@@ -62,7 +62,7 @@ internal static class WorklistEndpoints
             {
                 return Refused(problem);
             }
-            using var session = Session.Open(http, options);
+            using var session = Session.Open(http);
             var ics = new IcsCalendarWriter(options.Rules, options.Clock).ToIcs(session.Access.DueVisits(asOf, within, options.Rules, string.IsNullOrEmpty(center) ? null : center));
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"surveillance-{TemplateCodes.Date(asOf)}.ics\"";
             return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
@@ -79,7 +79,7 @@ internal static class WorklistEndpoints
         within = Math.Clamp(days ?? DueWindow.DefaultDays, 0, DueWindow.MaxDays);
         if (string.IsNullOrEmpty(asOfText))
         {
-            asOf = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
+            asOf = options.Today;
             return null;
         }
         return DueWindow.TryDate(asOfText, out asOf);
