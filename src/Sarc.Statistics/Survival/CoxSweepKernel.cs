@@ -469,7 +469,9 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
             var from = events.Start[first];
             var to = events.End[last - 1];
-            ComputeRisk(beta, from, to);
+            // x β first, exp(x β) in place as the rows are summed: a death's x β is read here, not recomputed (rows
+            // in no event keep x β; the cross-products' pass zeroes them).
+            LinearPredictors(beta, from, to, risk);
             var eta = 0.0;
             for (var e = first; e < last; e++)
             {
@@ -479,11 +481,13 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 var dying = at.Slice(p, p);
                 for (var w = events.Start[e]; w < events.End[e]; w++)
                 {
-                    var rr = risk[w];
+                    var linear = risk[w];
+                    var rr = Math.Exp(linear);
+                    risk[w] = rr;
                     var target = dead[w] ? dying : entering;
                     if (dead[w])
                     {
-                        eta += LinearPredictor(beta, w);
+                        eta += linear;
                         at[2 * p + 1] += rr;
                     }
                     else
