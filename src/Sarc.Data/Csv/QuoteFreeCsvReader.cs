@@ -22,8 +22,8 @@ namespace Sarc.Data.Csv;
 /// columns wanted (the others are skipped, not parsed, and left out of the frame). Returns null
 /// whenever the general reader must decide: a quote character anywhere, a blank line, a carriage return that does
 /// not end a line, or a row with more fields than the header (whose error names the line).
-/// The file's bytes are read where they lie in the page cache, one range mapped at a time (see <see cref="FileBytes"/>),
-/// never copied whole: on a virtual machine, fresh memory costs more than parsing. Three passes over the ranges: count the lines (so that each range knows its first row), parse
+/// The file is read in blocks into a few reused buffers, never whole: on a virtual machine, fresh memory costs
+/// more than parsing. Three passes over the ranges: count the lines (so that each range knows its first row), parse
 /// every cell as a number or missing (within a range, no longer once its column has shown text), and, only for the
 /// columns where some cell was text, read those again as text.
 /// </remarks>
@@ -61,7 +61,6 @@ internal static class QuoteFreeCsvReader
     {
         var ranges = Cut(handle, dataStart, fileLength);
         var count = ranges.Length - 1;
-        using var file = new FileBytes(handle, fileLength);
 
         // Pass 1: lines per range; a line is a record (no quotes), so a range's first row follows the lines before it.
         var rowsBefore = new int[count + 1];
@@ -71,7 +70,7 @@ internal static class QuoteFreeCsvReader
         {
             var lines = 0;
             var last = (byte)'\n';
-            file.ForEachBlock(ranges[c], ranges[c + 1], block =>
+            ForEachBlock(handle, ranges[c], ranges[c + 1], block =>
             {
                 lines += CountLines(block, out var quote, out var carriageReturn);
                 // Only ever set, never cleared: the ranges run side by side.
@@ -114,7 +113,7 @@ internal static class QuoteFreeCsvReader
         {
             var state = states[c] = new RangeState(width, texts, rows);
             var row = rowsBefore[c];
-            if (!file.ForEachLine(ranges[c], ranges[c + 1], carriageReturns, line => ParseNumbers(line, row++, numbers, state)))
+            if (!ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line => ParseNumbers(line, row++, numbers, state)))
             {
                 failed = true;
             }
@@ -142,7 +141,7 @@ internal static class QuoteFreeCsvReader
                 return;
             }
             var row = first;
-            file.ForEachLine(ranges[c], ranges[c + 1], carriageReturns, line =>
+            ForEachLine(handle, ranges[c], ranges[c + 1], carriageReturns, line =>
             {
                 ReadTexts(line, row, texts, until, state.Cells);
                 return ++row < last;
@@ -195,13 +194,14 @@ internal static class QuoteFreeCsvReader
 
     /// <summary>
     /// The line ends in <paramref name="block"/>, and whether it holds a quote character or a carriage return: one
-    /// scan, 32 bytes at a time where the hardware allows.
+    /// scan, 32 bytes at a time where the hardware allows, instead of three.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int CountLines(ReadOnlySpan<byte> block, out bool quote, out bool carriageReturn)
     {
         var lines = 0;
         var i = 0;
+        quote = carriageReturn = false;
         if (Vector256.IsHardwareAccelerated)
         {
             ref var start = ref MemoryMarshal.GetReference(block);
@@ -217,15 +217,101 @@ internal static class QuoteFreeCsvReader
             quote = quotes != Vector256<byte>.Zero;
             carriageReturn = returns != Vector256<byte>.Zero;
         }
-        else
-        {
-            quote = carriageReturn = false;
-        }
         var rest = block[i..];
         lines += rest.Count((byte)'\n');
         quote |= rest.Contains((byte)'"');
         carriageReturn |= rest.Contains((byte)'\r');
         return lines;
+    }
+
+    private delegate void BlockAction(ReadOnlySpan<byte> block);
+
+    private delegate bool LineAction(ReadOnlySpan<byte> line);
+
+    /// <summary>The bytes [start, end) of the file, block by block, through one pooled buffer.</summary>
+    private static void ForEachBlock(SafeFileHandle handle, long start, long end, BlockAction action)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            for (var at = start; at < end;)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(BlockBytes, end - at)), at);
+                if (read <= 0)
+                {
+                    throw new IOException("the file became shorter while it was read");
+                }
+                action(buffer.AsSpan(0, read));
+                at += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The lines of [start, end) without their line ends, in order; stops with false at a line this path does not
+    /// take (blank, a carriage return inside) or when <paramref name="action"/> returns false.
+    /// </summary>
+    // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
+    // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ForEachLine(SafeFileHandle handle, long start, long end, bool carriageReturns, LineAction action)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            var kept = 0;
+            for (var at = start; at < end || kept > 0;)
+            {
+                var read = at < end ? RandomAccess.Read(handle, buffer.AsSpan(kept, (int)Math.Min(buffer.Length - kept, end - at)), at) : 0;
+                if (read <= 0 && at < end)
+                {
+                    throw new IOException("the file became shorter while it was read");
+                }
+                at += read;
+                var filled = buffer.AsSpan(0, kept + read);
+                var atEnd = at >= end;
+                while (true)
+                {
+                    var newline = filled.IndexOf((byte)'\n');
+                    if (newline < 0 && !(atEnd && filled.Length > 0))
+                    {
+                        break;
+                    }
+                    var line = newline < 0 ? filled : filled[..newline];
+                    filled = newline < 0 ? [] : filled[(newline + 1)..];
+                    if (carriageReturns && line.Length > 0 && line[^1] == '\r')
+                    {
+                        line = line[..^1];
+                    }
+                    if (line.Length == 0 || (carriageReturns && line.IndexOf((byte)'\r') >= 0) || !action(line))
+                    {
+                        return false;
+                    }
+                }
+                // The start of a line that continues in the next block moves to the front of the buffer.
+                kept = filled.Length;
+                if (kept == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    filled.CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                else
+                {
+                    filled.CopyTo(buffer);
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>What a range has found in pass 2: where each column's text began, and its text decoder.</summary>
