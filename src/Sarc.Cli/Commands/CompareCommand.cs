@@ -1,6 +1,4 @@
-using Sarc.Data.Csv;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
 
 namespace Sarc.Cli.Commands;
 
@@ -20,11 +18,7 @@ internal static class CompareCommand
             Description = $"Per-variable tests instead of the defaults, e.g. age=welch_t,smoking=fisher; one of {string.Join(" | ", ComparisonTestNames.All)}.",
         };
         var json = CommonOptions.Json();
-        var command = new Command("compare", "Compare variables between groups (Table 1): Wilcoxon/Kruskal-Wallis for continuous, chi-square/Fisher for categorical, as gtsummary's defaults.")
-        {
-            data, group, variables, tests, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("compare", "Compare variables between groups (Table 1): Wilcoxon/Kruskal-Wallis for continuous, chi-square/Fisher for categorical, as gtsummary's defaults.", [data, group, variables, tests, json], parse =>
         {
             var frame = CsvTableReader.Read(parse.GetValue(data)!);
             var groupName = parse.GetValue(group)!;
@@ -34,7 +28,6 @@ internal static class CompareCommand
             return CommandOutput.Print(context, "compare", parse.GetValue(json), analysis.Variables.SelectMany(v => v.Warnings),
                 writer => CompareReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
-        return command;
     }
 
     private static Dictionary<string, ComparisonTest> ParseTests(string? text, IReadOnlyList<string> names)

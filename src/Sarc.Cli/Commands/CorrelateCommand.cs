@@ -1,8 +1,5 @@
 using Sarc.Data.Analysis;
-using Sarc.Data.Csv;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -17,11 +14,7 @@ internal static class CorrelateCommand
         var method = new Option<string>("--method") { Description = "spearman (ranks; R's t approximation, exact = FALSE) or pearson.", DefaultValueFactory = _ => "spearman" };
         method.AcceptOnlyFromAmong("spearman", "pearson");
         var json = CommonOptions.Json();
-        var command = new Command("correlate", "Correlation tests of one column with others (pairwise complete cases), as R cor.test.")
-        {
-            data, x, y, method, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("correlate", "Correlation tests of one column with others (pairwise complete cases), as R cor.test.", [data, x, y, method, json], parse =>
         {
             var frame = CsvTableReader.Read(parse.GetValue(data)!);
             var xName = parse.GetValue(x)!;
@@ -43,6 +36,5 @@ internal static class CorrelateCommand
                     table.Write(output);
                 });
         });
-        return command;
     }
 }

@@ -1,10 +1,7 @@
-using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -24,13 +21,9 @@ internal static class CoxCommand
         };
         var id = CommonOptions.Column("--id", "Patient identifier column of multistate data (with --transition).", required: false);
         var json = CommonOptions.Json();
-        var command = new Command("cox", "Cox proportional-hazards regression (hazard ratios, LR/Wald/score tests, concordance), as R's coxph.")
-        {
-            data, formula, ties, zph, confLevel, transition, id, json,
-        };
         var plot = new PlotOption();
-        plot.AddTo(command);
-        command.SetAction(parse =>
+        return CliCommand.Create("cox", "Cox proportional-hazards regression (hazard ratios, LR/Wald/score tests, concordance), as R's coxph.",
+            [data, formula, ties, zph, confLevel, transition, id, json, .. plot.All], parse =>
         {
             var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
@@ -60,7 +53,6 @@ internal static class CoxCommand
             Stages.Mark("output");
             return code;
         });
-        return command;
     }
 
     /// <summary>The intervals at risk for FROM → TO, with the formula's event column turned into "moved to TO".</summary>

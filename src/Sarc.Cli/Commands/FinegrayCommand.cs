@@ -1,7 +1,4 @@
-using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -15,11 +12,7 @@ internal static class FinegrayCommand
         var cause = CommonOptions.Cause("The status code of the cause modelled (crr's failcode).", required: true);
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
         var json = CommonOptions.Json();
-        var command = new Command("finegray", "Fine-Gray competing-risks regression (subdistribution hazard ratios), as R cmprsk::crr.")
-        {
-            data, formula, cause, confLevel, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("finegray", "Fine-Gray competing-risks regression (subdistribution hazard ratios), as R cmprsk::crr.", [data, formula, cause, confLevel, json], parse =>
         {
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var failCode = CommonOptions.CauseOf(parse, cause)!.Value;
@@ -29,7 +22,6 @@ internal static class FinegrayCommand
             return CommandOutput.Print(context, "finegray", parse.GetValue(json), analysis.Fit.Warnings,
                 writer => FinegrayReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
-        return command;
     }
 
     private static void WriteReadable(TextWriter output, FinegrayAnalysis analysis)

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Sarc.Data.Csv;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -18,11 +15,7 @@ internal static class ModelApplyCommand
         var id = CommonOptions.Column("--id", "A column to copy into the predictions (the patient identifier).", required: false);
         var outPath = CommonOptions.Out("The predictions CSV to write.");
         var json = CommonOptions.Json();
-        var command = new Command("apply", "Predict for every row of a data file: linear predictor and survival (or cumulative incidence) at each model time.")
-        {
-            model, data, id, outPath, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("apply", "Predict for every row of a data file: linear predictor and survival (or cumulative incidence) at each model time.", [model, data, id, outPath, json], parse =>
         {
             var output = ModelCommand.OutputOf(parse, outPath);
             var prediction = ModelCommand.ReadModel(parse, model);
@@ -91,7 +84,6 @@ internal static class ModelApplyCommand
                     }
                 });
         });
-        return command;
     }
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 

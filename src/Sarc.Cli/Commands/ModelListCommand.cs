@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using Sarc.Registry.Models;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -11,16 +8,11 @@ internal static class ModelListCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var center = RegistryOptions.Center("Only the models the patients of this center get (its own and those for every center).");
         var json = CommonOptions.Json();
-        var command = new Command("list", "List the models registered in the registry: name, center, kind, times, validation, when and by whom.")
+        return CliCommand.OnRegistry("list", "List the models registered in the registry: name, center, kind, times, validation, when and by whom.", [center, json], (parse, db) =>
         {
-            db, center, json,
-        };
-        command.SetAction(parse =>
-        {
-            var store = ModelStore.Open(parse.GetValue(db)!);
+            var store = ModelStore.Open(db);
             var scope = CommonOptions.OneLine(parse.GetValue(center));
             var models = scope is null ? store.List() : store.ForCenter(scope);
             return CommandOutput.Print(context, "model list", parse.GetValue(json), [],
@@ -38,7 +30,6 @@ internal static class ModelListCommand
                 },
                 output => WriteTable(output, models, scope));
         });
-        return command;
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<StoredModel> models, string? scope)

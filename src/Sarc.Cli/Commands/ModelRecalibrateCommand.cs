@@ -1,7 +1,3 @@
-using Sarc.Data.Csv;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary><c>sarc model recalibrate</c>: re-estimates a model's baseline (and slope) on local data and writes the updated model file.</summary>
@@ -15,11 +11,7 @@ internal static class ModelRecalibrateCommand
         var method = new Option<string>("--method") { Description = "intercept: re-estimate the baseline; slope: also one slope for the linear predictor.", DefaultValueFactory = _ => "intercept" };
         var outPath = CommonOptions.Out("The recalibrated model file to write.");
         var json = CommonOptions.Json();
-        var command = new Command("recalibrate", "Recalibrate a (published) model on local data: baseline (intercept) or baseline and slope.")
-        {
-            model, data, times, method, outPath, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("recalibrate", "Recalibrate a (published) model on local data: baseline (intercept) or baseline and slope.", [model, data, times, method, outPath, json], parse =>
         {
             var how = parse.GetValue(method) switch
             {
@@ -42,7 +34,6 @@ internal static class ModelRecalibrateCommand
                 },
                 text => WriteText(text, original, recalibrated, output));
         });
-        return command;
     }
 
     private static void WriteText(TextWriter output, PredictionModel original, PredictionModel recalibrated, string path)

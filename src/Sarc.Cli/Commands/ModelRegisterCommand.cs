@@ -1,10 +1,5 @@
-using System.Globalization;
 using Sarc.Data.Tables;
-using Sarc.Registry.Audit;
 using Sarc.Registry.Models;
-using Sarc.Registry.Storage;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 using Sarc.Studies.Running;
 
 namespace Sarc.Cli.Commands;
@@ -18,17 +13,12 @@ internal static class ModelRegisterCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var file = new Argument<string>("MODEL") { Description = "The model file (YAML, docs/models.md), as sarc model fit, recalibrate or a study report writes it." };
         var name = new Option<string?>("--name") { Description = "The name the patient record shows (default: the model's name, else the file name); unique per center." };
         var center = RegistryOptions.Center("Only for the patients of this center (default: every center).");
         var reason = RegistryOptions.Reason("Why the model is registered; kept in the audit record.");
         var json = CommonOptions.Json();
-        var command = new Command("register", "Store a model in the registry for the patient records of a center (or all), validated on its patients and audited.")
-        {
-            db, file, name, center, reason, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("register", "Store a model in the registry for the patient records of a center (or all), validated on its patients and audited.", [file, name, center, reason, json], (parse, db) =>
         {
             var path = parse.GetValue(file)!;
             var model = ModelFile.Read(path);
@@ -36,7 +26,7 @@ internal static class ModelRegisterCommand
             var text = File.ReadAllText(path);
             var registeredName = CommonOptions.OneLine(parse.GetValue(name)) ?? CommonOptions.OneLine(model.Name) ?? Path.GetFileNameWithoutExtension(path);
             var scope = CommonOptions.OneLine(parse.GetValue(center));
-            var database = parse.GetValue(db)!;
+            var database = db;
             var isJson = parse.GetValue(json);
             var models = ModelStore.Open(database);
             ModelValidationSummary validation;
@@ -60,7 +50,6 @@ internal static class ModelRegisterCommand
                 },
                 output => WriteText(output, stored, model, validation));
         });
-        return command;
     }
 
     /// <summary>What was registered and, when it was validated, the validation's figures per time, then its calibration slope.</summary>

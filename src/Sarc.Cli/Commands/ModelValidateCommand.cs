@@ -1,7 +1,4 @@
-using Sarc.Data.Csv;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -17,11 +14,7 @@ internal static class ModelValidateCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap resamples: the same seed gives the same result.", DefaultValueFactory = _ => 1 };
         var plot = new Option<string>("--plot") { Description = "Write the calibration plot (.svg, .png or .pdf); with several times, one per time (file-<time>.svg)." };
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Validate a model on data: Harrell's and Uno's C, AUC, Brier, IPA, calibration slope, in-the-large and deciles.")
-        {
-            model, data, times, bootstrap, seed, plot, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("validate", "Validate a model on data: Harrell's and Uno's C, AUC, Brier, IPA, calibration slope, in-the-large and deciles.", [model, data, times, bootstrap, seed, plot, json], parse =>
         {
             var resamples = parse.GetValue(bootstrap);
             if (resamples < 0)
@@ -58,7 +51,6 @@ internal static class ModelValidateCommand
                 },
                 output => WriteText(output, result));
         });
-        return command;
     }
 
     /// <summary>calibration.svg at 60 → calibration-60.svg.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Sarc.Statistics.Hypothesis;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -17,11 +14,7 @@ internal static class Table2x2Command
         };
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the odds-ratio intervals.");
         var json = CommonOptions.Json();
-        var command = new Command("table2x2", "Fisher's exact test, mid-p, chi-square and odds ratios of a 2 x 2 table, as R fisher.test and chisq.test.")
-        {
-            counts, confLevel, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("table2x2", "Fisher's exact test, mid-p, chi-square and odds ratios of a 2 x 2 table, as R fisher.test and chisq.test.", [counts, confLevel, json], parse =>
         {
             var table = ParseCounts(parse.GetValue(counts)!);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
@@ -29,7 +22,6 @@ internal static class Table2x2Command
             return CommandOutput.Print(context, "table2x2", parse.GetValue(json), result.Warnings,
                 writer => TwoByTwoReport.WriteJson(writer, table, result, level), output => WriteReadable(output, table, result, level));
         });
-        return command;
     }
 
     /// <summary>Four non-negative whole numbers a,b,c,d.</summary>
