@@ -10,8 +10,7 @@ internal static class CoxCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = CommonOptions.Data();
-        var formula = CommonOptions.Formula("R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.");
+        var input = new FormulaDataOptions("R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.");
         var ties = CommonOptions.Ties("Tied event times: efron (R's default) or breslow.");
         var zph = new Option<bool>("--zph") { Description = "Also test proportional hazards (R's cox.zph, transform \"km\")." };
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
@@ -23,15 +22,15 @@ internal static class CoxCommand
         var json = CommonOptions.Json();
         var plot = new PlotOption();
         return CliCommand.Create("cox", "Cox proportional-hazards regression (hazard ratios, LR/Wald/score tests, concordance), as R's coxph.",
-            [data, formula, ties, zph, confLevel, transition, id, json, .. plot.All], parse =>
+            [.. input.All, ties, zph, confLevel, transition, id, json, .. plot.All], parse =>
         {
             var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var tieMethod = CommonOptions.TiesOf(parse, ties);
-            var parsed = CommonOptions.FormulaOf(parse, formula);
-            string[] used = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [.. parsed.Columns, idName] : [.. parsed.Columns];
+            var parsed = input.FormulaOf(parse);
+            string[] idColumn = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [idName] : [];
             Stages.Mark("start, options");
-            var table = CsvTableReader.Read(parse.GetValue(data)!, used);
+            var table = input.Read(parse, parsed, idColumn);
             Stages.Mark("csv");
             if (parse.GetValue(transition) is { } fromTo)
             {
