@@ -63,9 +63,10 @@ internal static class UserCommand
     private static Command Disable(CliContext context, bool disabled)
     {
         var email = new Option<string>("--email") { Description = "The account.", Required = true };
-        return CliCommand.OnRegistry(disabled ? "disable" : "enable", disabled
-            ? "Stop an account: it cannot sign in, its sessions end at their next request, its API tokens are refused."
-            : "Let a disabled account sign in again (its revoked tokens stay revoked; a lockout is cleared).", [email], (parse, db) =>
+        var (name, description) = disabled
+            ? ("disable", "Stop an account: it cannot sign in, its sessions end at their next request, its API tokens are refused.")
+            : ("enable", "Let a disabled account sign in again (its revoked tokens stay revoked; a lockout is cleared).");
+        return CliCommand.OnRegistry(name, description, [email], (parse, db) =>
         {
             var user = UserStore.Open(db, IdentityPasswordHashing.Instance).SetDisabled(parse.GetValue(email)!, disabled);
             context.Output.WriteLine($"{(disabled ? "disabled" : "enabled")} {user.Email} ({UserRoles.Code(user.Role)}, {Where(user)})");
