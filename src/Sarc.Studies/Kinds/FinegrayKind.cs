@@ -1,22 +1,23 @@
 using Sarc.Data.Formulas;
+using Sarc.Registry.Endpoints;
 using Sarc.Studies.Figures;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>finegray</c>: Fine-Gray subdistribution hazards of one cause of a competing-risks endpoint, as <c>sarc finegray</c> (cmprsk::crr).</summary>
 public sealed class FinegrayKind() : AnalysisKind<FinegrayAnalysis>(
-    "finegray", [new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("cause", ParameterRole.Number, false)])
+    "finegray", [KindParameters.Endpoint, KindParameters.Formula, KindParameters.Cause])
 {
     /// <inheritdoc/>
     public override FinegrayAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
-        var cause = KindInputs.Number(analysis, "cause", 1);
+        var endpoint = KindInputs.Endpoint(analysis);
+        var cause = KindInputs.Cause(analysis);
         if (!(cause >= 1) || cause != Math.Floor(cause) || cause > int.MaxValue)
         {
-            throw new DataInputException($"cause must be a positive whole-number status code of {endpoint}_event, found {analysis.Text("cause")}");
+            throw new DataInputException($"cause must be a positive whole-number status code of {EndpointNames.EventColumn(endpoint)}, found {analysis.Text("cause")}");
         }
-        var formula = Formula.Parse($"Surv({endpoint}_months, {endpoint}_event) ~ {KindInputs.Rhs(analysis)}");
+        var formula = Formula.Parse($"{EndpointNames.Response(endpoint)} ~ {KindInputs.Rhs(analysis)}");
         return FinegrayReport.Analyse(cohort, formula, (int)cause, KindInputs.DefaultConfidenceLevel);
     }
 

@@ -8,6 +8,21 @@ internal static class KindInputs
     /// <summary>Level of every confidence interval a study reports unless it names another (R's default).</summary>
     public const double DefaultConfidenceLevel = 0.95;
 
+    /// <summary>The study name of the analysis's (required) <see cref="KindParameters.Endpoint"/>, e.g. <c>os</c>.</summary>
+    public static string Endpoint(AnalysisDefinition analysis) => analysis.Text(KindParameters.Endpoint.Name)!;
+
+    /// <summary>The analysis's <see cref="KindParameters.Group"/> column, or null without one.</summary>
+    public static string? Group(AnalysisDefinition analysis) => analysis.Text(KindParameters.Group.Name);
+
+    /// <summary>The analysis's <see cref="KindParameters.At"/> times in months; empty when absent.</summary>
+    public static double[] At(AnalysisDefinition analysis) => Numbers(analysis, KindParameters.At.Name);
+
+    /// <summary>The analysis's <see cref="KindParameters.Cause"/>, or 1 when absent.</summary>
+    public static double Cause(AnalysisDefinition analysis) => Number(analysis, KindParameters.Cause.Name, 1);
+
+    /// <summary>The analysis's <see cref="KindParameters.ConfLevel"/>, or <see cref="DefaultConfidenceLevel"/> when absent.</summary>
+    public static double ConfLevel(AnalysisDefinition analysis) => Number(analysis, KindParameters.ConfLevel.Name, DefaultConfidenceLevel);
+
     /// <summary>A number parameter (already checked by the parser), or <paramref name="fallback"/> when absent.</summary>
     public static double Number(AnalysisDefinition analysis, string name, double fallback) =>
         analysis.Text(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;

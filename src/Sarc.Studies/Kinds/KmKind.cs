@@ -1,5 +1,6 @@
 using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
+using Sarc.Registry.Endpoints;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Data;
 using Sarc.Studies.Figures;
@@ -12,7 +13,7 @@ namespace Sarc.Studies.Kinds;
 /// </summary>
 public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
 [
-    new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false),
+    KindParameters.Endpoint, KindParameters.Group, KindParameters.At,
     new("conf_type", ParameterRole.Choice, false, ["log", "log-log", "plain"]), new("landmark", ParameterRole.Number, false),
     new("method", ParameterRole.Choice, false, [KaplanMeierMethod, SimonMakuchMethod]), new("max_time", ParameterRole.Number, false),
 ])
@@ -60,8 +61,8 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
     /// <inheritdoc/>
     public override KmAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
-        var group = analysis.Text("group");
+        var endpoint = KindInputs.Endpoint(analysis);
+        var group = KindInputs.Group(analysis);
         var options = new KaplanMeierOptions
         {
             ConfidenceType = analysis.Text("conf_type") switch
@@ -71,10 +72,10 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
                 _ => ConfidenceType.Log,
             },
         };
-        var at = KindInputs.Numbers(analysis, "at");
+        var at = KindInputs.At(analysis);
         var result = analysis.Text("method") == SimonMakuchMethod ? SimonMakuch(cohort, endpoint, group!, options, at)
             : analysis.Text("landmark") is not null ? Landmark(cohort, endpoint, group!, KindInputs.Number(analysis, "landmark", 0), options, at)
-            : KmReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group, options, at);
+            : KmReport.Analyse(cohort, EndpointNames.MonthsColumn(endpoint), EndpointNames.EventColumn(endpoint), group, options, at);
         if (result.Curves.Sum(c => c.EventCount) == 0)
         {
             throw new DataInputException($"no {endpoint} events among the {result.Curves.Sum(c => c.N)} patients analysed: no survival curve to estimate");
@@ -127,10 +128,10 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
             throw new DataInputException($"nobody of the {cohort.RowCount} patients is alive and free of the {endpoint} event after the landmark of {ReportText.Number(landmark)} months");
         }
         var selected = cohort.SelectRows(rows.ToArray());
-        var columns = selected.Columns.Select(c => c.Name == endpoint + "_months" ? new DataColumn(c.Name, ColumnKind.Numeric, shifted.ToArray(), null)
+        var columns = selected.Columns.Select(c => c.Name == EndpointNames.MonthsColumn(endpoint) ? new DataColumn(c.Name, ColumnKind.Numeric, shifted.ToArray(), null)
             : c.Name == group ? new DataColumn(group, ColumnKind.Numeric, groupAt.ToArray(), null) : c).ToList();
         var frame = new DataFrame(cohort.Source, columns, selected.LineNumbers);
-        var result = KmReport.Analyse(frame, endpoint + "_months", endpoint + "_event", group, options, at);
+        var result = KmReport.Analyse(frame, EndpointNames.MonthsColumn(endpoint), EndpointNames.EventColumn(endpoint), group, options, at);
         return result with { Method = "landmark", Landmark = landmark, LandmarkExcluded = excluded };
     }
 

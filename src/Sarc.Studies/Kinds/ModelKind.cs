@@ -1,4 +1,5 @@
 using Sarc.Data.Formulas;
+using Sarc.Registry.Endpoints;
 using Sarc.Studies.Figures;
 using Sarc.Studies.Prediction;
 using PredictionKind = Sarc.Studies.Prediction.ModelKind;
@@ -14,8 +15,7 @@ namespace Sarc.Studies.Kinds;
 /// </summary>
 public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
 [
-    new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("times", ParameterRole.Numbers, false),
-    new("cause", ParameterRole.Number, false), new("bootstrap", ParameterRole.Number, false), new("seed", ParameterRole.Number, false),
+    KindParameters.Endpoint, KindParameters.Formula, new("times", ParameterRole.Numbers, false), KindParameters.Cause, new("bootstrap", ParameterRole.Number, false), new("seed", ParameterRole.Number, false),
 ])
 {
     /// <summary>The model times when a definition names none: 5 and 10 years, in months.</summary>
@@ -39,7 +39,7 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
         }
         if (WholeNumber(cause, 1, int.MaxValue) is false)
         {
-            error(cause, $"'cause' must be a positive whole-number status code of {endpoint}_event, found {cause!.Scalar}");
+            error(cause, $"'cause' must be a positive whole-number status code of {EndpointNames.EventColumn(endpoint)}, found {cause!.Scalar}");
         }
         var bootstrap = analysis.Parameters.GetValueOrDefault("bootstrap");
         if (WholeNumber(bootstrap, 0, MaxResamples) is false)
@@ -68,10 +68,10 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
     /// <inheritdoc/>
     public override ModelAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
-        int? cause = ReportWords.CauseNames(endpoint).Count > 0 ? (int)KindInputs.Number(analysis, "cause", 1) : null;
+        var endpoint = KindInputs.Endpoint(analysis);
+        int? cause = ReportWords.CauseNames(endpoint).Count > 0 ? (int)KindInputs.Cause(analysis) : null;
         var times = analysis.Parameters.ContainsKey("times") ? KindInputs.Numbers(analysis, "times") : [.. DefaultTimes];
-        var formula = Formula.Parse($"Surv({endpoint}_months, {endpoint}_event) ~ {KindInputs.Rhs(analysis)}");
+        var formula = Formula.Parse($"{EndpointNames.Response(endpoint)} ~ {KindInputs.Rhs(analysis)}");
         return ModelAnalysis.Run(cohort, formula, cause, times, analysis.Text("title") ?? analysis.Id,
             (int)KindInputs.Number(analysis, "bootstrap", 0), (int)KindInputs.Number(analysis, "seed", 1));
     }
