@@ -8,17 +8,14 @@ namespace Sarc.Studies.Kinds;
 public sealed class FinegrayKind() : AnalysisKind<FinegrayAnalysis>(
     "finegray", [KindParameters.Endpoint, KindParameters.Formula, KindParameters.Cause])
 {
+    /// <summary>A cause that is a positive whole-number status code.</summary>
+    public override void Check(AnalysisDefinition analysis, Action<Parameter?, string> error) => KindInputs.CheckCause(analysis, error);
+
     /// <inheritdoc/>
     public override FinegrayAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = KindInputs.Endpoint(analysis);
-        var cause = KindInputs.Cause(analysis);
-        if (!(cause >= 1) || cause != Math.Floor(cause) || cause > int.MaxValue)
-        {
-            throw new DataInputException($"cause must be a positive whole-number status code of {EndpointNames.EventColumn(endpoint)}, found {analysis.Text("cause")}");
-        }
-        var formula = Formula.Parse($"{EndpointNames.Response(endpoint)} ~ {KindInputs.Rhs(analysis)}");
-        return FinegrayReport.Analyse(cohort, formula, (int)cause, KindInputs.DefaultConfidenceLevel);
+        var formula = Formula.Parse($"{EndpointNames.Response(KindInputs.Endpoint(analysis))} ~ {KindInputs.Rhs(analysis)}");
+        return FinegrayReport.Analyse(cohort, formula, (int)KindInputs.Cause(analysis), KindInputs.DefaultConfidenceLevel);
     }
 
     /// <inheritdoc/>

@@ -94,10 +94,9 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
     /// </summary>
     private static KmAnalysis Landmark(DataFrame cohort, string endpoint, string group, double landmark, KaplanMeierOptions options, double[] at)
     {
-        var time = cohort.Column(endpoint + "_months");
-        var status = cohort.Column(endpoint + "_event");
-        var flag = KindInputs.Binary(cohort, group);
-        var dated = cohort.Column(StudyFields.PostBaseline[group]!);
+        var time = cohort.Column(EndpointNames.MonthsColumn(endpoint));
+        var status = cohort.Column(EndpointNames.EventColumn(endpoint));
+        var (flag, dated) = GroupingEvent(cohort, group);
         var rows = new List<int>();
         var shifted = new List<double>();
         var groupAt = new List<double>();
@@ -136,6 +135,13 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
     }
 
     /// <summary>
+    /// The grouping of a landmark or Simon-Makuch analysis, an event dated during follow-up: its 0/1 flag (NaN where
+    /// missing) and the column of months from the endpoint's origin to it.
+    /// </summary>
+    private static (double[] Flag, DataColumn Months) GroupingEvent(DataFrame cohort, string group) =>
+        (KindInputs.Binary(cohort, group), cohort.Column(StudyFields.PostBaseline[group]!));
+
+    /// <summary>
     /// Simon-Makuch: each patient is in group 0 until the grouping event and in group 1 after it (rows split at the
     /// event's date, as <c>tmerge(..., tdc(event_time))</c>; an event on the day of the endpoint does not precede it), and
     /// the product-limit estimate is computed on the counting-process rows, as R
@@ -144,16 +150,13 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
     /// </summary>
     private static KmAnalysis SimonMakuch(DataFrame cohort, string endpoint, string group, KaplanMeierOptions options, double[] at)
     {
-        var time = cohort.Column(endpoint + "_months");
-        var statusValues = AnalysisColumns.EventWithMissing(cohort, endpoint + "_event");
-        var flag = KindInputs.Binary(cohort, group);
-        var dated = cohort.Column(StudyFields.PostBaseline[group]!);
-        var start = new List<double>();
-        var stop = new List<double>();
-        var status = new List<bool>();
-        var codes = new List<int>();
-        var follow = new List<double>();
-        var followStatus = new List<bool>();
+        var time = cohort.Column(EndpointNames.MonthsColumn(endpoint));
+        var statusValues = AnalysisColumns.EventWithMissing(cohort, EndpointNames.EventColumn(endpoint));
+        var (flag, dated) = GroupingEvent(cohort, group);
+        // One counting-process row per interval (a patient's two when the event splits its follow-up), and each
+        // patient's whole follow-up for the reverse Kaplan-Meier.
+        var rows = new List<(double Start, double Stop, double Status, int Group)>();
+        var follow = new List<(double Time, double Status)>();
         var excluded = 0;
         for (var i = 0; i < cohort.RowCount; i++)
         {
@@ -164,38 +167,42 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
                 excluded++;
                 continue;
             }
-            follow.Add(t);
-            followStatus.Add(s == 1);
+            var died = s == 1 ? 1 : 0;
+            follow.Add((t, died));
             var e = flag[i] == 1 ? KindInputs.NumberAt(dated, i) : double.NaN;
             if (e > 0 && e < t)
             {
-                start.Add(0); stop.Add(e); status.Add(false); codes.Add(0);
-                start.Add(e); stop.Add(t); status.Add(s == 1); codes.Add(1);
+                rows.Add((0, e, 0, 0));
+                rows.Add((e, t, died, 1));
             }
             else
             {
-                start.Add(0); stop.Add(t); status.Add(s == 1); codes.Add(flag[i] == 1 && e <= 0 ? 1 : 0);
+                rows.Add((0, t, died, flag[i] == 1 && e <= 0 ? 1 : 0));
             }
         }
+        var start = rows.Select(r => r.Start).ToArray();
+        var stop = rows.Select(r => r.Stop).ToArray();
+        var status = rows.Select(r => r.Status).ToArray();
+        var codes = rows.Select(r => r.Group).ToArray();
         if (!codes.Contains(0) || !codes.Contains(1))
         {
             throw new DataInputException($"'{group}' does not change during follow-up for anyone of the {follow.Count} patients analysed: no Simon-Makuch comparison");
         }
-        var curves = new CountingProcessKaplanMeier(options).Fit(new SurvivalData(stop.ToArray(), status.Select(x => x ? 1.0 : 0.0).ToArray(), codes.ToArray(), 2, start.ToArray()));
+        var curves = new CountingProcessKaplanMeier(options).Fit(new SurvivalData(stop, status, codes, 2, start));
         var risk = new RiskRows[2];
         for (var g = 0; g < 2; g++)
         {
-            var rows = Enumerable.Range(0, codes.Count).Where(r => codes[r] == g).ToArray();
-            risk[g] = new RiskRows(rows.Select(r => start[r]).ToArray(), rows.Select(r => stop[r]).ToArray());
+            var inGroup = rows.Where(r => r.Group == g).ToArray();
+            risk[g] = new RiskRows(inGroup.Select(r => r.Start).ToArray(), inGroup.Select(r => r.Stop).ToArray());
         }
         var frame = new DataFrame(cohort.Source,
         [
-            new DataColumn("tstart", ColumnKind.Numeric, start.ToArray(), null), new DataColumn("tstop", ColumnKind.Numeric, stop.ToArray(), null),
-            new DataColumn("status", ColumnKind.Numeric, status.Select(x => x ? 1.0 : 0.0).ToArray(), null),
+            new DataColumn("tstart", ColumnKind.Numeric, start, null), new DataColumn("tstop", ColumnKind.Numeric, stop, null),
+            new DataColumn("status", ColumnKind.Numeric, status, null),
             new DataColumn(group, ColumnKind.Numeric, codes.Select(c => (double)c).ToArray(), null),
-        ], new int[codes.Count]);
+        ], new int[codes.Length]);
         var mantelByar = CoxFitting.Fit(frame, Formula.Parse($"Surv(tstart, tstop, status) ~ {group}"), $"{endpoint} events").Fit.ScoreTest;
-        var followUp = new KaplanMeier(options).Fit(new SurvivalData(follow.ToArray(), followStatus.Select(x => x ? 1.0 : 0.0).ToArray())).MedianFollowUp;
+        var followUp = new KaplanMeier(options).Fit(new SurvivalData(follow.Select(f => f.Time).ToArray(), follow.Select(f => f.Status).ToArray())).MedianFollowUp;
         var summaries = curves.Select(c => c.SummaryAt(at).ToArray()).ToArray();
         var warnings = curves.SelectMany(c => c.Warnings).Distinct().ToArray();
         return new KmAnalysis(excluded, followUp, group, ["0", "1"], curves, summaries, null, warnings)

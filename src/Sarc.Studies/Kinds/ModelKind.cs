@@ -37,12 +37,9 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
         {
             error(cause, $"'cause' needs a competing-risks endpoint (lr_cr, dm_cr) for a Fine-Gray model; {endpoint} is modelled by Cox regression");
         }
-        if (WholeNumber(cause, 1, int.MaxValue) is false)
-        {
-            error(cause, $"'cause' must be a positive whole-number status code of {EndpointNames.EventColumn(endpoint)}, found {cause!.Scalar}");
-        }
+        KindInputs.CheckCause(analysis, error);
         var bootstrap = analysis.Parameters.GetValueOrDefault("bootstrap");
-        if (WholeNumber(bootstrap, 0, MaxResamples) is false)
+        if (KindInputs.WholeNumber(bootstrap, 0, MaxResamples) is false)
         {
             error(bootstrap, $"'bootstrap' must be a whole number of resamples from 0 to {MaxResamples}, found {bootstrap!.Scalar}");
         }
@@ -51,7 +48,7 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
             error(bootstrap, "'bootstrap': Harrell's optimism correction is available for Cox models (rms::validate); a Fine-Gray model is validated without it");
         }
         var seed = analysis.Parameters.GetValueOrDefault("seed");
-        if (WholeNumber(seed, int.MinValue, int.MaxValue) is false)
+        if (KindInputs.WholeNumber(seed, int.MinValue, int.MaxValue) is false)
         {
             error(seed, $"'seed' must be a whole number, found {seed!.Scalar}");
         }
@@ -214,10 +211,5 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
         }));
 
     /// <summary>Whether a parameter, when given, is a whole number in [min, max] (null when absent or not a number: the parser says so).</summary>
-    private static bool? WholeNumber(Parameter? parameter, double min, double max) =>
-        parameter?.Scalar is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v == Math.Floor(v) && v >= min && v <= max
-            : null;
-
     private static string Months(double time) => ReportText.Number(time, 6);
 }
