@@ -105,7 +105,7 @@ public sealed class MultistateKind() : AnalysisKind<MultistateModels>(
         var blocks = new List<ReportBlock>
         {
             new ReportFigure("", new StateOccupancyFigure(panels), "Stacked state occupancy",
-                $"Probability of being in each state over time (Aalen-Johansen, stacked: the height of each band is the probability of that state){(m.Groups.Count > 0 ? $", by {labels.Name(m.GroupColumn!)}" : "")}."),
+                $"Probability of being in each state over time (Aalen-Johansen, stacked: the height of each band is the probability of that state){(m.Groups.Count > 0 ? $", by {labels.Name(m.GroupColumn!)}" : "")}; the bands stop where fewer than 10% of a group remain followed."),
         };
 
         // Occupancy at the requested times: one row per group and time, % (standard error) per state.
