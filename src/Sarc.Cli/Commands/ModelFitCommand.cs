@@ -1,11 +1,7 @@
-using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
-using Sarc.Registry.Storage;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 using Sarc.Studies.Data;
-using Sarc.Studies.Prediction;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
 
@@ -31,11 +27,7 @@ internal static class ModelFitCommand
         var source = new Option<string?>("--source") { Description = "Where the model is published (a citation)." };
         var outPath = CommonOptions.Out("The model file to write (YAML).");
         var json = CommonOptions.Json();
-        var command = new Command("fit", "Fit a prediction model and write its model file (coefficients, knots, levels, baseline at each time).")
-        {
-            data, db, endpoint, formula, cause, times, ties, name, source, outPath, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("fit", "Fit a prediction model and write its model file (coefficients, knots, levels, baseline at each time).", [data, db, endpoint, formula, cause, times, ties, name, source, outPath, json], parse =>
         {
             var tieMethod = CommonOptions.TiesOf(parse, ties);
             var failCode = CommonOptions.CauseOf(parse, cause);
@@ -81,7 +73,6 @@ internal static class ModelFitCommand
                 },
                 text => WriteText(text, model, output));
         });
-        return command;
     }
 
     /// <summary>
