@@ -1,5 +1,6 @@
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
+using Sarc.Registry.Endpoints;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Data;
 using Sarc.Studies.Reports;
@@ -100,7 +101,7 @@ internal static class ModelFitCommand
         {
             throw new DataInputException($"--cause needs a competing-risks endpoint (lr_cr, dm_cr); {endpoint} is modelled by Cox regression");
         }
-        return $"Surv({endpoint}_months, {endpoint}_event) ~ {formula[(tilde + 1)..].Trim()}";
+        return $"{EndpointNames.Response(endpoint)} ~ {formula[(tilde + 1)..].Trim()}";
     }
 
     private static void WriteText(TextWriter output, PredictionModel model, string path)
