@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
@@ -39,8 +41,9 @@ internal static class PlainDecimal
     /// one scan.
     /// </summary>
     /// <remarks>Bytes only and not generic, so that ReadyToRun precompiles it. Digits are taken eight at a time
-    /// where eight follow (one 64-bit load, checked and converted with a few multiplications: the long fractions
-    /// of exported doubles), then one by one; leading zeros are looked at only for long mantissas.</remarks>
+    /// where eight bytes can be read (one 64-bit load, checked and converted with a few multiplications: the long
+    /// fractions of exported doubles), a run's last 1–7 digits in one such load too, then one by one near the cell's
+    /// end; leading zeros are looked at only for long mantissas.</remarks>
     // Hot loop: jitted fully optimized at first call. ReadyToRun code cannot inline across assemblies (Span
     // helpers stay calls) and a method called a few times is never re-jitted, so the precompiled loop would stay slow.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -85,20 +88,47 @@ internal static class PlainDecimal
         }
     }
 
+    /// <summary>10^k for k = 0 … 8, the scale of a run's last (partial) block of digits.</summary>
+    private static readonly long[] BlockScale = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
     /// <summary>
     /// Appends the run of ASCII digits starting at <paramref name="i"/> to <paramref name="mantissa"/> (the integer part
     /// and the fraction alike) and returns where the run ends. It may wrap past 2^63 on a long run; the caller rejects
     /// more than 15 significant digits before the mantissa is used.
     /// </summary>
+    /// <remarks>Where eight bytes can be read, eight at a time: a full block of digits at once, and the run's last
+    /// 0–7 digits at once too (the count of leading digit bytes found from the word's mask, the digits shifted to the
+    /// top of the word so that the eight-digit conversion reads zeros before them). Near the cell's end, one by one.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DigitRun(ReadOnlySpan<byte> cell, int i, ref long mantissa)
     {
         unchecked
         {
-            while (i + 8 <= cell.Length && EightDigits(cell.Slice(i, 8), out var eight))
+            ref var start = ref MemoryMarshal.GetReference(cell);
+            while (i + 8 <= cell.Length)
             {
-                mantissa = mantissa * 100_000_000 + eight;
-                i += 8;
+                var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i));
+                if (!BitConverter.IsLittleEndian)
+                {
+                    word = BinaryPrimitives.ReverseEndianness(word);
+                }
+                // Zero in every byte that is an ASCII digit, up to and including the first that is not (a carry of
+                // the addition can only come from a byte at or after that one).
+                var other = ((word & 0xF0F0F0F0F0F0F0F0UL) | (((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) >> 4)) ^ 0x3333333333333333UL;
+                if (other == 0)
+                {
+                    mantissa = mantissa * 100_000_000 + EightDigits(word - 0x3030303030303030UL);
+                    i += 8;
+                    continue;
+                }
+                var count = BitOperations.TrailingZeroCount(other) >> 3;
+                if (count > 0)
+                {
+                    // The first count bytes to the top; the bytes shifted in are zero digits, those shifted out
+                    // (and any borrow into them) were not digits.
+                    mantissa = mantissa * BlockScale[count] + EightDigits((word - 0x3030303030303030UL) << (64 - 8 * count));
+                }
+                return i + count;
             }
             uint digit;
             while (i < cell.Length && (digit = (uint)(cell[i] - '0')) <= 9)
@@ -111,26 +141,18 @@ internal static class PlainDecimal
     }
 
     /// <summary>
-    /// Whether the 8 bytes are all ASCII digits and, if so, their value: the SWAR method of simdjson / fast_float
-    /// (Lemire), on the bytes as one little-endian 64-bit word.
+    /// The value of eight decimal digits, one per byte of a little-endian 64-bit word, the first digit in the lowest
+    /// byte: the SWAR method of simdjson / fast_float (Lemire).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool EightDigits(ReadOnlySpan<byte> bytes, out uint value)
+    private static uint EightDigits(ulong digits)
     {
         unchecked
         {
-            var word = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-            if (((word & 0xF0F0F0F0F0F0F0F0UL) | (((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) >> 4)) != 0x3333333333333333UL)
-            {
-                value = 0;
-                return false;
-            }
-            word -= 0x3030303030303030UL;
-            word = word * 10 + (word >> 8);
-            word = (((word & 0x000000FF000000FFUL) * (100 + (1000000UL << 32)))
-                + (((word >> 16) & 0x000000FF000000FFUL) * (1 + (10000UL << 32)))) >> 32;
-            value = (uint)word;
-            return true;
+            digits = digits * 10 + (digits >> 8);
+            digits = (((digits & 0x000000FF000000FFUL) * (100 + (1000000UL << 32)))
+                + (((digits >> 16) & 0x000000FF000000FFUL) * (1 + (10000UL << 32)))) >> 32;
+            return (uint)digits;
         }
     }
 

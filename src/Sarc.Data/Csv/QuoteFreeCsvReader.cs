@@ -1,5 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -69,13 +72,13 @@ internal static class QuoteFreeCsvReader
             var last = (byte)'\n';
             ForEachBlock(handle, ranges[c], ranges[c + 1], block =>
             {
-                lines += block.Count((byte)'\n');
+                lines += CountLines(block, out var quote, out var carriageReturn);
                 // Only ever set, never cleared: the ranges run side by side.
-                if (block.IndexOf((byte)'"') >= 0)
+                if (quote)
                 {
                     quotes = true;
                 }
-                if (block.IndexOf((byte)'\r') >= 0)
+                if (carriageReturn)
                 {
                     carriageReturns = true;
                 }
@@ -187,6 +190,38 @@ internal static class QuoteFreeCsvReader
         }
         starts.Add(fileLength);
         return starts.ToArray();
+    }
+
+    /// <summary>
+    /// The line ends in <paramref name="block"/>, and whether it holds a quote character or a carriage return: one
+    /// scan, 32 bytes at a time where the hardware allows, instead of three.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int CountLines(ReadOnlySpan<byte> block, out bool quote, out bool carriageReturn)
+    {
+        var lines = 0;
+        var i = 0;
+        quote = carriageReturn = false;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var start = ref MemoryMarshal.GetReference(block);
+            var quotes = Vector256<byte>.Zero;
+            var returns = Vector256<byte>.Zero;
+            for (; i + Vector256<byte>.Count <= block.Length; i += Vector256<byte>.Count)
+            {
+                var bytes = Vector256.LoadUnsafe(ref start, (nuint)i);
+                lines += BitOperations.PopCount(Vector256.Equals(bytes, Vector256.Create((byte)'\n')).ExtractMostSignificantBits());
+                quotes |= Vector256.Equals(bytes, Vector256.Create((byte)'"'));
+                returns |= Vector256.Equals(bytes, Vector256.Create((byte)'\r'));
+            }
+            quote = quotes != Vector256<byte>.Zero;
+            carriageReturn = returns != Vector256<byte>.Zero;
+        }
+        var rest = block[i..];
+        lines += rest.Count((byte)'\n');
+        quote |= rest.Contains((byte)'"');
+        carriageReturn |= rest.Contains((byte)'\r');
+        return lines;
     }
 
     private delegate void BlockAction(ReadOnlySpan<byte> block);

@@ -93,13 +93,23 @@ public sealed class CoxRegression
         InfiniteCoefficientWarning(newton, prepared, beta, variance, warnings, options, data);
 
         // eta in the prepared coordinates (centred): R's linear predictors, and the input of residuals and zph.
-        // The fast concordance works on the kernel's own copy, so the two run side by side.
-        var etaTask = Task.Run(() => reuse ? ((CoxSweepKernel)kernel).LinearPredictors(newton.Beta) : prepared.LinearPredictors(newton.Beta));
-        var concordance = kernel is CoxSweepKernel sorted ? sorted.Concordance(newton.Beta) : double.NaN;
-        var eta = etaTask.Result;
-        if (kernel is not CoxSweepKernel)
+        // The fast concordance works on the kernel's own copy: when the kernel holds every row, x β is computed once
+        // there for both; otherwise eta is computed from the prepared data side by side.
+        double concordance;
+        double[] eta;
+        if (reuse)
         {
-            concordance = CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
+            (concordance, eta) = ((CoxSweepKernel)kernel).ConcordanceAndLinearPredictors(newton.Beta);
+        }
+        else
+        {
+            var etaTask = Task.Run(() => prepared.LinearPredictors(newton.Beta));
+            concordance = kernel is CoxSweepKernel sorted ? sorted.Concordance(newton.Beta) : double.NaN;
+            eta = etaTask.Result;
+            if (kernel is not CoxSweepKernel)
+            {
+                concordance = CoxConcordance.Compute(prepared.Start, prepared.Stop, prepared.Status, prepared.Strata, eta, prepared.CountingProcess);
+            }
         }
 
         Stages.Mark("cox: concordance, eta");

@@ -55,16 +55,15 @@ internal static class CoxSort
             }
             return small;
         }
+        if (n >= ParallelRows && Environment.ProcessorCount > 1)
+        {
+            return SortInHalves(key, items, descending, sortInPlace ? items : new int[n]);
+        }
         var keysToSort = ArrayPool<ulong>.Shared.Rent(n);
         var rows = ArrayPool<uint>.Shared.Rent(n);
         try
         {
-            for (var r = 0; r < n; r++)
-            {
-                var b = RadixSort.Key(key[items[r]]);
-                keysToSort[r] = descending ? ~b : b;
-                rows[r] = (uint)items[r];
-            }
+            Fill(key, items, 0, n, descending, keysToSort, rows);
             RadixSort.Sort(keysToSort, rows, n);
             var result = sortInPlace ? items : new int[n];
             for (var r = 0; r < n; r++)
@@ -77,6 +76,61 @@ internal static class CoxSort
         {
             ArrayPool<ulong>.Shared.Return(keysToSort);
             ArrayPool<uint>.Shared.Return(rows);
+        }
+    }
+
+    /// <summary>From this many rows on, the two halves are sorted side by side and merged.</summary>
+    internal const int ParallelRows = 1 << 16;
+
+    /// <summary>
+    /// The same order as one stable sort: each half sorted on its own core, then merged taking the first half's row
+    /// on equal keys (the first half's rows come first in the input).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int[] SortInHalves(double[] key, int[] items, bool descending, int[] result)
+    {
+        var n = items.Length;
+        var half = n / 2;
+        var (aKeys, aRows) = (ArrayPool<ulong>.Shared.Rent(half), ArrayPool<uint>.Shared.Rent(half));
+        var (bKeys, bRows) = (ArrayPool<ulong>.Shared.Rent(n - half), ArrayPool<uint>.Shared.Rent(n - half));
+        try
+        {
+            Parallel.Invoke(
+                () =>
+                {
+                    Fill(key, items, 0, half, descending, aKeys, aRows);
+                    RadixSort.Sort(aKeys, aRows, half);
+                },
+                () =>
+                {
+                    Fill(key, items, half, n, descending, bKeys, bRows);
+                    RadixSort.Sort(bKeys, bRows, n - half);
+                });
+            int i = 0, j = 0;
+            for (var r = 0; r < n; r++)
+            {
+                result[r] = j == n - half || (i < half && aKeys[i] <= bKeys[j]) ? (int)aRows[i++] : (int)bRows[j++];
+            }
+            return result;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(aKeys);
+            ArrayPool<uint>.Shared.Return(aRows);
+            ArrayPool<ulong>.Shared.Return(bKeys);
+            ArrayPool<uint>.Shared.Return(bRows);
+        }
+    }
+
+    /// <summary>The radix keys (complemented for a descending order) and rows of items [from, to), from position 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Fill(double[] key, int[] items, int from, int to, bool descending, ulong[] keys, uint[] rows)
+    {
+        for (var r = from; r < to; r++)
+        {
+            var b = RadixSort.Key(key[items[r]]);
+            keys[r - from] = descending ? ~b : b;
+            rows[r - from] = (uint)items[r];
         }
     }
 }

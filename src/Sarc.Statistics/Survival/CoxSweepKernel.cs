@@ -44,7 +44,7 @@ internal sealed class CoxSweepKernel : ICoxKernel
     /// <paramref name="data"/> become the kernel's own storage (their input values are overwritten, one column at a
     /// time through one n-length scratch array), so a large model holds its covariates once instead of twice; the
     /// prepared data's <see cref="CoxPrepared.LinearPredictors"/> and <see cref="CoxPrepared.X"/> are then no longer
-    /// valid, and <see cref="LinearPredictors(double[])"/> gives eta for every row instead.
+    /// valid, and <see cref="ConcordanceAndLinearPredictors"/> gives eta for every row instead.
     /// </summary>
     public CoxSweepKernel(CoxPrepared data, CoxTies ties, bool reuseColumns = false)
     {
@@ -469,7 +469,9 @@ internal sealed class CoxSweepKernel : ICoxKernel
             }
             var from = events.Start[first];
             var to = events.End[last - 1];
-            ComputeRisk(beta, from, to);
+            // x β first, exp(x β) in place as the rows are summed: a death's x β is read here, not recomputed (rows
+            // in no event keep x β; the cross-products' pass zeroes them).
+            LinearPredictors(beta, from, to, risk);
             var eta = 0.0;
             for (var e = first; e < last; e++)
             {
@@ -479,11 +481,13 @@ internal sealed class CoxSweepKernel : ICoxKernel
                 var dying = at.Slice(p, p);
                 for (var w = events.Start[e]; w < events.End[e]; w++)
                 {
-                    var rr = risk[w];
+                    var linear = risk[w];
+                    var rr = Math.Exp(linear);
+                    risk[w] = rr;
                     var target = dead[w] ? dying : entering;
                     if (dead[w])
                     {
-                        eta += LinearPredictor(beta, w);
+                        eta += linear;
                         at[2 * p + 1] += rr;
                     }
                     else
@@ -944,13 +948,43 @@ internal sealed class CoxSweepKernel : ICoxKernel
     /// Harrell's C at <paramref name="beta"/> (see <see cref="CoxConcordance"/>), on the kernel's rows and order. The
     /// rows the kernel dropped are never at risk at an event time, so they are in no comparable pair.
     /// </summary>
-    public double Concordance(double[] beta)
+    public double Concordance(double[] beta) => CoxConcordance.ComputeSorted(stop, dead, stratumEnd, SortedLinearPredictors(beta), byStart.Length > 0 ? byStart : null, startSorted);
+
+    /// <summary>
+    /// Harrell's C (as <see cref="Concordance"/>) and eta = x β of every input row in input order, when the kernel took
+    /// over the covariate columns (see the constructor): x β is computed once, in the kernel's order, and the same
+    /// doubles are scattered to the input order while the concordance is counted.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The kernel holds only the kept rows (use <see cref="CoxPrepared.LinearPredictors"/>).</exception>
+    public (double Concordance, double[] LinearPredictors) ConcordanceAndLinearPredictors(double[] beta)
     {
-        // The risk array holds eta for this call; every sweep starts by refilling it with exp(eta).
+        var rows = rowOf ?? throw new InvalidOperationException("The kernel holds only the kept rows; use CoxPrepared.LinearPredictors.");
+        var sorted = SortedLinearPredictors(beta);
+        var eta = new double[rows.Length];
+        var scatter = Task.Run(() =>
+        {
+            for (var w = 0; w < m; w++)
+            {
+                eta[rows[w]] = sorted[w];
+            }
+            // The rows the kernel dropped follow the kept ones in its columns.
+            for (var w = m; w < rows.Length; w++)
+            {
+                eta[rows[w]] = LinearPredictor(beta, w);
+            }
+        });
+        var concordance = CoxConcordance.ComputeSorted(stop, dead, stratumEnd, sorted, byStart.Length > 0 ? byStart : null, startSorted);
+        scatter.Wait();
+        return (concordance, eta);
+    }
+
+    /// <summary>x β of the kernel's m rows in its order, in the risk array (every sweep starts by refilling it with exp(eta)).</summary>
+    private double[] SortedLinearPredictors(double[] beta)
+    {
         var eta = risk;
         const int chunk = 1 << 16;
         Parallel.For(0, (m + chunk - 1) / chunk, c => LinearPredictors(beta, c * chunk, Math.Min(m, (c + 1) * chunk), eta));
-        return CoxConcordance.ComputeSorted(stop, dead, stratumEnd, eta, byStart.Length > 0 ? byStart : null, startSorted);
+        return eta;
     }
 
     /// <summary>Whether a row in [from, hi) with stop t is a death (rows at t are contiguous from <paramref name="from"/>).</summary>
@@ -1063,25 +1097,6 @@ internal sealed class CoxSweepKernel : ICoxKernel
         {
             row[j] = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[j]), w);
         }
-    }
-
-    /// <summary>
-    /// eta = x β of every input row, in input order, when the kernel took over the covariate columns (see the
-    /// constructor): the same doubles as <see cref="CoxPrepared.LinearPredictors"/>.
-    /// </summary>
-    public double[] LinearPredictors(double[] beta)
-    {
-        var rows = rowOf ?? throw new InvalidOperationException("The kernel holds only the kept rows; use CoxPrepared.LinearPredictors.");
-        var eta = new double[rows.Length];
-        const int chunk = 1 << 16;
-        Parallel.For(0, (rows.Length + chunk - 1) / chunk, c =>
-        {
-            for (var w = c * chunk; w < Math.Min(rows.Length, (c + 1) * chunk); w++)
-            {
-                eta[rows[w]] = LinearPredictor(beta, w);
-            }
-        });
-        return eta;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

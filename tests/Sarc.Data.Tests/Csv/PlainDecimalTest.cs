@@ -84,6 +84,43 @@ public class PlainDecimalTest
         }
     }
 
+    [Fact]
+    public void ParsePrefix_DigitRunsEndingAtAnyByte_StopThereWithDoubleParsesValue()
+    {
+        // A run's last digits are read in one 64-bit load with the bytes after them: every run length against every
+        // byte that can follow (those just below '0' and above '9', and high bytes whose +6 carries), at every
+        // distance from the cell's end.
+        var random = new Random(20261204);
+        for (var before = 0; before <= 15; before++)
+        {
+            for (var after = 0; after <= 15 - before; after++)
+            {
+                for (var stop = 0; stop < 256; stop++)
+                {
+                    if (stop is >= '0' and <= '9' || (stop == '.' && after == 0))
+                    {
+                        continue;
+                    }
+                    var text = (before == 0 ? "0" : Digits(random, before)) + (after > 0 ? "." + Digits(random, after) : "");
+                    var tail = random.Next(0, 10);
+                    var cell = new byte[text.Length + 1 + tail];
+                    System.Text.Encoding.ASCII.GetBytes(text).CopyTo(cell, 0);
+                    cell[text.Length] = (byte)stop;
+                    random.NextBytes(cell.AsSpan(text.Length + 1));
+                    var significant = text.Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length;
+                    var length = PlainDecimal.ParsePrefix(cell, out var value);
+                    if (significant > 15)
+                    {
+                        Assert.True(length == -1, text);
+                        continue;
+                    }
+                    Assert.True(length == text.Length, $"{text} then byte {stop}: length {length}");
+                    Assert.True(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)) == BitConverter.DoubleToInt64Bits(value), text);
+                }
+            }
+        }
+    }
+
     [Theory]
     // Sixteen significant digits reached through eight-digit blocks, and a trailing zero that counts.
     [InlineData("1234567812345678")]

@@ -145,4 +145,31 @@ public class QuoteFreeCsvReaderTest
             }
         }
     }
+
+    [Fact]
+    public void CountLines_EveryPositionAndLength_EqualsByteByByteCounts()
+    {
+        // The vector loop and its scalar tail: each of the three bytes at every position of blocks of every length
+        // around the vector width.
+        var random = new Random(13);
+        for (var length = 0; length <= 100; length++)
+        {
+            for (var position = 0; position < length; position++)
+            {
+                foreach (var special in "\n\"\r")
+                {
+                    var block = new byte[length];
+                    for (var i = 0; i < length; i++)
+                    {
+                        block[i] = (byte)"ab,1\n."[random.Next(6)];
+                    }
+                    block[position] = (byte)special;
+                    var lines = QuoteFreeCsvReader.CountLines(block, out var quote, out var carriageReturn);
+                    Assert.Equal(block.Count(b => b == '\n'), lines);
+                    Assert.Equal(block.Contains((byte)'"'), quote);
+                    Assert.Equal(block.Contains((byte)'\r'), carriageReturn);
+                }
+            }
+        }
+    }
 }
