@@ -438,6 +438,31 @@ public abstract class RegistryStoreContract
     }
 
     [Fact]
+    public void Summaries_StayTheSummaryOfEachRecord_ThroughEveryWritePath()
+    {
+        using var store = OpenNew();
+        // Added row by row.
+        Import(store, new TemplateText().Add("P1", ("site", "trunk"), ("grade", "1")).Add("P2", ("center", "C2")).Add("P3", ("dm_date", "2018-03-01")));
+        AssertSummariesAreTheRecords(store);
+        // A flat-template update (the web's patient form): the tumour's site and grade, a local recurrence, the death.
+        var flat = TemplateText.Parse(new TemplateText().Add("P1", ("site", "visceral"), ("grade", "3"), ("lr_date", "2016-01-01"),
+            ("death_date", "2017-02-02"), ("last_followup_date", "2017-02-02"), ("death_cause", "sarcoma")).Csv());
+        Assert.Equal(1, store.Import(flat.Rows, update: true, Alice, null).Updated);
+        AssertSummariesAreTheRecords(store);
+        // An entry added to a stored patient (the web's entry forms, a long-format file of entries only).
+        Assert.Equal(1, ImportLong(store, new LongText().Row("followup", "P2", ("date", "2020-01-01"), ("status", "lost")), update: true).Updated);
+        AssertSummariesAreTheRecords(store);
+        // A long-format update replacing a patient's entries (the web's entry change, FHIR and REDCap imports).
+        var p3 = new LongText().Patient("P3", ("grade", "2"))
+            .Row("events", "P3", ("date", "2016-01-01"), ("kind", "local_recurrence"))
+            .Row("followup", "P3", ("date", "2019-01-01"), ("status", "awd"));
+        Assert.Equal(1, ImportLong(store, p3, update: true).Updated);
+        AssertSummariesAreTheRecords(store);
+        Assert.True(store.DeletePatient("P2", Alice));
+        AssertSummariesAreTheRecords(store);
+    }
+
+    [Fact]
     public void LoadPatient_AndSlices_ReadOnlyThePatientsAsked()
     {
         using var store = OpenNew();
@@ -483,6 +508,22 @@ public abstract class RegistryStoreContract
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The summaries the store keeps (migration 8) are those of its records, and its site and grade filter selects by them.</summary>
+    internal static void AssertSummariesAreTheRecords(IRegistryStore store)
+    {
+        var expected = store.LoadPatients().Select(PatientSummary.Of).ToList();
+        Assert.Equal(expected, store.Summaries(PatientFilter.All));
+        foreach (var site in Enum.GetValues<TumorSite>())
+        {
+            foreach (var grade in Enum.GetValues<FnclccGrade>())
+            {
+                var found = store.FindPatients(new PatientFilter(Site: site, Grade: grade), 0, 1000);
+                Assert.Equal(expected.Where(s => s.Site == site && s.Grade == grade), found.Patients);
+                Assert.Equal(found.Patients.Count, found.Total);
+            }
         }
     }
 
