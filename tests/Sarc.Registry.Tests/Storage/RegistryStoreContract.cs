@@ -413,6 +413,11 @@ public abstract class RegistryStoreContract
         // The search is part of the id, any case, with LIKE's wildcards taken literally.
         Assert.Equal(["a_1"], store.FindPatients(new PatientFilter(IdContains: "A_"), 0, 10).Patients.Select(p => p.Id));
         Assert.Equal(["a_1", "ax3"], store.FindPatients(new PatientFilter(IdContains: "a"), 0, 10).Patients.Where(p => p.Center == "A" && p.Id != "A2").Select(p => p.Id));
+        // A search is counted and paged by the same scan: every match counted, the page's ids in order.
+        var searched = store.FindPatients(new PatientFilter(Centers: ["A", "B"], IdContains: "a"), offset: 1, limit: 1);
+        Assert.Equal(3, searched.Total);
+        Assert.Equal(["a_1"], searched.Patients.Select(p => p.Id));
+        Assert.Equal(3, store.FindPatients(new PatientFilter(Centers: ["A", "B"], IdContains: "a"), offset: 5, limit: 10).Total);
         Assert.Equal(["A2"], store.FindPatients(new PatientFilter(Grade: FnclccGrade.G1), 0, 10).Patients.Select(p => p.Id));
         Assert.Equal(["B2"], store.FindPatients(new PatientFilter(Centers: ["B", "C"], Site: TumorSite.Trunk), 0, 10).Patients.Select(p => p.Id));
         Assert.Equal(["A", "B", "C"], store.Centers());
