@@ -1,7 +1,4 @@
-using System.Globalization;
-using Sarc.Registry.Audit;
 using Sarc.Registry.Json;
-using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 
@@ -10,22 +7,16 @@ internal static class AuditCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var patient = new Option<string>("--patient") { Description = "Only this patient's records." };
         var json = CommonOptions.Json();
-        var command = new Command("audit", "List the audit trail: who changed what, when, old and new value, why, and from which file.")
+        return CliCommand.OnRegistry("audit", "List the audit trail: who changed what, when, old and new value, why, and from which file.", [patient, json, AuditVerifyCommand.Create(context)], (parse, db) =>
         {
-            db, patient, json, AuditVerifyCommand.Create(context),
-        };
-        command.SetAction(parse =>
-        {
-            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(db);
             var entries = store.ReadAudit(parse.GetValue(patient));
             return CommandOutput.Print(context, "audit", parse.GetValue(json), [],
                 w => w.WriteRecord("audit", entries.Select(AuditRow.Of)),
                 output => WriteTable(output, entries));
         });
-        return command;
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<AuditEntry> entries)

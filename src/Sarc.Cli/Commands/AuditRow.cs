@@ -1,6 +1,3 @@
-using System.Globalization;
-using Sarc.Registry.Audit;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary>

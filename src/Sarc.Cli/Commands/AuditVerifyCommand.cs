@@ -1,6 +1,3 @@
-using Sarc.Registry.Audit;
-using Sarc.Registry.Storage;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary>
@@ -12,21 +9,16 @@ internal static class AuditVerifyCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var head = new Option<string>("--head") { Description = "A head printed earlier (ID:SHA256): fail unless the chain still holds it, as it was." };
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Check that the audit trail is intact: no entry changed, deleted, reordered, or (with --head) removed from the end.")
-        {
-            db, head, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("verify", "Check that the audit trail is intact: no entry changed, deleted, reordered, or (with --head) removed from the end.", [head, json], (parse, db) =>
         {
             AuditHead? recorded = null;
             if (parse.GetValue(head) is { } text && !AuditHead.TryParse(text.Trim(), out recorded))
             {
                 throw new DataInputException($"--head: '{text}' is not a head; expected ID:SHA256 as sarc audit verify prints it");
             }
-            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(db);
             var verification = store.VerifyAudit(recorded);
             if (!verification.IsIntact)
             {
@@ -49,6 +41,5 @@ internal static class AuditVerifyCommand
                     }
                 });
         });
-        return command;
     }
 }

@@ -1,5 +1,3 @@
-using Sarc.Registry.Storage;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary><c>sarc backup</c> and <c>sarc restore</c>: a whole registry to one file and back (<see cref="RegistryBackup"/>).</summary>
@@ -7,37 +5,25 @@ internal static class BackupCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var output = CommonOptions.Out("The backup file to write (must not exist): a SQLite file, or pg_dump's custom format for PostgreSQL.");
-        var command = new Command("backup", "Back up the whole registry to one file, consistently while others keep writing (SQLite online backup; pg_dump for PostgreSQL).")
+        return CliCommand.OnRegistry("backup", "Back up the whole registry to one file, consistently while others keep writing (SQLite online backup; pg_dump for PostgreSQL).", [output], (parse, db) =>
         {
-            db, output,
-        };
-        command.SetAction(parse =>
-        {
-            var summary = RegistryBackup.Backup(parse.GetValue(db)!, parse.GetValue(output)!);
+            var summary = RegistryBackup.Backup(db, parse.GetValue(output)!);
             context.Output.WriteLine($"{parse.GetValue(output)}: {Describe(summary)}");
             return SarcApp.Success;
         });
-        return command;
     }
 
     public static Command CreateRestore(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var from = new Option<string>("--from") { Description = "A backup written by sarc backup.", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace a registry that has patients or audit records." };
-        var command = new Command("restore", "Restore a registry from a sarc backup; refuses to replace a non-empty registry without --force.")
+        return CliCommand.OnRegistry("restore", "Restore a registry from a sarc backup; refuses to replace a non-empty registry without --force.", [from, force], (parse, db) =>
         {
-            db, from, force,
-        };
-        command.SetAction(parse =>
-        {
-            var summary = RegistryBackup.Restore(parse.GetValue(from)!, parse.GetValue(db)!, parse.GetValue(force));
-            context.Output.WriteLine($"{parse.GetValue(db)}: restored from {parse.GetValue(from)}: {Describe(summary)}");
+            var summary = RegistryBackup.Restore(parse.GetValue(from)!, db, parse.GetValue(force));
+            context.Output.WriteLine($"{db}: restored from {parse.GetValue(from)}: {Describe(summary)}");
             return SarcApp.Success;
         });
-        return command;
     }
 
     private static string Describe(BackupSummary summary) =>

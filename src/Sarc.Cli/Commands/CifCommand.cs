@@ -1,7 +1,3 @@
-using System.Globalization;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary><c>sarc cif</c>: cumulative incidence of competing risks per cause, with Gray's test across groups, as R cmprsk::cuminc.</summary>
@@ -12,12 +8,8 @@ internal static class CifCommand
         var columns = new SurvivalColumnOptions(CommonOptions.Column("--status", "Status column: 0 = censored, any other whole number = the cause of the event."),
             "Grouping column: curves per level and Gray's test per cause.", "the cumulative incidence, e.g. 12,24,60");
         var json = CommonOptions.Json();
-        var command = new Command("cif", "Cumulative incidence of competing risks with Gray's test, as R cmprsk::cuminc(time, status, group).");
-        columns.AddTo(command);
-        command.Options.Add(json);
         var plot = new PlotOption();
-        plot.AddTo(command);
-        command.SetAction(parse =>
+        return CliCommand.Create("cif", "Cumulative incidence of competing risks with Gray's test, as R cmprsk::cuminc(time, status, group).", [.. columns.All, json, .. plot.All], parse =>
         {
             var plotFile = plot.Of(parse);
             var atTimes = columns.Times(parse);
@@ -27,7 +19,6 @@ internal static class CifCommand
             return CommandOutput.Print(context, "cif", parse.GetValue(json), analysis.Warnings,
                 writer => CifReport.WriteJson(writer, analysis, atTimes), output => WriteReadable(output, analysis, atTimes));
         });
-        return command;
     }
 
     internal static void WriteReadable(TextWriter output, CifAnalysis analysis, double[] atTimes)

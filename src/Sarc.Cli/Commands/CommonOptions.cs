@@ -1,5 +1,3 @@
-using System.Globalization;
-using Sarc.Data.Csv;
 using Sarc.Data.Tables;
 using Sarc.Statistics.Survival;
 

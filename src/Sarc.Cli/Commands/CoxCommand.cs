@@ -1,10 +1,7 @@
-using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Models;
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -13,8 +10,7 @@ internal static class CoxCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = CommonOptions.Data();
-        var formula = CommonOptions.Formula("R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.");
+        var input = new FormulaDataOptions("R model formula: \"Surv(time, event) ~ age + factor(grade) + depth*size + strata(site) + cluster(id)\" or Surv(start, stop, event) for time-dependent covariates.");
         var ties = CommonOptions.Ties("Tied event times: efron (R's default) or breslow.");
         var zph = new Option<bool>("--zph") { Description = "Also test proportional hazards (R's cox.zph, transform \"km\")." };
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
@@ -24,21 +20,17 @@ internal static class CoxCommand
         };
         var id = CommonOptions.Column("--id", "Patient identifier column of multistate data (with --transition).", required: false);
         var json = CommonOptions.Json();
-        var command = new Command("cox", "Cox proportional-hazards regression (hazard ratios, LR/Wald/score tests, concordance), as R's coxph.")
-        {
-            data, formula, ties, zph, confLevel, transition, id, json,
-        };
         var plot = new PlotOption();
-        plot.AddTo(command);
-        command.SetAction(parse =>
+        return CliCommand.Create("cox", "Cox proportional-hazards regression (hazard ratios, LR/Wald/score tests, concordance), as R's coxph.",
+            [.. input.All, ties, zph, confLevel, transition, id, json, .. plot.All], parse =>
         {
             var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var tieMethod = CommonOptions.TiesOf(parse, ties);
-            var parsed = CommonOptions.FormulaOf(parse, formula);
-            string[] used = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [.. parsed.Columns, idName] : [.. parsed.Columns];
+            var parsed = input.FormulaOf(parse);
+            string[] idColumn = parse.GetValue(transition) is not null && parse.GetValue(id) is { } idName ? [idName] : [];
             Stages.Mark("start, options");
-            var table = CsvTableReader.Read(parse.GetValue(data)!, used);
+            var table = input.Read(parse, parsed, idColumn);
             Stages.Mark("csv");
             if (parse.GetValue(transition) is { } fromTo)
             {
@@ -60,7 +52,6 @@ internal static class CoxCommand
             Stages.Mark("output");
             return code;
         });
-        return command;
     }
 
     /// <summary>The intervals at risk for FROM → TO, with the formula's event column turned into "moved to TO".</summary>

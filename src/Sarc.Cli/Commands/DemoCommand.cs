@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Sarc.Data.Tables;
-using Sarc.Registry.Audit;
 using Sarc.Studies.Definitions;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
@@ -21,12 +20,8 @@ internal static class DemoCommand
         var patients = new Option<int>("--patients") { Description = "Patients in the simulated registry (at least 50).", DefaultValueFactory = _ => SimulationOptions.Default.Patients };
         var seed = new Option<int>("--seed") { Description = "Random seed of the simulation.", DefaultValueFactory = _ => SimulationOptions.Default.Seed };
         var figures = FigureCommandOptions.ForReports();
-        var command = new Command("demo", "Run the demo: simulate a registry, run the five seed studies, write the report (index.html, figures, results.json).")
-        {
-            outDirectory, patients, seed,
-        };
-        figures.AddTo(command);
-        command.SetAction(parse =>
+        return CliCommand.Create("demo", "Run the demo: simulate a registry, run the five seed studies, write the report (index.html, figures, results.json).",
+            [outDirectory, patients, seed, .. figures.All], parse =>
         {
             var figureOptions = figures.Parse(parse);
             var count = parse.GetValue(patients);
@@ -62,6 +57,5 @@ internal static class DemoCommand
             context.Output.WriteLine($"Report: {index} ({clock.Elapsed.TotalSeconds:F1} s)");
             return SarcApp.Success;
         });
-        return command;
     }
 }

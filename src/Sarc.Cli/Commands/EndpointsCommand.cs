@@ -1,5 +1,4 @@
 using Sarc.Registry.Endpoints;
-using Sarc.Registry.Storage;
 using Sarc.Statistics;
 
 namespace Sarc.Cli.Commands;
@@ -9,24 +8,19 @@ internal static class EndpointsCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var endpoint = new Option<string>("--endpoint")
         {
             Description = $"One of: {string.Join(", ", EndpointNames.All)}.",
             Required = true,
         };
         var output = CommonOptions.Out("CSV file to write.");
-        var command = new Command("endpoints", "Write an analysis-ready endpoint dataset (origin = primary surgery, months = days / 30.4375) with the study covariates.")
-        {
-            db, endpoint, output,
-        };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("endpoints", "Write an analysis-ready endpoint dataset (origin = primary surgery, months = days / 30.4375) with the study covariates.", [endpoint, output], (parse, db) =>
         {
             // The endpoint name is checked before the database is opened: a typo must not create sarc.db.
             var kind = EndpointNames.Parse(parse.GetValue(endpoint)!);
             var path = parse.GetValue(output)!;
             Stages.Mark("start, options");
-            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(db);
             Stages.Mark("open the registry");
             var records = store.LoadPatients();
             Stages.Mark("load every patient");
@@ -41,6 +35,5 @@ internal static class EndpointsCommand
             context.Output.WriteLine($"{path}: {EndpointNames.NameOf(kind)}, {table.Rows.Count} rows from {store.Description}");
             return SarcApp.Success;
         });
-        return command;
     }
 }

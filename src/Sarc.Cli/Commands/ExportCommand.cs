@@ -1,6 +1,5 @@
 using Sarc.Interop.Pseudonymization;
 using Sarc.Registry.LongFormat;
-using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 
 namespace Sarc.Cli.Commands;
@@ -14,16 +13,11 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var output = CommonOptions.Out("A folder (long format, six CSV files), a .xlsx file (long format, six sheets), or a .csv file (flat template: one row per patient).");
         var pseudonymize = new Option<bool>("--pseudonymize") { Description = "Remove the HIPAA Safe Harbor identifiers: keyed pseudonyms for patient ids, every date of a patient shifted by one secret offset (-180..+180 days, intervals unchanged), birth year only (90+ over 89), free text dropped. Needs --key-file; long format only." };
         var keyFile = new Option<string>("--key-file") { Description = "With --pseudonymize: the secret key (at least 32 bytes; the same key gives the same pseudonyms and shifts)." };
         var keepText = new Option<bool>("--keep-text") { Description = "With --pseudonymize: keep the free text (systemic regimens)." };
-        var command = new Command("export", "Export the registry: the long format to a folder or .xlsx, the flat template to a .csv file; --pseudonymize for data that leaves the hospital.")
-        {
-            db, output, pseudonymize, keyFile, keepText,
-        };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("export", "Export the registry: the long format to a folder or .xlsx, the flat template to a .csv file; --pseudonymize for data that leaves the hospital.", [output, pseudonymize, keyFile, keepText], (parse, db) =>
         {
             var path = parse.GetValue(output)!;
             var flat = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -40,7 +34,7 @@ internal static class ExportCommand
             {
                 throw new DataInputException("--key-file and --keep-text belong to --pseudonymize");
             }
-            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(db);
             var patients = store.LoadPatients();
             OutputFile.Write(path, () =>
             {
@@ -88,6 +82,5 @@ internal static class ExportCommand
             context.Output.WriteLine($"{path}: {patients.Count} patients from {store.Description}{(flat ? " (flat template)" : key is not null ? " (long format, pseudonymized)" : " (long format)")}");
             return SarcApp.Success;
         });
-        return command;
     }
 }

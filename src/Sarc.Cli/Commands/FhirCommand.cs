@@ -1,7 +1,6 @@
 using Sarc.Interop;
 using Sarc.Interop.Fhir;
 using Sarc.Registry;
-using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 
@@ -21,17 +20,12 @@ internal static class FhirCommand
 
     private static Command Export(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var patient = new Option<string>("--patient") { Description = "Only this patient (its id)." };
         var output = CommonOptions.Out("The bundle file to write (JSON).");
-        var command = new Command("export", "Write the registry (or one patient) as a FHIR R4 collection bundle with mCODE profiles.")
-        {
-            db, patient, output,
-        };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("export", "Write the registry (or one patient) as a FHIR R4 collection bundle with mCODE profiles.", [patient, output], (parse, db) =>
         {
             var path = parse.GetValue(output)!;
-            using var store = RegistryStore.OpenExisting(parse.GetValue(db)!);
+            using var store = RegistryStore.OpenExisting(db);
             var records = store.LoadPatients();
             if (parse.GetValue(patient) is { } id)
             {
@@ -46,23 +40,16 @@ internal static class FhirCommand
             context.Output.WriteLine($"{path}: {records.Count} patient{(records.Count == 1 ? "" : "s")}, {bundle.Entry.Count} resources from {store.Description} (FHIR R4 collection bundle, mCODE profiles)");
             return SarcApp.Success;
         });
-        return command;
     }
 
     private static Command Import(CliContext context)
     {
         var common = new ImportOptions();
         var file = new Argument<string>("BUNDLE") { Description = "A FHIR R4 bundle (JSON) as sarc fhir export writes it." };
-        var command = new Command("import", "Import a FHIR R4 bundle as sarc fhir export writes it: every resource valid FHIR R4 and every patient valid, or nothing changes.")
-        {
-            file,
-        };
-        common.AddTo(command);
-        command.SetAction(parse => common.Run(context, parse, "fhir import", parse.GetValue(file)!, "patients", run =>
+        return CliCommand.Create("import", "Import a FHIR R4 bundle as sarc fhir export writes it: every resource valid FHIR R4 and every patient valid, or nothing changes.", [file, .. common.All], parse => common.Run(context, parse, "fhir import", parse.GetValue(file)!, "patients", run =>
         {
             run.Terminal?.Stage("sarc fhir import: loading the FHIR R4 specification…");
             return FhirImporter.ImportFile(run.OpenStore, parse.GetValue(file)!, new FhirValidation(), run.Update, run.Audit, run.Today, run.Progress);
         }));
-        return command;
     }
 }

@@ -1,8 +1,3 @@
-using Sarc.Data.Csv;
-using Sarc.Data.Formulas;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary><c>sarc finegray</c>: Fine-Gray subdistribution hazards regression with an R formula, as R cmprsk::crr (cencode 0).</summary>
@@ -10,26 +5,20 @@ internal static class FinegrayCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = CommonOptions.Data();
-        var formula = CommonOptions.Formula("R model formula \"Surv(time, status) ~ age + factor(grade)\", status 0 = censored and any other whole number a cause.");
+        var input = new FormulaDataOptions("R model formula \"Surv(time, status) ~ age + factor(grade)\", status 0 = censored and any other whole number a cause.");
         var cause = CommonOptions.Cause("The status code of the cause modelled (crr's failcode).", required: true);
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level of the hazard-ratio intervals.");
         var json = CommonOptions.Json();
-        var command = new Command("finegray", "Fine-Gray competing-risks regression (subdistribution hazard ratios), as R cmprsk::crr.")
-        {
-            data, formula, cause, confLevel, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("finegray", "Fine-Gray competing-risks regression (subdistribution hazard ratios), as R cmprsk::crr.", [.. input.All, cause, confLevel, json], parse =>
         {
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
             var failCode = CommonOptions.CauseOf(parse, cause)!.Value;
-            var parsed = CommonOptions.FormulaOf(parse, formula);
-            var table = CsvTableReader.Read(parse.GetValue(data)!, parsed.Columns);
+            var parsed = input.FormulaOf(parse);
+            var table = input.Read(parse, parsed);
             var analysis = FinegrayReport.Analyse(table, parsed, failCode, level);
             return CommandOutput.Print(context, "finegray", parse.GetValue(json), analysis.Fit.Warnings,
                 writer => FinegrayReport.WriteJson(writer, analysis), output => WriteReadable(output, analysis));
         });
-        return command;
     }
 
     private static void WriteReadable(TextWriter output, FinegrayAnalysis analysis)

@@ -1,5 +1,4 @@
 using Sarc.Registry;
-using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 
@@ -13,10 +12,7 @@ internal static class ImportCommand
     {
         var common = new ImportOptions();
         var file = new Argument<string>("PATH") { Description = "A long-format folder or .xlsx workbook, or the flat template (CSV or .xlsx); header rows required (see docs/formats.md)." };
-        var command = new Command("import", "Import patients from the long format or the flat template: every row valid or nothing changes.");
-        common.AddTo(command);
-        command.Arguments.Add(file);
-        command.SetAction(parse =>
+        return CliCommand.Create("import", "Import patients from the long format or the flat template: every row valid or nothing changes.", [.. common.All, file], parse =>
         {
             var path = parse.GetValue(file)!;
             var database = parse.GetValue(common.Db)!;
@@ -41,7 +37,6 @@ internal static class ImportCommand
                 },
                 output => output.WriteLine($"{path}: {result.Inserted} new, {result.Updated} updated, {result.Unchanged} unchanged patients in {Describe(database)}"));
         });
-        return command;
     }
 
     /// <summary>The database for the summary line, without a PostgreSQL password.</summary>

@@ -1,7 +1,5 @@
 using Sarc.Interop;
 using Sarc.Registry;
-using Sarc.Registry.Audit;
-using Sarc.Registry.Storage;
 using Sarc.Registry.Template;
 
 namespace Sarc.Cli.Commands;

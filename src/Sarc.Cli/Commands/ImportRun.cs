@@ -1,6 +1,4 @@
 using Sarc.Registry;
-using Sarc.Registry.Audit;
-using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 

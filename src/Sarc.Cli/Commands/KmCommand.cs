@@ -1,7 +1,5 @@
 using Sarc.Statistics;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -20,14 +18,9 @@ internal static class KmCommand
         confType.AcceptOnlyFromAmong("log", "log-log", "plain");
         var confLevel = CommonOptions.ConfidenceLevel("Confidence level.");
         var json = CommonOptions.Json();
-        var command = new Command("km", "Kaplan-Meier survival with log-rank test and reverse Kaplan-Meier median follow-up, as R survfit(Surv(time, event) ~ group).");
-        columns.AddTo(command);
-        command.Options.Add(confType);
-        command.Options.Add(confLevel);
-        command.Options.Add(json);
         var plot = new PlotOption();
-        plot.AddTo(command);
-        command.SetAction(parse =>
+        return CliCommand.Create("km", "Kaplan-Meier survival with log-rank test and reverse Kaplan-Meier median follow-up, as R survfit(Surv(time, event) ~ group).",
+            [.. columns.All, confType, confLevel, json, .. plot.All], parse =>
         {
             var plotFile = plot.Of(parse);
             var level = CommonOptions.ConfidenceLevelOf(parse, confLevel);
@@ -52,7 +45,6 @@ internal static class KmCommand
             Stages.Mark("output");
             return code;
         });
-        return command;
     }
 
     internal static void WriteReadable(TextWriter output, KmAnalysis analysis)

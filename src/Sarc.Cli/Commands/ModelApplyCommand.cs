@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Sarc.Data.Csv;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -13,20 +10,15 @@ internal static class ModelApplyCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = ModelCommand.ModelOption();
-        var data = CommonOptions.Data();
+        var input = new ModelDataOptions();
         var id = CommonOptions.Column("--id", "A column to copy into the predictions (the patient identifier).", required: false);
         var outPath = CommonOptions.Out("The predictions CSV to write.");
         var json = CommonOptions.Json();
-        var command = new Command("apply", "Predict for every row of a data file: linear predictor and survival (or cumulative incidence) at each model time.")
-        {
-            model, data, id, outPath, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("apply", "Predict for every row of a data file: linear predictor and survival (or cumulative incidence) at each model time.", [.. input.All, id, outPath, json], parse =>
         {
             var output = ModelCommand.OutputOf(parse, outPath);
-            var prediction = ModelCommand.ReadModel(parse, model);
-            var table = CsvTableReader.Read(parse.GetValue(data)!);
+            var prediction = input.ReadModel(parse);
+            var table = input.ReadData(parse);
             var idColumn = parse.GetValue(id) is { } idName ? table.Column(idName) : null;
             var predictions = ModelPredictions.Of(prediction, table);
             var evaluation = predictions.Evaluation;
@@ -91,7 +83,6 @@ internal static class ModelApplyCommand
                     }
                 });
         });
-        return command;
     }
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -21,9 +19,9 @@ internal static class ModelCommand
             ModelApplyCommand.Create(context),
             ModelNomogramCommand.Create(context),
             ModelDecisionCommand.Create(context),
-            ModelRegisterCommand.Create(context),
-            ModelListCommand.Create(context),
-            ModelUnregisterCommand.Create(context),
+            ModelRegistryCommands.Register(context),
+            ModelRegistryCommands.List(context),
+            ModelRegistryCommands.Unregister(context),
         };
 
     /// <summary>The <c>--model FILE</c> option.</summary>

@@ -1,8 +1,5 @@
-using Sarc.Data.Csv;
 using Sarc.Statistics.Prediction;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -13,21 +10,16 @@ internal static class ModelDecisionCommand
 
     public static Command Create(CliContext context)
     {
-        var model = ModelCommand.ModelOption();
-        var data = CommonOptions.Data();
+        var input = new ModelDataOptions();
         var time = new Option<double>("--time") { Description = "The time of the risk (one of the model's times).", Required = true };
         var plot = new Option<string>("--plot") { Description = "Write the decision curve (.svg, .png or .pdf)." };
         var json = CommonOptions.Json();
-        var command = new Command("decision", "Decision curve: net benefit over threshold probabilities 1-99 %, with treat-all and treat-none.")
-        {
-            model, data, time, plot, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("decision", "Decision curve: net benefit over threshold probabilities 1-99 %, with treat-all and treat-none.", [.. input.All, time, plot, json], parse =>
         {
             var plotPath = ModelCommand.FigureOf(parse, plot);
-            var prediction = ModelCommand.ReadModel(parse, model);
+            var prediction = input.ReadModel(parse);
             var t = ModelValidation.RequireModelTimes(prediction, [parse.GetValue(time)])[0];
-            var outcome = ModelOutcome.Read(prediction, CsvTableReader.Read(parse.GetValue(data)!));
+            var outcome = ModelOutcome.Read(prediction, input.ReadData(parse));
             var curve = DecisionCurve.Compute(outcome.Outcome, outcome.Risk(prediction, t), t);
             if (plotPath is not null)
             {
@@ -51,6 +43,5 @@ internal static class ModelDecisionCommand
                     table.Write(output);
                 });
         });
-        return command;
     }
 }

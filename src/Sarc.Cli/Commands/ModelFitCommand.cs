@@ -1,11 +1,8 @@
-using Sarc.Data.Csv;
 using Sarc.Data.Formulas;
 using Sarc.Data.Tables;
-using Sarc.Registry.Storage;
+using Sarc.Registry.Endpoints;
 using Sarc.Statistics.Survival;
-using Sarc.Studies.Json;
 using Sarc.Studies.Data;
-using Sarc.Studies.Prediction;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
 
@@ -31,11 +28,7 @@ internal static class ModelFitCommand
         var source = new Option<string?>("--source") { Description = "Where the model is published (a citation)." };
         var outPath = CommonOptions.Out("The model file to write (YAML).");
         var json = CommonOptions.Json();
-        var command = new Command("fit", "Fit a prediction model and write its model file (coefficients, knots, levels, baseline at each time).")
-        {
-            data, db, endpoint, formula, cause, times, ties, name, source, outPath, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("fit", "Fit a prediction model and write its model file (coefficients, knots, levels, baseline at each time).", [data, db, endpoint, formula, cause, times, ties, name, source, outPath, json], parse =>
         {
             var tieMethod = CommonOptions.TiesOf(parse, ties);
             var failCode = CommonOptions.CauseOf(parse, cause);
@@ -81,7 +74,6 @@ internal static class ModelFitCommand
                 },
                 text => WriteText(text, model, output));
         });
-        return command;
     }
 
     /// <summary>
@@ -109,7 +101,7 @@ internal static class ModelFitCommand
         {
             throw new DataInputException($"--cause needs a competing-risks endpoint (lr_cr, dm_cr); {endpoint} is modelled by Cox regression");
         }
-        return $"Surv({endpoint}_months, {endpoint}_event) ~ {formula[(tilde + 1)..].Trim()}";
+        return $"{EndpointNames.Response(endpoint)} ~ {formula[(tilde + 1)..].Trim()}";
     }
 
     private static void WriteText(TextWriter output, PredictionModel model, string path)

@@ -1,7 +1,5 @@
 using Sarc.Statistics.Prediction;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -13,11 +11,7 @@ internal static class ModelNomogramCommand
         var model = ModelCommand.ModelOption();
         var outPath = CommonOptions.Out("The figure to write: .svg, .png or .pdf.");
         var json = CommonOptions.Json();
-        var command = new Command("nomogram", "Draw a model's nomogram and print the points of each predictor value.")
-        {
-            model, outPath, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("nomogram", "Draw a model's nomogram and print the points of each predictor value.", [model, outPath, json], parse =>
         {
             var output = ModelCommand.FigureOf(parse, outPath)!;
             var prediction = ModelCommand.ReadModel(parse, model);
@@ -31,7 +25,6 @@ internal static class ModelNomogramCommand
                 },
                 text => WriteText(text, prediction, scale, output));
         });
-        return command;
     }
 
     private static void WriteText(TextWriter output, PredictionModel prediction, NomogramScaleResult scale, string path)

@@ -1,7 +1,3 @@
-using Sarc.Data.Csv;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary><c>sarc model recalibrate</c>: re-estimates a model's baseline (and slope) on local data and writes the updated model file.</summary>
@@ -9,17 +5,12 @@ internal static class ModelRecalibrateCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = ModelCommand.ModelOption();
-        var data = CommonOptions.Data();
+        var input = new ModelDataOptions();
         var times = ModelCommand.TimesOption("Times at which the recalibrated model keeps its baseline, e.g. 60,120.", required: true);
         var method = new Option<string>("--method") { Description = "intercept: re-estimate the baseline; slope: also one slope for the linear predictor.", DefaultValueFactory = _ => "intercept" };
         var outPath = CommonOptions.Out("The recalibrated model file to write.");
         var json = CommonOptions.Json();
-        var command = new Command("recalibrate", "Recalibrate a (published) model on local data: baseline (intercept) or baseline and slope.")
-        {
-            model, data, times, method, outPath, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("recalibrate", "Recalibrate a (published) model on local data: baseline (intercept) or baseline and slope.", [.. input.All, times, method, outPath, json], parse =>
         {
             var how = parse.GetValue(method) switch
             {
@@ -28,8 +19,8 @@ internal static class ModelRecalibrateCommand
                 var other => throw new DataInputException($"--method must be intercept or slope, found '{other}'"),
             };
             var output = ModelCommand.OutputOf(parse, outPath);
-            var original = ModelCommand.ReadModel(parse, model);
-            var dataPath = parse.GetValue(data)!;
+            var original = input.ReadModel(parse);
+            var dataPath = input.DataPath(parse);
             var recalibrated = Recalibration.Recalibrate(original, CsvTableReader.Read(dataPath), how, ModelCommand.Times(parse, times), ModelCommand.Sha256(dataPath));
             ModelFile.Write(recalibrated, output);
             return CommandOutput.Print(context, "model recalibrate", parse.GetValue(json), [],
@@ -42,7 +33,6 @@ internal static class ModelRecalibrateCommand
                 },
                 text => WriteText(text, original, recalibrated, output));
         });
-        return command;
     }
 
     private static void WriteText(TextWriter output, PredictionModel original, PredictionModel recalibrated, string path)

@@ -1,7 +1,4 @@
-using Sarc.Data.Csv;
 using Sarc.Studies.Figures;
-using Sarc.Studies.Json;
-using Sarc.Studies.Prediction;
 
 namespace Sarc.Cli.Commands;
 
@@ -10,18 +7,13 @@ internal static class ModelValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = ModelCommand.ModelOption();
-        var data = CommonOptions.Data();
+        var input = new ModelDataOptions();
         var times = ModelCommand.TimesOption("Times at which to validate, each one of the model's times (default: all of them).", required: false);
         var bootstrap = new Option<int>("--bootstrap") { Description = "Harrell's optimism correction of C and the calibration slope with this many bootstrap resamples (Cox models), as rms::validate.", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap resamples: the same seed gives the same result.", DefaultValueFactory = _ => 1 };
         var plot = new Option<string>("--plot") { Description = "Write the calibration plot (.svg, .png or .pdf); with several times, one per time (file-<time>.svg)." };
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Validate a model on data: Harrell's and Uno's C, AUC, Brier, IPA, calibration slope, in-the-large and deciles.")
-        {
-            model, data, times, bootstrap, seed, plot, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("validate", "Validate a model on data: Harrell's and Uno's C, AUC, Brier, IPA, calibration slope, in-the-large and deciles.", [.. input.All, times, bootstrap, seed, plot, json], parse =>
         {
             var resamples = parse.GetValue(bootstrap);
             if (resamples < 0)
@@ -29,9 +21,9 @@ internal static class ModelValidateCommand
                 throw new DataInputException($"--bootstrap must be 0 or a positive number of resamples, found {resamples}");
             }
             var plotPath = ModelCommand.FigureOf(parse, plot);
-            var prediction = ModelCommand.ReadModel(parse, model);
+            var prediction = input.ReadModel(parse);
             var asked = ModelValidation.RequireModelTimes(prediction, ModelCommand.Times(parse, times));
-            var table = CsvTableReader.Read(parse.GetValue(data)!);
+            var table = input.ReadData(parse);
             var isJson = parse.GetValue(json);
             ModelValidationResult result;
             using (var progress = TerminalProgress.Start(context, isJson))
@@ -58,7 +50,6 @@ internal static class ModelValidateCommand
                 },
                 output => WriteText(output, result));
         });
-        return command;
     }
 
     /// <summary>calibration.svg at 60 → calibration-60.svg.</summary>

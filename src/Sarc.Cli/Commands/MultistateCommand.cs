@@ -1,7 +1,3 @@
-using Sarc.Data.Csv;
-using Sarc.Studies.Analyses;
-using Sarc.Studies.Json;
-
 namespace Sarc.Cli.Commands;
 
 /// <summary>
@@ -24,13 +20,9 @@ internal static class MultistateCommand
         };
         var at = CommonOptions.At("the probabilities (default: every time in the data)");
         var json = CommonOptions.Json();
-        var command = new Command("multistate", "Aalen-Johansen state occupancy probabilities, as R survfit(Surv(start, stop, event) ~ 1, id = id).")
-        {
-            data, id, start, stop, eventColumn, states, absorbing, at, json,
-        };
         var plot = new PlotOption();
-        plot.AddTo(command);
-        command.SetAction(parse =>
+        return CliCommand.Create("multistate", "Aalen-Johansen state occupancy probabilities, as R survfit(Surv(start, stop, event) ~ 1, id = id).",
+            [data, id, start, stop, eventColumn, states, absorbing, at, json, .. plot.All], parse =>
         {
             var plotFile = plot.Of(parse);
             var atTimes = CommonOptions.TimesOf(parse, at);
@@ -44,7 +36,6 @@ internal static class MultistateCommand
             return CommandOutput.Print(context, "multistate", parse.GetValue(json), [],
                 writer => MultistateReport.WriteJson(writer, analysis, times), output => WriteReadable(output, analysis, times));
         });
-        return command;
     }
 
     internal static void WriteReadable(TextWriter output, MultistateAnalysis analysis, double[] times)

@@ -1,6 +1,4 @@
-using Sarc.Registry.Audit;
 using Sarc.Registry.Codes;
-using Sarc.Registry.Storage;
 
 namespace Sarc.Cli.Commands;
 

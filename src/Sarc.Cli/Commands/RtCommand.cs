@@ -1,5 +1,4 @@
 using Sarc.Statistics.Radiotherapy;
-using Sarc.Studies.Json;
 
 namespace Sarc.Cli.Commands;
 
@@ -16,11 +15,7 @@ internal static class RtCommand
             DefaultValueFactory = _ => Fractionation.SarcomaAlphaBeta,
         };
         var json = CommonOptions.Json();
-        var command = new Command("rt", "Biologically effective dose (BED) and 2-Gy equivalent dose (EQD2) of a radiotherapy course.")
-        {
-            dose, fractions, alphaBeta, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("rt", "Biologically effective dose (BED) and 2-Gy equivalent dose (EQD2) of a radiotherapy course.", [dose, fractions, alphaBeta, json], parse =>
         {
             var totalDose = parse.GetValue(dose);
             var count = parse.GetValue(fractions);
@@ -56,6 +51,5 @@ internal static class RtCommand
                     output.WriteLine($"EQD2 = {ReportText.Fixed(eqd2, 2)} Gy");
                 });
         });
-        return command;
     }
 }

@@ -1,4 +1,3 @@
-using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
 using Sarc.Web;
 using Sarc.Web.Hosting;
@@ -10,7 +9,6 @@ internal static class ServeCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://localhost:5080" };
         var studies = new Option<string>("--studies") { Description = "A folder of the center's own study definitions (*.yaml), offered next to the built-in ones." };
         var runs = new Option<string>("--runs") { Description = "Working folder for study runs (default: DB.runs next to an SQLite registry)." };
@@ -21,8 +19,7 @@ internal static class ServeCommand
             Description = "The largest template upload (/import, POST /api/import) in MB; larger ones are refused with 413.",
             DefaultValueFactory = _ => 50,
         };
-        var command = new Command("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).") { db, urls, studies, runs, rules, maxUpload, pseudonymKey };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("serve", "Serve the registry in the browser and as a JSON API (see docs/web.md, docs/api.md).", [urls, studies, runs, rules, maxUpload, pseudonymKey], (parse, db) =>
         {
             var folder = parse.GetValue(studies);
             if (parse.GetValue(maxUpload) is < 1 or > 10_000)
@@ -30,8 +27,8 @@ internal static class ServeCommand
                 throw new DataInputException($"--max-upload-mb must be from 1 to 10000, found {parse.GetValue(maxUpload)}");
             }
             // Serving a mistyped path would create an empty registry that nobody can sign in to.
-            RegistryStore.RequireExisting(parse.GetValue(db)!);
-            var app = SarcWebApp.Build(new WebOptions(parse.GetValue(db)!, parse.GetValue(urls)!)
+            RegistryStore.RequireExisting(db);
+            var app = SarcWebApp.Build(new WebOptions(db, parse.GetValue(urls)!)
             {
                 Studies = folder is null ? StudyCatalog.BuiltIn : StudyCatalog.WithDirectory(folder),
                 RunsDirectory = parse.GetValue(runs),
@@ -40,10 +37,9 @@ internal static class ServeCommand
                 // The worklist, calendar, record page and API due list follow the same rule file as `sarc surveillance`.
                 Rules = SurveillanceCommand.LoadRules(parse.GetValue(rules)),
             });
-            context.Error.WriteLine($"sarc serve: {parse.GetValue(urls)} on {parse.GetValue(db)} (Ctrl+C stops)");
+            context.Error.WriteLine($"sarc serve: {parse.GetValue(urls)} on {db} (Ctrl+C stops)");
             app.Run();
             return SarcApp.Success;
         });
-        return command;
     }
 }

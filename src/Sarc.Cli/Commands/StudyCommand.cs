@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Sarc.Data.Tables;
-using Sarc.Registry.Storage;
 using Sarc.Studies.Definitions;
 using Sarc.Studies.Reports;
 using Sarc.Studies.Running;
@@ -24,8 +23,7 @@ internal static class StudyCommand
     private static Command Validate(CliContext context)
     {
         var files = new Argument<string[]>("FILE") { Description = "Study definition files (YAML).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check study definitions: unknown fields, analysis kinds, columns and formula terms, each with its line.") { files };
-        command.SetAction(parse =>
+        return CliCommand.Create("validate", "Check study definitions: unknown fields, analysis kinds, columns and formula terms, each with its line.", [files], parse =>
         {
             var (studies, failed) = ParseAll(context, parse.GetValue(files)!);
             foreach (var (file, study) in studies)
@@ -34,7 +32,6 @@ internal static class StudyCommand
             }
             return failed ? SarcApp.UserError : SarcApp.Success;
         });
-        return command;
     }
 
     private static Command Run(CliContext context)
@@ -44,9 +41,7 @@ internal static class StudyCommand
         var data = new Option<string>("--data") { Description = "Instead of --db: registry files as sarc import reads them (a long-format folder or .xlsx, or the flat template), read without a database." };
         var output = CommonOptions.Out("Report folder (index.html, figures, tables, results.json).");
         var figures = FigureCommandOptions.ForReports();
-        var command = new Command("run", "Run study definitions on the registry and write the report.") { files, db, data, output };
-        figures.AddTo(command);
-        command.SetAction(parse =>
+        return CliCommand.Create("run", "Run study definitions on the registry and write the report.", [files, db, data, output, .. figures.All], parse =>
         {
             var figureOptions = figures.Parse(parse);
             var (parsed, failed) = ParseAll(context, parse.GetValue(files)!);
@@ -90,15 +85,13 @@ internal static class StudyCommand
             context.Output.WriteLine($"Report: {index}");
             return SarcApp.Success;
         });
-        return command;
     }
 
     private static Command Verify(CliContext context)
     {
         var report = new Argument<string>("REPORT_DIR") { Description = "A report folder written by study run or demo (its results.json)." };
         var db = new Option<string>("--db") { Description = "The registry to re-run the studies on: an SQLite file or a postgres:// URL.", Required = true };
-        var command = new Command("verify", "Re-run a report's studies on a registry and check that results.json comes out identical (exit 0) or name the first difference (exit 2).") { report, db };
-        command.SetAction(parse =>
+        return CliCommand.Create("verify", "Re-run a report's studies on a registry and check that results.json comes out identical (exit 0) or name the first difference (exit 2).", [report, db], parse =>
         {
             var folder = parse.GetValue(report)!;
             var path = Path.Combine(folder, "results.json");
@@ -128,7 +121,6 @@ internal static class StudyCommand
             context.Output.WriteLine($"{path}: reproduced ({studies.Count} studies, data snapshot {snapshot.Sha256[..12]}, audit chain head {snapshot.AuditHead?.ToString() ?? "none"})");
             return SarcApp.Success;
         });
-        return command;
     }
 
     /// <summary>Parses every definition file, each mistake with its line on stderr; the studies of the files without one, and whether any had one.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Sarc.Registry.Codes;
 using Sarc.Registry.Json;
-using Sarc.Studies.Json;
 using Sarc.Surveillance;
 using Sarc.Surveillance.Calendar;
 using Sarc.Surveillance.Rules;
@@ -40,11 +39,7 @@ internal static class SurveillanceCommand
         var recurrence = new Option<string?>("--lr-date") { Description = "Date of a local recurrence (YYYY-MM-DD); the plan restarts from it." };
         var rules = RulesOption();
         var json = CommonOptions.Json();
-        var command = new Command("schedule", "The visits and exams of one patient's follow-up plan, in date order.")
-        {
-            grade, site, surgery, recurrence, rules, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("schedule", "The visits and exams of one patient's follow-up plan, in date order.", [grade, site, surgery, recurrence, rules, json], parse =>
         {
             var tumorGrade = SurveillanceInput.ParseGrade(parse.GetValue(grade), "--grade");
             var surgeryDate = SurveillanceInput.ParseDate(parse.GetValue(surgery), "--surgery-date");
@@ -61,7 +56,6 @@ internal static class SurveillanceCommand
             return CommandOutput.Print(context, "surveillance schedule", parse.GetValue(json), [],
                 writer => WriteJson(writer, schedule, ruleSet), output => WriteTable(output, schedule, ruleSet));
         });
-        return command;
     }
 
     private static Command Due(CliContext context)
@@ -75,11 +69,7 @@ internal static class SurveillanceCommand
         };
         var center = RegistryOptions.Center("Only this center's patients.");
         var json = CommonOptions.Json();
-        var command = new Command("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date, and apart those lost to follow-up.")
-        {
-            patients.Db, patients.Data, asOf, within, center, patients.Rules, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("due", "Patients whose next visit is overdue or due within --within-days of --as-of, by date, and apart those lost to follow-up.", [patients.Db, patients.Data, asOf, within, center, patients.Rules, json], parse =>
         {
             var date = SurveillanceInput.ParseDate(parse.GetValue(asOf), "--as-of");
             var days = parse.GetValue(within);
@@ -93,7 +83,6 @@ internal static class SurveillanceCommand
             return CommandOutput.Print(context, "surveillance due", parse.GetValue(json), [],
                 writer => DueListJson.WriteProperties(writer, worklist, ruleSet), output => WriteDueTable(output, worklist));
         });
-        return command;
     }
 
     private static Command Calendar(CliContext context)
@@ -103,11 +92,7 @@ internal static class SurveillanceCommand
         var to = new Option<string>("--to") { Description = "Last day of the window (YYYY-MM-DD), included.", Required = true };
         var output = CommonOptions.Out("The iCalendar file to write (.ics); replaced if it exists.");
         var json = CommonOptions.Json();
-        var command = new Command("calendar", "Write the pending visits in a date window as an iCalendar (.ics) file a clinic can import.")
-        {
-            patients.Db, patients.Data, from, to, output, patients.Rules, json,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("calendar", "Write the pending visits in a date window as an iCalendar (.ics) file a clinic can import.", [patients.Db, patients.Data, from, to, output, patients.Rules, json], parse =>
         {
             var first = SurveillanceInput.ParseDate(parse.GetValue(from), "--from");
             var last = SurveillanceInput.ParseDate(parse.GetValue(to), "--to");
@@ -132,7 +117,6 @@ internal static class SurveillanceCommand
                 },
                 text => text.WriteLine($"{path}: {visits.Count} visit{(visits.Count == 1 ? string.Empty : "s")} of {patientCount} patient{(patientCount == 1 ? string.Empty : "s")} from {CellText.Date(first)} to {CellText.Date(last)}"));
         });
-        return command;
     }
 
     /// <summary>The worklist as readable tables: the due list, overdue visits first (they come first by date), then the patients lost to follow-up.</summary>
@@ -175,13 +159,7 @@ internal static class SurveillanceCommand
     private static Command Rules(CliContext context)
     {
         var rules = RulesOption();
-        var command = new Command(
-            "rules",
-            "Print the built-in rule file to start a center's own from, or check the file given with --rules (exit 2 on the first problem).")
-        {
-            rules,
-        };
-        command.SetAction(parse =>
+        return CliCommand.Create("rules", "Print the built-in rule file to start a center's own from, or check the file given with --rules (exit 2 on the first problem).", [rules], parse =>
         {
             if (parse.GetValue(rules) is not { } path)
             {
@@ -193,7 +171,6 @@ internal static class SurveillanceCommand
             context.Output.WriteLine($"{path}: valid; profiles {string.Join(", ", ruleSet.Profiles.Select(p => $"{p.Name} ({p.Visits.Count} visits to month {p.LastMonth})"))}");
             return SarcApp.Success;
         });
-        return command;
     }
 
     private static void WriteJson(Utf8JsonWriter writer, SurveillanceSchedule schedule, RuleSet rules)

@@ -1,4 +1,3 @@
-using Sarc.Data.Csv;
 using Sarc.Data.Tables;
 
 namespace Sarc.Cli.Commands;

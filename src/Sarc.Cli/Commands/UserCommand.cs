@@ -1,5 +1,4 @@
 using Sarc.Registry.Accounts;
-using Sarc.Registry.Storage;
 using Sarc.Web.Accounts;
 
 namespace Sarc.Cli.Commands;
@@ -22,15 +21,12 @@ internal static class UserCommand
 
     private static Command Add(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var email = new Option<string>("--email") { Description = "The login name.", Required = true };
         var role = new Option<string>("--role") { Description = "admin | data_manager | investigator.", Required = true };
         var centers = new Option<string[]>("--center") { Description = "A center whose patients the user sees (repeat for several; not needed for admin).", AllowMultipleArgumentsPerToken = false };
         var create = new Option<bool>("--create") { Description = "Create a new, empty SQLite registry when --db names no file (otherwise a missing file is an error)." };
-        var command = new Command("add", "Create an account; prints a generated password once, or takes it from SARC_PASSWORD.") { db, email, role, centers, create };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("add", "Create an account; prints a generated password once, or takes it from SARC_PASSWORD.", [email, role, centers, create], (parse, path) =>
         {
-            var path = parse.GetValue(db)!;
             var userRole = UserRoles.Parse(parse.GetValue(role)!);
             if (!parse.GetValue(create) && !RegistryStore.IsPostgres(path) && !File.Exists(path))
             {
@@ -62,53 +58,44 @@ internal static class UserCommand
             }
             return SarcApp.Success;
         });
-        return command;
     }
 
     private static Command Disable(CliContext context, bool disabled)
     {
-        var db = RegistryOptions.Db();
         var email = new Option<string>("--email") { Description = "The account.", Required = true };
-        var command = disabled
-            ? new Command("disable", "Stop an account: it cannot sign in, its sessions end at their next request, its API tokens are refused.") { db, email }
-            : new Command("enable", "Let a disabled account sign in again (its revoked tokens stay revoked; a lockout is cleared).") { db, email };
-        command.SetAction(parse =>
+        var (name, description) = disabled
+            ? ("disable", "Stop an account: it cannot sign in, its sessions end at their next request, its API tokens are refused.")
+            : ("enable", "Let a disabled account sign in again (its revoked tokens stay revoked; a lockout is cleared).");
+        return CliCommand.OnRegistry(name, description, [email], (parse, db) =>
         {
-            var user = UserStore.Open(parse.GetValue(db)!, IdentityPasswordHashing.Instance).SetDisabled(parse.GetValue(email)!, disabled);
+            var user = UserStore.Open(db, IdentityPasswordHashing.Instance).SetDisabled(parse.GetValue(email)!, disabled);
             context.Output.WriteLine($"{(disabled ? "disabled" : "enabled")} {user.Email} ({UserRoles.Code(user.Role)}, {Where(user)})");
             return SarcApp.Success;
         });
-        return command;
     }
 
     private static Command Token(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var email = new Option<string>("--email") { Description = "The user the token acts as.", Required = true };
-        var command = new Command("token", "Print a new personal API token (sent as 'Authorization: Bearer TOKEN'); only its hash is stored.") { db, email };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("token", "Print a new personal API token (sent as 'Authorization: Bearer TOKEN'); only its hash is stored.", [email, Revoke(context)], (parse, db) =>
         {
-            context.Output.WriteLine(UserStore.Open(parse.GetValue(db)!, IdentityPasswordHashing.Instance).CreateToken(parse.GetValue(email)!));
+            context.Output.WriteLine(UserStore.Open(db, IdentityPasswordHashing.Instance).CreateToken(parse.GetValue(email)!));
             return SarcApp.Success;
         });
-        command.Subcommands.Add(Revoke(context));
-        return command;
     }
 
     private static Command Revoke(CliContext context)
     {
-        var db = RegistryOptions.Db();
         var email = new Option<string?>("--email") { Description = "Revoke every token of this user." };
         var token = new Option<string?>("--token") { Description = "Revoke this one token (as it was printed)." };
-        var command = new Command("revoke", "Revoke API tokens: all of one user (--email) or one token (--token); refused from the next request on.") { db, email, token };
-        command.SetAction(parse =>
+        return CliCommand.OnRegistry("revoke", "Revoke API tokens: all of one user (--email) or one token (--token); refused from the next request on.", [email, token], (parse, db) =>
         {
             var (who, one) = (parse.GetValue(email), parse.GetValue(token));
             if ((who is null) == (one is null))
             {
                 throw new DataInputException("give either --email (every token of that user) or --token (that token)");
             }
-            var users = UserStore.Open(parse.GetValue(db)!, IdentityPasswordHashing.Instance);
+            var users = UserStore.Open(db, IdentityPasswordHashing.Instance);
             if (who is not null)
             {
                 var count = users.RevokeTokens(who);
@@ -121,7 +108,6 @@ internal static class UserCommand
             }
             return SarcApp.Success;
         });
-        return command;
     }
 
     private static string Where(WebUser user) => user.Role == UserRole.Admin ? "all centers" : string.Join(", ", user.Centers);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Sarc.Cli.Output;
 
 /// <summary>A plain aligned text table for the readable (non-JSON) output: text left-aligned, numbers right-aligned.</summary>

@@ -132,8 +132,8 @@ public static class EndpointEngine
                 status[i] = outcome?.Status ?? double.NaN;
             }
             var name = EndpointNames.StudyNameOf(kind);
-            columns.Add(new DataColumn(name + "_months", ColumnKind.Numeric, months, null));
-            columns.Add(new DataColumn(name + "_event", ColumnKind.Numeric, status, null));
+            columns.Add(new DataColumn(EndpointNames.MonthsColumn(name), ColumnKind.Numeric, months, null));
+            columns.Add(new DataColumn(EndpointNames.EventColumn(name), ColumnKind.Numeric, status, null));
         }
         return new DataFrame(source, columns, Enumerable.Range(1, n).ToArray());
     }

@@ -26,6 +26,18 @@ public static class EndpointNames
     /// <summary>The name as a study column prefix: <c>-</c> becomes <c>_</c> (<c>lr_cr</c>, <c>post_relapse_os</c>).</summary>
     public static string StudyNameOf(EndpointKind kind) => NameOf(kind).Replace('-', '_');
 
+    /// <summary>The study column of an endpoint's time: <c>NAME_months</c>, months from its origin to the event or censoring.</summary>
+    /// <param name="studyName">The endpoint's study name (<see cref="StudyNameOf"/>), e.g. <c>os</c>.</param>
+    public static string MonthsColumn(string studyName) => studyName + "_months";
+
+    /// <summary>The study column of an endpoint's status: <c>NAME_event</c> (0 censored, 1 event; 2 a competing death).</summary>
+    /// <param name="studyName">The endpoint's study name (<see cref="StudyNameOf"/>), e.g. <c>os</c>.</param>
+    public static string EventColumn(string studyName) => studyName + "_event";
+
+    /// <summary>The endpoint's survival response in a formula: <c>Surv(NAME_months, NAME_event)</c>.</summary>
+    /// <param name="studyName">The endpoint's study name (<see cref="StudyNameOf"/>), e.g. <c>os</c>.</param>
+    public static string Response(string studyName) => $"Surv({MonthsColumn(studyName)}, {EventColumn(studyName)})";
+
     /// <summary>Whether the endpoint's status is competing risks (0 censored, 1 event, 2 competing death) rather than 0/1.</summary>
     public static bool IsCompetingRisks(EndpointKind kind) => kind is EndpointKind.LocalRecurrenceCompetingRisks or EndpointKind.DistantMetastasisCompetingRisks;
 

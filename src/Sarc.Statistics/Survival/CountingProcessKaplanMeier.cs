@@ -9,16 +9,11 @@ namespace Sarc.Statistics.Survival;
 /// covariate (each subject's rows split where it changes) this is the Simon-Makuch "extended Kaplan-Meier" estimate
 /// (Simon and Makuch 1984). See docs/methods/simon-makuch.md.
 /// </summary>
-public sealed class CountingProcessKaplanMeier
+/// <param name="options">The estimator's options, or null for <see cref="KaplanMeierOptions.Default"/>.</param>
+public sealed class CountingProcessKaplanMeier(KaplanMeierOptions? options = null)
 {
-    /// <summary>An estimator with the given options, or <see cref="KaplanMeierOptions.Default"/> when null.</summary>
-    public CountingProcessKaplanMeier(KaplanMeierOptions? options = null)
-    {
-        Options = options ?? KaplanMeierOptions.Default;
-    }
-
     /// <summary>The options every fit uses (confidence level and interval type).</summary>
-    public KaplanMeierOptions Options { get; }
+    public KaplanMeierOptions Options { get; } = options ?? KaplanMeierOptions.Default;
 
     /// <summary>
     /// One curve per group code of <paramref name="data"/> (rows (Start, Time]). Each curve has a row per distinct stop

@@ -11,16 +11,11 @@ namespace Sarc.Statistics.Survival;
 /// every part derives from that, so a million rows cost one hashing pass (or one sort) and a few short ones. The
 /// caller removes rows with missing values first (and reports how many). See docs/methods/kaplan-meier.md.
 /// </summary>
-public sealed class KaplanMeier
+/// <param name="options">The estimator's options, or null for <see cref="KaplanMeierOptions.Default"/>.</param>
+public sealed class KaplanMeier(KaplanMeierOptions? options = null)
 {
-    /// <summary>An estimator with the given options, or <see cref="KaplanMeierOptions.Default"/> when null.</summary>
-    public KaplanMeier(KaplanMeierOptions? options = null)
-    {
-        Options = options ?? KaplanMeierOptions.Default;
-    }
-
     /// <summary>The options every fit uses (confidence level and interval type).</summary>
-    public KaplanMeierOptions Options { get; }
+    public KaplanMeierOptions Options { get; } = options ?? KaplanMeierOptions.Default;
 
     /// <summary>
     /// Fits one curve per group code (a single curve without groups). Near-equal times are merged over all rows

@@ -1,3 +1,5 @@
+using Sarc.Registry.Endpoints;
+
 namespace Sarc.Studies.Data;
 
 /// <summary>
@@ -21,10 +23,10 @@ public static class CountingProcess
     /// <exception cref="DataInputException">A covariate this split does not know.</exception>
     public static DataFrame Split(DataFrame cohort, string endpoint, IReadOnlyList<string> covariates)
     {
-        var time = cohort.Column(endpoint + "_months").Numbers!;
-        var status = cohort.Column(endpoint + "_event").Numbers!;
+        var time = cohort.Column(EndpointNames.MonthsColumn(endpoint)).Numbers!;
+        var status = cohort.Column(EndpointNames.EventColumn(endpoint)).Numbers!;
         var changes = covariates.Select(c => EventTimes.TryGetValue(c, out var e)
-            ? (Name: c, Flag: cohort.Column(c).Numbers!, At: cohort.Column(e + "_months").Numbers!)
+            ? (Name: c, Flag: cohort.Column(c).Numbers!, At: cohort.Column(EndpointNames.MonthsColumn(e)).Numbers!)
             : throw new DataInputException($"time-dependent covariate '{c}' is not supported (expected one of {string.Join(", ", EventTimes.Keys)})")).ToArray();
 
         var source = new List<int>();

@@ -22,7 +22,7 @@ public static class StudyFields
 
     /// <summary>Every column name a definition may refer to, endpoint columns included.</summary>
     public static IReadOnlySet<string> AllColumns { get; } = Registry
-        .Concat(Endpoints.SelectMany(e => new[] { e + "_months", e + "_event" })).ToHashSet(StringComparer.Ordinal);
+        .Concat(Endpoints.SelectMany(e => new[] { EndpointNames.MonthsColumn(e), EndpointNames.EventColumn(e) })).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The values <c>has:</c> accepts in a cohort: which events a patient must have had.</summary>
     public static IReadOnlyList<string> HasValues { get; } = ["lr", "dm", "lr_or_dm", "lr_and_dm", "death"];

@@ -1,4 +1,5 @@
 using ScottPlot;
+using Sarc.Statistics.Multistate;
 
 namespace Sarc.Studies.Figures;
 
@@ -38,8 +39,8 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
         width = Math.Max(width, panels.Count > 1 ? 760 : 560);
         ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
         var states = panels[0].Occupancy.States;
-        var maxTime = panels.Max(p => p.Occupancy.Result.Times.Length == 0 ? 0 : p.Occupancy.Result.Times[^1]);
-        var (step, xMax) = TimeAxis(maxTime, panels.Count > 1 ? 7 : 10);
+        var cut = AxisEnd(panels.Select(p => p.Occupancy.Result));
+        var (step, xMax) = TimeAxis(cut, panels.Count > 1 ? 7 : 10);
         var gap = xMax * 0.2;
         var panelWidth = xMax + gap;
         var left = -xMax * 0.17;
@@ -52,7 +53,7 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
         for (var k = 0; k < panels.Count; k++)
         {
             var x0 = k * panelWidth;
-            DrawBands(plot, panels[k].Occupancy, x0, xMax, states);
+            DrawBands(plot, panels[k].Occupancy, x0, cut, states);
             KmFigure.Line(plot, x0, 0, x0 + xMax, 0, black, 1.2);
             KmFigure.Line(plot, x0, 0, x0, 1, black, 1.2);
             for (var x = 0.0; x <= xMax + 1e-9; x += step)
@@ -93,6 +94,35 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
     }
 
     /// <summary>
+    /// Where the bands stop, as <see cref="KmFigure"/>'s axis: for each panel the last time at which at least 10% of its
+    /// subjects were still followed (at risk in a transient state, R's <c>n.risk</c> summed over states), the largest
+    /// over panels; the last time of any panel where none reaches it (e.g. everyone enters late).
+    /// </summary>
+    internal static double AxisEnd(IEnumerable<AalenJohansenResult> results)
+    {
+        var end = 0.0;
+        var last = 0.0;
+        foreach (var result in results)
+        {
+            var threshold = 0.1 * result.Subjects;
+            for (var t = 0; t < result.Times.Length; t++)
+            {
+                var atRisk = 0;
+                for (var s = 0; s < result.StateCount; s++)
+                {
+                    atRisk += result.AtRisk[t * result.StateCount + s];
+                }
+                if (atRisk >= threshold)
+                {
+                    end = Math.Max(end, result.Times[t]);
+                }
+            }
+            last = Math.Max(last, result.Times.Length == 0 ? 0 : result.Times[^1]);
+        }
+        return end > 0 ? end : last;
+    }
+
+    /// <summary>
     /// Tick step and axis end for follow-up up to <paramref name="maxTime"/> months: the step (in whole years or
     /// months) with at most <paramref name="maxTicks"/> ticks whose last tick overshoots the data least.
     /// </summary>
@@ -113,12 +143,19 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
     private static Color StateColor(string[] states, int s) =>
         Color.FromHex(StateColors.TryGetValue(states[s], out var hex) ? hex : FigureStyle.Palette[s % FigureStyle.Palette.Count]);
 
-    /// <summary>One filled step-shaped band per state between the cumulative probabilities below and including it.</summary>
-    private static void DrawBands(Plot plot, MultistateAnalysis occupancy, double x0, double xMax, string[] states)
+    /// <summary>
+    /// One filled step-shaped band per state between the cumulative probabilities below and including it, up to
+    /// <paramref name="cut"/> (the times after it are not drawn).
+    /// </summary>
+    private static void DrawBands(Plot plot, MultistateAnalysis occupancy, double x0, double cut, string[] states)
     {
         var result = occupancy.Result;
-        var times = result.Times;
-        var n = times.Length;
+        var n = 0;
+        while (n < result.Times.Length && result.Times[n] <= cut)
+        {
+            n++;
+        }
+        var times = result.Times.AsSpan(0, n).ToArray();
         var count = result.StateCount;
         // Cumulative probability up to and including each state, before the first time (everyone in entry) and at each time.
         var below = new double[n + 1];
@@ -133,7 +170,7 @@ public sealed class StateOccupancyFigure(IReadOnlyList<(string Title, Multistate
             // Step outline: along the top left to right, then back along the bottom right to left.
             var xs = new List<double>(4 * n + 4);
             var ys = new List<double>(4 * n + 4);
-            var end = n == 0 ? xMax : times[^1];
+            var end = n == 0 ? cut : times[^1];
             AddSteps(xs, ys, x0, times, above, end, forward: true);
             AddSteps(xs, ys, x0, times, below, end, forward: false);
             var polygon = plot.Add.Polygon(xs.ToArray(), ys.ToArray());

@@ -1,17 +1,18 @@
+using Sarc.Registry.Endpoints;
 using Sarc.Studies.Figures;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>cif</c>: cumulative incidence per cause (and group) of a competing-risks endpoint with Gray's test, as <c>sarc cif</c> (cmprsk::cuminc).</summary>
 public sealed class CifKind() : AnalysisKind<CifAnalysis>(
-    "cif", [new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)])
+    "cif", [KindParameters.Endpoint, KindParameters.Group, KindParameters.At])
 {
     /// <inheritdoc/>
     public override CifAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
-        var group = analysis.Text("group");
-        var result = CifReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group);
+        var endpoint = KindInputs.Endpoint(analysis);
+        var group = KindInputs.Group(analysis);
+        var result = CifReport.Analyse(cohort, EndpointNames.MonthsColumn(endpoint), EndpointNames.EventColumn(endpoint), group);
         if (result.Result.Causes.Length == 0)
         {
             throw new DataInputException($"no {endpoint} events among the {result.Result.Count} patients analysed: no cumulative incidence to estimate");
@@ -30,7 +31,7 @@ public sealed class CifKind() : AnalysisKind<CifAnalysis>(
     public override void WriteJson(Utf8JsonWriter writer, CifAnalysis result, AnalysisDefinition analysis)
     {
         writer.WriteString("endpoint", analysis.Text("endpoint"));
-        CifReport.WriteJson(writer, result, KindInputs.Numbers(analysis, "at"));
+        CifReport.WriteJson(writer, result, KindInputs.At(analysis));
     }
 
     /// <inheritdoc/>
@@ -39,7 +40,7 @@ public sealed class CifKind() : AnalysisKind<CifAnalysis>(
         var labels = context.Labels;
         var endpoint = context.Analysis.Text("endpoint");
         var names = ReportWords.CauseNames(endpoint);
-        var at = KindInputs.Numbers(context.Analysis, "at");
+        var at = KindInputs.At(context.Analysis);
         var first = ReportWords.Cause(names, cif.Result.Causes[0]);
         var counts = ReportWords.Counts(cif.Result.Count, cif.Excluded, "missing time, status or group");
         var figure = new ReportFigure("", new CifFigure(cif, names, labels), "Cumulative incidence",

@@ -1,4 +1,5 @@
 using Sarc.Data.Formulas;
+using Sarc.Registry.Endpoints;
 using Sarc.Statistics.Distributions;
 using Sarc.Studies.Data;
 using Sarc.Studies.Figures;
@@ -11,18 +12,17 @@ namespace Sarc.Studies.Kinds;
 /// </summary>
 public sealed class CoxKind() : AnalysisKind<CoxAnalysis>("cox",
 [
-    new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("time_dependent", ParameterRole.Columns, false),
-    new("cluster", ParameterRole.Column, false),
+    KindParameters.Endpoint, KindParameters.Formula, new("time_dependent", ParameterRole.Columns, false), new("cluster", ParameterRole.Column, false),
 ])
 {
     /// <inheritdoc/>
     public override CoxAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
+        var endpoint = KindInputs.Endpoint(analysis);
         var cluster = analysis.Text("cluster");
         var timeDependent = analysis.List("time_dependent");
         var data = timeDependent.Count == 0 ? cohort : CountingProcess.Split(cohort, endpoint, timeDependent);
-        var response = timeDependent.Count == 0 ? $"Surv({endpoint}_months, {endpoint}_event)" : "Surv(tstart, tstop, status)";
+        var response = timeDependent.Count == 0 ? EndpointNames.Response(endpoint) : "Surv(tstart, tstop, status)";
         var formula = Formula.Parse($"{response} ~ {KindInputs.Rhs(analysis)}{(cluster is null ? "" : $" + cluster({cluster})")}");
         return CoxFitting.Fit(data, formula, $"{endpoint} events");
     }

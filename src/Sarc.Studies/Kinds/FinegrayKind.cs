@@ -1,23 +1,21 @@
 using Sarc.Data.Formulas;
+using Sarc.Registry.Endpoints;
 using Sarc.Studies.Figures;
 
 namespace Sarc.Studies.Kinds;
 
 /// <summary><c>finegray</c>: Fine-Gray subdistribution hazards of one cause of a competing-risks endpoint, as <c>sarc finegray</c> (cmprsk::crr).</summary>
 public sealed class FinegrayKind() : AnalysisKind<FinegrayAnalysis>(
-    "finegray", [new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("cause", ParameterRole.Number, false)])
+    "finegray", [KindParameters.Endpoint, KindParameters.Formula, KindParameters.Cause])
 {
+    /// <summary>A cause that is a positive whole-number status code.</summary>
+    public override void Check(AnalysisDefinition analysis, Action<Parameter?, string> error) => KindInputs.CheckCause(analysis, error);
+
     /// <inheritdoc/>
     public override FinegrayAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
-        var cause = KindInputs.Number(analysis, "cause", 1);
-        if (!(cause >= 1) || cause != Math.Floor(cause) || cause > int.MaxValue)
-        {
-            throw new DataInputException($"cause must be a positive whole-number status code of {endpoint}_event, found {analysis.Text("cause")}");
-        }
-        var formula = Formula.Parse($"Surv({endpoint}_months, {endpoint}_event) ~ {KindInputs.Rhs(analysis)}");
-        return FinegrayReport.Analyse(cohort, formula, (int)cause, KindInputs.DefaultConfidenceLevel);
+        var formula = Formula.Parse($"{EndpointNames.Response(KindInputs.Endpoint(analysis))} ~ {KindInputs.Rhs(analysis)}");
+        return FinegrayReport.Analyse(cohort, formula, (int)KindInputs.Cause(analysis), KindInputs.DefaultConfidenceLevel);
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using Sarc.Data.Analysis;
+using Sarc.Registry.Endpoints;
 
 namespace Sarc.Studies.Kinds;
 
@@ -7,6 +8,41 @@ internal static class KindInputs
 {
     /// <summary>Level of every confidence interval a study reports unless it names another (R's default).</summary>
     public const double DefaultConfidenceLevel = 0.95;
+
+    /// <summary>The study name of the analysis's (required) <see cref="KindParameters.Endpoint"/>, e.g. <c>os</c>.</summary>
+    public static string Endpoint(AnalysisDefinition analysis) => analysis.Text(KindParameters.Endpoint.Name)!;
+
+    /// <summary>The analysis's <see cref="KindParameters.Group"/> column, or null without one.</summary>
+    public static string? Group(AnalysisDefinition analysis) => analysis.Text(KindParameters.Group.Name);
+
+    /// <summary>The analysis's <see cref="KindParameters.At"/> times in months; empty when absent.</summary>
+    public static double[] At(AnalysisDefinition analysis) => Numbers(analysis, KindParameters.At.Name);
+
+    /// <summary>The analysis's <see cref="KindParameters.Cause"/>, or 1 when absent.</summary>
+    public static double Cause(AnalysisDefinition analysis) => Number(analysis, KindParameters.Cause.Name, 1);
+
+    /// <summary>The analysis's <see cref="KindParameters.ConfLevel"/>, or <see cref="DefaultConfidenceLevel"/> when absent.</summary>
+    public static double ConfLevel(AnalysisDefinition analysis) => Number(analysis, KindParameters.ConfLevel.Name, DefaultConfidenceLevel);
+
+    /// <summary>
+    /// Reports a <see cref="KindParameters.Cause"/> that is not a positive whole-number status code of the endpoint's
+    /// event column, at the definition's check (absent is fine: cause 1).
+    /// </summary>
+    public static void CheckCause(AnalysisDefinition analysis, Action<Parameter?, string> error)
+    {
+        var cause = analysis.Parameters.GetValueOrDefault(KindParameters.Cause.Name);
+        if (WholeNumber(cause, 1, int.MaxValue) is false)
+        {
+            var endpoint = analysis.Text(KindParameters.Endpoint.Name) ?? "";
+            error(cause, $"'cause' must be a positive whole-number status code of {EndpointNames.EventColumn(endpoint)}, found {cause!.Scalar}");
+        }
+    }
+
+    /// <summary>Whether a number parameter is a whole number in [<paramref name="min"/>, <paramref name="max"/>]; null when absent or not a number (the parser reports that).</summary>
+    public static bool? WholeNumber(Parameter? parameter, double min, double max) =>
+        parameter?.Scalar is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v == Math.Floor(v) && v >= min && v <= max
+            : null;
 
     /// <summary>A number parameter (already checked by the parser), or <paramref name="fallback"/> when absent.</summary>
     public static double Number(AnalysisDefinition analysis, string name, double fallback) =>

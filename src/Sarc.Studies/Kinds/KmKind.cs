@@ -1,5 +1,6 @@
 using Sarc.Data.Analysis;
 using Sarc.Data.Formulas;
+using Sarc.Registry.Endpoints;
 using Sarc.Statistics.Survival;
 using Sarc.Studies.Data;
 using Sarc.Studies.Figures;
@@ -12,7 +13,7 @@ namespace Sarc.Studies.Kinds;
 /// </summary>
 public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
 [
-    new("endpoint", ParameterRole.Endpoint, true), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false),
+    KindParameters.Endpoint, KindParameters.Group, KindParameters.At,
     new("conf_type", ParameterRole.Choice, false, ["log", "log-log", "plain"]), new("landmark", ParameterRole.Number, false),
     new("method", ParameterRole.Choice, false, [KaplanMeierMethod, SimonMakuchMethod]), new("max_time", ParameterRole.Number, false),
 ])
@@ -60,8 +61,8 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
     /// <inheritdoc/>
     public override KmAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
-        var group = analysis.Text("group");
+        var endpoint = KindInputs.Endpoint(analysis);
+        var group = KindInputs.Group(analysis);
         var options = new KaplanMeierOptions
         {
             ConfidenceType = analysis.Text("conf_type") switch
@@ -71,10 +72,10 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
                 _ => ConfidenceType.Log,
             },
         };
-        var at = KindInputs.Numbers(analysis, "at");
+        var at = KindInputs.At(analysis);
         var result = analysis.Text("method") == SimonMakuchMethod ? SimonMakuch(cohort, endpoint, group!, options, at)
             : analysis.Text("landmark") is not null ? Landmark(cohort, endpoint, group!, KindInputs.Number(analysis, "landmark", 0), options, at)
-            : KmReport.Analyse(cohort, endpoint + "_months", endpoint + "_event", group, options, at);
+            : KmReport.Analyse(cohort, EndpointNames.MonthsColumn(endpoint), EndpointNames.EventColumn(endpoint), group, options, at);
         if (result.Curves.Sum(c => c.EventCount) == 0)
         {
             throw new DataInputException($"no {endpoint} events among the {result.Curves.Sum(c => c.N)} patients analysed: no survival curve to estimate");
@@ -93,10 +94,9 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
     /// </summary>
     private static KmAnalysis Landmark(DataFrame cohort, string endpoint, string group, double landmark, KaplanMeierOptions options, double[] at)
     {
-        var time = cohort.Column(endpoint + "_months");
-        var status = cohort.Column(endpoint + "_event");
-        var flag = KindInputs.Binary(cohort, group);
-        var dated = cohort.Column(StudyFields.PostBaseline[group]!);
+        var time = cohort.Column(EndpointNames.MonthsColumn(endpoint));
+        var status = cohort.Column(EndpointNames.EventColumn(endpoint));
+        var (flag, dated) = GroupingEvent(cohort, group);
         var rows = new List<int>();
         var shifted = new List<double>();
         var groupAt = new List<double>();
@@ -127,12 +127,19 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
             throw new DataInputException($"nobody of the {cohort.RowCount} patients is alive and free of the {endpoint} event after the landmark of {ReportText.Number(landmark)} months");
         }
         var selected = cohort.SelectRows(rows.ToArray());
-        var columns = selected.Columns.Select(c => c.Name == endpoint + "_months" ? new DataColumn(c.Name, ColumnKind.Numeric, shifted.ToArray(), null)
+        var columns = selected.Columns.Select(c => c.Name == EndpointNames.MonthsColumn(endpoint) ? new DataColumn(c.Name, ColumnKind.Numeric, shifted.ToArray(), null)
             : c.Name == group ? new DataColumn(group, ColumnKind.Numeric, groupAt.ToArray(), null) : c).ToList();
         var frame = new DataFrame(cohort.Source, columns, selected.LineNumbers);
-        var result = KmReport.Analyse(frame, endpoint + "_months", endpoint + "_event", group, options, at);
+        var result = KmReport.Analyse(frame, EndpointNames.MonthsColumn(endpoint), EndpointNames.EventColumn(endpoint), group, options, at);
         return result with { Method = "landmark", Landmark = landmark, LandmarkExcluded = excluded };
     }
+
+    /// <summary>
+    /// The grouping of a landmark or Simon-Makuch analysis, an event dated during follow-up: its 0/1 flag (NaN where
+    /// missing) and the column of months from the endpoint's origin to it.
+    /// </summary>
+    private static (double[] Flag, DataColumn Months) GroupingEvent(DataFrame cohort, string group) =>
+        (KindInputs.Binary(cohort, group), cohort.Column(StudyFields.PostBaseline[group]!));
 
     /// <summary>
     /// Simon-Makuch: each patient is in group 0 until the grouping event and in group 1 after it (rows split at the
@@ -143,16 +150,13 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
     /// </summary>
     private static KmAnalysis SimonMakuch(DataFrame cohort, string endpoint, string group, KaplanMeierOptions options, double[] at)
     {
-        var time = cohort.Column(endpoint + "_months");
-        var statusValues = AnalysisColumns.EventWithMissing(cohort, endpoint + "_event");
-        var flag = KindInputs.Binary(cohort, group);
-        var dated = cohort.Column(StudyFields.PostBaseline[group]!);
-        var start = new List<double>();
-        var stop = new List<double>();
-        var status = new List<bool>();
-        var codes = new List<int>();
-        var follow = new List<double>();
-        var followStatus = new List<bool>();
+        var time = cohort.Column(EndpointNames.MonthsColumn(endpoint));
+        var statusValues = AnalysisColumns.EventWithMissing(cohort, EndpointNames.EventColumn(endpoint));
+        var (flag, dated) = GroupingEvent(cohort, group);
+        // One counting-process row per interval (a patient's two when the event splits its follow-up), and each
+        // patient's whole follow-up for the reverse Kaplan-Meier.
+        var rows = new List<(double Start, double Stop, double Status, int Group)>();
+        var follow = new List<(double Time, double Status)>();
         var excluded = 0;
         for (var i = 0; i < cohort.RowCount; i++)
         {
@@ -163,38 +167,42 @@ public sealed class KmKind() : AnalysisKind<KmAnalysis>("km",
                 excluded++;
                 continue;
             }
-            follow.Add(t);
-            followStatus.Add(s == 1);
+            var died = s == 1 ? 1 : 0;
+            follow.Add((t, died));
             var e = flag[i] == 1 ? KindInputs.NumberAt(dated, i) : double.NaN;
             if (e > 0 && e < t)
             {
-                start.Add(0); stop.Add(e); status.Add(false); codes.Add(0);
-                start.Add(e); stop.Add(t); status.Add(s == 1); codes.Add(1);
+                rows.Add((0, e, 0, 0));
+                rows.Add((e, t, died, 1));
             }
             else
             {
-                start.Add(0); stop.Add(t); status.Add(s == 1); codes.Add(flag[i] == 1 && e <= 0 ? 1 : 0);
+                rows.Add((0, t, died, flag[i] == 1 && e <= 0 ? 1 : 0));
             }
         }
+        var start = rows.Select(r => r.Start).ToArray();
+        var stop = rows.Select(r => r.Stop).ToArray();
+        var status = rows.Select(r => r.Status).ToArray();
+        var codes = rows.Select(r => r.Group).ToArray();
         if (!codes.Contains(0) || !codes.Contains(1))
         {
             throw new DataInputException($"'{group}' does not change during follow-up for anyone of the {follow.Count} patients analysed: no Simon-Makuch comparison");
         }
-        var curves = new CountingProcessKaplanMeier(options).Fit(new SurvivalData(stop.ToArray(), status.Select(x => x ? 1.0 : 0.0).ToArray(), codes.ToArray(), 2, start.ToArray()));
+        var curves = new CountingProcessKaplanMeier(options).Fit(new SurvivalData(stop, status, codes, 2, start));
         var risk = new RiskRows[2];
         for (var g = 0; g < 2; g++)
         {
-            var rows = Enumerable.Range(0, codes.Count).Where(r => codes[r] == g).ToArray();
-            risk[g] = new RiskRows(rows.Select(r => start[r]).ToArray(), rows.Select(r => stop[r]).ToArray());
+            var inGroup = rows.Where(r => r.Group == g).ToArray();
+            risk[g] = new RiskRows(inGroup.Select(r => r.Start).ToArray(), inGroup.Select(r => r.Stop).ToArray());
         }
         var frame = new DataFrame(cohort.Source,
         [
-            new DataColumn("tstart", ColumnKind.Numeric, start.ToArray(), null), new DataColumn("tstop", ColumnKind.Numeric, stop.ToArray(), null),
-            new DataColumn("status", ColumnKind.Numeric, status.Select(x => x ? 1.0 : 0.0).ToArray(), null),
+            new DataColumn("tstart", ColumnKind.Numeric, start, null), new DataColumn("tstop", ColumnKind.Numeric, stop, null),
+            new DataColumn("status", ColumnKind.Numeric, status, null),
             new DataColumn(group, ColumnKind.Numeric, codes.Select(c => (double)c).ToArray(), null),
-        ], new int[codes.Count]);
+        ], new int[codes.Length]);
         var mantelByar = CoxFitting.Fit(frame, Formula.Parse($"Surv(tstart, tstop, status) ~ {group}"), $"{endpoint} events").Fit.ScoreTest;
-        var followUp = new KaplanMeier(options).Fit(new SurvivalData(follow.ToArray(), followStatus.Select(x => x ? 1.0 : 0.0).ToArray())).MedianFollowUp;
+        var followUp = new KaplanMeier(options).Fit(new SurvivalData(follow.Select(f => f.Time).ToArray(), follow.Select(f => f.Status).ToArray())).MedianFollowUp;
         var summaries = curves.Select(c => c.SummaryAt(at).ToArray()).ToArray();
         var warnings = curves.SelectMany(c => c.Warnings).Distinct().ToArray();
         return new KmAnalysis(excluded, followUp, group, ["0", "1"], curves, summaries, null, warnings)

@@ -1,4 +1,5 @@
 using Sarc.Data.Formulas;
+using Sarc.Registry.Endpoints;
 using Sarc.Studies.Figures;
 using Sarc.Studies.Prediction;
 using PredictionKind = Sarc.Studies.Prediction.ModelKind;
@@ -14,8 +15,7 @@ namespace Sarc.Studies.Kinds;
 /// </summary>
 public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
 [
-    new("endpoint", ParameterRole.Endpoint, true), new("formula", ParameterRole.Formula, true), new("times", ParameterRole.Numbers, false),
-    new("cause", ParameterRole.Number, false), new("bootstrap", ParameterRole.Number, false), new("seed", ParameterRole.Number, false),
+    KindParameters.Endpoint, KindParameters.Formula, new("times", ParameterRole.Numbers, false), KindParameters.Cause, new("bootstrap", ParameterRole.Number, false), new("seed", ParameterRole.Number, false),
 ])
 {
     /// <summary>The model times when a definition names none: 5 and 10 years, in months.</summary>
@@ -37,12 +37,9 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
         {
             error(cause, $"'cause' needs a competing-risks endpoint (lr_cr, dm_cr) for a Fine-Gray model; {endpoint} is modelled by Cox regression");
         }
-        if (WholeNumber(cause, 1, int.MaxValue) is false)
-        {
-            error(cause, $"'cause' must be a positive whole-number status code of {endpoint}_event, found {cause!.Scalar}");
-        }
+        KindInputs.CheckCause(analysis, error);
         var bootstrap = analysis.Parameters.GetValueOrDefault("bootstrap");
-        if (WholeNumber(bootstrap, 0, MaxResamples) is false)
+        if (KindInputs.WholeNumber(bootstrap, 0, MaxResamples) is false)
         {
             error(bootstrap, $"'bootstrap' must be a whole number of resamples from 0 to {MaxResamples}, found {bootstrap!.Scalar}");
         }
@@ -51,7 +48,7 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
             error(bootstrap, "'bootstrap': Harrell's optimism correction is available for Cox models (rms::validate); a Fine-Gray model is validated without it");
         }
         var seed = analysis.Parameters.GetValueOrDefault("seed");
-        if (WholeNumber(seed, int.MinValue, int.MaxValue) is false)
+        if (KindInputs.WholeNumber(seed, int.MinValue, int.MaxValue) is false)
         {
             error(seed, $"'seed' must be a whole number, found {seed!.Scalar}");
         }
@@ -68,10 +65,10 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
     /// <inheritdoc/>
     public override ModelAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var endpoint = analysis.Text("endpoint")!;
-        int? cause = ReportWords.CauseNames(endpoint).Count > 0 ? (int)KindInputs.Number(analysis, "cause", 1) : null;
+        var endpoint = KindInputs.Endpoint(analysis);
+        int? cause = ReportWords.CauseNames(endpoint).Count > 0 ? (int)KindInputs.Cause(analysis) : null;
         var times = analysis.Parameters.ContainsKey("times") ? KindInputs.Numbers(analysis, "times") : [.. DefaultTimes];
-        var formula = Formula.Parse($"Surv({endpoint}_months, {endpoint}_event) ~ {KindInputs.Rhs(analysis)}");
+        var formula = Formula.Parse($"{EndpointNames.Response(endpoint)} ~ {KindInputs.Rhs(analysis)}");
         return ModelAnalysis.Run(cohort, formula, cause, times, analysis.Text("title") ?? analysis.Id,
             (int)KindInputs.Number(analysis, "bootstrap", 0), (int)KindInputs.Number(analysis, "seed", 1));
     }
@@ -214,10 +211,5 @@ public sealed class ModelKind() : AnalysisKind<ModelAnalysis>("model",
         }));
 
     /// <summary>Whether a parameter, when given, is a whole number in [min, max] (null when absent or not a number: the parser says so).</summary>
-    private static bool? WholeNumber(Parameter? parameter, double min, double max) =>
-        parameter?.Scalar is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v == Math.Floor(v) && v >= min && v <= max
-            : null;
-
     private static string Months(double time) => ReportText.Number(time, 6);
 }

@@ -13,7 +13,7 @@ namespace Sarc.Studies.Kinds;
 /// error; the analysis fails only when there is no transition at all or the grouping has one level.
 /// </summary>
 public sealed class MultistateKind() : AnalysisKind<MultistateModels>(
-    "multistate", [new("formula", ParameterRole.Formula, false), new("group", ParameterRole.Column, false), new("at", ParameterRole.Numbers, false)])
+    "multistate", [new("formula", ParameterRole.Formula, false), KindParameters.Group, KindParameters.At])
 {
     /// <summary>Months at which a multistate analysis without <c>at</c> reports the state occupancy.</summary>
     public static IReadOnlyList<double> DefaultTimes { get; } = [12, 24, 60, 120];
@@ -21,8 +21,8 @@ public sealed class MultistateKind() : AnalysisKind<MultistateModels>(
     /// <inheritdoc/>
     public override MultistateModels Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        IReadOnlyList<double> at = analysis.List("at").Count > 0 ? KindInputs.Numbers(analysis, "at") : DefaultTimes;
-        var group = analysis.Text("group");
+        IReadOnlyList<double> at = analysis.List("at").Count > 0 ? KindInputs.At(analysis) : DefaultTimes;
+        var group = KindInputs.Group(analysis);
         var (intervals, leftOut, firstReason) = MultistateIntervals.Build(cohort);
         var warnings = new List<string>();
         if (leftOut > 0)
@@ -105,7 +105,7 @@ public sealed class MultistateKind() : AnalysisKind<MultistateModels>(
         var blocks = new List<ReportBlock>
         {
             new ReportFigure("", new StateOccupancyFigure(panels), "Stacked state occupancy",
-                $"Probability of being in each state over time (Aalen-Johansen, stacked: the height of each band is the probability of that state){(m.Groups.Count > 0 ? $", by {labels.Name(m.GroupColumn!)}" : "")}."),
+                $"Probability of being in each state over time (Aalen-Johansen, stacked: the height of each band is the probability of that state){(m.Groups.Count > 0 ? $", by {labels.Name(m.GroupColumn!)}" : "")}; the bands stop where fewer than 10% of a group remain followed."),
         };
 
         // Occupancy at the requested times: one row per group and time, % (standard error) per state.

@@ -5,13 +5,13 @@ namespace Sarc.Studies.Kinds;
 
 /// <summary><c>rates</c>: proportions of 0/1 outcomes (optionally per group) with exact Clopper-Pearson intervals, as R <c>binom.test</c>.</summary>
 public sealed class RatesKind() : AnalysisKind<RatesAnalysis>(
-    "rates", [new("outcomes", ParameterRole.Columns, true), new("group", ParameterRole.Column, false), new("conf_level", ParameterRole.Number, false)])
+    "rates", [new("outcomes", ParameterRole.Columns, true), KindParameters.Group, KindParameters.ConfLevel])
 {
     /// <inheritdoc/>
     public override RatesAnalysis Run(AnalysisDefinition analysis, DataFrame cohort)
     {
-        var group = analysis.Text("group");
-        var level = KindInputs.Number(analysis, "conf_level", KindInputs.DefaultConfidenceLevel);
+        var group = KindInputs.Group(analysis);
+        var level = KindInputs.ConfLevel(analysis);
         // Groups as R's factor(): levels in R's order, -1 where the group is missing.
         var factor = group is null ? null : AnalysisColumns.FactorWithMissing(CompleteCases.Of(cohort, []), group);
         string[] levels = factor?.Levels ?? [];

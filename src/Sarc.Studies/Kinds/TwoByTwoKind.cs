@@ -4,14 +4,14 @@ namespace Sarc.Studies.Kinds;
 
 /// <summary><c>table2x2</c>: an exposure × outcome table of two 0/1 columns with Fisher, mid-p, chi-square and odds ratios, as <c>sarc table2x2</c>.</summary>
 public sealed class TwoByTwoKind() : AnalysisKind<TwoByTwoAnalysisResult>(
-    "table2x2", [new("exposure", ParameterRole.Column, true), new("outcome", ParameterRole.Column, true), new("conf_level", ParameterRole.Number, false)])
+    "table2x2", [new("exposure", ParameterRole.Column, true), new("outcome", ParameterRole.Column, true), KindParameters.ConfLevel])
 {
     /// <inheritdoc/>
     public override TwoByTwoAnalysisResult Run(AnalysisDefinition analysis, DataFrame cohort)
     {
         var exposure = analysis.Text("exposure")!;
         var outcome = analysis.Text("outcome")!;
-        var level = KindInputs.Number(analysis, "conf_level", KindInputs.DefaultConfidenceLevel);
+        var level = KindInputs.ConfLevel(analysis);
         var x = KindInputs.Binary(cohort, exposure);
         var y = KindInputs.Binary(cohort, outcome);
         int a = 0, b = 0, c = 0, d = 0, excluded = 0;

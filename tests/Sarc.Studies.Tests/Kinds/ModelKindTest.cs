@@ -110,6 +110,7 @@ public sealed class ModelKindTest(DemoRegistry registry) : IClassFixture<DemoReg
 
     [Theory]
     [InlineData("    endpoint: os\n    cause: 1\n    formula: \"~ age\"", "cause", "'cause' needs a competing-risks endpoint")]
+    [InlineData("    endpoint: dm_cr\n    cause: 1.5\n    formula: \"~ age\"", "cause", "'cause' must be a positive whole-number status code of dm_cr_event, found 1.5")]
     [InlineData("    endpoint: dm_cr\n    bootstrap: 50\n    formula: \"~ age\"", "bootstrap", "available for Cox models")]
     [InlineData("    endpoint: os\n    bootstrap: 2.5\n    formula: \"~ age\"", "bootstrap", "'bootstrap' must be a whole number")]
     [InlineData("    endpoint: os\n    bootstrap: 5000\n    formula: \"~ age\"", "bootstrap", "from 0 to 2000")]
