@@ -116,6 +116,13 @@ internal static class Migrations
         // The web app reads a center's patients page by page in the database (issue 18), and keeps derived data only
         // as long as nothing changed: registry_version counts committed changes in commit order (RegistryVersion). Number 7: 5 is the prediction models', 6 the audit chain's.
         new(7, "data version and patients by center", DataVersion, DataVersion),
+        // A patient's list row kept with the patient (issue 18): the web list read eleven lookups in five tables per row,
+        // and its site and grade filter joined each of a center's patients to its tumour to count the matches. The
+        // summary (PatientSummary.Of) is written from the record with every write of the patient (PatientRowWriter)
+        // and filled here from the rows; an index on (center, site, grade, id) counts and pages the filter.
+        new(8, "patient summaries for lists and the filter by center, site and grade",
+            PatientSummaries.Replace("{DATE}", "TEXT").Replace("{GREATEST}", "MAX"),
+            PatientSummaries.Replace("{DATE}", "DATE").Replace("{GREATEST}", "GREATEST")),
     ];
 
     /// <summary>The migration that adds the audit hash chain: audit records are written with their hashes from it on.</summary>
@@ -146,6 +153,41 @@ internal static class Migrations
             version BIGINT NOT NULL);
         INSERT INTO registry_version (id, version) VALUES (1, 0);
         CREATE INDEX patient_center ON patient (center, id);
+        """;
+
+    /// <summary>
+    /// The columns of <see cref="PatientSummary"/> on <c>patient</c>, filled from the rows as the list query read them
+    /// before: the tumour's histology, site and grade; the first primary surgery; the first local recurrence, distant
+    /// metastasis and death; the last contact (the latest date of surgeries, radiotherapy and systemic therapy — the end,
+    /// or the start when the end is missing or earlier —, events and follow-up contacts); the status of the last
+    /// follow-up contact. The last contact needs the primary surgery's date first: two statements.
+    /// </summary>
+    private const string PatientSummaries = """
+        ALTER TABLE patient ADD COLUMN histology TEXT;
+        ALTER TABLE patient ADD COLUMN site TEXT;
+        ALTER TABLE patient ADD COLUMN grade TEXT;
+        ALTER TABLE patient ADD COLUMN primary_surgery_date {DATE};
+        ALTER TABLE patient ADD COLUMN local_recurrence_date {DATE};
+        ALTER TABLE patient ADD COLUMN distant_metastasis_date {DATE};
+        ALTER TABLE patient ADD COLUMN death_date {DATE};
+        ALTER TABLE patient ADD COLUMN last_contact_date {DATE};
+        ALTER TABLE patient ADD COLUMN last_followup_status TEXT;
+        UPDATE patient SET
+            histology = (SELECT t.histology FROM tumor t WHERE t.patient_id = patient.id AND t.seq = 1),
+            site = (SELECT t.site FROM tumor t WHERE t.patient_id = patient.id AND t.seq = 1),
+            grade = (SELECT t.grade FROM tumor t WHERE t.patient_id = patient.id AND t.seq = 1),
+            primary_surgery_date = (SELECT MIN(s.surgery_date) FROM surgery s WHERE s.patient_id = patient.id AND s.kind = 'primary'),
+            local_recurrence_date = (SELECT MIN(e.event_date) FROM outcome_event e WHERE e.patient_id = patient.id AND e.kind = 'local_recurrence'),
+            distant_metastasis_date = (SELECT MIN(e.event_date) FROM outcome_event e WHERE e.patient_id = patient.id AND e.kind = 'distant_metastasis'),
+            death_date = (SELECT MIN(e.event_date) FROM outcome_event e WHERE e.patient_id = patient.id AND e.kind = 'death'),
+            last_followup_status = (SELECT f.status FROM followup f WHERE f.patient_id = patient.id ORDER BY f.seq DESC LIMIT 1);
+        UPDATE patient SET last_contact_date = {GREATEST}(
+            COALESCE((SELECT MAX(s.surgery_date) FROM surgery s WHERE s.patient_id = patient.id), primary_surgery_date),
+            COALESCE((SELECT MAX(CASE WHEN r.end_date IS NULL OR r.end_date < r.start_date THEN r.start_date ELSE r.end_date END) FROM radiotherapy r WHERE r.patient_id = patient.id), primary_surgery_date),
+            COALESCE((SELECT MAX(CASE WHEN l.end_date IS NULL OR l.end_date < l.start_date THEN l.start_date ELSE l.end_date END) FROM systemic l WHERE l.patient_id = patient.id), primary_surgery_date),
+            COALESCE((SELECT MAX(e.event_date) FROM outcome_event e WHERE e.patient_id = patient.id), primary_surgery_date),
+            COALESCE((SELECT MAX(f.contact_date) FROM followup f WHERE f.patient_id = patient.id), primary_surgery_date));
+        CREATE INDEX patient_filter ON patient (center, site, grade, id);
         """;
 
     private const string AddReason = "ALTER TABLE audit ADD COLUMN reason TEXT;";

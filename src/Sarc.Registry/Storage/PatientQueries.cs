@@ -8,56 +8,62 @@ namespace Sarc.Registry.Storage;
 /// <summary>
 /// The narrow reads of lists and the worklist, answered by the database rather than by loading every patient: a
 /// <see cref="PatientFilter"/> becomes a <c>WHERE</c> clause (the center scope first, so the <c>patient_center</c>
-/// index of migration 7 finds a center's patients), pages are <c>LIMIT</c>/<c>OFFSET</c> over the ids in order, and a
-/// <see cref="PatientSummary"/> is one row with a correlated subquery per fact, each an index lookup in its table.
-/// The same SQL runs on SQLite and PostgreSQL.
+/// index of migration 7 finds a center's patients, and with a site or grade the <c>patient_filter</c> index of
+/// migration 8 counts and pages them), pages are <c>LIMIT</c>/<c>OFFSET</c> over the ids in order, and a
+/// <see cref="PatientSummary"/> is the summary kept on the patient row (migration 8; written from the record by
+/// <see cref="PatientRowWriter"/> with every write of the patient). The same SQL runs on SQLite and PostgreSQL.
 /// </summary>
 internal sealed class PatientQueries(RegistryDatabase db)
 {
-    private static readonly string Primary = R.SurgeryKind.Code(SurgeryKind.Primary);
-    private static readonly string LocalRecurrence = R.EventKind.Code(OutcomeEventKind.LocalRecurrence);
-    private static readonly string DistantMetastasis = R.EventKind.Code(OutcomeEventKind.DistantMetastasis);
-    private static readonly string Death = R.EventKind.Code(OutcomeEventKind.Death);
-
-    /// <summary>The columns of a summary row, in <see cref="ReadSummary"/>'s order.</summary>
-    private static readonly string SummaryColumns = $"""
-        p.id, p.center, t.histology, t.site, t.grade,
-        (SELECT MIN(s.surgery_date) FROM surgery s WHERE s.patient_id = p.id AND s.kind = '{Primary}'),
-        (SELECT MIN(e.event_date) FROM outcome_event e WHERE e.patient_id = p.id AND e.kind = '{LocalRecurrence}'),
-        (SELECT MIN(e.event_date) FROM outcome_event e WHERE e.patient_id = p.id AND e.kind = '{DistantMetastasis}'),
-        (SELECT MIN(e.event_date) FROM outcome_event e WHERE e.patient_id = p.id AND e.kind = '{Death}'),
-        (SELECT f.status FROM followup f WHERE f.patient_id = p.id ORDER BY f.seq DESC LIMIT 1),
-        (SELECT MAX(s.surgery_date) FROM surgery s WHERE s.patient_id = p.id),
-        (SELECT MAX(CASE WHEN r.end_date IS NULL OR r.end_date < r.start_date THEN r.start_date ELSE r.end_date END) FROM radiotherapy r WHERE r.patient_id = p.id),
-        (SELECT MAX(CASE WHEN l.end_date IS NULL OR l.end_date < l.start_date THEN l.start_date ELSE l.end_date END) FROM systemic l WHERE l.patient_id = p.id),
-        (SELECT MAX(e.event_date) FROM outcome_event e WHERE e.patient_id = p.id),
-        (SELECT MAX(f.contact_date) FROM followup f WHERE f.patient_id = p.id)
+    /// <summary>The columns of a summary row (migration 8's summary on the patient row), in <see cref="ReadSummary"/>'s order.</summary>
+    private const string SummaryColumns = """
+        p.id, p.center, p.histology, p.site, p.grade, p.primary_surgery_date, p.local_recurrence_date, p.distant_metastasis_date,
+        p.death_date, p.last_contact_date, p.last_followup_status
         """;
-
-    private const string TumorJoin = " JOIN tumor t ON t.patient_id = p.id AND t.seq = 1";
 
     /// <summary>One page of the patients <paramref name="filter"/> selects (ordered by id), and their number.</summary>
     public PatientSummaryPage Find(PatientFilter filter, int offset, int limit)
     {
         var where = Where(filter);
-        var from = "FROM patient p" + (where.NeedsTumor ? TumorJoin : "") + where.Sql;
-        var total = CheckedCount(from, where.Values);
-        var ids = Ids(from, where.Values, null, offset, limit);
+        var from = "FROM patient p" + where.Sql;
+        var (total, ids) = string.IsNullOrEmpty(filter.IdContains)
+            ? (CheckedCount(from, where.Values), Ids(from, where.Values, null, offset, limit))
+            : CountAndPage(from, where.Values, offset, limit);
         return new PatientSummaryPage(ids.Count == 0 ? [] : SummariesOf(ids), total);
+    }
+
+    /// <summary>
+    /// The number of ids <paramref name="from"/> selects and those of one page, by one scan: an id search tests every id
+    /// of the scope (<c>LIKE</c>), which a count and then a page would do twice.
+    /// </summary>
+    private (int Total, List<string> Ids) CountAndPage(string from, object?[] values, int offset, int limit)
+    {
+        var ids = new List<string>(Math.Min(limit, 1000));
+        var total = 0;
+        using var r = db.Query(null, "SELECT p.id " + from + " ORDER BY p.id", values);
+        while (r.Read())
+        {
+            if (total >= offset && total - offset < limit)
+            {
+                ids.Add(r.Text(0));
+            }
+            total = checked(total + 1);
+        }
+        return (total, ids);
     }
 
     /// <summary>Up to <paramref name="limit"/> ids that <paramref name="filter"/> selects, ordinal order, after <paramref name="afterId"/> (null: from the first).</summary>
     public IReadOnlyList<string> Ids(PatientFilter filter, string? afterId, int limit)
     {
         var where = Where(filter);
-        return Ids("FROM patient p" + (where.NeedsTumor ? TumorJoin : "") + where.Sql, where.Values, afterId, 0, limit);
+        return Ids("FROM patient p" + where.Sql, where.Values, afterId, 0, limit);
     }
 
     /// <summary>Every patient <paramref name="filter"/> selects, summarized, ordered by id.</summary>
     public IReadOnlyList<PatientSummary> Summaries(PatientFilter filter)
     {
         var where = Where(filter);
-        return ReadSummaries($"SELECT {SummaryColumns} FROM patient p{TumorJoin}{where.Sql} ORDER BY p.id", where.Values);
+        return ReadSummaries($"SELECT {SummaryColumns} FROM patient p{where.Sql} ORDER BY p.id", where.Values);
     }
 
     /// <summary>
@@ -122,7 +128,7 @@ internal sealed class PatientQueries(RegistryDatabase db)
     private List<PatientSummary> SummariesOf(List<string> ids)
     {
         var names = string.Join(", ", ids.Select((_, i) => "@i" + i.ToString(CultureInfo.InvariantCulture)));
-        return ReadSummaries($"SELECT {SummaryColumns} FROM patient p{TumorJoin} WHERE p.id IN ({names}) ORDER BY p.id", [.. ids]);
+        return ReadSummaries($"SELECT {SummaryColumns} FROM patient p WHERE p.id IN ({names}) ORDER BY p.id", [.. ids]);
     }
 
     private List<PatientSummary> ReadSummaries(string sql, object?[] values)
@@ -143,14 +149,9 @@ internal sealed class PatientQueries(RegistryDatabase db)
     {
         DateOnly? Date(int column) => r.IsNull(column) ? null : r.Date(column);
         var id = r.Text(0);
-        var primary = Date(5) ?? throw new Sarc.Data.DataInputException($"{db.Description}: patient '{id}' has no primary surgery; the database was changed outside sarc");
-        var last = primary;
-        for (var column = 10; column <= 14; column++)
+        if (r.IsNull(2) || r.IsNull(3) || r.IsNull(4) || r.IsNull(5) || r.IsNull(9))
         {
-            if (Date(column) is { } d && d > last)
-            {
-                last = d;
-            }
+            throw new Sarc.Data.DataInputException($"{db.Description}: patient '{id}' has no summary; the database was changed outside sarc");
         }
         return new PatientSummary(
             id,
@@ -158,16 +159,16 @@ internal sealed class PatientQueries(RegistryDatabase db)
             shared(r.Text(2)),
             R.Site.ParseStored(r.Utf8(3)),
             R.Grade.ParseStored(r.Utf8(4)),
-            primary,
+            r.Date(5),
             Date(6),
             Date(7),
             Date(8),
-            last,
-            r.IsNull(9) ? null : R.FollowUpStatus.ParseStored(r.Utf8(9)));
+            r.Date(9),
+            r.IsNull(10) ? null : R.FollowUpStatus.ParseStored(r.Utf8(10)));
     }
 
-    /// <summary>The filter as <c> WHERE ...</c> (or "") with its parameter values in order, and whether it reads the tumor.</summary>
-    private (string Sql, object?[] Values, bool NeedsTumor) Where(PatientFilter filter)
+    /// <summary>The filter as <c> WHERE ...</c> (or "") with its parameter values in order.</summary>
+    private (string Sql, object?[] Values) Where(PatientFilter filter)
     {
         var conditions = new List<string>();
         var values = new List<object?>();
@@ -197,14 +198,14 @@ internal sealed class PatientQueries(RegistryDatabase db)
         }
         if (filter.Site is { } site)
         {
-            conditions.Add("t.site = @site");
+            conditions.Add("p.site = @site");
             values.Add(R.Site.Code(site));
         }
         if (filter.Grade is { } grade)
         {
-            conditions.Add("t.grade = @grade");
+            conditions.Add("p.grade = @grade");
             values.Add(R.Grade.Code(grade));
         }
-        return (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions), [.. values], filter.Site is not null || filter.Grade is not null);
+        return (conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions), [.. values]);
     }
 }

@@ -18,7 +18,10 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
     /// <summary>The patient table, then its children, in the order their rows are inserted (parents before children).</summary>
     internal static readonly IReadOnlyList<PatientTable> Tables =
     [
-        new("patient", ["id", "center", "sex", "birth_date", "smoking", "bmi", "charlson"], [Text, Text, Text, Date, Text, Real, Int], (c, r) =>
+        // The patient's own values, then its summary (migration 8), written from the record with every write of it.
+        new("patient", ["id", "center", "sex", "birth_date", "smoking", "bmi", "charlson", "histology", "site", "grade", "primary_surgery_date",
+                "local_recurrence_date", "distant_metastasis_date", "death_date", "last_contact_date", "last_followup_status"],
+            [Text, Text, Text, Date, Text, Real, Int, Text, Text, Text, Date, Date, Date, Date, Date, Text], (c, r) =>
         {
             c.Text(0, r.Id);
             PatientValues(c, 1, r);
@@ -72,13 +75,15 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
     /// <summary>Replaces every row of a stored patient by those of <paramref name="record"/>.</summary>
     public void Replace(PatientRecord record)
     {
-        var p = record.Patient;
-        updatePatient ??= Prepare("UPDATE patient SET center = @center, sex = @sex, birth_date = @birth, smoking = @smoking, bmi = @bmi, charlson = @charlson, version = version + 1 WHERE id = @id",
-            DbType.String, DbType.String, DbType.Date, DbType.String, DbType.Double, DbType.Int32, DbType.String);
+        // Every column of the patient table after the id, in its order, then the id.
+        var patient = Tables[0];
+        var values = patient.Columns.Count - 1;
+        updatePatient ??= Prepare($"UPDATE patient SET {string.Join(", ", patient.Columns.Skip(1).Select(c => $"{c} = @{c}"))}, version = version + 1 WHERE id = @id",
+            [.. patient.Types.Skip(1), DbType.String]);
         PatientValues(updatePatient, 0, record);
-        updatePatient.Text(6, p.Id);
+        updatePatient.Text(values, record.Id);
         updatePatient.Execute();
-        DeleteChildren(p.Id);
+        DeleteChildren(record.Id);
         InsertRows(record, 1);
     }
 
@@ -217,7 +222,7 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
         }
     }
 
-    /// <summary>center, sex, birth_date, smoking, bmi, charlson from parameter <paramref name="first"/> on.</summary>
+    /// <summary>The patient table's columns after the id (center ... charlson, then the summary) from parameter <paramref name="first"/> on.</summary>
     private static void PatientValues(IRowCommand command, int first, PatientRecord record)
     {
         var p = record.Patient;
@@ -228,6 +233,16 @@ internal sealed class PatientRowWriter(RegistryDatabase db, DbTransaction tx) : 
         command.Text(first + 3, Code(R.Smoking.Code(c.Smoking)));
         command.Real(first + 4, c.Bmi);
         command.Integer(first + 5, c.Charlson);
+        var s = PatientSummary.Of(record);
+        command.Text(first + 6, s.Histology);
+        command.Text(first + 7, R.Site.Code(s.Site));
+        command.Text(first + 8, R.Grade.Code(s.Grade));
+        command.Date(first + 9, s.PrimarySurgeryDate);
+        command.Date(first + 10, s.FirstLocalRecurrence);
+        command.Date(first + 11, s.FirstDistantMetastasis);
+        command.Date(first + 12, s.Death);
+        command.Date(first + 13, s.LastContact);
+        command.Text(first + 14, Code(R.FollowUpStatus.Code(s.LastFollowUpStatus)));
     }
 
     /// <summary>A code cell as a column value: "" (not recorded) is NULL.</summary>

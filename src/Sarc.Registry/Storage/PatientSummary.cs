@@ -3,12 +3,13 @@ using Sarc.Registry.Domain;
 namespace Sarc.Registry.Storage;
 
 /// <summary>
-/// The few facts of a patient that lists and the surveillance planner need, read by one narrow query
+/// The few facts of a patient that lists and the surveillance planner need, kept on the patient's row (migration 8,
+/// written from the record by every write of the patient) and read by one narrow query
 /// (<see cref="IRegistryStore.FindPatients"/>, <see cref="IRegistryStore.Summaries"/>) instead of loading the whole
 /// record: the center, the tumour's histology, site and grade, the primary surgery's date, the first local recurrence,
 /// the first distant metastasis (one at diagnosis included) and the death, the last contact
 /// (<see cref="PatientRecord.LastContact"/>) and the status of the latest follow-up contact (null when none or not
-/// recorded). <see cref="Of"/> defines each value from a record; the query gives the same.
+/// recorded). <see cref="Of"/> defines each value from a record; the stored summary is its result.
 /// </summary>
 public sealed record PatientSummary(
     string Id,

@@ -413,6 +413,11 @@ public abstract class RegistryStoreContract
         // The search is part of the id, any case, with LIKE's wildcards taken literally.
         Assert.Equal(["a_1"], store.FindPatients(new PatientFilter(IdContains: "A_"), 0, 10).Patients.Select(p => p.Id));
         Assert.Equal(["a_1", "ax3"], store.FindPatients(new PatientFilter(IdContains: "a"), 0, 10).Patients.Where(p => p.Center == "A" && p.Id != "A2").Select(p => p.Id));
+        // A search is counted and paged by the same scan: every match counted, the page's ids in order.
+        var searched = store.FindPatients(new PatientFilter(Centers: ["A", "B"], IdContains: "a"), offset: 1, limit: 1);
+        Assert.Equal(3, searched.Total);
+        Assert.Equal(["a_1"], searched.Patients.Select(p => p.Id));
+        Assert.Equal(3, store.FindPatients(new PatientFilter(Centers: ["A", "B"], IdContains: "a"), offset: 5, limit: 10).Total);
         Assert.Equal(["A2"], store.FindPatients(new PatientFilter(Grade: FnclccGrade.G1), 0, 10).Patients.Select(p => p.Id));
         Assert.Equal(["B2"], store.FindPatients(new PatientFilter(Centers: ["B", "C"], Site: TumorSite.Trunk), 0, 10).Patients.Select(p => p.Id));
         Assert.Equal(["A", "B", "C"], store.Centers());
@@ -435,6 +440,31 @@ public abstract class RegistryStoreContract
         Assert.Equal(expected.Where(s => s.Center == "C2"), store.Summaries(new PatientFilter(Centers: ["C2"])));
         Assert.Equal(expected.Skip(1), store.FindPatients(PatientFilter.All, 1, 5).Patients);
         Assert.Equal(new DateOnly(2015, 6, 30), expected[1].LastContact);
+    }
+
+    [Fact]
+    public void Summaries_StayTheSummaryOfEachRecord_ThroughEveryWritePath()
+    {
+        using var store = OpenNew();
+        // Added row by row.
+        Import(store, new TemplateText().Add("P1", ("site", "trunk"), ("grade", "1")).Add("P2", ("center", "C2")).Add("P3", ("dm_date", "2018-03-01")));
+        AssertSummariesAreTheRecords(store);
+        // A flat-template update (the web's patient form): the tumour's site and grade, a local recurrence, the death.
+        var flat = TemplateText.Parse(new TemplateText().Add("P1", ("site", "visceral"), ("grade", "3"), ("lr_date", "2016-01-01"),
+            ("death_date", "2017-02-02"), ("last_followup_date", "2017-02-02"), ("death_cause", "sarcoma")).Csv());
+        Assert.Equal(1, store.Import(flat.Rows, update: true, Alice, null).Updated);
+        AssertSummariesAreTheRecords(store);
+        // An entry added to a stored patient (the web's entry forms, a long-format file of entries only).
+        Assert.Equal(1, ImportLong(store, new LongText().Row("followup", "P2", ("date", "2020-01-01"), ("status", "lost")), update: true).Updated);
+        AssertSummariesAreTheRecords(store);
+        // A long-format update replacing a patient's entries (the web's entry change, FHIR and REDCap imports).
+        var p3 = new LongText().Patient("P3", ("grade", "2"))
+            .Row("events", "P3", ("date", "2016-01-01"), ("kind", "local_recurrence"))
+            .Row("followup", "P3", ("date", "2019-01-01"), ("status", "awd"));
+        Assert.Equal(1, ImportLong(store, p3, update: true).Updated);
+        AssertSummariesAreTheRecords(store);
+        Assert.True(store.DeletePatient("P2", Alice));
+        AssertSummariesAreTheRecords(store);
     }
 
     [Fact]
@@ -483,6 +513,22 @@ public abstract class RegistryStoreContract
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The summaries the store keeps (migration 8) are those of its records, and its site and grade filter selects by them.</summary>
+    internal static void AssertSummariesAreTheRecords(IRegistryStore store)
+    {
+        var expected = store.LoadPatients().Select(PatientSummary.Of).ToList();
+        Assert.Equal(expected, store.Summaries(PatientFilter.All));
+        foreach (var site in Enum.GetValues<TumorSite>())
+        {
+            foreach (var grade in Enum.GetValues<FnclccGrade>())
+            {
+                var found = store.FindPatients(new PatientFilter(Site: site, Grade: grade), 0, 1000);
+                Assert.Equal(expected.Where(s => s.Site == site && s.Grade == grade), found.Patients);
+                Assert.Equal(found.Patients.Count, found.Total);
+            }
         }
     }
 

@@ -93,6 +93,35 @@ public sealed class RegistryUpgradeTest(PostgresServer server) : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(Fixtures, "flat-export-v2.csv")), export.ToString());
     }
 
+    [Fact]
+    public void Open_Version7Sqlite_FillsEachPatientsSummaryFromItsRows()
+    {
+        var path = TemplateText.TempPath(".db");
+        files.Add(path);
+        AssertVersion7Upgraded(path, sql =>
+        {
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        });
+    }
+
+    [Fact]
+    public void Open_Version7Postgres_FillsEachPatientsSummaryFromItsRows()
+    {
+        var database = server.CreateDatabase();
+        AssertVersion7Upgraded(database, sql =>
+        {
+            using var connection = new NpgsqlConnection(database);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        });
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -109,6 +138,7 @@ public sealed class RegistryUpgradeTest(PostgresServer server) : IDisposable
     {
         Assert.Equal(Migrations.Latest, store.SchemaVersion);
         Assert.Equal(7, store.CountPatients());
+        RegistryStoreContract.AssertSummariesAreTheRecords(store);
         var export = new StringWriter();
         TemplateWriter.WriteCsv(store.LoadPatients(), export);
         Assert.Equal(File.ReadAllText(Path.Combine(Fixtures, "flat-export-v2.csv")), export.ToString());
@@ -132,6 +162,40 @@ public sealed class RegistryUpgradeTest(PostgresServer server) : IDisposable
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(new AuditHead(audit[^1].Id, audit[^1].Sha256!), verification.Head);
         Assert.All(audit, e => Assert.Matches("^[0-9a-f]{64}$", e.Sha256!));
+    }
+
+    /// <summary>
+    /// A synthetic registry taken back to version 7 (migration 8's columns and index dropped, its record removed) by
+    /// <paramref name="execute"/>, then opened: migration 8 runs again, and the summaries it fills are those of the records.
+    /// </summary>
+    private static void AssertVersion7Upgraded(string db, Action<string> execute)
+    {
+        var folder = Sarc.Testing.SyntheticLongRegistry.WriteFolder(TemplateText.TempPath(""), 300, seed: 8);
+        try
+        {
+            using (var store = RegistryStore.Open(db))
+            {
+                Assert.True(RegistryImporter.ImportFile(store, folder, update: false, new AuditContext("ana", new FixedClock()), new DateOnly(2026, 1, 1)).Succeeded);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        SqliteConnection.ClearAllPools();
+        string[] columns = ["histology", "site", "grade", "primary_surgery_date", "local_recurrence_date", "distant_metastasis_date", "death_date", "last_contact_date", "last_followup_status"];
+        execute("DROP INDEX patient_filter;" + string.Concat(columns.Select(c => $"ALTER TABLE patient DROP COLUMN {c};")) + "DELETE FROM schema_migrations WHERE version = 8;");
+
+        using var upgraded = RegistryStore.Open(db);
+
+        Assert.Equal(8, upgraded.SchemaVersion);
+        RegistryStoreContract.AssertSummariesAreTheRecords(upgraded);
+        var records = upgraded.LoadPatients();
+        // The synthetic registry has every kind of fact the summary holds, so each column was filled from its rows.
+        Assert.Contains(records, r => r.Death is not null);
+        Assert.Contains(records, r => r.First(Sarc.Registry.Domain.OutcomeEventKind.LocalRecurrence) is not null);
+        Assert.Contains(records, r => r.LastFollowUp?.Status is not null);
+        Assert.Contains(records, r => r.LastContact > r.PrimarySurgery.Date);
     }
 
     private string CopyOfFixture()
